@@ -1,0 +1,79 @@
+// One lint gate for the whole repository: type-aware TypeScript rules plus the import boundaries
+// from the design card (domain imports nothing of ours; production code never imports the sandbox).
+import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
+import tseslint from "typescript-eslint";
+import { importX, createNodeResolver } from "eslint-plugin-import-x";
+
+export default defineConfig(
+  { ignores: ["node_modules/", ".sandbox/", "dist/", "bench/results.json"] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ["*.js", "bin/*.mjs", "scripts/*.mjs"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs"] })],
+    },
+    rules: {
+      "@typescript-eslint/restrict-template-expressions": [
+        "error",
+        { allowNumber: true, allowBoolean: true },
+      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "import-x/no-cycle": "error",
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./src/domain",
+              from: "./src",
+              except: ["./domain"],
+              message: "The domain core is pure: it imports nothing else of ours.",
+            },
+            {
+              target: ["./src/domain", "./src/sharepoint", "./src/notify", "./src/tab", "./src/cli"],
+              from: "./src/sandbox",
+              message: "Production code never imports the sandbox.",
+            },
+            {
+              target: ["./src/sharepoint", "./src/notify"],
+              from: ["./src/tab", "./src/cli"],
+              message: "Dependencies flow one way: tab/cli → sharepoint/notify → domain.",
+            },
+            {
+              target: "./src/sandbox",
+              from: ["./src/tab", "./src/cli"],
+              message: "The sandbox is started by the CLI, never the other way round.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+  },
+  {
+    files: ["**/*.test.ts", "tests/**/*.ts", "bench/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-floating-promises": [
+        "error",
+        {
+          allowForKnownSafeCalls: [
+            { from: "package", name: ["test", "it", "describe", "suite"], package: "node:test" },
+          ],
+        },
+      ],
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+);

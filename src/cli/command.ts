@@ -1,0 +1,50 @@
+// The shape of one `actionplan` sub-command and the option parsing they share.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { z } from "zod";
+
+export interface Command {
+  name: string;
+  summary: string;
+  help: string;
+  run: (argv: string[]) => Promise<number>;
+}
+
+/** A problem with what the user typed: printed as one clear line, exit code 2. */
+export class UsageError extends Error {}
+
+/** Parse argv with node's parseArgs, then validate the values with a schema; errors name the option. */
+export function parseOptions<T extends z.ZodType>(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+  schema: T,
+): z.infer<T> {
+  let values: Record<string, unknown>;
+  try {
+    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const result = schema.safeParse(values);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`);
+    throw new UsageError(problems.join("\n"));
+  }
+  return result.data;
+}
+
+/** Run a command body, turning UsageError into a message and exit code 2. */
+export async function withUsageErrors(
+  name: string,
+  help: string,
+  body: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`actionplan ${name}: ${error.message}\n\n${help}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+// `actionplan sandbox`: run the local Microsoft 365 sandbox until interrupted.
+import { resolve } from "node:path";
+import { z } from "zod";
+// eslint-disable-next-line import-x/no-restricted-paths -- the one place production code starts the sandbox: the command that runs it.
+import { DEFAULT_SITE, startSandbox } from "../../sandbox/server.ts";
+import { parseOptions, withUsageErrors, type Command } from "../command.ts";
+
+const help = `Usage: actionplan sandbox [options]
+
+Runs a local stand-in for SharePoint Online and Microsoft Graph that the real clients talk to,
+keeping its state in a folder so a restart loses nothing. Stops on Ctrl+C.
+
+Options:
+  --port N           port to listen on (default 4300)
+  --data DIR         folder for the sandbox's state (default .sandbox/)
+  --threshold N      list view threshold (default 5000, as SharePoint Online)
+  --latency MS       delay added to every request (default 0)
+  --fault-rate R     share of SharePoint/Graph requests answered 429 or 503 with Retry-After, 0 to 1 (default 0)
+  --retry-after S    seconds sent in Retry-After with those faults (default 1)
+  --help             show this help`;
+
+const schema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(4300),
+  data: z.string().min(1).default(".sandbox"),
+  threshold: z.coerce.number().int().min(1).default(5000),
+  latency: z.coerce.number().int().min(0).default(0),
+  "fault-rate": z.coerce.number().min(0).max(1).default(0),
+  "retry-after": z.coerce.number().int().min(0).default(1),
+});
+
+export const sandboxCommand: Command = {
+  name: "sandbox",
+  summary: "run the local SharePoint and Graph sandbox",
+  help,
+  run: (argv) =>
+    withUsageErrors("sandbox", help, async () => {
+      const options = parseOptions(
+        argv,
+        {
+          port: { type: "string" },
+          data: { type: "string" },
+          threshold: { type: "string" },
+          latency: { type: "string" },
+          "fault-rate": { type: "string" },
+          "retry-after": { type: "string" },
+        },
+        schema,
+      );
+      const dataDir = resolve(options.data);
+      const sandbox = await startSandbox({
+        port: options.port,
+        dataDir,
+        threshold: options.threshold,
+        latencyMs: options.latency,
+        faultRate: options["fault-rate"],
+        retryAfterSeconds: options["retry-after"],
+      });
+      console.log(
+        [
+          `Sandbox running at ${sandbox.url} (state in ${dataDir})`,
+          `  SharePoint site  ${sandbox.url}/sites/${DEFAULT_SITE}`,
+          `  Graph            ${sandbox.url}/graph/v1.0`,
+          `  Tokens           POST ${sandbox.url}/sandbox/token  {"user":"<upn>"} | {"app":"<client id>"}`,
+          `  People           ${sandbox.url}/sandbox/people`,
+          `  Threshold ${options.threshold}, latency ${options.latency} ms, fault rate ${options["fault-rate"]}`,
+          "Press Ctrl+C to stop.",
+        ].join("\n"),
+      );
+      await new Promise<void>((done) => {
+        const stop = () => {
+          void sandbox.close().then(done);
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+      console.log("Sandbox stopped; state saved.");
+      return 0;
+    }),
+};

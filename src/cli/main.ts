@@ -1,0 +1,36 @@
+// The `actionplan` command: one entry point, one sub-command per job, each with its own --help.
+import { sandboxCommand } from "./commands/sandbox.ts";
+import type { Command } from "./command.ts";
+
+const COMMANDS: Command[] = [sandboxCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "Usage: actionplan <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `actionplan <command> --help` for a command's options.",
+  ].join("\n");
+}
+
+/** Run the CLI with the given arguments; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    console.log(overview());
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    console.error(`actionplan: unknown command '${name}'.\n\n${overview()}`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(command.help);
+    return 0;
+  }
+  return command.run(rest);
+}

@@ -1,0 +1,51 @@
+// The sandbox's own small request/response model: every emulator is a function from SandboxRequest to
+// SandboxResponse, so the same handlers serve HTTP and the parts of a SharePoint $batch.
+
+/** Who is calling, as read from the bearer token. */
+export type Caller = { kind: "user"; upn: string } | { kind: "app"; appId: string };
+
+export interface SandboxRequest {
+  method: string;
+  url: URL;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  body: string;
+  /** Null when the request carried no valid token. */
+  caller: Caller | null;
+}
+
+export interface SandboxResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export const STATUS_TEXT: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  204: "No Content",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  412: "Precondition Failed",
+  413: "Payload Too Large",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export function jsonResponse(
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+  contentType = "application/json; charset=utf-8",
+): SandboxResponse {
+  return { status, headers: { "content-type": contentType, ...headers }, body: JSON.stringify(value) };
+}
+
+export function emptyResponse(status: number, headers: Record<string, string> = {}): SandboxResponse {
+  return { status, headers, body: "" };
+}

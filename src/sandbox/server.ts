@@ -1,0 +1,355 @@
+// The sandbox's one HTTP server: tokens, the directory, the SharePoint REST emulator and the Graph emulator,
+// with the faults (latency, 429/503 with Retry-After) and the browser rules (CORS) of the real services.
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { z } from "zod";
+import { TokenAuthority } from "./auth.ts";
+import { DIRECTORY, personByIdOrUpn, TENANT } from "./directory.ts";
+import { graphError, graphUnauthenticated } from "./graph/errors.ts";
+import { handleGraphUsers } from "./graph/users.ts";
+import { jsonResponse, STATUS_TEXT, type SandboxRequest, type SandboxResponse } from "./http.ts";
+import { spError } from "./sharepoint/format.ts";
+import { handleSharePoint, type SharePointOptions } from "./sharepoint/router.ts";
+import { createSite } from "./sharepoint/site.ts";
+import { SandboxStore } from "./store.ts";
+
+export interface SandboxOptions {
+  port: number;
+  host?: string;
+  dataDir: string;
+  /** The list view threshold; SharePoint Online's is 5,000. */
+  threshold: number;
+  latencyMs: number;
+  /** Share of requests (0–1) answered with 429 or 503 and Retry-After. */
+  faultRate: number;
+  /** The Retry-After, in seconds, sent with injected faults. */
+  retryAfterSeconds: number;
+  now?: () => Date;
+  /** Random source for fault injection, so tests can make it deterministic. */
+  random?: () => number;
+}
+
+export interface RunningSandbox {
+  url: string;
+  store: SandboxStore;
+  stats: SandboxStats;
+  close: () => Promise<void>;
+}
+
+export interface SandboxStats {
+  requests: number;
+  sharePointRequests: number;
+  graphRequests: number;
+  faultsInjected: number;
+}
+
+/** The site every sandbox starts with; the app's plans live here. */
+export const DEFAULT_SITE = "improvement";
+
+/** A request body larger than this is refused, as SharePoint refuses oversized REST requests. */
+const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+const tokenRequestSchema = z.union([
+  z.object({ user: z.string().min(3) }).strict(),
+  z.object({ app: z.string().min(1) }).strict(),
+]);
+
+const SP_WWW_AUTHENTICATE = `Bearer realm="${TENANT.id}",client_id="00000003-0000-0ff1-ce00-000000000000",trusted_issuers="00000001-0000-0000-c000-000000000000@*,D3776938-3DBA-481F-A652-4BEDFCAB7CD8@*,https://sts.windows.net/*/,https://login.microsoftonline.com/*/v2.0,00000003-0000-0ff1-ce00-000000000000@90140122-8516-11e1-8eff-49304924019b",authorization_uri="https://login.windows.net/common/oauth2/authorize"`;
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on("end", () => {
+      resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString("utf8"));
+    });
+    req.on("error", reject);
+  });
+}
+
+function lowerHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+/** CORS as SharePoint Online and Graph answer a single-page app that calls them with a bearer token. */
+function corsHeaders(origin: string | undefined): Record<string, string> {
+  if (origin === undefined) return {};
+  return {
+    "access-control-allow-origin": origin,
+    "access-control-allow-credentials": "true",
+    "access-control-expose-headers":
+      "ETag, Retry-After, request-id, client-request-id, SPRequestGuid, Location, Content-Type",
+    vary: "Origin",
+  };
+}
+
+function preflight(headers: Record<string, string>): SandboxResponse {
+  return {
+    status: 200,
+    headers: {
+      ...corsHeaders(headers.origin),
+      "access-control-allow-methods": "GET, POST, PUT, PATCH, MERGE, DELETE, OPTIONS",
+      "access-control-allow-headers":
+        headers["access-control-request-headers"] ?? "Authorization, Content-Type, Accept",
+      "access-control-max-age": "86400",
+    },
+    body: "",
+  };
+}
+
+function faultResponse(
+  kind: "sharepoint" | "graph",
+  req: SandboxRequest,
+  status: 429 | 503,
+  retryAfter: number,
+): SandboxResponse {
+  const headers = { "retry-after": String(retryAfter) };
+  if (kind === "graph") {
+    return status === 429
+      ? graphError(429, "TooManyRequests", "Too many requests.", req, headers)
+      : graphError(
+          503,
+          "serviceNotAvailable",
+          "The service is temporarily unavailable. Please retry after the time in the Retry-After header.",
+          req,
+          headers,
+        );
+  }
+  const response =
+    status === 429
+      ? spError(
+          req,
+          429,
+          "-2147024860, Microsoft.SharePoint.SPRequestThrottledException",
+          "The request has been throttled. Please retry after the time in the Retry-After header.",
+        )
+      : spError(
+          req,
+          503,
+          "-2147024860, Microsoft.SharePoint.SPServerTooBusyException",
+          "The server is currently too busy. Please try again later.",
+        );
+  return { ...response, headers: { ...response.headers, ...headers } };
+}
+
+function spUnauthorized(reason: "missing" | "invalid" | "expired"): SandboxResponse {
+  const description = {
+    missing: "Invalid JWT token. No token found.",
+    invalid: "Invalid issuer or signature.",
+    expired: "Invalid JWT token. The token is expired.",
+  }[reason];
+  return {
+    status: 401,
+    headers: {
+      "www-authenticate": SP_WWW_AUTHENTICATE,
+      "content-type": "application/json; charset=utf-8",
+      "x-ms-diagnostics": `3000006;reason="${description}";category="invalid_client"`,
+    },
+    body: JSON.stringify({ error_description: description }),
+  };
+}
+
+function indexPage(url: string): SandboxResponse {
+  const lines = [
+    "Action Plan Tracker sandbox",
+    "",
+    `SharePoint REST  ${url}/sites/${DEFAULT_SITE}/_api/web`,
+    `Microsoft Graph  ${url}/graph/v1.0/me`,
+    `Tokens           POST ${url}/sandbox/token {"user":"<upn>"} or {"app":"<client id>"}`,
+    `Directory        ${url}/sandbox/people`,
+  ];
+  return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: lines.join("\n") };
+}
+
+/** Start the sandbox; it keeps its state in options.dataDir and serves until close() is called. */
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const store = new SandboxStore(options.dataDir);
+  store.load();
+  if (!store.sites.has(DEFAULT_SITE))
+    store.saveSite(createSite(DEFAULT_SITE, "Improvement", DIRECTORY, now()));
+  const tokens = new TokenAuthority(options.dataDir, TENANT.id, () => now().getTime());
+  const spOptions: SharePointOptions = {
+    store,
+    threshold: options.threshold,
+    now,
+    tenantId: TENANT.id,
+    findPerson: (upn) => personByIdOrUpn(upn),
+  };
+  const stats: SandboxStats = { requests: 0, sharePointRequests: 0, graphRequests: 0, faultsInjected: 0 };
+
+  async function handle(request: IncomingMessage, origin: string): Promise<SandboxResponse> {
+    const headers = lowerHeaders(request);
+    const method = (request.method ?? "GET").toUpperCase();
+    const url = new URL(request.url ?? "/", origin);
+    const body = await readBody(request);
+    stats.requests++;
+    if (options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+    if (method === "OPTIONS") return preflight(headers);
+    const check = tokens.verify(headers.authorization);
+    const sandboxReq: SandboxRequest = {
+      method,
+      url,
+      headers,
+      body: body ?? "",
+      caller: check.ok ? check.caller : null,
+    };
+    const path = decodeURIComponent(url.pathname);
+
+    const siteMatch = /^\/sites\/([^/]+)\/_api(?:\/(.*))?$/i.exec(path);
+    const graphMatch = /^\/graph\/v1\.0(\/.*)?$/i.exec(path);
+    if (siteMatch !== null || graphMatch !== null) {
+      const kind = siteMatch !== null ? "sharepoint" : "graph";
+      if (kind === "sharepoint") stats.sharePointRequests++;
+      else stats.graphRequests++;
+      if (options.faultRate > 0 && random() < options.faultRate) {
+        stats.faultsInjected++;
+        return faultResponse(kind, sandboxReq, random() < 0.5 ? 429 : 503, options.retryAfterSeconds);
+      }
+      if (!check.ok)
+        return kind === "graph" ? graphUnauthenticated(sandboxReq) : spUnauthorized(check.reason);
+      if (body === null) {
+        return kind === "graph"
+          ? graphError(413, "RequestEntityTooLarge", "The request body is too large.", sandboxReq)
+          : spError(
+              sandboxReq,
+              413,
+              "-2147024882, System.OutOfMemoryException",
+              "The request message is too big. The server does not allow messages larger than 52428800 bytes.",
+            );
+      }
+      if (siteMatch !== null) {
+        const site = store.sites.get((siteMatch[1] ?? "").toLowerCase());
+        if (site === undefined) {
+          return {
+            status: 404,
+            headers: { "content-type": "text/html; charset=utf-8" },
+            body: "<html><body>404 NOT FOUND</body></html>",
+          };
+        }
+        return handleSharePoint(
+          spOptions,
+          sandboxReq,
+          site,
+          `${origin}/sites/${site.name}`,
+          siteMatch[2] ?? "",
+        );
+      }
+      const graphPath = graphMatch?.[1] ?? "/";
+      const answer = handleGraphUsers(sandboxReq, graphPath);
+      if (answer !== null) return answer;
+      const segment = graphPath.split("/").filter(Boolean)[0] ?? "";
+      return graphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`, sandboxReq);
+    }
+
+    if (path === "/sandbox/token") {
+      if (method !== "POST")
+        return jsonResponse(405, { error: "method_not_allowed", error_description: "Use POST." });
+      let parsed: z.infer<typeof tokenRequestSchema>;
+      try {
+        parsed = tokenRequestSchema.parse(JSON.parse(body ?? ""));
+      } catch {
+        return jsonResponse(400, {
+          error: "invalid_request",
+          error_description: 'The body must be {"user":"<upn>"} or {"app":"<client id>"}.',
+        });
+      }
+      if ("user" in parsed) {
+        const person = personByIdOrUpn(parsed.user);
+        if (person === undefined) {
+          return jsonResponse(400, {
+            error: "invalid_grant",
+            error_description: `AADSTS50034: The user account ${parsed.user} does not exist in the ${TENANT.domain} directory.`,
+          });
+        }
+        return jsonResponse(200, tokens.issue({ kind: "user", upn: person.upn }));
+      }
+      return jsonResponse(200, tokens.issue({ kind: "app", appId: parsed.app }));
+    }
+    if (path === "/sandbox/people" && method === "GET") {
+      return jsonResponse(
+        200,
+        DIRECTORY.map((p) => ({
+          upn: p.upn,
+          displayName: p.displayName,
+          post: p.jobTitle,
+          manager: p.managerUpn ?? null,
+          siteGroup: p.siteGroup,
+          interim: p.interim === true,
+        })),
+      );
+    }
+    if (path === "/sandbox/stats" && method === "GET") {
+      return jsonResponse(200, { ...stats, memory: process.memoryUsage() });
+    }
+    if (path === "/" && method === "GET") return indexPage(origin);
+    return jsonResponse(404, {
+      error: "not_found",
+      error_description: `The sandbox serves nothing at ${path}.`,
+    });
+  }
+
+  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const origin = `http://${request.headers.host ?? `localhost:${String(options.port)}`}`;
+    const corsOrigin = typeof request.headers.origin === "string" ? request.headers.origin : undefined;
+    handle(request, origin)
+      .catch((error: unknown) => {
+        // A bug in the sandbox must not take it down; the client sees what SharePoint shows for an unexpected fault.
+        console.error("sandbox: unexpected error", error);
+        return spError(
+          { headers: {} },
+          500,
+          "-2146233088, System.InvalidOperationException",
+          "An unexpected error occurred in the sandbox.",
+        );
+      })
+      .then((answer) => {
+        const correlation = randomUUID();
+        response.writeHead(answer.status, STATUS_TEXT[answer.status] ?? "", {
+          sprequestguid: correlation,
+          "request-id": correlation,
+          ...corsHeaders(corsOrigin),
+          ...answer.headers,
+          "content-length": String(Buffer.byteLength(answer.body)),
+        });
+        response.end(answer.body);
+      })
+      .catch((error: unknown) => {
+        console.error("sandbox: could not answer", error);
+        response.destroy();
+      });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => {
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://localhost:${String(address.port)}`;
+  return {
+    url,
+    store,
+    stats,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => {
+          store.compact();
+          if (error) reject(error);
+          else resolve();
+        });
+      }),
+  };
+}

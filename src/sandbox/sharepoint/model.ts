@@ -1,0 +1,139 @@
+// The state the SharePoint emulator keeps: sites with their users, groups, lists, fields and items.
+// Shapes follow SharePoint's own property names so that serialising them is a rename-free copy.
+
+export interface SpUser {
+  Id: number;
+  LoginName: string;
+  Title: string;
+  Email: string;
+  UserPrincipalName: string | null;
+  IsSiteAdmin: boolean;
+  /** 1 = user; the sandbox has no domain groups as principals. */
+  PrincipalType: number;
+}
+
+export interface SpGroup {
+  Id: number;
+  Title: string;
+  Description: string;
+  memberIds: number[];
+}
+
+export interface SpField {
+  Id: string;
+  InternalName: string;
+  Title: string;
+  FieldTypeKind: number;
+  TypeAsString: string;
+  Indexed: boolean;
+  Required: boolean;
+  Hidden: boolean;
+  ReadOnlyField: boolean;
+  Description: string;
+  EnforceUniqueValues: boolean;
+  DefaultValue: string | null;
+  Group: string;
+  MaxLength?: number;
+  Choices?: string[];
+  LookupList?: string;
+  LookupField?: string;
+  AllowMultipleValues?: boolean;
+  SelectionMode?: number;
+  DisplayFormat?: number;
+  /** Built-in columns (ID, Created, Author…) cannot be deleted or re-typed. */
+  builtIn: boolean;
+}
+
+export interface SpItem {
+  Id: number;
+  GUID: string;
+  version: number;
+  Created: string;
+  Modified: string;
+  AuthorId: number;
+  EditorId: number;
+  /** Values of the list's own columns by internal name; lookups and people hold ids (number or number[]). */
+  values: Record<string, unknown>;
+}
+
+export interface SpList {
+  Id: string;
+  Title: string;
+  Description: string;
+  BaseTemplate: number;
+  Created: string;
+  LastItemModifiedDate: string;
+  EntityTypeName: string;
+  nextItemId: number;
+  fields: SpField[];
+  items: Map<number, SpItem>;
+}
+
+export interface SpSite {
+  /** The path segment after /sites/. */
+  name: string;
+  SiteId: string;
+  WebId: string;
+  Title: string;
+  Description: string;
+  Created: string;
+  nextPrincipalId: number;
+  users: SpUser[];
+  groups: SpGroup[];
+  ownerGroupId: number;
+  memberGroupId: number;
+  visitorGroupId: number;
+  lists: SpList[];
+}
+
+/** SharePoint's field kinds (SP.FieldType) that the emulator supports, with their type names and classes. */
+export const FIELD_KINDS: Record<number, { typeAsString: string; odataType: string }> = {
+  1: { typeAsString: "Integer", odataType: "SP.FieldNumber" },
+  2: { typeAsString: "Text", odataType: "SP.FieldText" },
+  3: { typeAsString: "Note", odataType: "SP.FieldMultiLineText" },
+  4: { typeAsString: "DateTime", odataType: "SP.FieldDateTime" },
+  5: { typeAsString: "Counter", odataType: "SP.Field" },
+  6: { typeAsString: "Choice", odataType: "SP.FieldChoice" },
+  7: { typeAsString: "Lookup", odataType: "SP.FieldLookup" },
+  8: { typeAsString: "Boolean", odataType: "SP.Field" },
+  9: { typeAsString: "Number", odataType: "SP.FieldNumber" },
+  10: { typeAsString: "Currency", odataType: "SP.FieldCurrency" },
+  11: { typeAsString: "URL", odataType: "SP.FieldUrl" },
+  12: { typeAsString: "Computed", odataType: "SP.FieldComputed" },
+  14: { typeAsString: "Guid", odataType: "SP.FieldGuid" },
+  15: { typeAsString: "MultiChoice", odataType: "SP.FieldMultiChoice" },
+  20: { typeAsString: "User", odataType: "SP.FieldUser" },
+};
+
+export function typeAsStringOf(field: Pick<SpField, "FieldTypeKind" | "AllowMultipleValues">): string {
+  const base = FIELD_KINDS[field.FieldTypeKind]?.typeAsString ?? "Text";
+  if (field.AllowMultipleValues === true && (base === "User" || base === "Lookup")) return `${base}Multi`;
+  return base;
+}
+
+/** SharePoint's internal-name encoding: characters other than letters and digits become _xHHHH_, max 32 chars. */
+export function internalNameFromTitle(title: string): string {
+  let name = "";
+  for (const ch of title) {
+    if (/[A-Za-z0-9_]/.test(ch)) name += ch;
+    else name += `_x${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}_`;
+    if (name.length >= 32) break;
+  }
+  return name.slice(0, 32);
+}
+
+/** SP.Data.<EntityTypeName>Item, the type name SharePoint gives a list's items. */
+export function itemTypeName(list: SpList): string {
+  return `SP.Data.${list.EntityTypeName}Item`;
+}
+
+/** SharePoint derives the entity type name from the list's title when it is created: spaces dropped, "List" added. */
+export function entityTypeNameFor(title: string, template: number): string {
+  const cleaned = title.replace(/[^A-Za-z0-9_]/g, "").replace(/^(\d)/, "_$1") || "Untitled";
+  return template === 101 ? cleaned : `${cleaned}List`;
+}
+
+/** A field is a lookup-like column whose value is an id (or ids) of another list's item or of a site user. */
+export function isIdValued(field: SpField): boolean {
+  return field.FieldTypeKind === 7 || field.FieldTypeKind === 20;
+}

@@ -1,0 +1,193 @@
+// The web itself, its users (currentUser, ensureUser, siteUsers) and its groups.
+import type { SandboxResponse } from "../http.ts";
+import { logicalMethod, parseJsonObject, type SpContext } from "./context.ts";
+import { collectionResponse, entityResponse, spError, SpErrors, type Entity } from "./format.ts";
+import type { SpGroup, SpUser } from "./model.ts";
+import { readNumberArg, readStringArg, type Segment } from "./path.ts";
+import { allows, CLAIMS_PREFIX, ensureSiteUser } from "./site.ts";
+
+export function webEntity(ctx: SpContext): Entity {
+  const { site } = ctx;
+  const url = new URL(ctx.siteUrl);
+  return {
+    meta: { type: "SP.Web", id: site.WebId, editLink: "Web" },
+    props: {
+      Created: site.Created,
+      Description: site.Description,
+      Id: site.WebId,
+      Language: 2057,
+      LastItemModifiedDate: site.lists.reduce(
+        (latest, l) => (l.LastItemModifiedDate > latest ? l.LastItemModifiedDate : latest),
+        site.Created,
+      ),
+      ServerRelativeUrl: url.pathname,
+      Title: site.Title,
+      Url: ctx.siteUrl,
+      WebTemplate: "STS",
+    },
+  };
+}
+
+export function userEntity(user: SpUser): Entity {
+  return {
+    meta: { type: "SP.User", id: String(user.Id), editLink: `Web/GetUserById(${user.Id})` },
+    props: {
+      Id: user.Id,
+      IsHiddenInUI: false,
+      LoginName: user.LoginName,
+      Title: user.Title,
+      PrincipalType: user.PrincipalType,
+      Email: user.Email,
+      Expiration: "",
+      IsEmailAuthenticationGuestUser: false,
+      IsShareByEmailGuestUser: false,
+      IsSiteAdmin: user.IsSiteAdmin,
+      UserId:
+        user.UserPrincipalName === null
+          ? null
+          : { NameId: user.UserPrincipalName, NameIdIssuer: "urn:federation:microsoftonline" },
+      UserPrincipalName: user.UserPrincipalName,
+    },
+  };
+}
+
+function groupEntity(group: SpGroup): Entity {
+  return {
+    meta: { type: "SP.Group", id: String(group.Id), editLink: `Web/SiteGroups/GetById(${group.Id})` },
+    props: {
+      Id: group.Id,
+      IsHiddenInUI: false,
+      LoginName: group.Title,
+      Title: group.Title,
+      PrincipalType: 8,
+      AllowMembersEditMembership: false,
+      Description: group.Description,
+      OnlyAllowMembersViewMembership: false,
+      OwnerTitle: group.Title,
+    },
+  };
+}
+
+function userNotFound(ctx: SpContext, key: string): SandboxResponse {
+  return spError(
+    ctx.req,
+    404,
+    "-2146232832, Microsoft.SharePoint.SPException",
+    `The specified user ${key} could not be found.`,
+  );
+}
+
+/** POST …/web/ensureuser { logonName }: adds a directory person to the site's users. */
+export function ensureUser(ctx: SpContext): SandboxResponse {
+  if (logicalMethod(ctx.req) !== "POST") return SpErrors.methodNotAllowed(ctx.req, ctx.req.method);
+  if (!allows(ctx.role, "member")) return SpErrors.accessDenied(ctx.req);
+  const body = parseJsonObject(ctx.req.body);
+  if (body === null) return SpErrors.badJson(ctx.req);
+  const logonName = body.logonName;
+  if (typeof logonName !== "string")
+    return SpErrors.invalidClientQuery(
+      ctx.req,
+      "The parameter logonName does not exist in method EnsureUser.",
+    );
+  const person = ctx.findPerson(
+    logonName.startsWith(CLAIMS_PREFIX) ? logonName.slice(CLAIMS_PREFIX.length) : logonName,
+  );
+  if (person === undefined) return userNotFound(ctx, logonName);
+  const before = ctx.site.users.length;
+  const user = ensureSiteUser(ctx.site, person);
+  if (ctx.site.users.length !== before) ctx.store.saveSite(ctx.site);
+  return entityResponse(ctx.req, ctx.siteUrl, userEntity(user));
+}
+
+function findUser(ctx: SpContext, seg: Segment): SpUser | undefined | null {
+  const q = ctx.req.url.searchParams;
+  switch (seg.name) {
+    case "getbyid": {
+      const id = readNumberArg(seg.args, q);
+      return ctx.site.users.find((u) => u.Id === id);
+    }
+    case "getbyemail": {
+      const email = readStringArg(seg.args, q)?.toLowerCase();
+      return ctx.site.users.find((u) => u.Email.toLowerCase() === email);
+    }
+    case "getbyloginname": {
+      const login = readStringArg(seg.args, q)?.toLowerCase();
+      return ctx.site.users.find((u) => u.LoginName.toLowerCase() === login);
+    }
+    default:
+      return null;
+  }
+}
+
+/** …/web/siteusers[/getById(n)|getByEmail('…')|getByLoginName('…')] and …/web/getuserbyid(n) */
+export function siteUsers(
+  ctx: SpContext,
+  rest: Segment[],
+  users: SpUser[] = ctx.site.users,
+): SandboxResponse {
+  const [seg, ...more] = rest;
+  if (seg === undefined) {
+    if (logicalMethod(ctx.req) !== "GET") return SpErrors.methodNotAllowed(ctx.req, ctx.req.method);
+    return collectionResponse(ctx.req, ctx.siteUrl, "SP.ApiData.Users", users.map(userEntity));
+  }
+  const user = findUser(ctx, seg);
+  if (user === null || more.length > 0) return SpErrors.badEndpoint(ctx.req, seg.name);
+  if (user === undefined || !users.includes(user)) return userNotFound(ctx, seg.args ?? "");
+  return entityResponse(ctx.req, ctx.siteUrl, userEntity(user));
+}
+
+function groupUsers(ctx: SpContext, group: SpGroup, rest: Segment[]): SandboxResponse {
+  const members = ctx.site.users.filter((u) => group.memberIds.includes(u.Id));
+  const method = logicalMethod(ctx.req);
+  if (rest.length === 0 && method === "POST") {
+    if (!allows(ctx.role, "owner")) return SpErrors.accessDenied(ctx.req);
+    const body = parseJsonObject(ctx.req.body);
+    const login = body?.LoginName;
+    if (typeof login !== "string")
+      return SpErrors.invalidClientQuery(ctx.req, "The property 'LoginName' is required.");
+    const person = ctx.findPerson(
+      login.startsWith(CLAIMS_PREFIX) ? login.slice(CLAIMS_PREFIX.length) : login,
+    );
+    if (person === undefined) return userNotFound(ctx, login);
+    const user = ensureSiteUser(ctx.site, person);
+    if (!group.memberIds.includes(user.Id)) group.memberIds.push(user.Id);
+    ctx.store.saveSite(ctx.site);
+    return entityResponse(ctx.req, ctx.siteUrl, userEntity(user), 201);
+  }
+  return siteUsers(ctx, rest, members);
+}
+
+/** …/web/sitegroups[/getById(n)|getByName('…')][/users…] and …/web/associated{owner,member,visitor}group[/users…] */
+export function siteGroups(ctx: SpContext, segs: Segment[]): SandboxResponse {
+  const [first, ...rest] = segs;
+  const byId = (id: number | null) => ctx.site.groups.find((g) => g.Id === id);
+  let group: SpGroup | undefined;
+  let after: Segment[];
+  if (first === undefined) return SpErrors.badEndpoint(ctx.req, "");
+  if (first.name === "sitegroups") {
+    const [which, ...more] = rest;
+    if (which === undefined)
+      return collectionResponse(ctx.req, ctx.siteUrl, "SP.ApiData.Groups", ctx.site.groups.map(groupEntity));
+    if (which.name === "getbyid") group = byId(readNumberArg(which.args, ctx.req.url.searchParams));
+    else if (which.name === "getbyname") {
+      const name = readStringArg(which.args, ctx.req.url.searchParams)?.toLowerCase();
+      group = ctx.site.groups.find((g) => g.Title.toLowerCase() === name);
+    } else return SpErrors.badEndpoint(ctx.req, which.name);
+    if (group === undefined)
+      return spError(ctx.req, 404, "-2146232832, Microsoft.SharePoint.SPException", "Group cannot be found.");
+    after = more;
+  } else {
+    const id = {
+      associatedownergroup: ctx.site.ownerGroupId,
+      associatedmembergroup: ctx.site.memberGroupId,
+      associatedvisitorgroup: ctx.site.visitorGroupId,
+    }[first.name];
+    group = byId(id ?? null);
+    if (group === undefined) return SpErrors.badEndpoint(ctx.req, first.name);
+    after = rest;
+  }
+  const [next, ...tail] = after;
+  if (next === undefined) return entityResponse(ctx.req, ctx.siteUrl, groupEntity(group));
+  if (next.name === "users") return groupUsers(ctx, group, tail);
+  return SpErrors.badEndpoint(ctx.req, next.name);
+}
