@@ -107,7 +107,7 @@ function userSubValue(ctx: SpContext, id: number, sub: string): unknown {
 function lookupSubValue(ctx: SpContext, field: SpField, id: number, sub: string): unknown {
   if (field.FieldTypeKind === 20) return userSubValue(ctx, id, sub);
   if (sub === "Id" || sub === "ID") return id;
-  const target = ctx.site.lists.find((l) => l.Id === field.LookupList);
+  const target = ctx.site.lists.find((l) => `{${l.Id}}` === field.LookupList);
   const targetItem = target?.items.get(id);
   if (target === undefined || targetItem === undefined) return null;
   return readPath(ctx, target, targetItem, [sub]);

@@ -1,0 +1,68 @@
+// The one configured Microsoft Graph client: bearer auth from a token source, Graph's retry handler
+// (which honours Retry-After on 429/503/504), and failures turned into RemoteError.
+import {
+  Client,
+  GraphError,
+  HTTPMessageHandler,
+  RetryHandler,
+  RetryHandlerOptions,
+  type Context,
+  type Middleware,
+} from "@microsoft/microsoft-graph-client";
+import { RemoteError } from "../lib/remote-error.ts";
+
+export interface GraphConnection {
+  /** Graph's root, e.g. https://graph.microsoft.com or the sandbox's http://localhost:4300/graph */
+  baseUrl: string;
+  getToken: () => Promise<string>;
+  maxRetries?: number;
+}
+
+/**
+ * Adds the token to every request sent to the configured root. The library's own AuthenticationHandler only
+ * does so for https Graph hosts, which would leave requests to the local sandbox unauthenticated.
+ */
+class BearerMiddleware implements Middleware {
+  private next: Middleware | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly getToken: () => Promise<string>,
+  ) {}
+
+  async execute(context: Context): Promise<void> {
+    const url = typeof context.request === "string" ? context.request : context.request.url;
+    if (url.startsWith(this.root)) {
+      const token = await this.getToken();
+      const options = context.options ?? {};
+      const headers = new Headers(options.headers);
+      headers.set("Authorization", `Bearer ${token}`);
+      context.options = { ...options, headers };
+    }
+    if (this.next === undefined) throw new Error("Graph middleware chain has no next handler.");
+    await this.next.execute(context);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+/** Create the Graph client for a root and a token source. */
+export function createGraphClient(connection: GraphConnection): Client {
+  const root = connection.baseUrl.replace(/\/$/, "");
+  const auth = new BearerMiddleware(root, connection.getToken);
+  const retry = new RetryHandler(new RetryHandlerOptions(1, connection.maxRetries ?? 5));
+  const http = new HTTPMessageHandler();
+  auth.setNext(retry);
+  retry.setNext(http);
+  return Client.initWithMiddleware({ baseUrl: `${root}/`, defaultVersion: "v1.0", middleware: auth });
+}
+
+/** Turn the Graph client's GraphError into RemoteError; anything else passes through unchanged. */
+export function toRemoteError(error: unknown): unknown {
+  if (error instanceof GraphError) {
+    return new RemoteError("Graph", error.statusCode, error.code ?? "", error.message, error.requestId ?? null);
+  }
+  return error;
+}

@@ -1,0 +1,124 @@
+// Where contract tests run: always the local sandbox; also a real tenant when its settings are in the
+// environment. A suite that cannot run somewhere is reported as skipped with the reason, never passed.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { z } from "zod";
+import { DIRECTORY } from "../../src/sandbox/directory.ts";
+import { startSandbox, type RunningSandbox, type SandboxOptions } from "../../src/sandbox/server.ts";
+
+export type Principal = "owner" | "member" | "visitor" | "outsider" | "app";
+
+export interface Target {
+  kind: "sandbox" | "tenant";
+  siteUrl: string;
+  graphUrl: string;
+  token: (as: Principal) => Promise<string>;
+  /** The upn the token of each principal belongs to (unknown on a tenant unless configured). */
+  upnOf: (as: Principal) => string | undefined;
+  sandbox: RunningSandbox | null;
+  close: () => Promise<void>;
+}
+
+export interface TargetChoice {
+  label: string;
+  kind: "sandbox" | "tenant";
+  /** false, or why this target is skipped. */
+  skip: false | string;
+  open: (options?: Partial<SandboxOptions>) => Promise<Target>;
+}
+
+function firstIn(group: "Owners" | "Members" | "Visitors" | null): string {
+  const person = DIRECTORY.find((p) => p.siteGroup === group);
+  if (person === undefined) throw new Error(`The directory has nobody in ${String(group)}.`);
+  return person.upn;
+}
+
+export const SANDBOX_PEOPLE: Record<Exclude<Principal, "app">, string> = {
+  owner: firstIn("Owners"),
+  member: firstIn("Members"),
+  visitor: firstIn("Visitors"),
+  outsider: firstIn(null),
+};
+
+/** Start a sandbox on a free port with its own temporary data folder. */
+export async function openSandbox(options: Partial<SandboxOptions> = {}): Promise<Target> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "actionplan-sandbox-"));
+  const sandbox = await startSandbox({ port: 0, dataDir, threshold: 5000, latencyMs: 0, faultRate: 0, retryAfterSeconds: 1, ...options });
+  const tokens = new Map<Principal, string>();
+  return {
+    kind: "sandbox",
+    siteUrl: `${sandbox.url}/sites/improvement`,
+    graphUrl: `${sandbox.url}/graph`,
+    sandbox,
+    upnOf: (as) => (as === "app" ? undefined : SANDBOX_PEOPLE[as]),
+    token: async (as) => {
+      const cached = tokens.get(as);
+      if (cached !== undefined) return cached;
+      const body = as === "app" ? { app: "contract-tests" } : { user: SANDBOX_PEOPLE[as] };
+      const response = await fetch(`${sandbox.url}/sandbox/token`, { method: "POST", body: JSON.stringify(body) });
+      const { access_token } = z.object({ access_token: z.string() }).parse(await response.json());
+      tokens.set(as, access_token);
+      return access_token;
+    },
+    close: async () => {
+      await sandbox.close();
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const tenantEnv = z.object({
+  SP_SITE_URL: z.url(),
+  SP_TOKEN: z.string().min(20),
+  SP_MEMBER_TOKEN: z.string().optional(),
+  SP_VISITOR_TOKEN: z.string().optional(),
+  GRAPH_TOKEN: z.string().optional(),
+});
+
+function openTenant(): Promise<Target> {
+  const env = tenantEnv.parse(process.env);
+  const byPrincipal: Partial<Record<Principal, string | undefined>> = {
+    owner: env.SP_TOKEN,
+    app: env.SP_TOKEN,
+    member: env.SP_MEMBER_TOKEN,
+    visitor: env.SP_VISITOR_TOKEN,
+  };
+  return Promise.resolve({
+    kind: "tenant",
+    siteUrl: env.SP_SITE_URL.replace(/\/$/, ""),
+    graphUrl: "https://graph.microsoft.com",
+    sandbox: null,
+    upnOf: () => undefined,
+    token: (as) => {
+      const token = as === "outsider" ? undefined : byPrincipal[as];
+      if (token === undefined) return Promise.reject(new Error(`No token configured for the ${as} principal.`));
+      return Promise.resolve(token);
+    },
+    close: () => Promise.resolve(),
+  });
+}
+
+/** The targets a contract suite runs against. */
+export function contractTargets(): TargetChoice[] {
+  const tenantReady = tenantEnv.safeParse(process.env).success;
+  return [
+    { label: "sandbox", kind: "sandbox", skip: false, open: openSandbox },
+    {
+      label: "real tenant",
+      kind: "tenant",
+      skip: tenantReady ? false : "no real tenant configured: set SP_SITE_URL and SP_TOKEN (and SP_MEMBER_TOKEN, SP_VISITOR_TOKEN) to run",
+      open: () => openTenant(),
+    },
+  ];
+}
+
+/** Why a test that needs a sandbox-only control is skipped on a tenant. */
+export function sandboxOnly(kind: TargetChoice["kind"], what: string): false | string {
+  return kind === "sandbox" ? false : `needs the sandbox's ${what}, which a real tenant does not offer`;
+}
+
+/** A list title unique to this run, so runs against a real tenant never collide. */
+export function uniqueTitle(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
