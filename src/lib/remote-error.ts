@@ -40,8 +40,12 @@ export function readErrorBody(text: string): ErrorBody {
     const error = (json["odata.error"] ?? json.error) as Record<string, unknown> | string | undefined;
     if (typeof error === "object") {
       const message = error.message;
-      const value = typeof message === "object" && message !== null ? (message as { value?: unknown }).value : message;
-      return { code: typeof error.code === "string" ? error.code : "", message: typeof value === "string" ? value : "" };
+      const value =
+        typeof message === "object" && message !== null ? (message as { value?: unknown }).value : message;
+      return {
+        code: typeof error.code === "string" ? error.code : "",
+        message: typeof value === "string" ? value : "",
+      };
     }
     if (typeof json.error_description === "string") {
       return { code: typeof error === "string" ? error : "", message: json.error_description };
@@ -53,20 +57,35 @@ export function readErrorBody(text: string): ErrorBody {
 }
 
 /** Build a RemoteError from a failed fetch Response. */
-export async function remoteErrorFrom(service: RemoteService, response: Response, clientRequestId: string | null = null): Promise<RemoteError> {
+export async function remoteErrorFrom(
+  service: RemoteService,
+  response: Response,
+  clientRequestId: string | null = null,
+): Promise<RemoteError> {
   const text = await response.clone().text();
   const body = readErrorBody(text);
   const retryAfter = Number(response.headers.get("retry-after"));
-  const correlation = response.headers.get("sprequestguid") ?? response.headers.get("request-id") ?? clientRequestId;
-  return new RemoteError(service, response.status, body.code, body.message || response.statusText, correlation, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+  const correlation =
+    response.headers.get("sprequestguid") ?? response.headers.get("request-id") ?? clientRequestId;
+  return new RemoteError(
+    service,
+    response.status,
+    body.code,
+    body.message || response.statusText,
+    correlation,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+  );
 }
 
 /** Words for a council officer: what happened and what to do, never a stack or a raw code. */
 export function describeForPeople(error: RemoteError): string {
-  if (error.status === 401) return `Your sign-in to ${error.service === "SharePoint" ? "SharePoint" : "Microsoft 365"} has expired. Please sign in again.`;
-  if (error.status === 403) return "You do not have permission to do this. Ask the plan's coordinator if you think you should.";
+  if (error.status === 401)
+    return `Your sign-in to ${error.service === "SharePoint" ? "SharePoint" : "Microsoft 365"} has expired. Please sign in again.`;
+  if (error.status === 403)
+    return "You do not have permission to do this. Ask the plan's coordinator if you think you should.";
   if (error.status === 404) return "This item no longer exists. Someone may have deleted it.";
-  if (error.status === 412) return "Someone else changed this action while you were editing it. Review their change, then try again.";
+  if (error.status === 412)
+    return "Someone else changed this action while you were editing it. Review their change, then try again.";
   if (error.isThrottled) {
     const wait = error.retryAfterSeconds === null ? "a moment" : `${error.retryAfterSeconds} seconds`;
     return `${error.service} is busy. Please try again in ${wait}.`;

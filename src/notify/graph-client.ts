@@ -62,7 +62,22 @@ export function createGraphClient(connection: GraphConnection): Client {
 /** Turn the Graph client's GraphError into RemoteError; anything else passes through unchanged. */
 export function toRemoteError(error: unknown): unknown {
   if (error instanceof GraphError) {
-    return new RemoteError("Graph", error.statusCode, error.code ?? "", error.message, error.requestId ?? null);
+    return new RemoteError(
+      "Graph",
+      error.statusCode,
+      error.code ?? "",
+      error.message,
+      error.requestId ?? null,
+    );
   }
   return error;
+}
+
+/**
+ * The path to give client.api() for an @odata.nextLink. The client only reads absolute https links, so a
+ * link under the configured root (the sandbox serves http) is turned into a path relative to the version.
+ */
+export function nextLinkPath(connection: Pick<GraphConnection, "baseUrl">, link: string): string {
+  const root = `${connection.baseUrl.replace(/\/$/, "")}/v1.0`;
+  return link.startsWith(root) ? link.slice(root.length) : link;
 }

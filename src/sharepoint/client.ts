@@ -1,7 +1,13 @@
 // The one configured PnPjs root per site and token source: JSON light headers, bearer auth, retry on 429/503
 // honouring Retry-After, and failures turned into RemoteError with the request's correlation id.
 import { spfi, DefaultHeaders, Telemetry, type SPFI } from "@pnp/sp";
-import { BrowserFetchWithRetry, DefaultParse, HttpRequestError, ResolveOnData, type Queryable } from "@pnp/queryable";
+import {
+  BrowserFetchWithRetry,
+  DefaultParse,
+  HttpRequestError,
+  ResolveOnData,
+  type Queryable,
+} from "@pnp/queryable";
 import { remoteErrorFrom } from "../lib/remote-error.ts";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
@@ -25,7 +31,8 @@ function BearerFrom(getToken: TokenSource) {
   return (instance: Queryable) => {
     instance.on.auth.replace(async (url, init) => {
       const token = await getToken();
-      init.headers = { ...init.headers, Authorization: `Bearer ${token}` };
+      // PnPjs keeps headers as a plain object throughout its pipeline (its own behaviors spread it the same way).
+      init.headers = { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` };
       return [url, init];
     });
     return instance;
@@ -57,9 +64,9 @@ function RejectAsRemoteError() {
 /** What PnPjs's DefaultInit sets up, with our rejection in place of its RejectOnError. */
 function Init() {
   return (instance: Queryable) => {
-    instance.on.pre(async (url, init, result) => {
+    instance.on.pre((url, init, result) => {
       init.cache = "no-cache";
-      return [url, init, result];
+      return Promise.resolve([url, init, result]);
     });
     instance.using(Telemetry(), RejectAsRemoteError(), ResolveOnData());
     return instance;

@@ -31,7 +31,10 @@ for (const choice of contractTargets()) {
     });
     after(async () => {
       for (const title of [listTitle, plansTitle]) {
-        await sp.web.lists.getByTitle(title).delete().catch(() => undefined);
+        await sp.web.lists
+          .getByTitle(title)
+          .delete()
+          .catch(() => undefined);
       }
       await target.close();
     });
@@ -48,7 +51,11 @@ for (const choice of contractTargets()) {
     });
 
     test("an unknown list is SharePoint's 404 System.ArgumentException", async () => {
-      const error = await rejectsWith(sp.web.lists.getByTitle("No Such List")(), 404, /System\.ArgumentException/);
+      const error = await rejectsWith(
+        sp.web.lists.getByTitle("No Such List")(),
+        404,
+        /System\.ArgumentException/,
+      );
       assert.match(error.serviceMessage, /List 'No Such List' does not exist at site with URL/);
     });
 
@@ -61,7 +68,9 @@ for (const choice of contractTargets()) {
       await list.fields.addCurrency("Budget");
       await list.fields.addBoolean("IsMilestone");
       await list.fields.addDateTime("TargetDate");
-      await list.fields.addChoice("Status", { Choices: ["Not started", "On target", "Delayed", "Overdue", "Completed"] });
+      await list.fields.addChoice("Status", {
+        Choices: ["Not started", "On target", "Delayed", "Overdue", "Completed"],
+      });
       await list.fields.addMultiChoice("Themes", { Choices: ["Finance", "Governance", "Housing"] });
       await list.fields.addUrl("Evidence");
       await list.fields.addUser("SRO", { SelectionMode: 0 });
@@ -76,7 +85,12 @@ for (const choice of contractTargets()) {
         Indexed: boolean;
         Choices?: string[];
       }
-      const fields: FieldInfo[] = await list.fields.select("InternalName", "TypeAsString", "Indexed", "Choices")();
+      const fields: FieldInfo[] = await list.fields.select(
+        "InternalName",
+        "TypeAsString",
+        "Indexed",
+        "Choices",
+      )();
       const byName = new Map(fields.map((f) => [f.InternalName, f]));
       const expected: Record<string, string> = {
         Ref: "Text",
@@ -96,12 +110,20 @@ for (const choice of contractTargets()) {
         assert.equal(byName.get(name)?.TypeAsString, type, `field ${name}`);
       }
       assert.equal(byName.get("Status")?.Indexed, true);
-      assert.deepEqual(byName.get("Status")?.Choices, ["Not started", "On target", "Delayed", "Overdue", "Completed"]);
+      assert.deepEqual(byName.get("Status")?.Choices, [
+        "Not started",
+        "On target",
+        "Delayed",
+        "Overdue",
+        "Completed",
+      ]);
     });
 
     test("items are added, read with $select/$expand of person and lookup columns, and filtered", async () => {
       const list = sp.web.lists.getByTitle(listTitle);
-      const plan = await sp.web.lists.getByTitle(plansTitle).items.add({ Title: "LGA Corporate Peer Challenge 2023" });
+      const plan = await sp.web.lists
+        .getByTitle(plansTitle)
+        .items.add({ Title: "LGA Corporate Peer Challenge 2023" });
       const sroUpn = target.upnOf("member");
       const sro = sroUpn === undefined ? await sp.web.currentUser() : await sp.web.ensureUser(sroUpn);
       const added = await list.items.add({
@@ -122,7 +144,18 @@ for (const choice of contractTargets()) {
       await list.items.add({ Title: "A second action", Ref: "1.2", Status: "Delayed", PlanId: plan.Id });
 
       const rows = await list.items
-        .select("Id", "Ref", "Title", "TargetDate", "Themes", "SRO/Id", "SRO/Title", "SRO/EMail", "Plan/Title", "DelegatesId")
+        .select(
+          "Id",
+          "Ref",
+          "Title",
+          "TargetDate",
+          "Themes",
+          "SRO/Id",
+          "SRO/Title",
+          "SRO/EMail",
+          "Plan/Title",
+          "DelegatesId",
+        )
         .expand("SRO", "Plan")
         .filter("Title eq 'The Mayor''s Office will publish the vision'")();
       assert.equal(rows.length, 1);
@@ -135,12 +168,28 @@ for (const choice of contractTargets()) {
       assert.equal((row.SRO as { Title: string }).Title, sro.Title);
       assert.equal((row.Plan as { Title: string }).Title, "LGA Corporate Peer Challenge 2023");
 
-      const byLookup = await list.items.select("Ref").filter(`Plan/Id eq ${plan.Id} and Status eq 'Delayed'`)();
-      assert.deepEqual(byLookup.map((r: { Ref: string }) => r.Ref), ["1.2"]);
-      const byText = await list.items.select("Ref").filter("substringof('mayor''s', Title) or startswith(Ref, '1.2')").orderBy("Ref", false)();
-      assert.deepEqual(byText.map((r: { Ref: string }) => r.Ref), ["1.2", "1.1"]);
-      const byDate = await list.items.select("Ref").filter("TargetDate lt datetime'2024-06-01T00:00:00Z' and TargetDate ne null")();
-      assert.deepEqual(byDate.map((r: { Ref: string }) => r.Ref), ["1.1"]);
+      const byLookup = await list.items
+        .select("Ref")
+        .filter(`Plan/Id eq ${plan.Id} and Status eq 'Delayed'`)();
+      assert.deepEqual(
+        byLookup.map((r: { Ref: string }) => r.Ref),
+        ["1.2"],
+      );
+      const byText = await list.items
+        .select("Ref")
+        .filter("substringof('mayor''s', Title) or startswith(Ref, '1.2')")
+        .orderBy("Ref", false)();
+      assert.deepEqual(
+        byText.map((r: { Ref: string }) => r.Ref),
+        ["1.2", "1.1"],
+      );
+      const byDate = await list.items
+        .select("Ref")
+        .filter("TargetDate lt datetime'2024-06-01T00:00:00Z' and TargetDate ne null")();
+      assert.deepEqual(
+        byDate.map((r: { Ref: string }) => r.Ref),
+        ["1.1"],
+      );
     });
 
     test("a person or lookup column without $expand, or an unknown column, is refused, not ignored", async () => {
@@ -153,7 +202,13 @@ for (const choice of contractTargets()) {
 
     test("a malformed or unsupported $filter is SharePoint's 400, never a silently wrong result", async () => {
       const list = sp.web.lists.getByTitle(listTitle);
-      for (const filter of ["Ref eq", "Ref eq 'unterminated", "endswith(Ref, '1')", "(Ref eq '1.1'", "Ref eq '1.1' and"]) {
+      for (const filter of [
+        "Ref eq",
+        "Ref eq 'unterminated",
+        "endswith(Ref, '1')",
+        "(Ref eq '1.1'",
+        "Ref eq '1.1' and",
+      ]) {
         await rejectsWith(list.items.filter(filter)(), 400, /InvalidClientQueryException|SPException/);
       }
     });
@@ -165,7 +220,11 @@ for (const choice of contractTargets()) {
       const id = (row as { Id: number }).Id;
       const first = await list.items.getById(id).update({ PercentComplete: 60 }, etag);
       assert.equal(first.etag, '"2"');
-      const stale = await rejectsWith(list.items.getById(id).update({ PercentComplete: 99 }, etag), 412, /ClientServiceException/);
+      const stale = await rejectsWith(
+        list.items.getById(id).update({ PercentComplete: 99 }, etag),
+        412,
+        /ClientServiceException/,
+      );
       assert.match(stale.serviceMessage, /does not match the object's ETag value/);
       const now = await list.items.getById(id).select("PercentComplete")();
       assert.equal(now.PercentComplete, 60);
@@ -187,7 +246,8 @@ for (const choice of contractTargets()) {
       const list = sp.web.lists.getByTitle(plansTitle);
       const [batched, execute] = sp.batched({ maxRequests: 100 });
       const results: Promise<{ Id: number; Title: string }>[] = [];
-      for (let i = 0; i < 100; i++) results.push(batched.web.lists.getByTitle(plansTitle).items.add({ Title: `Batch plan ${i}` }));
+      for (let i = 0; i < 100; i++)
+        results.push(batched.web.lists.getByTitle(plansTitle).items.add({ Title: `Batch plan ${i}` }));
       const requestsBefore = target.sandbox?.stats.sharePointRequests;
       await execute();
       const added = await Promise.all(results);
@@ -196,7 +256,8 @@ for (const choice of contractTargets()) {
         Array.from({ length: 100 }, (_, i) => `Batch plan ${i}`),
       );
       assert.equal(new Set(added.map((a) => a.Id)).size, 100);
-      if (target.sandbox !== null && requestsBefore !== undefined) assert.equal(target.sandbox.stats.sharePointRequests - requestsBefore, 1);
+      if (target.sandbox !== null && requestsBefore !== undefined)
+        assert.equal(target.sandbox.stats.sharePointRequests - requestsBefore, 1);
       const count = await list.items.filter("startswith(Title, 'Batch plan')").select("Id").top(500)();
       assert.equal(count.length, 100);
     });
@@ -207,7 +268,10 @@ for (const choice of contractTargets()) {
       const missing = batched.web.lists.getByTitle("No Such List").items();
       const write = batched.web.lists.getByTitle(listTitle).items.add({ Title: "Batched", Ref: "9.9" });
       await execute();
-      assert.deepEqual((await read).map((r: { Ref: string }) => r.Ref), ["1.2"]);
+      assert.deepEqual(
+        (await read).map((r: { Ref: string }) => r.Ref),
+        ["1.2"],
+      );
       assert.equal((await write).Ref, "9.9");
       await assert.rejects(missing, (error: unknown) => error instanceof RemoteError && error.status === 404);
     });

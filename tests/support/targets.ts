@@ -42,9 +42,19 @@ export const SANDBOX_PEOPLE: Record<Exclude<Principal, "app">, string> = {
 };
 
 /** Start a sandbox on a free port with its own temporary data folder. */
-export async function openSandbox(options: Partial<SandboxOptions> = {}): Promise<Target> {
+export async function openSandbox(
+  options: Partial<SandboxOptions> = {},
+): Promise<Target & { sandbox: RunningSandbox }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "actionplan-sandbox-"));
-  const sandbox = await startSandbox({ port: 0, dataDir, threshold: 5000, latencyMs: 0, faultRate: 0, retryAfterSeconds: 1, ...options });
+  const sandbox = await startSandbox({
+    port: 0,
+    dataDir,
+    threshold: 5000,
+    latencyMs: 0,
+    faultRate: 0,
+    retryAfterSeconds: 1,
+    ...options,
+  });
   const tokens = new Map<Principal, string>();
   return {
     kind: "sandbox",
@@ -56,7 +66,10 @@ export async function openSandbox(options: Partial<SandboxOptions> = {}): Promis
       const cached = tokens.get(as);
       if (cached !== undefined) return cached;
       const body = as === "app" ? { app: "contract-tests" } : { user: SANDBOX_PEOPLE[as] };
-      const response = await fetch(`${sandbox.url}/sandbox/token`, { method: "POST", body: JSON.stringify(body) });
+      const response = await fetch(`${sandbox.url}/sandbox/token`, {
+        method: "POST",
+        body: JSON.stringify(body),
+      });
       const { access_token } = z.object({ access_token: z.string() }).parse(await response.json());
       tokens.set(as, access_token);
       return access_token;
@@ -92,7 +105,8 @@ function openTenant(): Promise<Target> {
     upnOf: () => undefined,
     token: (as) => {
       const token = as === "outsider" ? undefined : byPrincipal[as];
-      if (token === undefined) return Promise.reject(new Error(`No token configured for the ${as} principal.`));
+      if (token === undefined)
+        return Promise.reject(new Error(`No token configured for the ${as} principal.`));
       return Promise.resolve(token);
     },
     close: () => Promise.resolve(),
@@ -107,7 +121,9 @@ export function contractTargets(): TargetChoice[] {
     {
       label: "real tenant",
       kind: "tenant",
-      skip: tenantReady ? false : "no real tenant configured: set SP_SITE_URL and SP_TOKEN (and SP_MEMBER_TOKEN, SP_VISITOR_TOKEN) to run",
+      skip: tenantReady
+        ? false
+        : "no real tenant configured: set SP_SITE_URL and SP_TOKEN (and SP_MEMBER_TOKEN, SP_VISITOR_TOKEN) to run",
       open: () => openTenant(),
     },
   ];
