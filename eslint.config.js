@@ -3,7 +3,7 @@
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
-import { importX, createNodeResolver } from "eslint-plugin-import-x";
+import importX from "eslint-plugin-import-x";
 
 export default defineConfig(
   { ignores: ["node_modules/", ".sandbox/", "dist/", "bench/results.json"] },
@@ -18,7 +18,7 @@ export default defineConfig(
     },
     plugins: { "import-x": importX },
     settings: {
-      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs"] })],
+      "import-x/resolver": { node: { extensions: [".ts", ".tsx", ".js", ".mjs"] } },
     },
     rules: {
       "@typescript-eslint/restrict-template-expressions": [

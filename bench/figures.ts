@@ -49,7 +49,7 @@ export async function startSandboxProcess(dataDir: string, extra: string[] = [])
   );
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Sandbox running at (http:\/\/\S+)/.exec(out);
       if (match?.[1] !== undefined) resolve(match[1]);
