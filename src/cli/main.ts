@@ -1,8 +1,9 @@
 // The `actionplan` command: one entry point, one sub-command per job, each with its own --help.
+import { provisionCommand } from "./commands/provision.ts";
 import { sandboxCommand } from "./commands/sandbox.ts";
 import type { Command } from "./command.ts";
 
-const COMMANDS: Command[] = [sandboxCommand];
+const COMMANDS: Command[] = [sandboxCommand, provisionCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

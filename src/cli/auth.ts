@@ -1,0 +1,170 @@
+// How the CLI gets a SharePoint token. Against the local sandbox (a site on localhost), `--as <upn>` asks the
+// sandbox's token endpoint. Against a real tenant it signs in with MSAL for Node: a person through the
+// device-code flow (tokens cached on disk, so the next run is silent), or a daemon with a certificate
+// (SharePoint refuses app-only tokens obtained with a client secret). Settings come from the environment and
+// are checked once, listing everything missing.
+import { X509Certificate } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import {
+  ConfidentialClientApplication,
+  PublicClientApplication,
+  type ICachePlugin,
+  type TokenCacheContext,
+} from "@azure/msal-node";
+import { z } from "zod";
+import type { TokenSource } from "../sharepoint/client.ts";
+import { UsageError } from "./command.ts";
+
+/** Whether a site URL points at the local sandbox rather than SharePoint Online. */
+export function isSandboxSite(siteUrl: string): boolean {
+  const host = new URL(siteUrl).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";
+}
+
+const sandboxTokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().optional() });
+const sandboxErrorSchema = z.object({ error_description: z.string() });
+
+/** Tokens for `upn` from the sandbox at `origin`, fetched once and renewed shortly before they expire. */
+export function sandboxTokenSource(origin: string, upn: string): TokenSource {
+  let cached: { token: string; renewAt: number } | null = null;
+  return async () => {
+    if (cached !== null && Date.now() < cached.renewAt) return cached.token;
+    const response = await fetch(`${origin}/sandbox/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ user: upn }),
+    });
+    const json: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const problem = sandboxErrorSchema.safeParse(json);
+      throw new UsageError(
+        `the sandbox refused a token for '${upn}': ${problem.success ? problem.data.error_description : `HTTP ${String(response.status)}`}`,
+      );
+    }
+    const body = sandboxTokenSchema.parse(json);
+    cached = { token: body.access_token, renewAt: Date.now() + ((body.expires_in ?? 3600) - 60) * 1000 };
+    return body.access_token;
+  };
+}
+
+/** The settings for signing in to a real tenant, from the environment. */
+export const tenantSettingsSchema = z.object({
+  ACTIONPLAN_TENANT_ID: z.string().min(1, "the Entra ID tenant id (a GUID) or its domain"),
+  ACTIONPLAN_CLIENT_ID: z.uuid("the app registration's Application (client) ID"),
+  /** A PEM file holding the app's certificate and its private key: presence means sign in as the app. */
+  ACTIONPLAN_CERT_PATH: z.string().min(1).optional(),
+  /** SHA-256 thumbprint (hex); worked out from the certificate when absent. */
+  ACTIONPLAN_CERT_THUMBPRINT: z
+    .string()
+    .regex(/^[0-9A-Fa-f:]{64,95}$/, "a SHA-256 thumbprint in hex")
+    .optional(),
+  ACTIONPLAN_TOKEN_CACHE: z.string().min(1).optional(),
+});
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
+/** Check the tenant settings, failing with every missing or malformed one named. */
+export function readTenantSettings(env: NodeJS.ProcessEnv = process.env): TenantSettings {
+  const result = tenantSettingsSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new UsageError(`signing in to SharePoint Online needs these settings:\n${problems.join("\n")}`);
+}
+
+/** MSAL's token cache kept in a file only the user can read, so a person signs in once per machine. */
+function fileCache(path: string): ICachePlugin {
+  return {
+    beforeCacheAccess: (context: TokenCacheContext) => {
+      if (existsSync(path)) context.tokenCache.deserialize(readFileSync(path, "utf8"));
+      return Promise.resolve();
+    },
+    afterCacheAccess: (context: TokenCacheContext) => {
+      if (context.cacheHasChanged) {
+        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+        writeFileSync(path, context.tokenCache.serialize(), { mode: 0o600 });
+        chmodSync(path, 0o600);
+      }
+      return Promise.resolve();
+    },
+  };
+}
+
+/** The certificate credential MSAL needs: the private key and the certificate's SHA-256 thumbprint. */
+export function certificateCredential(pem: string, thumbprint?: string) {
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem) || !pem.includes("-----BEGIN CERTIFICATE-----"))
+    throw new UsageError(
+      "ACTIONPLAN_CERT_PATH must be a PEM file holding both the certificate and its private key",
+    );
+  const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0] ?? "";
+  const sha256 = thumbprint ?? new X509Certificate(certificate).fingerprint256;
+  return { thumbprintSha256: sha256.replace(/:/g, "").toUpperCase(), privateKey: pem, x5c: certificate };
+}
+
+/**
+ * A token source for SharePoint Online: app-only with a certificate when ACTIONPLAN_CERT_PATH is set,
+ * otherwise a person signing in with a device code (`loginHint` pre-selects their account).
+ */
+export function tenantTokenSource(
+  siteUrl: string,
+  settings: TenantSettings,
+  loginHint?: string,
+  say: (message: string) => void = (m) => {
+    console.error(m);
+  },
+): TokenSource {
+  const authority = `https://login.microsoftonline.com/${settings.ACTIONPLAN_TENANT_ID}`;
+  // `.default` asks for whatever SharePoint permissions the registration was granted (AllSites.Manage or
+  // Sites.Selected for people, Sites.Selected or Sites.FullControl.All for the app).
+  const scopes = [`${new URL(siteUrl).origin}/.default`];
+  if (settings.ACTIONPLAN_CERT_PATH !== undefined) {
+    const pem = readFileSync(resolve(settings.ACTIONPLAN_CERT_PATH), "utf8");
+    const app = new ConfidentialClientApplication({
+      auth: {
+        clientId: settings.ACTIONPLAN_CLIENT_ID,
+        authority,
+        clientCertificate: certificateCredential(pem, settings.ACTIONPLAN_CERT_THUMBPRINT),
+      },
+    });
+    return async () => {
+      const result = await app.acquireTokenByClientCredential({ scopes });
+      if (result === null) throw new Error("Entra ID returned no token for the app.");
+      return result.accessToken;
+    };
+  }
+  const cachePath = settings.ACTIONPLAN_TOKEN_CACHE ?? join(homedir(), ".actionplan", "msal-cache.json");
+  const app = new PublicClientApplication({
+    auth: { clientId: settings.ACTIONPLAN_CLIENT_ID, authority },
+    cache: { cachePlugin: fileCache(cachePath) },
+  });
+  return async () => {
+    const accounts = await app.getTokenCache().getAllAccounts();
+    const account =
+      accounts.find((a) => loginHint !== undefined && a.username.toLowerCase() === loginHint.toLowerCase()) ??
+      (loginHint === undefined ? accounts[0] : undefined);
+    if (account !== undefined) {
+      const silent = await app.acquireTokenSilent({ account, scopes }).catch(() => null);
+      if (silent !== null) return silent.accessToken;
+    }
+    const result = await app.acquireTokenByDeviceCode({
+      scopes,
+      deviceCodeCallback: (response) => {
+        say(response.message);
+      },
+    });
+    if (result === null) throw new Error("Sign-in was cancelled.");
+    return result.accessToken;
+  };
+}
+
+/** The token source for a site: the sandbox's own tokens, or MSAL against a real tenant. */
+export function tokenSourceFor(siteUrl: string, as: string | undefined): TokenSource {
+  if (isSandboxSite(siteUrl)) {
+    if (as === undefined)
+      throw new UsageError(
+        "--as <upn> is needed against the sandbox: say whom to act as (see /sandbox/people)",
+      );
+    return sandboxTokenSource(new URL(siteUrl).origin, as);
+  }
+  return tenantTokenSource(siteUrl, readTenantSettings(), as);
+}

@@ -1,0 +1,81 @@
+// `actionplan provision`: create or upgrade the app's lists on a SharePoint site (or the sandbox).
+import { z } from "zod";
+import { RemoteError, describeForPeople } from "../../lib/remote-error.ts";
+import { createSharePoint } from "../../sharepoint/client.ts";
+import { provisionSite, type ProvisionReport } from "../../sharepoint/provision.ts";
+import { tokenSourceFor } from "../auth.ts";
+import { parseOptions, withUsageErrors, type Command } from "../command.ts";
+
+const help = `Usage: actionplan provision --site <url> [--as <upn>] [--json]
+
+Creates the lists, columns and indexes Action Plan Tracker needs on a SharePoint site, or upgrades a site
+provisioned by an older version. Safe to run again: a site that is up to date is left unchanged. The site's
+Owners, Members and Visitors groups are the app's coordinators, SROs and read-only viewers.
+
+Options:
+  --site URL    the site, e.g. https://contoso.sharepoint.com/sites/improvement
+                or the sandbox's http://localhost:4300/sites/improvement
+  --as UPN      against the sandbox: whom to act as (a site owner); against SharePoint Online: the account
+                to sign in with (device code), ignored when signing in as the app with a certificate
+  --json        print the report as JSON
+  --help        show this help
+
+Signing in to SharePoint Online reads ACTIONPLAN_TENANT_ID and ACTIONPLAN_CLIENT_ID, and for an app
+(no person) ACTIONPLAN_CERT_PATH (PEM with certificate and private key); see the README.`;
+
+const schema = z.object({
+  site: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, "")),
+  as: z.string().min(3).optional(),
+  json: z.boolean().default(false),
+});
+
+function printReport(siteUrl: string, report: ProvisionReport, elapsedMs: number): void {
+  const { roles } = report;
+  const lines = [`Site ${siteUrl}`];
+  if (report.changes.length === 0 && report.problems.length === 0) {
+    lines.push(`No changes: the site is already at schema ${String(report.schemaVersion)}.`);
+  } else {
+    const before = report.siteVersionBefore === null ? "none" : String(report.siteVersionBefore);
+    lines.push(
+      `Schema ${before} -> ${String(report.schemaVersion)}: ${String(report.changes.length)} change(s)`,
+    );
+    lines.push(...report.changes.map((c) => `  + ${c}`));
+  }
+  lines.push(
+    `Coordinators: ${roles.coordinators?.title ?? "(none)"}; SROs: ${roles.sros?.title ?? "(none)"}; viewers: ${roles.viewers?.title ?? "(none)"}`,
+  );
+  if (report.problems.length > 0) lines.push("Problems:", ...report.problems.map((p) => `  ! ${p}`));
+  lines.push(`Done in ${(elapsedMs / 1000).toFixed(1)} s.`);
+  console.log(lines.join("\n"));
+}
+
+export const provisionCommand: Command = {
+  name: "provision",
+  summary: "create or upgrade the app's lists on a SharePoint site",
+  help,
+  run: (argv) =>
+    withUsageErrors("provision", help, async () => {
+      const options = parseOptions(
+        argv,
+        { site: { type: "string" }, as: { type: "string" }, json: { type: "boolean" } },
+        schema,
+      );
+      const sp = createSharePoint({
+        siteUrl: options.site,
+        getToken: tokenSourceFor(options.site, options.as),
+      });
+      const started = Date.now();
+      try {
+        const report = await provisionSite(sp);
+        if (options.json) console.log(JSON.stringify({ site: options.site, ...report }, null, 2));
+        else printReport(options.site, report, Date.now() - started);
+        return report.problems.length > 0 ? 1 : 0;
+      } catch (error) {
+        if (error instanceof RemoteError) {
+          console.error(`actionplan provision: ${describeForPeople(error)}\n  (${error.message})`);
+          return 1;
+        }
+        throw error;
+      }
+    }),
+};

@@ -1,0 +1,168 @@
+// Moving a target date: an SRO asks (with a reason), a coordinator approves or declines. Approval records
+// the decision and moves the action's date in one $batch, each only if still at the version read; if
+// either was changed meanwhile, neither change is kept and the caller gets the other person's version.
+import { z } from "zod";
+import { parseTargetDate, toIsoDate, type IsoDate } from "../domain/index.ts";
+import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
+import { listOf, type DataContext } from "./context.ts";
+import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
+import { loadAction } from "./history.ts";
+import { itemId, toDateChange, type ActionRecord, type DateChangeRecord } from "./records.ts";
+import { DATE_CHANGE_EXPAND, DATE_CHANGE_SELECT, dateChangeRow, parseRow } from "./rows.ts";
+import { updateItem, writeTogether, WriteFailed } from "./writes.ts";
+
+const requestSchema = z.object({
+  toText: z.string().trim().min(1, "Say what the new target date is.").max(255),
+  reason: z.string().trim().min(1, "Give a reason for moving the date.").max(60000),
+  requestedOn: z.string().refine((t) => toIsoDate(t) !== null, "not a date (YYYY-MM-DD)"),
+});
+export type DateChangeRequest = z.input<typeof requestSchema>;
+
+/** A target-date change as it is now; null when it has been deleted. */
+async function loadDateChange(
+  ctx: DataContext,
+  id: string,
+  referenceDate: IsoDate | null,
+): Promise<DateChangeRecord | null> {
+  const row: unknown = await orNullIfGone(
+    listOf(ctx.sp, "targetDateChanges")
+      .items.getById(itemId(id, "target date change"))
+      .select(...DATE_CHANGE_SELECT)
+      .expand(...DATE_CHANGE_EXPAND)(),
+  );
+  return row === null
+    ? null
+    : toDateChange(parseRow(dateChangeRow, row, "Target Date Changes"), referenceDate);
+}
+
+/**
+ * Ask to move an action's target date. The new date is read from the text as the plan would write it
+ * ("Sept-24", "End of March 2025") with the plan's reference date. One request.
+ */
+export async function requestDateChange(
+  ctx: DataContext,
+  record: ActionRecord,
+  input: DateChangeRequest,
+): Promise<DateChangeRecord> {
+  const request = requestSchema.parse(input);
+  const context = record.planReferenceDate === null ? {} : { referenceDate: record.planReferenceDate };
+  const to = parseTargetDate(request.toText, context);
+  const from = record.action.targetDate;
+  const id = await listOf(ctx.sp, "targetDateChanges")
+    .items.add({
+      Title: `${record.action.ref}: ${from.text} to ${to.text}`.slice(0, 255),
+      ActionId: itemId(record.action.id, "action"),
+      PlanId: record.action.planId === "" ? null : itemId(record.action.planId, "plan"),
+      FromText: from.text,
+      FromDue: sharePointDateOrNull(from.due),
+      ToText: to.text,
+      ToDue: sharePointDateOrNull(to.due),
+      Reason: request.reason,
+      RequestedOn: sharePointDate(request.requestedOn as IsoDate),
+      ChangeStatus: "Requested",
+    })
+    .then((added: unknown) => z.object({ Id: z.number().int() }).loose().parse(added).Id);
+  const created = await loadDateChange(ctx, String(id), record.planReferenceDate);
+  if (created === null) throw new Error("The target date change was saved but could not be read back.");
+  return created;
+}
+
+export interface Decision {
+  decidedOn: IsoDate;
+  note?: string;
+}
+
+function decisionColumns(status: "Approved" | "Declined", decision: Decision, userId: number) {
+  return {
+    ChangeStatus: status,
+    DecidedOn: sharePointDate(decision.decidedOn),
+    DecidedById: userId,
+    DecisionNote: decision.note ?? null,
+  };
+}
+
+const UNDECIDED = { ChangeStatus: "Requested", DecidedOn: null, DecidedById: null, DecisionNote: null };
+
+function assertRequested(change: DateChangeRecord): void {
+  if (change.status !== "requested")
+    throw new Error(`This target date change has already been ${change.status}.`);
+}
+
+/**
+ * Approve a requested change (as read) and move the action (as read) to its new date: one request. A 412 on
+ * either becomes ConflictError carrying the one that changed, and neither write is kept.
+ */
+export async function approveDateChange(
+  ctx: DataContext,
+  change: DateChangeRecord,
+  record: ActionRecord,
+  decision: Decision,
+): Promise<{ change: DateChangeRecord; record: ActionRecord }> {
+  assertRequested(change);
+  if (change.actionId !== record.action.id) throw new Error("This change belongs to a different action.");
+  const userId = await ctx.currentUserId();
+  const actionId = itemId(record.action.id, "action");
+  const current = record.action.targetDate;
+  try {
+    const [, etag] = await writeTogether(ctx.sp, [
+      updateItem(
+        "targetDateChanges",
+        itemId(change.id, "target date change"),
+        change.etag,
+        decisionColumns("Approved", decision, userId),
+        UNDECIDED,
+      ),
+      updateItem(
+        "actions",
+        actionId,
+        record.etag,
+        { TargetDateText: change.to.text, DueDate: sharePointDateOrNull(change.to.due) },
+        { TargetDateText: current.text, DueDate: sharePointDateOrNull(current.due) },
+      ),
+    ]);
+    const decided = await loadDateChange(ctx, change.id, record.planReferenceDate);
+    return {
+      change: decided ?? { ...change, status: "approved", decidedOn: decision.decidedOn },
+      record: { ...record, etag, action: { ...record.action, targetDate: change.to } },
+    };
+  } catch (error) {
+    if (!(error instanceof WriteFailed) || !isStaleETag(error.reason))
+      throw error instanceof WriteFailed ? error.reason : error;
+    if (error.index === 0) {
+      const now = await loadDateChange(ctx, change.id, record.planReferenceDate);
+      throw new ConflictError("target date change", now, error.reason);
+    }
+    throw new ConflictError("action", await orNullIfGone(loadAction(ctx, record.action.id)), error.reason);
+  }
+}
+
+/** Decline a requested change (as read). One request; a 412 becomes ConflictError with its current version. */
+export async function declineDateChange(
+  ctx: DataContext,
+  change: DateChangeRecord,
+  decision: Decision,
+  referenceDate: IsoDate | null = null,
+): Promise<DateChangeRecord> {
+  assertRequested(change);
+  const userId = await ctx.currentUserId();
+  try {
+    const [etag] = await writeTogether(ctx.sp, [
+      updateItem(
+        "targetDateChanges",
+        itemId(change.id, "target date change"),
+        change.etag,
+        decisionColumns("Declined", decision, userId),
+        UNDECIDED,
+      ),
+    ]);
+    return { ...change, etag, status: "declined", decidedOn: decision.decidedOn };
+  } catch (error) {
+    const reason = error instanceof WriteFailed ? error.reason : error;
+    if (!isStaleETag(reason)) throw reason;
+    throw new ConflictError(
+      "target date change",
+      await loadDateChange(ctx, change.id, referenceDate),
+      reason,
+    );
+  }
+}

@@ -1,0 +1,91 @@
+// "My actions": every action across all plans whose SRO post the person holds or covers as delegate. Two
+// requests: the SRO posts (a small list, read whole, holder and delegate expanded), then the actions of the
+// person's posts by the indexed SroPost lookup.
+import { isDelegateCovering, type IsoDate } from "../domain/index.ts";
+import { allRows, firstPage } from "./batch.ts";
+import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
+import { anyOf } from "./odata.ts";
+import { compareRefs, type SroPostRecord } from "./plans.ts";
+import { itemId, toActionRecord, toSroPost, type ActionRecord } from "./records.ts";
+import {
+  ACTION_EXPAND,
+  ACTION_SELECT,
+  actionRow,
+  parseRows,
+  SRO_POST_EXPAND,
+  SRO_POST_SELECT,
+  sroPostRow,
+} from "./rows.ts";
+
+/** One of my actions, with the post it comes through and whether I hold the post or cover it. */
+export interface MyAction {
+  record: ActionRecord;
+  post: SroPostRecord;
+  /** "delegate" only when the person is the post's delegate and not its holder. */
+  as: "holder" | "delegate";
+  /** For a delegate: whether their cover includes `today`. */
+  covering: boolean;
+}
+
+// Queries stay well under SharePoint's URL length limit (2,048 characters of filter are safe).
+const POSTS_PER_QUERY = 40;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The actions of every post `upn` holds or covers, across plans, open ones first by due date. Two requests
+ * (one per 40 posts after the first 40, for someone holding more).
+ */
+export async function loadMyActions(ctx: DataContext, upn: string, today: IsoDate): Promise<MyAction[]> {
+  const who = upn.toLowerCase();
+  const postsPage = await firstPage(
+    listOf(ctx.sp, "sroPosts")
+      .items.select(...SRO_POST_SELECT)
+      .expand(...SRO_POST_EXPAND)
+      .top(ctx.pageSize),
+  );
+  const posts = parseRows(sroPostRow, await allRows(ctx.sp, postsPage), "SRO Posts")
+    .map(toSroPost)
+    .filter((p) => p.holderUpn === who || p.delegateUpn === who);
+  if (posts.length === 0) return [];
+  const byId = new Map(posts.map((p) => [p.id, p]));
+
+  const rows: unknown[] = [];
+  for (const group of chunks(posts, POSTS_PER_QUERY)) {
+    const filter = anyOf(
+      "SroPostId",
+      group.map((p) => itemId(p.id, "SRO post")),
+    );
+    const page = await firstPage(
+      listOf(ctx.sp, "actions")
+        .items.select(...ACTION_SELECT)
+        .expand(...ACTION_EXPAND)
+        .filter(filter)
+        .top(MAX_PAGE),
+    );
+    rows.push(...(await allRows(ctx.sp, page)));
+  }
+  const mine = parseRows(actionRow, rows, "Actions").map(toActionRecord);
+  return mine
+    .flatMap((record): MyAction[] => {
+      const post = record.sroPostId === null ? undefined : byId.get(record.sroPostId);
+      if (post === undefined) return [];
+      const as = post.holderUpn === who ? "holder" : "delegate";
+      return [{ record, post, as, covering: as === "delegate" && isDelegateCovering(post, today) }];
+    })
+    .sort(byOpenThenDue);
+}
+
+function byOpenThenDue(a: MyAction, b: MyAction): number {
+  const doneA = a.record.action.completedOn !== null ? 1 : 0;
+  const doneB = b.record.action.completedOn !== null ? 1 : 0;
+  if (doneA !== doneB) return doneA - doneB;
+  const dueA = a.record.action.targetDate.due ?? "9999-12-31";
+  const dueB = b.record.action.targetDate.due ?? "9999-12-31";
+  if (dueA !== dueB) return dueA < dueB ? -1 : 1;
+  return compareRefs(a.record.action.ref, b.record.action.ref);
+}

@@ -1,0 +1,97 @@
+// Reporting periods: a coordinator opens one (one open period per plan at a time) and closes it, which
+// freezes the plan's figures on that day as a JSON snapshot so the next report can say what changed.
+import { z } from "zod";
+import { planFigures, toIsoDate, type IsoDate, type PlanFigures } from "../domain/index.ts";
+import { allRows, firstPage } from "./batch.ts";
+import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
+import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
+import { sharePointDate } from "./dates.ts";
+import { eq } from "./odata.ts";
+import { figuresInput, loadDashboard } from "./plans.ts";
+import { itemId, toPeriod, type PeriodRecord } from "./records.ts";
+import { parseRow, parseRows, PERIOD_SELECT, periodRow } from "./rows.ts";
+import { parseSnapshot, snapshotJson } from "./snapshot.ts";
+import { updateItem, writeTogether, WriteFailed } from "./writes.ts";
+
+const day = z.string().refine((t) => toIsoDate(t) !== null, "not a date (YYYY-MM-DD)");
+const newPeriodSchema = z
+  .object({
+    title: z.string().trim().min(1, "A period needs a title, e.g. 'Q2 2024/25'.").max(255),
+    startsOn: day,
+    updateDeadline: day,
+    reportDate: day,
+  })
+  .refine((p) => p.startsOn <= p.updateDeadline, "The update deadline cannot be before the period starts.")
+  .refine((p) => p.updateDeadline <= p.reportDate, "The report date cannot be before the update deadline.");
+export type NewPeriod = z.input<typeof newPeriodSchema>;
+
+/** A plan's reporting periods, oldest first. One request. */
+export async function loadPeriods(ctx: DataContext, planId: string): Promise<PeriodRecord[]> {
+  const page = await firstPage(
+    listOf(ctx.sp, "reportingPeriods")
+      .items.select(...PERIOD_SELECT)
+      .filter(eq("PlanId", itemId(planId, "plan")))
+      .top(MAX_PAGE),
+  );
+  return parseRows(periodRow, await allRows(ctx.sp, page), "Reporting Periods")
+    .map((row) => toPeriod(row, parseSnapshot))
+    .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+}
+
+/** Open a new reporting period for a plan; refused while another is open. Two requests. */
+export async function createPeriod(
+  ctx: DataContext,
+  planId: string,
+  input: NewPeriod,
+): Promise<PeriodRecord> {
+  const period = newPeriodSchema.parse(input);
+  const open = (await loadPeriods(ctx, planId)).find((p) => p.state === "open");
+  if (open !== undefined)
+    throw new Error(`'${open.title}' is still open; close it before opening another period.`);
+  const row: unknown = await listOf(ctx.sp, "reportingPeriods").items.add({
+    Title: period.title,
+    PlanId: itemId(planId, "plan"),
+    StartsOn: sharePointDate(period.startsOn as IsoDate),
+    UpdateDeadline: sharePointDate(period.updateDeadline as IsoDate),
+    ReportDate: sharePointDate(period.reportDate as IsoDate),
+    PeriodState: "Open",
+  });
+  return toPeriod(parseRow(periodRow, row, "Reporting Periods"), parseSnapshot);
+}
+
+/**
+ * Close a period (as read) on `asOf`, storing the plan's figures for that day. Two requests: the dashboard
+ * data the figures come from, then the period written with its ETag (a 412 becomes ConflictError).
+ */
+export async function closePeriod(
+  ctx: DataContext,
+  period: PeriodRecord,
+  asOf: IsoDate,
+): Promise<{ period: PeriodRecord; figures: PlanFigures }> {
+  if (period.state === "closed") throw new Error(`'${period.title}' is already closed.`);
+  const dashboard = await loadDashboard(ctx, period.planId);
+  const figures = planFigures({ ...figuresInput(dashboard), currentPeriod: period }, asOf);
+  const id = itemId(period.id, "reporting period");
+  try {
+    const [etag] = await writeTogether(ctx.sp, [
+      updateItem(
+        "reportingPeriods",
+        id,
+        period.etag,
+        { PeriodState: "Closed", ClosedOn: sharePointDate(asOf), Snapshot: snapshotJson(figures) },
+        { PeriodState: "Open", ClosedOn: null, Snapshot: null },
+      ),
+    ]);
+    return { period: { ...period, etag, state: "closed", snapshot: figures }, figures };
+  } catch (error) {
+    const reason = error instanceof WriteFailed ? error.reason : error;
+    if (!isStaleETag(reason)) throw reason;
+    const row: unknown = await orNullIfGone(
+      listOf(ctx.sp, "reportingPeriods")
+        .items.getById(id)
+        .select(...PERIOD_SELECT)(),
+    );
+    const now = row === null ? null : toPeriod(parseRow(periodRow, row, "Reporting Periods"), parseSnapshot);
+    throw new ConflictError("reporting period", now, reason);
+  }
+}

@@ -1,0 +1,242 @@
+// Reading plans: the site's plans, and everything a plan's dashboard shows in one $batch. The dashboard
+// never reads progress updates (a big plan has tens of thousands): each action carries its latest update.
+import type { PlanFiguresInput, Recommendation, SroPost } from "../domain/index.ts";
+import { allRows, firstPage, inOneBatch, settle, valueOf, type Page, type Settled } from "./batch.ts";
+import { isThresholdError } from "./conflict.ts";
+import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
+import { eq } from "./odata.ts";
+import {
+  itemId,
+  toActionRecord,
+  toDateChange,
+  toPeriod,
+  toPlan,
+  toRecommendation,
+  toSroPost,
+  type ActionRecord,
+  type DateChangeRecord,
+  type PeriodRecord,
+  type PlanRecord,
+} from "./records.ts";
+import {
+  ACTION_EXPAND,
+  ACTION_SELECT,
+  actionRow,
+  DATE_CHANGE_EXPAND,
+  DATE_CHANGE_SELECT,
+  dateChangeRow,
+  parseRow,
+  parseRows,
+  PERIOD_SELECT,
+  periodRow,
+  PLAN_SELECT,
+  planRow,
+  RECOMMENDATION_SELECT,
+  recommendationRow,
+  SRO_POST_EXPAND,
+  SRO_POST_SELECT,
+  sroPostRow,
+} from "./rows.ts";
+import { parseSnapshot } from "./snapshot.ts";
+import type { SPFI } from "@pnp/sp";
+
+export type SroPostRecord = SroPost & { holderName: string | null };
+
+/** Everything a plan's dashboard shows. */
+export interface Dashboard {
+  plan: PlanRecord;
+  recommendations: Recommendation[];
+  /** Actions and milestones, in plan order (by number). */
+  actions: ActionRecord[];
+  sroPosts: SroPostRecord[];
+  periods: PeriodRecord[];
+  /** The open period updates are being collected for (the latest-starting open one); null between periods. */
+  currentPeriod: PeriodRecord | null;
+  dateChanges: DateChangeRecord[];
+}
+
+/** "2.10" after "2.9", "3a" after "3": numbers compare as numbers, part by part. */
+export function compareRefs(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" });
+}
+
+/** The site's plans, by title. One request (more only past 5,000 plans). */
+export async function listPlans(ctx: DataContext): Promise<PlanRecord[]> {
+  const page = await firstPage(
+    listOf(ctx.sp, "plans")
+      .items.select(...PLAN_SELECT)
+      .top(ctx.pageSize),
+  );
+  const rows = parseRows(planRow, await allRows(ctx.sp, page), "Plans");
+  return rows.map(toPlan).sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** The plans titled exactly `title` (apostrophes and all), by the indexed Title. One request. */
+export async function findPlansByTitle(ctx: DataContext, title: string): Promise<PlanRecord[]> {
+  const page = await firstPage(
+    listOf(ctx.sp, "plans")
+      .items.select(...PLAN_SELECT)
+      .filter(eq("Title", title))
+      .top(MAX_PAGE),
+  );
+  return parseRows(planRow, await allRows(ctx.sp, page), "Plans").map(toPlan);
+}
+
+// The queries of one plan, each filtered first on an indexed lookup so they work on lists of any size.
+function planQueries(sp: SPFI, ctx: DataContext, planId: number) {
+  const byPlan = eq("PlanId", planId);
+  return {
+    plan: settle(
+      listOf(sp, "plans")
+        .items.getById(planId)
+        .select(...PLAN_SELECT)(),
+    ),
+    recommendations: settle(
+      firstPage(
+        listOf(sp, "recommendations")
+          .items.select(...RECOMMENDATION_SELECT)
+          .filter(byPlan)
+          .top(MAX_PAGE),
+      ),
+    ),
+    actions: settle(
+      firstPage(
+        listOf(sp, "actions")
+          .items.select(...ACTION_SELECT)
+          .expand(...ACTION_EXPAND)
+          .filter(byPlan)
+          .top(MAX_PAGE),
+      ),
+    ),
+    posts: settle(
+      firstPage(
+        listOf(sp, "sroPosts")
+          .items.select(...SRO_POST_SELECT)
+          .expand(...SRO_POST_EXPAND)
+          .top(ctx.pageSize),
+      ),
+    ),
+    periods: settle(
+      firstPage(
+        listOf(sp, "reportingPeriods")
+          .items.select(...PERIOD_SELECT)
+          .filter(byPlan)
+          .top(MAX_PAGE),
+      ),
+    ),
+    dateChanges: settle(
+      firstPage(
+        listOf(sp, "targetDateChanges")
+          .items.select(...DATE_CHANGE_SELECT)
+          .expand(...DATE_CHANGE_EXPAND)
+          .filter(byPlan)
+          .top(MAX_PAGE),
+      ),
+    ),
+  };
+}
+
+/**
+ * A plan with more actions than the threshold cannot be read by Plan alone; read it recommendation by
+ * recommendation instead (each well under the threshold), all in one more batch.
+ */
+async function actionsByRecommendation(
+  ctx: DataContext,
+  recommendations: Recommendation[],
+): Promise<unknown[]> {
+  const pages = await inOneBatch(ctx.sp, (sp) =>
+    recommendations.map((r) =>
+      settle(
+        firstPage(
+          listOf(sp, "actions")
+            .items.select(...ACTION_SELECT)
+            .expand(...ACTION_EXPAND)
+            .filter(eq("RecommendationId", Number(r.id)))
+            .top(MAX_PAGE),
+        ),
+      ),
+    ),
+  );
+  const rows: unknown[] = [];
+  for (const page of await Promise.all(pages)) rows.push(...(await allRows(ctx.sp, valueOf(page))));
+  return rows;
+}
+
+async function rowsOf(ctx: DataContext, part: Promise<Settled<Page>>): Promise<unknown[]> {
+  return allRows(ctx.sp, valueOf(await part));
+}
+
+/**
+ * A plan's dashboard data: the plan, its recommendations, actions (with SRO post and latest update), SRO
+ * posts and holders, reporting periods and target-date changes. One request (a $batch) for any plan of
+ * up to 5,000 actions; one more for a plan past that; one more per extra page of SRO posts.
+ */
+export async function loadDashboard(ctx: DataContext, planId: string): Promise<Dashboard> {
+  const id = itemId(planId, "plan");
+  const parts = await inOneBatch(ctx.sp, (sp) => planQueries(sp, ctx, id));
+  const plan = toPlan(parseRow(planRow, valueOf(await parts.plan), "Plans"));
+  const recommendations = parseRows(
+    recommendationRow,
+    await rowsOf(ctx, parts.recommendations),
+    "Recommendations",
+  )
+    .map(toRecommendation)
+    .sort((a, b) => compareRefs(a.ref, b.ref));
+  const actionsPart = await parts.actions;
+  const actionRows =
+    !actionsPart.ok && isThresholdError(actionsPart.error)
+      ? await actionsByRecommendation(ctx, recommendations)
+      : await allRows(ctx.sp, valueOf(actionsPart));
+  const actions = parseRows(actionRow, actionRows, "Actions")
+    .map(toActionRecord)
+    .sort((a, b) => compareRefs(a.action.ref, b.action.ref));
+  const sroPosts = parseRows(sroPostRow, await rowsOf(ctx, parts.posts), "SRO Posts").map(toSroPost);
+  const periods = parseRows(periodRow, await rowsOf(ctx, parts.periods), "Reporting Periods")
+    .map((row) => toPeriod(row, parseSnapshot))
+    .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+  const dateChanges = parseRows(
+    dateChangeRow,
+    await rowsOf(ctx, parts.dateChanges),
+    "Target Date Changes",
+  ).map((row) => toDateChange(row, plan.referenceDate));
+  const open = periods.filter((p) => p.state === "open");
+  return {
+    plan,
+    recommendations,
+    actions,
+    sroPosts,
+    periods,
+    currentPeriod: open.at(-1) ?? null,
+    dateChanges,
+  };
+}
+
+/**
+ * The input `planFigures` needs, from the dashboard alone: each action's latest update stands in for its
+ * history, which gives the same figures for any day on or after the latest update.
+ */
+export function figuresInput(dashboard: Dashboard): PlanFiguresInput {
+  return {
+    recommendations: dashboard.recommendations,
+    actions: dashboard.actions.map((r) => r.action),
+    updates: dashboard.actions.flatMap((r) =>
+      r.latest === null
+        ? []
+        : [
+            {
+              id: `latest-${r.action.id}`,
+              actionId: r.action.id,
+              periodId: r.latest.periodId,
+              date: r.latest.date,
+              text: r.latest.text,
+              reportedStatus: r.latest.reportedStatus,
+              percentComplete: r.latest.percentComplete,
+              evidenceUrl: null,
+            },
+          ],
+    ),
+    targetDateChanges: dashboard.dateChanges,
+    currentPeriod: dashboard.currentPeriod,
+    overdueAfterMonths: dashboard.plan.overdueAfterMonths,
+  };
+}

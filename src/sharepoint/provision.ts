@@ -1,0 +1,238 @@
+// `provision`: read the site's lists, their columns and its three permission groups in one $batch, work out
+// what is missing (provision-plan.ts), and add it: lists in one $batch, then every column, index and choice
+// in another. A site that is already up to date costs exactly one request and changes nothing.
+import type { SPFI } from "@pnp/sp";
+import { spPostMerge } from "@pnp/sp";
+import { body, headers } from "@pnp/queryable";
+import { z } from "zod";
+import { RemoteError } from "../lib/remote-error.ts";
+import { inOneBatch, settle, valueOf, type Settled } from "./batch.ts";
+import { describeStep, planProvisioning, type ProvisionStep, type SiteList } from "./provision-plan.ts";
+import {
+  FIELD_TYPES,
+  listDescription,
+  SCHEMA,
+  type ColumnSpec,
+  type ListSpec,
+  type SchemaSpec,
+} from "./schema.ts";
+
+/** A site group as the report names it. */
+export interface GroupInfo {
+  id: number;
+  title: string;
+}
+
+export interface ProvisionReport {
+  schemaVersion: number;
+  /** The schema version the site had before; null for a site without the lists. */
+  siteVersionBefore: number | null;
+  /** One line per change made; empty when the site was already up to date. */
+  changes: string[];
+  /** What could not be done, for a person to sort out. */
+  problems: string[];
+  /** Who the app treats as coordinators (Owners), SROs (Members) and viewers (Visitors). */
+  roles: { coordinators: GroupInfo | null; sros: GroupInfo | null; viewers: GroupInfo | null };
+}
+
+const siteListSchema = z.object({ Id: z.string(), Title: z.string(), Description: z.string().nullish() });
+const siteFieldSchema = z.object({
+  InternalName: z.string(),
+  TypeAsString: z.string(),
+  Indexed: z.boolean(),
+  EnforceUniqueValues: z.boolean().nullish(),
+  Required: z.boolean(),
+  Choices: z.array(z.string()).nullish(),
+  LookupList: z.string().nullish(),
+});
+const groupSchema = z.object({ Id: z.number().int(), Title: z.string() });
+
+function group(settled: Settled<unknown>): GroupInfo | null {
+  if (!settled.ok) return null;
+  const parsed = groupSchema.safeParse(settled.value);
+  return parsed.success ? { id: parsed.data.Id, title: parsed.data.Title } : null;
+}
+
+/** Everything provisioning needs to know about the site, in one request. */
+async function readSite(sp: SPFI, schema: SchemaSpec) {
+  const parts = await inOneBatch(sp, (b) => ({
+    lists: settle(b.web.lists.select("Id", "Title", "Description")()),
+    fields: schema.lists.map((l) =>
+      settle(b.web.lists.getByTitle(l.title).fields.filter("Hidden eq false")()),
+    ),
+    owners: settle(b.web.associatedOwnerGroup.select("Id", "Title")()),
+    members: settle(b.web.associatedMemberGroup.select("Id", "Title")()),
+    visitors: settle(b.web.associatedVisitorGroup.select("Id", "Title")()),
+  }));
+  const lists = z.array(siteListSchema).parse(valueOf(await parts.lists));
+  const fieldResults = await Promise.all(parts.fields);
+  const siteLists: SiteList[] = [];
+  schema.lists.forEach((spec, i) => {
+    const list = lists.find((l) => l.Title.toLowerCase() === spec.title.toLowerCase());
+    const fields = fieldResults[i];
+    if (list === undefined || fields === undefined || !fields.ok) return;
+    siteLists.push({
+      Id: list.Id,
+      Title: list.Title,
+      Description: list.Description ?? "",
+      fields: z
+        .array(siteFieldSchema)
+        .parse(fields.value)
+        .map((f) => ({
+          ...f,
+          EnforceUniqueValues: f.EnforceUniqueValues ?? false,
+          Choices: f.Choices ?? undefined,
+          LookupList: f.LookupList ?? undefined,
+        })),
+    });
+  });
+  return {
+    siteLists,
+    roles: {
+      coordinators: group(await parts.owners),
+      sros: group(await parts.members),
+      viewers: group(await parts.visitors),
+    },
+  };
+}
+
+// The properties a new column is created with; display titles, indexes and uniqueness follow as updates.
+function creationProperties(column: ColumnSpec): Record<string, unknown> {
+  switch (column.type) {
+    case "text":
+      return { MaxLength: column.maxLength };
+    case "note":
+      return { RichText: false, NumberOfLines: 6 };
+    case "number":
+      return {
+        ...(column.min === undefined ? {} : { MinimumValue: column.min }),
+        ...(column.max === undefined ? {} : { MaximumValue: column.max }),
+      };
+    case "date":
+      return { DisplayFormat: column.withTime === true ? 1 : 0 };
+    case "choice":
+      return { Choices: { results: [...column.choices] } };
+    case "person":
+      // People only, one person: a post is held by one person.
+      return { SelectionMode: 0 };
+    default:
+      return {};
+  }
+}
+
+function field(sp: SPFI, list: ListSpec, name: string) {
+  return sp.web.lists.getByTitle(list.title).fields.getByInternalNameOrTitle(name);
+}
+
+// The operations for one step, queued on a batched root in the order SharePoint needs them.
+function queueStep(sp: SPFI, step: ProvisionStep, listIds: ReadonlyMap<string, string>): Promise<unknown>[] {
+  const { list } = step;
+  const fields = sp.web.lists.getByTitle(list.title).fields;
+  switch (step.kind) {
+    case "create-list":
+      return [field(sp, list, "Title").update({ Title: list.titleColumn.title }, "SP.FieldText")];
+    case "add-column": {
+      const { column } = step;
+      const type = FIELD_TYPES[column.type];
+      // Created under its internal name (SharePoint derives the internal name from the first title), then
+      // given its display title.
+      const created =
+        column.type === "lookup"
+          ? fields.addLookup(column.name, {
+              LookupListId: listIds.get(column.target) ?? "",
+              LookupFieldName: "Title",
+            })
+          : fields.add(column.name, type.kind, creationProperties(column));
+      const settings: Record<string, unknown> = { Title: column.title };
+      if (column.indexed === true) settings.Indexed = true;
+      if (column.required === true) settings.Required = true;
+      const ops = [created, field(sp, list, column.name).update(settings, type.odataType)];
+      if (column.unique === true)
+        ops.push(field(sp, list, column.name).update({ EnforceUniqueValues: true }, type.odataType));
+      return ops;
+    }
+    case "index-column":
+      return [field(sp, list, step.column).update({ Indexed: true }, "SP.Field")];
+    case "make-unique":
+      return [field(sp, list, step.column).update({ EnforceUniqueValues: true }, "SP.Field")];
+    case "require-column":
+      return [field(sp, list, step.column).update({ Required: true }, "SP.Field")];
+    case "add-choices":
+      // Choices are a collection: sent in the verbose format SharePoint documents for SP.FieldChoice.
+      return [
+        spPostMerge(
+          field(sp, list, step.column),
+          headers(
+            { Accept: "application/json;odata=verbose", "Content-Type": "application/json;odata=verbose" },
+            body({ __metadata: { type: "SP.FieldChoice" }, Choices: { results: step.choices } }),
+          ),
+        ),
+      ];
+    case "set-description":
+      return [sp.web.lists.getByTitle(list.title).update({ Description: step.description })];
+  }
+}
+
+// Without the right to change the site nothing else will work either: stop with SharePoint's own answer.
+function rethrowIfDenied(error: unknown): void {
+  if (error instanceof RemoteError && (error.status === 401 || error.status === 403)) throw error;
+}
+
+function describeFailure(step: ProvisionStep, error: unknown): string {
+  rethrowIfDenied(error);
+  return `Could not complete '${describeStep(step)}': ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Create or upgrade the app's lists on a site. Idempotent: a site already at the schema costs one request
+ * and reports no changes. Only adds (lists, columns, indexes, choices), so an upgrade never loses data.
+ */
+export async function provisionSite(sp: SPFI, schema: SchemaSpec = SCHEMA): Promise<ProvisionReport> {
+  const site = await readSite(sp, schema);
+  const plan = planProvisioning(schema, site.siteLists);
+  const report: ProvisionReport = {
+    schemaVersion: schema.version,
+    siteVersionBefore: plan.siteVersion,
+    changes: [],
+    problems: [...plan.problems],
+    roles: site.roles,
+  };
+  for (const [role, value] of Object.entries(site.roles))
+    if (value === null) report.problems.push(`The site has no associated group for ${role}.`);
+  if (plan.steps.length === 0) return report;
+
+  const listIds = new Map(
+    site.siteLists.flatMap((l) => {
+      const spec = schema.lists.find((s) => s.title.toLowerCase() === l.Title.toLowerCase());
+      return spec === undefined ? [] : [[spec.key, l.Id] as const];
+    }),
+  );
+  const creations = plan.steps.filter((s) => s.kind === "create-list");
+  if (creations.length > 0) {
+    const created = await inOneBatch(sp, (b) =>
+      creations.map((s) =>
+        settle(b.web.lists.add(s.list.title, listDescription(s.list, schema.version), 100, false)),
+      ),
+    );
+    for (const [i, outcome] of (await Promise.all(created)).entries()) {
+      const step = creations[i];
+      if (step === undefined) continue;
+      if (!outcome.ok) {
+        report.problems.push(describeFailure(step, outcome.error));
+        continue;
+      }
+      listIds.set(step.list.key, z.object({ Id: z.string() }).loose().parse(outcome.value).Id);
+      report.changes.push(describeStep(step));
+    }
+  }
+  const rest = plan.steps.filter((s) => listIds.has(s.list.key));
+  const queued = await inOneBatch(sp, (b) => rest.map((s) => queueStep(b, s, listIds).map(settle)));
+  for (const [i, ops] of queued.entries()) {
+    const step = rest[i];
+    if (step === undefined) continue;
+    const failure = (await Promise.all(ops)).find((o): o is { ok: false; error: unknown } => !o.ok);
+    if (failure !== undefined) report.problems.push(describeFailure(step, failure.error));
+    else if (step.kind !== "create-list") report.changes.push(describeStep(step));
+  }
+  return report;
+}

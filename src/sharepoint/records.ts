@@ -1,0 +1,230 @@
+// List items turned into the domain's types (ids become strings, dates become IsoDate, people become UPNs),
+// each with the ETag it was read at so that a later write can say which version it changes.
+import {
+  parseTargetDate,
+  type Action,
+  type IsoDate,
+  type Plan,
+  type PlanFigures,
+  type ProgressUpdate,
+  type Recommendation,
+  type ReportingPeriod,
+  type SroPost,
+  type Status,
+  type TargetDate,
+  type TargetDateChange,
+  type TargetDateChangeStatus,
+} from "../domain/index.ts";
+import { dateFromSharePoint } from "./dates.ts";
+import type {
+  ActionRow,
+  DateChangeRow,
+  PeriodRow,
+  PersonValue,
+  PlanRow,
+  RecommendationRow,
+  SroPostRow,
+  UpdateRow,
+} from "./rows.ts";
+
+/** Something read from SharePoint with the version (ETag) it was read at. */
+export interface Versioned {
+  etag: string;
+}
+
+/** The latest progress update of an action, as kept on the action itself. */
+export interface LatestUpdate {
+  date: IsoDate;
+  text: string;
+  reportedStatus: Status | null;
+  percentComplete: number | null;
+  periodId: string | null;
+}
+
+/** An action as the app shows it: the domain action, its baseline, its latest update and its SRO post id. */
+export interface ActionRecord extends Versioned {
+  action: Action;
+  planTitle: string | null;
+  /** The plan's reference date, which places target dates written without a year. */
+  planReferenceDate: IsoDate | null;
+  baseline: TargetDate;
+  sroPostId: string | null;
+  latest: LatestUpdate | null;
+}
+
+export type PlanRecord = Plan & Versioned;
+export type PeriodRecord = ReportingPeriod & Versioned;
+export type DateChangeRecord = TargetDateChange & Versioned & { planId: string | null };
+
+const CLAIMS = /^i:0#\.f\|membership\|/i;
+
+/** The UPN of a person column value: from the claims login name, else the e-mail. */
+export function upnOf(value: PersonValue): string | null {
+  if (value === null) return null;
+  if (value.Name !== null && CLAIMS.test(value.Name)) return value.Name.replace(CLAIMS, "").toLowerCase();
+  return value.EMail?.toLowerCase() ?? null;
+}
+
+function key(value: number | null): string | null {
+  return value === null ? null : String(value);
+}
+
+/** A date read from a required column; a missing or broken one is a data problem worth failing on. */
+function requiredDate(value: string | null, what: string): IsoDate {
+  const date = dateFromSharePoint(value);
+  if (date === null) throw new Error(`${what} has no valid date ('${String(value)}').`);
+  return date;
+}
+
+/**
+ * The stored due date is authoritative (it is what was agreed when the text was written); re-reading the
+ * text only supplies the kind and flags people see.
+ */
+export function storedTargetDate(
+  text: string | null,
+  due: string | null,
+  referenceDate: string | null,
+): TargetDate {
+  const reference = referenceDate === null ? undefined : (dateFromSharePoint(referenceDate) ?? undefined);
+  const parsed = parseTargetDate(text ?? "", reference === undefined ? {} : { referenceDate: reference });
+  const stored = dateFromSharePoint(due);
+  const flags = parsed.flags.filter((f) => f !== "no target date");
+  return { ...parsed, due: stored, flags: stored === null ? ["no target date", ...flags] : flags };
+}
+
+/** A Plans item as a domain Plan. */
+export function toPlan(row: PlanRow): PlanRecord {
+  return {
+    id: String(row.Id),
+    title: row.Title,
+    referenceDate: requiredDate(row.ReferenceDate, `Plan ${String(row.Id)}`),
+    overdueAfterMonths: row.OverdueAfterMonths ?? 1,
+    etag: row["odata.etag"],
+  };
+}
+
+/** A Recommendations item as a domain Recommendation. */
+export function toRecommendation(row: RecommendationRow): Recommendation {
+  return {
+    id: String(row.Id),
+    planId: key(row.PlanId) ?? "",
+    ref: row.Ref ?? "",
+    title: row.Title ?? "",
+    description: row.Details ?? "",
+  };
+}
+
+/** An Actions item as an ActionRecord. */
+export function toActionRecord(row: ActionRow): ActionRecord {
+  const reference = row.Plan?.ReferenceDate ?? null;
+  const latestDate = dateFromSharePoint(row.LatestUpdateDate);
+  const action: Action = {
+    id: String(row.Id),
+    planId: key(row.PlanId) ?? "",
+    recommendationId: key(row.RecommendationId) ?? "",
+    ref: row.Ref ?? "",
+    text: row.ActionText ?? row.Title ?? "",
+    sroPost: row.SroPost?.Title ?? null,
+    targetDate: storedTargetDate(row.TargetDateText, row.DueDate, reference),
+    completedOn: dateFromSharePoint(row.CompletedOn),
+  };
+  if (row.ParentActionId !== null) action.parentId = String(row.ParentActionId);
+  return {
+    action,
+    etag: row["odata.etag"],
+    planTitle: row.Plan?.Title ?? null,
+    planReferenceDate: dateFromSharePoint(reference),
+    baseline: storedTargetDate(row.BaselineTargetText ?? row.TargetDateText, row.BaselineDueDate, reference),
+    sroPostId: key(row.SroPostId),
+    latest:
+      latestDate === null
+        ? null
+        : {
+            date: latestDate,
+            text: row.LatestUpdateText ?? "",
+            reportedStatus: row.ReportedStatus,
+            percentComplete: row.LatestUpdatePercent,
+            periodId: key(row.LatestUpdatePeriodId),
+          },
+  };
+}
+
+/** An SRO Posts item as a domain SroPost. */
+export function toSroPost(row: SroPostRow): SroPost & { holderName: string | null } {
+  return {
+    id: String(row.Id),
+    title: row.Title,
+    holderUpn: upnOf(row.Holder),
+    holderName: row.Holder?.Title ?? null,
+    delegateUpn: upnOf(row.Delegate),
+    delegateFrom: dateFromSharePoint(row.DelegateFrom),
+    delegateTo: dateFromSharePoint(row.DelegateTo),
+  };
+}
+
+/** A Progress Updates item as a domain ProgressUpdate. */
+export function toProgressUpdate(row: UpdateRow): ProgressUpdate {
+  const update: ProgressUpdate = {
+    id: String(row.Id),
+    actionId: key(row.ActionId) ?? "",
+    periodId: key(row.PeriodId),
+    date: requiredDate(row.UpdateDate, `Progress update ${String(row.Id)}`),
+    text: row.UpdateText ?? "",
+    reportedStatus: row.ReportedStatus,
+    percentComplete: row.PercentComplete,
+    evidenceUrl: row.EvidenceUrl?.Url ?? null,
+  };
+  const author = upnOf(row.Author);
+  if (author !== null) update.authorUpn = author;
+  return update;
+}
+
+const CHANGE_STATUS: Record<DateChangeRow["ChangeStatus"], TargetDateChangeStatus> = {
+  Requested: "requested",
+  Approved: "approved",
+  Declined: "declined",
+};
+
+/** A Target Date Changes item as a domain TargetDateChange. */
+export function toDateChange(row: DateChangeRow, referenceDate: string | null = null): DateChangeRecord {
+  const change: DateChangeRecord = {
+    id: String(row.Id),
+    actionId: key(row.ActionId) ?? "",
+    planId: key(row.PlanId),
+    from: storedTargetDate(row.FromText, row.FromDue, referenceDate),
+    to: storedTargetDate(row.ToText, row.ToDue, referenceDate),
+    reason: row.Reason ?? "",
+    requestedBy: upnOf(row.Author) ?? "",
+    requestedOn: requiredDate(row.RequestedOn, `Target date change ${String(row.Id)}`),
+    status: CHANGE_STATUS[row.ChangeStatus],
+    etag: row["odata.etag"],
+  };
+  const decidedBy = upnOf(row.DecidedBy);
+  if (decidedBy !== null) change.decidedBy = decidedBy;
+  const decidedOn = dateFromSharePoint(row.DecidedOn);
+  if (decidedOn !== null) change.decidedOn = decidedOn;
+  return change;
+}
+
+/** A Reporting Periods item as a domain ReportingPeriod (the snapshot parsed from its JSON). */
+export function toPeriod(row: PeriodRow, parseSnapshot: (json: string) => PlanFigures): PeriodRecord {
+  const what = `Reporting period ${String(row.Id)}`;
+  return {
+    id: String(row.Id),
+    planId: key(row.PlanId) ?? "",
+    title: row.Title,
+    startsOn: requiredDate(row.StartsOn, what),
+    updateDeadline: requiredDate(row.UpdateDeadline, what),
+    reportDate: requiredDate(row.ReportDate, what),
+    state: row.PeriodState === "Open" ? "open" : "closed",
+    snapshot: row.Snapshot === null || row.Snapshot === "" ? null : parseSnapshot(row.Snapshot),
+    etag: row["odata.etag"],
+  };
+}
+
+/** An id string from the domain back to SharePoint's integer item id. */
+export function itemId(id: string, what: string): number {
+  const value = Number(id);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`Not a ${what} id: '${id}'`);
+  return value;
+}

@@ -1,0 +1,284 @@
+// The SharePoint lists that hold every plan, declared once: provisioning creates or upgrades a site to this,
+// and data access reads and writes these column names. Internal names have no spaces (they appear in every
+// REST URL and filter); display titles are what people see in SharePoint. Every column a query filters or
+// sorts on is indexed, so lists far past the 5,000-item threshold keep answering; values that queries would
+// otherwise have to join across big lists are kept on the row that is queried (see the notes below).
+import { STATUSES } from "../domain/index.ts";
+
+/** Bump when the declaration changes; provisioning records it in each list's description. */
+export const SCHEMA_VERSION = 1;
+
+/** Marks lists as ours, so provisioning never takes over an unrelated list that happens to share a title. */
+export const SCHEMA_MARKER = "Action Plan Tracker";
+
+export type ListKey =
+  | "plans"
+  | "recommendations"
+  | "actions"
+  | "progressUpdates"
+  | "targetDateChanges"
+  | "reportingPeriods"
+  | "sroPosts"
+  | "reminderLog";
+
+interface ColumnBase {
+  /** Internal name: no spaces, stable forever (renaming means a new column). */
+  name: string;
+  /** Display name in SharePoint, set when the column is created; people may rename it later. */
+  title: string;
+  indexed?: boolean;
+  /** Enforce unique values (SharePoint needs the column indexed first). */
+  unique?: boolean;
+  required?: boolean;
+}
+
+export type ColumnSpec =
+  | (ColumnBase & { type: "text"; maxLength: number })
+  | (ColumnBase & { type: "note" })
+  | (ColumnBase & { type: "number"; min?: number; max?: number })
+  | (ColumnBase & { type: "date"; withTime?: boolean })
+  | (ColumnBase & { type: "choice"; choices: readonly string[] })
+  | (ColumnBase & { type: "person" })
+  | (ColumnBase & { type: "lookup"; target: ListKey })
+  | (ColumnBase & { type: "url" });
+
+export type ColumnType = ColumnSpec["type"];
+
+export interface ListSpec {
+  key: ListKey;
+  title: string;
+  description: string;
+  /** The built-in Title column: its display name and whether it is indexed/unique. */
+  titleColumn: { title: string; indexed?: boolean; unique?: boolean };
+  columns: readonly ColumnSpec[];
+}
+
+export interface SchemaSpec {
+  version: number;
+  lists: readonly ListSpec[];
+}
+
+/** SharePoint's FieldTypeKind and TypeAsString for each column type. */
+export const FIELD_TYPES: Record<ColumnType, { kind: number; typeAsString: string; odataType: string }> = {
+  text: { kind: 2, typeAsString: "Text", odataType: "SP.FieldText" },
+  note: { kind: 3, typeAsString: "Note", odataType: "SP.FieldMultiLineText" },
+  number: { kind: 9, typeAsString: "Number", odataType: "SP.FieldNumber" },
+  date: { kind: 4, typeAsString: "DateTime", odataType: "SP.FieldDateTime" },
+  choice: { kind: 6, typeAsString: "Choice", odataType: "SP.FieldChoice" },
+  person: { kind: 20, typeAsString: "User", odataType: "SP.FieldUser" },
+  lookup: { kind: 7, typeAsString: "Lookup", odataType: "SP.FieldLookup" },
+  url: { kind: 11, typeAsString: "URL", odataType: "SP.FieldUrl" },
+};
+
+export const CHANGE_STATUSES = ["Requested", "Approved", "Declined"] as const;
+export const PERIOD_STATES = ["Open", "Closed"] as const;
+export const DELIVERY_STATUSES = ["Pending", "Sent", "Failed", "Skipped"] as const;
+
+const lookup = (name: string, title: string, target: ListKey, indexed = true): ColumnSpec => ({
+  type: "lookup",
+  name,
+  title,
+  target,
+  indexed,
+});
+const date = (name: string, title: string, indexed = false): ColumnSpec => ({
+  type: "date",
+  name,
+  title,
+  indexed,
+});
+const note = (name: string, title: string): ColumnSpec => ({ type: "note", name, title });
+const text = (name: string, title: string, maxLength = 255): ColumnSpec => ({
+  type: "text",
+  name,
+  title,
+  maxLength,
+});
+const statusChoice = (name: string, title: string): ColumnSpec => ({
+  type: "choice",
+  name,
+  title,
+  choices: STATUSES,
+});
+
+const plans: ListSpec = {
+  key: "plans",
+  title: "Plans",
+  description: "Improvement plans",
+  // Plans are found by title (`summary --plan <title>`).
+  titleColumn: { title: "Plan", indexed: true },
+  columns: [
+    { type: "date", name: "ReferenceDate", title: "Reference date", required: true },
+    { type: "number", name: "OverdueAfterMonths", title: "Overdue after (months)", min: 0 },
+  ],
+};
+
+const recommendations: ListSpec = {
+  key: "recommendations",
+  title: "Recommendations",
+  description: "The numbered recommendations (themes, priority areas) of each plan",
+  titleColumn: { title: "Recommendation" },
+  columns: [
+    // A plan's dashboard reads its recommendations by Plan.
+    lookup("Plan", "Plan", "plans"),
+    text("Ref", "Number", 20),
+    note("Details", "Details"),
+  ],
+};
+
+const actions: ListSpec = {
+  key: "actions",
+  title: "Actions",
+  description: "Actions and milestones (an action whose parent is an action)",
+  titleColumn: { title: "Action" },
+  columns: [
+    // The dashboard reads a plan's actions by Plan, and past the threshold by Recommendation.
+    lookup("Plan", "Plan", "plans"),
+    lookup("Recommendation", "Recommendation", "recommendations"),
+    lookup("ParentAction", "Parent action", "actions"),
+    // My actions reads by SroPost.
+    lookup("SroPost", "SRO post", "sroPosts"),
+    text("Ref", "Number", 20),
+    note("ActionText", "Action text"),
+    // The target date exactly as written, the day it means, and the baseline both started from.
+    text("TargetDateText", "Target date"),
+    date("DueDate", "Due date", true),
+    text("BaselineTargetText", "Baseline target date"),
+    date("BaselineDueDate", "Baseline due date"),
+    date("CompletedOn", "Completed on"),
+    // The latest progress update, copied here in the same batch that adds it, so that a dashboard never
+    // has to read a plan's updates (60,000 of them for a large plan) to show where each action stands.
+    statusChoice("ReportedStatus", "Reported status"),
+    date("LatestUpdateDate", "Latest update date"),
+    note("LatestUpdateText", "Latest update"),
+    { type: "number", name: "LatestUpdatePercent", title: "Latest % complete", min: 0, max: 100 },
+    lookup("LatestUpdatePeriod", "Latest update period", "reportingPeriods", false),
+  ],
+};
+
+const progressUpdates: ListSpec = {
+  key: "progressUpdates",
+  title: "Progress Updates",
+  description: "Dated progress updates from SROs, one per action per reporting period",
+  titleColumn: { title: "Summary" },
+  columns: [
+    { ...lookup("Action", "Action", "actions"), required: true },
+    // Updates carry their plan and period so a plan's or a period's updates are one indexed query.
+    lookup("Plan", "Plan", "plans"),
+    lookup("Period", "Reporting period", "reportingPeriods"),
+    { type: "date", name: "UpdateDate", title: "Update date", required: true },
+    note("UpdateText", "Update"),
+    statusChoice("ReportedStatus", "Reported status"),
+    { type: "number", name: "PercentComplete", title: "% complete", min: 0, max: 100 },
+    { type: "url", name: "EvidenceUrl", title: "Evidence" },
+  ],
+};
+
+const targetDateChanges: ListSpec = {
+  key: "targetDateChanges",
+  title: "Target Date Changes",
+  description: "Requests to move an action's target date, with the reason and the coordinator's decision",
+  titleColumn: { title: "Summary" },
+  columns: [
+    { ...lookup("Action", "Action", "actions"), required: true },
+    lookup("Plan", "Plan", "plans"),
+    text("FromText", "From (as written)"),
+    date("FromDue", "From due date"),
+    text("ToText", "To (as written)"),
+    date("ToDue", "To due date"),
+    note("Reason", "Reason"),
+    date("RequestedOn", "Requested on"),
+    { type: "choice", name: "ChangeStatus", title: "Decision", choices: CHANGE_STATUSES, indexed: true },
+    { type: "person", name: "DecidedBy", title: "Decided by" },
+    date("DecidedOn", "Decided on"),
+    note("DecisionNote", "Decision note"),
+  ],
+};
+
+const reportingPeriods: ListSpec = {
+  key: "reportingPeriods",
+  title: "Reporting Periods",
+  description: "Quarterly rounds of updates; closing one stores its figures",
+  titleColumn: { title: "Period" },
+  columns: [
+    lookup("Plan", "Plan", "plans"),
+    date("StartsOn", "Starts on"),
+    date("UpdateDeadline", "Update deadline"),
+    date("ReportDate", "Report date"),
+    { type: "choice", name: "PeriodState", title: "State", choices: PERIOD_STATES, indexed: true },
+    date("ClosedOn", "Closed on"),
+    // planFigures as JSON, frozen when the period closes, so the next report can say what changed.
+    note("Snapshot", "Figures snapshot"),
+  ],
+};
+
+const sroPosts: ListSpec = {
+  key: "sroPosts",
+  title: "SRO Posts",
+  description: "Senior Responsible Officer posts, who holds them and who covers them",
+  // Imports match posts by title, so a title names one post.
+  titleColumn: { title: "Post title", indexed: true, unique: true },
+  columns: [
+    { type: "person", name: "Holder", title: "Holder", indexed: true },
+    { type: "person", name: "Delegate", title: "Delegate", indexed: true },
+    date("DelegateFrom", "Delegate covers from"),
+    date("DelegateTo", "Delegate covers to"),
+  ],
+};
+
+const reminderLog: ListSpec = {
+  key: "reminderLog",
+  title: "Reminder Log",
+  description: "Every reminder sent or attempted; the key makes sending idempotent",
+  titleColumn: { title: "Summary" },
+  columns: [
+    { ...text("ReminderKey", "Key"), indexed: true, unique: true, required: true },
+    { type: "person", name: "Recipient", title: "Recipient", indexed: true },
+    lookup("Action", "Action", "actions"),
+    lookup("Plan", "Plan", "plans"),
+    lookup("Period", "Reporting period", "reportingPeriods"),
+    { ...text("ReminderKind", "Kind", 50), indexed: true },
+    {
+      type: "choice",
+      name: "DeliveryStatus",
+      title: "Delivery status",
+      choices: DELIVERY_STATUSES,
+      indexed: true,
+    },
+    { type: "date", name: "SentAt", title: "Sent at", withTime: true },
+    { type: "number", name: "Attempts", title: "Attempts", min: 0 },
+    note("LastError", "Last error"),
+  ],
+};
+
+/** The schema this version of the app expects. Lists are in creation order (lookup targets first is not
+ * required: provisioning creates every list before any column). */
+export const SCHEMA: SchemaSpec = {
+  version: SCHEMA_VERSION,
+  lists: [
+    plans,
+    sroPosts,
+    recommendations,
+    reportingPeriods,
+    actions,
+    progressUpdates,
+    targetDateChanges,
+    reminderLog,
+  ],
+};
+
+/** The list titles by key, for data access. */
+export const LIST_TITLES: Record<ListKey, string> = Object.fromEntries(
+  SCHEMA.lists.map((l) => [l.key, l.title]),
+) as Record<ListKey, string>;
+
+/** The description provisioning writes on a list: our marker, what it holds and the schema version. */
+export function listDescription(list: ListSpec, version: number): string {
+  return `${SCHEMA_MARKER}: ${list.description} (schema ${String(version)})`;
+}
+
+/** The schema version recorded in a list description, or null when there is none. */
+export function versionInDescription(description: string): number | null {
+  const match = /\(schema (\d+)\)\s*$/.exec(description);
+  return match?.[1] === undefined ? null : Number(match[1]);
+}

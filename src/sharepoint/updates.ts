@@ -1,0 +1,133 @@
+// An SRO's progress update, and marking an action complete. Adding an update also moves the action's copy
+// of its latest update, in the same $batch and only if the action is still at the version the SRO saw.
+import { z } from "zod";
+import { STATUSES, toIsoDate, type IsoDate, type ProgressUpdate } from "../domain/index.ts";
+import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
+import type { DataContext } from "./context.ts";
+import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
+import { loadAction } from "./history.ts";
+import { itemId, type ActionRecord, type LatestUpdate } from "./records.ts";
+import { addItem, updateItem, writeTogether, WriteFailed, type ItemWrite } from "./writes.ts";
+
+const isoDate = z.string().transform((text, ctx): IsoDate => {
+  const date = toIsoDate(text);
+  if (date === null) {
+    ctx.addIssue({ code: "custom", message: `'${text}' is not a date (YYYY-MM-DD)` });
+    return z.NEVER;
+  }
+  return date;
+});
+
+/** What an SRO gives for an update; checked before anything is sent. */
+export const newUpdateSchema = z.object({
+  date: isoDate,
+  text: z.string().trim().min(1, "An update needs some text.").max(60000),
+  reportedStatus: z.enum(STATUSES).nullable(),
+  percentComplete: z.number().int().min(0).max(100).nullable(),
+  periodId: z.string().regex(/^\d+$/).nullable(),
+  evidenceUrl: z.url({ protocol: /^https?$/ }).nullable(),
+});
+export type NewUpdate = z.input<typeof newUpdateSchema>;
+
+function latestColumns(latest: LatestUpdate | null): Record<string, unknown> {
+  return {
+    LatestUpdateDate: sharePointDateOrNull(latest?.date ?? null),
+    LatestUpdateText: latest?.text ?? null,
+    LatestUpdatePercent: latest?.percentComplete ?? null,
+    ReportedStatus: latest?.reportedStatus ?? null,
+    LatestUpdatePeriodId: latest === null || latest.periodId === null ? null : Number(latest.periodId),
+  };
+}
+
+/** Re-read the action after a refused write, for the conflict the caller shows. */
+async function actionConflict(ctx: DataContext, actionId: string, error: unknown): Promise<never> {
+  if (!isStaleETag(error)) throw error;
+  throw new ConflictError<ActionRecord>("action", await orNullIfGone(loadAction(ctx, actionId)), error);
+}
+
+/**
+ * Add a progress update to an action as read (`record`, with its ETag) and make it the action's latest
+ * update. One request; a 412 becomes ConflictError with the action as it is now, and the update is not kept.
+ * An update dated before the action's latest is added to the history without touching the action.
+ */
+export async function addProgressUpdate(
+  ctx: DataContext,
+  record: ActionRecord,
+  input: NewUpdate,
+): Promise<{ update: ProgressUpdate; record: ActionRecord }> {
+  const update = newUpdateSchema.parse(input);
+  const actionId = itemId(record.action.id, "action");
+  const latest: LatestUpdate = {
+    date: update.date,
+    text: update.text,
+    reportedStatus: update.reportedStatus,
+    percentComplete: update.percentComplete,
+    periodId: update.periodId,
+  };
+  const isLatest = record.latest === null || record.latest.date <= update.date;
+  const add = addItem("progressUpdates", {
+    Title: `${record.action.ref} ${update.date}`.slice(0, 255),
+    ActionId: actionId,
+    PlanId: record.action.planId === "" ? null : itemId(record.action.planId, "plan"),
+    PeriodId: update.periodId === null ? null : Number(update.periodId),
+    UpdateDate: sharePointDate(update.date),
+    UpdateText: update.text,
+    ReportedStatus: update.reportedStatus,
+    PercentComplete: update.percentComplete,
+    EvidenceUrl:
+      update.evidenceUrl === null ? null : { Url: update.evidenceUrl, Description: update.evidenceUrl },
+  });
+  // The action first: when it is refused, the update added after it in the batch is taken back.
+  const writes: ItemWrite<unknown>[] = isLatest
+    ? [updateItem("actions", actionId, record.etag, latestColumns(latest), latestColumns(record.latest)), add]
+    : [add];
+  let results: unknown[];
+  try {
+    results = await writeTogether(ctx.sp, writes);
+  } catch (error) {
+    if (error instanceof WriteFailed && isLatest && error.index === 0)
+      return actionConflict(ctx, record.action.id, error.reason);
+    throw error instanceof WriteFailed ? error.reason : error;
+  }
+  const newId = results[results.length - 1];
+  const etag = isLatest && typeof results[0] === "string" ? results[0] : record.etag;
+  return {
+    update: {
+      id: String(newId),
+      actionId: record.action.id,
+      periodId: update.periodId,
+      date: update.date,
+      text: update.text,
+      reportedStatus: update.reportedStatus,
+      percentComplete: update.percentComplete,
+      evidenceUrl: update.evidenceUrl,
+    },
+    record: { ...record, etag, latest: isLatest ? latest : record.latest },
+  };
+}
+
+/**
+ * Record an action (as read) as complete on `on`; `null` re-opens it. One request; a 412 becomes
+ * ConflictError with the action as it is now.
+ */
+export async function markComplete(
+  ctx: DataContext,
+  record: ActionRecord,
+  on: IsoDate | null,
+): Promise<ActionRecord> {
+  const id = itemId(record.action.id, "action");
+  try {
+    const [etag] = await writeTogether(ctx.sp, [
+      updateItem(
+        "actions",
+        id,
+        record.etag,
+        { CompletedOn: sharePointDateOrNull(on) },
+        { CompletedOn: sharePointDateOrNull(record.action.completedOn) },
+      ),
+    ]);
+    return { ...record, etag, action: { ...record.action, completedOn: on } };
+  } catch (error) {
+    return actionConflict(ctx, record.action.id, error instanceof WriteFailed ? error.reason : error);
+  }
+}
