@@ -42,7 +42,9 @@ export async function withUsageErrors(
     return await body();
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`actionplan ${name}: ${error.message}\n\n${help}`);
+      console.error(
+        `actionplan ${name}: ${error.message}\nRun \`actionplan ${name} --help\` for its options.`,
+      );
       return 2;
     }
     throw error;

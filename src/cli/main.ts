@@ -1,9 +1,11 @@
 // The `actionplan` command: one entry point, one sub-command per job, each with its own --help.
+import { plansCommand } from "./commands/plans.ts";
 import { provisionCommand } from "./commands/provision.ts";
 import { sandboxCommand } from "./commands/sandbox.ts";
+import { summaryCommand } from "./commands/summary.ts";
 import type { Command } from "./command.ts";
 
-const COMMANDS: Command[] = [sandboxCommand, provisionCommand];
+const COMMANDS: Command[] = [sandboxCommand, provisionCommand, plansCommand, summaryCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

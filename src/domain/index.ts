@@ -7,3 +7,4 @@ export type { TargetDateContext } from "./target-date.ts";
 export * from "./status.ts";
 export * from "./figures.ts";
 export * from "./sro.ts";
+export * from "./reminders/index.ts";

@@ -28,6 +28,12 @@ export interface Person {
   readonly siteGroup: SiteGroup | null;
   /** Acting or interim post holders: reminders still go to them, reports may say "interim". */
   readonly interim?: boolean;
+  /**
+   * False for people without a Microsoft Teams licence (frontline staff on mobile-only plans): the Graph
+   * emulator refuses chats with them and app installs for them, as Teams does, so the notifier's "recipient
+   * without Teams is reported and skipped" path can be exercised. Absent means a normal Teams user.
+   */
+  readonly teams?: false;
 }
 
 /** The tenant every token, UPN and site URL in the sandbox belongs to. */
@@ -54,6 +60,8 @@ interface Entry {
   phone?: string;
   mobile?: string;
   interim?: true;
+  /** No Teams licence; see Person.teams. */
+  teams?: false;
 }
 
 // Order: chief executive's office, then each directorate top-down, then the Mayor's office and the
@@ -379,6 +387,8 @@ const ENTRIES: readonly Entry[] = [
     siteGroup: null,
     officeLocation: CIVIC_CENTRE,
     mobile: "+44 7700 900421",
+    // Frontline, on a mobile-only licence without Teams.
+    teams: false,
   },
 
   // Housing and Regeneration
@@ -424,6 +434,8 @@ const ENTRIES: readonly Entry[] = [
     reportsTo: "Head of Housing Options",
     siteGroup: null,
     officeLocation: DEPOT,
+    // Frontline at the depot, on a licence without Teams.
+    teams: false,
   },
   {
     id: "b4ba0e66-950e-403a-bd3e-13ae27bf7468",
@@ -542,6 +554,7 @@ function buildDirectory(entries: readonly Entry[]): Person[] {
       ...(e.mobile === undefined ? {} : { mobilePhone: e.mobile }),
       ...(managerUpn === undefined ? {} : { managerUpn }),
       ...(e.interim === undefined ? {} : { interim: true }),
+      ...(e.teams === undefined ? {} : { teams: false }),
     };
   });
 }

@@ -7,12 +7,15 @@ import { z } from "zod";
 import { TokenAuthority } from "./auth.ts";
 import { DIRECTORY, personByIdOrUpn, TENANT } from "./directory.ts";
 import { graphError, graphUnauthenticated } from "./graph/errors.ts";
+import { createGraphTeams } from "./graph/teams.ts";
 import { handleGraphUsers } from "./graph/users.ts";
 import { jsonResponse, STATUS_TEXT, type SandboxRequest, type SandboxResponse } from "./http.ts";
+import { handleInbox } from "./inbox.ts";
 import { spError } from "./sharepoint/format.ts";
 import { handleSharePoint, type SharePointOptions } from "./sharepoint/router.ts";
 import { createSite } from "./sharepoint/site.ts";
 import { SandboxStore } from "./store.ts";
+import { londonDate, shiftedClock } from "../lib/clock.ts";
 
 export interface SandboxOptions {
   port: number;
@@ -26,6 +29,8 @@ export interface SandboxOptions {
   /** The Retry-After, in seconds, sent with injected faults. */
   retryAfterSeconds: number;
   now?: () => Date;
+  /** The sandbox's "today" (YYYY-MM-DD): the date its clock starts on, for running a plan from the past. */
+  today?: string;
   /** Random source for fault injection, so tests can make it deterministic. */
   random?: () => number;
 }
@@ -49,6 +54,19 @@ export const DEFAULT_SITE = "improvement";
 
 /** A request body larger than this is refused, as SharePoint refuses oversized REST requests. */
 const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+const siteRequestSchema = z.object({
+  name: z.string().regex(/^[a-z0-9-]{1,64}$/i),
+  title: z.string().min(1).max(255).optional(),
+});
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 const tokenRequestSchema = z.union([
   z.object({ user: z.string().min(3) }).strict(),
@@ -166,13 +184,14 @@ function indexPage(url: string): SandboxResponse {
     `Microsoft Graph  ${url}/graph/v1.0/me`,
     `Tokens           POST ${url}/sandbox/token {"user":"<upn>"} or {"app":"<client id>"}`,
     `Directory        ${url}/sandbox/people`,
+    `Teams inbox      ${url}/sandbox/inbox`,
   ];
   return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: lines.join("\n") };
 }
 
 /** Start the sandbox; it keeps its state in options.dataDir and serves until close() is called. */
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (options.today !== undefined ? shiftedClock(options.today) : () => new Date());
   const random = options.random ?? Math.random;
   const store = new SandboxStore(options.dataDir);
   store.load();
@@ -187,6 +206,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     findPerson: (upn) => personByIdOrUpn(upn),
   };
   const stats: SandboxStats = { requests: 0, sharePointRequests: 0, graphRequests: 0, faultsInjected: 0 };
+  const teams = createGraphTeams({ store, now });
 
   async function handle(request: IncomingMessage, origin: string): Promise<SandboxResponse> {
     const headers = lowerHeaders(request);
@@ -246,7 +266,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         );
       }
       const graphPath = graphMatch?.[1] ?? "/";
-      const answer = handleGraphUsers(sandboxReq, graphPath);
+      const answer = handleGraphUsers(sandboxReq, graphPath) ?? teams.handle(sandboxReq, graphPath);
       if (answer !== null) return answer;
       const segment = graphPath.split("/").filter(Boolean)[0] ?? "";
       return graphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`, sandboxReq);
@@ -276,6 +296,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       }
       return jsonResponse(200, tokens.issue({ kind: "app", appId: parsed.app }));
     }
+    const inbox = handleInbox(teams.state, sandboxReq, path);
+    if (inbox !== null) return inbox;
     if (path === "/sandbox/people" && method === "GET") {
       return jsonResponse(
         200,
@@ -286,8 +308,29 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
           manager: p.managerUpn ?? null,
           siteGroup: p.siteGroup,
           interim: p.interim === true,
+          teams: p.teams !== false,
         })),
       );
+    }
+    if (path === "/sandbox/clock" && method === "GET") {
+      return jsonResponse(200, { today: londonDate(now()), now: now().toISOString(), zone: "Europe/London" });
+    }
+    if (path === "/sandbox/sites" && method === "POST") {
+      const parsed = siteRequestSchema.safeParse(safeJson(body ?? ""));
+      if (!parsed.success) {
+        return jsonResponse(400, {
+          error: "invalid_request",
+          error_description: 'The body must be {"name":"<letters, digits or ->","title":"<text>"}.',
+        });
+      }
+      const name = parsed.data.name.toLowerCase();
+      if (store.sites.has(name))
+        return jsonResponse(409, {
+          error: "conflict",
+          error_description: `The site /sites/${name} already exists.`,
+        });
+      store.saveSite(createSite(name, parsed.data.title ?? name, DIRECTORY, now()));
+      return jsonResponse(201, { url: `${origin}/sites/${name}` });
     }
     if (path === "/sandbox/stats" && method === "GET") {
       return jsonResponse(200, { ...stats, memory: process.memoryUsage() });

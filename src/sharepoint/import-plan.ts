@@ -36,8 +36,17 @@ export interface ImportPost {
   delegateTo?: IsoDate | null;
 }
 
+export interface ImportPeriod {
+  title: string;
+  startsOn: IsoDate;
+  updateDeadline: IsoDate;
+  reportDate: IsoDate;
+}
+
 export interface PlanImport {
   plan: { title: string; referenceDate: IsoDate; overdueAfterMonths?: number };
+  /** Reporting periods, added open; each update belongs to the period whose dates hold its date. */
+  periods?: ImportPeriod[];
   posts: ImportPost[];
   recommendations: { ref: string; title: string; description: string; actions: ImportAction[] }[];
 }
@@ -99,7 +108,13 @@ async function ensurePosts(ctx: DataContext, posts: readonly ImportPost[]): Prom
 
 function actionColumns(
   action: ImportAction,
-  ids: { plan: number; recommendation: number; parent: number | null; post: string | undefined },
+  ids: {
+    plan: number;
+    recommendation: number;
+    parent: number | null;
+    post: string | undefined;
+    period: number | null;
+  },
   referenceDate: IsoDate,
 ): Record<string, unknown> {
   const target = parseTargetDate(action.targetDateText, { referenceDate });
@@ -121,6 +136,7 @@ function actionColumns(
     LatestUpdateDate: update === null ? null : sharePointDate(update.date),
     LatestUpdateText: update?.text ?? null,
     LatestUpdatePercent: update?.percentComplete ?? null,
+    LatestUpdatePeriodId: update === null ? null : ids.period,
   };
 }
 
@@ -135,6 +151,24 @@ export async function importPlan(ctx: DataContext, input: PlanImport): Promise<I
     },
   ]);
   if (planId === undefined) throw new Error("The plan was not added.");
+  const periods = input.periods ?? [];
+  const periodIds = await addAll(
+    ctx,
+    "reportingPeriods",
+    periods.map((p) => ({
+      Title: p.title,
+      PlanId: planId,
+      StartsOn: sharePointDate(p.startsOn),
+      UpdateDeadline: sharePointDate(p.updateDeadline),
+      ReportDate: sharePointDate(p.reportDate),
+      PeriodState: "Open",
+    })),
+  );
+  const periodOf = (update: ImportUpdate | null | undefined): number | null => {
+    if (update == null) return null;
+    const index = periods.findIndex((p) => p.startsOn <= update.date && update.date <= p.reportDate);
+    return periodIds[index] ?? null;
+  };
   const recIds = await addAll(
     ctx,
     "recommendations",
@@ -163,6 +197,7 @@ export async function importPlan(ctx: DataContext, input: PlanImport): Promise<I
             recommendation: rec,
             parent: a.parentRef === undefined ? null : Number(actionIds.get(a.parentRef)),
             post: a.sroPost === null ? undefined : postIds.get(a.sroPost),
+            period: periodOf(a.update),
           },
           input.plan.referenceDate,
         ),
@@ -181,6 +216,7 @@ export async function importPlan(ctx: DataContext, input: PlanImport): Promise<I
               Title: `${a.ref} ${a.update.date}`,
               ActionId: Number(actionIds.get(a.ref)),
               PlanId: planId,
+              PeriodId: periodOf(a.update),
               UpdateDate: sharePointDate(a.update.date),
               UpdateText: a.update.text,
               ReportedStatus: a.update.reportedStatus,

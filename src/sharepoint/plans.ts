@@ -1,6 +1,13 @@
 // Reading plans: the site's plans, and everything a plan's dashboard shows in one $batch. The dashboard
 // never reads progress updates (a big plan has tens of thousands): each action carries its latest update.
-import type { PlanFiguresInput, Recommendation, SroPost } from "../domain/index.ts";
+import {
+  planFigures,
+  type IsoDate,
+  type PlanFigures,
+  type PlanFiguresInput,
+  type Recommendation,
+  type SroPost,
+} from "../domain/index.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf, type Page, type Settled } from "./batch.ts";
 import { isThresholdError } from "./conflict.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
@@ -239,4 +246,14 @@ export function figuresInput(dashboard: Dashboard): PlanFiguresInput {
     currentPeriod: dashboard.currentPeriod,
     overdueAfterMonths: dashboard.plan.overdueAfterMonths,
   };
+}
+
+/**
+ * A plan's figures on a day, as the dashboard, the committee report and `actionplan summary` all give
+ * them: updates are counted for the reporting period that day falls in, else the open one.
+ */
+export function dashboardFigures(dashboard: Dashboard, asOf: IsoDate): PlanFigures {
+  const period =
+    dashboard.periods.find((p) => p.startsOn <= asOf && asOf <= p.reportDate) ?? dashboard.currentPeriod;
+  return planFigures({ ...figuresInput(dashboard), currentPeriod: period }, asOf);
 }

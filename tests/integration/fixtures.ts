@@ -9,10 +9,10 @@ import { createSharePoint } from "../../src/sharepoint/client.ts";
 import { dataContext, type DataContext } from "../../src/sharepoint/context.ts";
 import type { PlanImport } from "../../src/sharepoint/import-plan.ts";
 import { provisionSite } from "../../src/sharepoint/provision.ts";
-import { openSandbox, type Principal, type Target } from "../support/targets.ts";
+import { openSandbox, type Principal } from "../support/targets.ts";
 
 export interface Provisioned {
-  target: Target;
+  target: Awaited<ReturnType<typeof openSandbox>>;
   sp: (as?: Principal) => SPFI;
   ctx: (as?: Principal) => DataContext;
   /** SharePoint requests the sandbox has answered so far (a $batch counts once). */

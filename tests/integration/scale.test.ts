@@ -3,44 +3,20 @@
 // actions within two, and an action's history and a new update one each. The rows are put straight into
 // the sandbox's store, since writing 65,000 items through the REST API would only test the emulator.
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { isoDate } from "../../src/domain/index.ts";
-import type { SpList } from "../../src/sandbox/sharepoint/model.ts";
 import { loadActionHistory } from "../../src/sharepoint/history.ts";
 import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
 import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
 import { loadDashboard } from "../../src/sharepoint/plans.ts";
 import { addProgressUpdate } from "../../src/sharepoint/updates.ts";
 import { countRequests, generatedPlan, MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";
+import { seedBigPlan } from "../support/big-plan.ts";
 
 const ACTIONS = 5000;
 const UPDATES_PER_ACTION = 12;
 const RECOMMENDATIONS = 50;
-const POSTS = Array.from({ length: 40 }, (_, i) => `Director ${String(i + 1)}`);
-
-function sandboxList(env: Provisioned, title: string): SpList {
-  const list = env.target.sandbox?.store.sites.get("improvement")?.lists.find((l) => l.Title === title);
-  assert.ok(list !== undefined, `the sandbox has the ${title} list`);
-  return list;
-}
-
-// Values by internal name, lookups as the target's id: how the sandbox keeps them.
-function insert(list: SpList, values: Record<string, unknown>): number {
-  const id = list.nextItemId++;
-  const now = "2024-04-09T09:00:00Z";
-  list.items.set(id, {
-    Id: id,
-    GUID: randomUUID(),
-    version: 1,
-    Created: now,
-    Modified: now,
-    AuthorId: 6,
-    EditorId: 6,
-    values,
-  });
-  return id;
-}
+const POSTS = 40;
 
 describe(`a plan of ${String(ACTIONS)} actions and ${String(ACTIONS * UPDATES_PER_ACTION)} updates`, () => {
   let env: Provisioned;
@@ -49,40 +25,16 @@ describe(`a plan of ${String(ACTIONS)} actions and ${String(ACTIONS * UPDATES_PE
 
   before(async () => {
     env = await openProvisioned();
-    // Recommendations and posts through the API; another small plan so the Actions list passes 5,000.
-    seeded = await importPlan(env.ctx(), generatedPlan("Best Value plan", RECOMMENDATIONS, 0, POSTS));
-    await importPlan(env.ctx(), generatedPlan("Another plan", 10, 20, POSTS));
-    const actions = sandboxList(env, "Actions");
-    const updates = sandboxList(env, "Progress Updates");
-    const planId = Number(seeded.planId);
-    const postIds = POSTS.map((p) => Number(seeded.postIds.get(p)));
-    for (let i = 0; i < ACTIONS; i++) {
-      const rec = Math.floor(i / (ACTIONS / RECOMMENDATIONS)) + 1;
-      const id = insert(actions, {
-        Title: `Action ${String(i)}`,
-        Ref: `${String(rec)}.${String(i + 1)}`,
-        ActionText: `Action ${String(i)}`,
-        Plan: planId,
-        Recommendation: Number(seeded.recommendationIds.get(String(rec))),
-        SroPost: postIds[i % postIds.length],
-        TargetDateText: "Sept-24",
-        DueDate: "2024-09-30T12:00:00Z",
-        ReportedStatus: "On target",
-        LatestUpdateDate: "2024-12-31T12:00:00Z",
-        LatestUpdateText: `Update ${String(UPDATES_PER_ACTION)}`,
-      });
-      actionIds.push(id);
-      for (let u = 1; u <= UPDATES_PER_ACTION; u++) {
-        insert(updates, {
-          Title: `Update ${String(u)}`,
-          Action: id,
-          Plan: planId,
-          UpdateDate: `2024-${String(u).padStart(2, "0")}-28T12:00:00Z`,
-          UpdateText: `Update ${String(u)}`,
-          ReportedStatus: "On target",
-        });
-      }
-    }
+    // Another small plan, so the Actions list passes 5,000 and the dashboard must use its indexes.
+    const big = await seedBigPlan(env.ctx(), env.target.sandbox.store, {
+      actions: ACTIONS,
+      updatesPerAction: UPDATES_PER_ACTION,
+      recommendations: RECOMMENDATIONS,
+      postCount: POSTS,
+    });
+    await importPlan(env.ctx(), generatedPlan("Another plan", 10, 20, big.posts));
+    seeded = big.seeded;
+    actionIds.push(...big.actionIds);
   });
   after(async () => {
     await env.target.close();
@@ -108,7 +60,7 @@ describe(`a plan of ${String(ACTIONS)} actions and ${String(ACTIONS * UPDATES_PE
       loadMyActions(env.ctx("member"), MEMBERS[0] ?? "", isoDate("2024-04-09")),
     );
     assert.equal(requests, 2);
-    assert.ok(result.length > ACTIONS / POSTS.length);
+    assert.ok(result.length > ACTIONS / POSTS);
   });
 
   test("an action's history and a new update are one request each", async () => {

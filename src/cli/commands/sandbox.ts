@@ -4,6 +4,8 @@ import { z } from "zod";
 // eslint-disable-next-line import-x/no-restricted-paths -- the one place production code starts the sandbox: the command that runs it.
 import { DEFAULT_SITE, startSandbox } from "../../sandbox/server.ts";
 import { parseOptions, withUsageErrors, type Command } from "../command.ts";
+// eslint-disable-next-line import-x/no-restricted-paths -- the demo seed is part of running the sandbox.
+import { DEMO_TODAY, demoCoordinator, seedDemo } from "../../sandbox/seed/demo.ts";
 
 const help = `Usage: actionplan sandbox [options]
 
@@ -17,6 +19,11 @@ Options:
   --latency MS       delay added to every request (default 0)
   --fault-rate R     share of SharePoint/Graph requests answered 429 or 503 with Retry-After, 0 to 1 (default 0)
   --retry-after S    seconds sent in Retry-After with those faults (default 1)
+  --seed demo        on first start, provision the site and load the demo plan (the LGA Corporate Peer
+                     Challenge 2023 plan as its April 2024 progress report left it)
+  --today DATE       the sandbox's date, YYYY-MM-DD; the figures, the CLI, the tab and the reminders use it
+                     against the sandbox (default with --seed demo: 2024-04-10, the day after the report;
+                     otherwise the real date)
   --help             show this help`;
 
 const schema = z.object({
@@ -26,6 +33,16 @@ const schema = z.object({
   latency: z.coerce.number().int().min(0).default(0),
   "fault-rate": z.coerce.number().min(0).max(1).default(0),
   "retry-after": z.coerce.number().int().min(0).default(1),
+  seed: z.enum(["demo"]).optional(),
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+    .refine(
+      (d) =>
+        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      "not a real date",
+    )
+    .optional(),
 });
 
 export const sandboxCommand: Command = {
@@ -43,6 +60,8 @@ export const sandboxCommand: Command = {
           latency: { type: "string" },
           "fault-rate": { type: "string" },
           "retry-after": { type: "string" },
+          seed: { type: "string" },
+          today: { type: "string" },
         },
         schema,
       );
@@ -54,11 +73,30 @@ export const sandboxCommand: Command = {
         latencyMs: options.latency,
         faultRate: options["fault-rate"],
         retryAfterSeconds: options["retry-after"],
+        today: options.today ?? (options.seed === "demo" ? DEMO_TODAY : undefined),
       });
+      const siteUrl = `${sandbox.url}/sites/${DEFAULT_SITE}`;
+      const clock = z
+        .object({ today: z.string() })
+        .parse(await (await fetch(`${sandbox.url}/sandbox/clock`)).json());
+      let seeded = "";
+      if (options.seed === "demo") {
+        const coordinator = demoCoordinator();
+        const result = await seedDemo(siteUrl, async () => {
+          const response = await fetch(`${sandbox.url}/sandbox/token`, {
+            method: "POST",
+            body: JSON.stringify({ user: coordinator }),
+          });
+          return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
+        });
+        seeded = `  Demo plan        "${result.planTitle}", ${String(result.actions)} actions${result.seeded ? ` (loaded now, as ${coordinator})` : " (already loaded)"}`;
+      }
       console.log(
         [
           `Sandbox running at ${sandbox.url} (state in ${dataDir})`,
-          `  SharePoint site  ${sandbox.url}/sites/${DEFAULT_SITE}`,
+          `  SharePoint site  ${siteUrl}`,
+          ...(seeded === "" ? [] : [seeded]),
+          `  Today            ${clock.today} (Europe/London, the sandbox's clock)`,
           `  Graph            ${sandbox.url}/graph/v1.0`,
           `  Tokens           POST ${sandbox.url}/sandbox/token  {"user":"<upn>"} | {"app":"<client id>"}`,
           `  People           ${sandbox.url}/sandbox/people`,

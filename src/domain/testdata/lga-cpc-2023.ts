@@ -1,7 +1,7 @@
 // The LGA Corporate Peer Challenge 2023 plan (progress report as of 9 April 2024) as domain objects, for
 // tests only. The source table has no status column, so each action's one update carries the status
 // `inferReportedStatus` reads from its text, as the demo loader does.
-import seed from "./lga-cpc-2023.json" with { type: "json" };
+import seed from "../../../data/lga-cpc-2023-progress-april-2024.json" with { type: "json" };
 import type { Action, ProgressUpdate, Recommendation } from "../types.ts";
 import { isoDate } from "../iso-date.ts";
 import { parseTargetDate } from "../target-date.ts";

@@ -1,0 +1,168 @@
+// Issue "Plans on SharePoint": requests and time for the app's reads, and provisioning, against the
+// sandbox with 50 ms added to every request (a round trip to SharePoint Online from a council office).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { isoDate } from "../src/domain/index.ts";
+import { startSandbox, type SandboxOptions } from "../src/sandbox/server.ts";
+import { demoPlanImport } from "../src/sandbox/seed/demo.ts";
+import { createSharePoint } from "../src/sharepoint/client.ts";
+import { dataContext } from "../src/sharepoint/context.ts";
+import { importPlan } from "../src/sharepoint/import-plan.ts";
+import { loadMyActions } from "../src/sharepoint/my-actions.ts";
+import { loadDashboard } from "../src/sharepoint/plans.ts";
+import { provisionSite } from "../src/sharepoint/provision.ts";
+import { generatedPlan, MEMBERS } from "../tests/integration/fixtures.ts";
+import { seedBigPlan } from "../tests/support/big-plan.ts";
+import { SANDBOX_PEOPLE } from "../tests/support/targets.ts";
+import { seconds, type Figure } from "./figures.ts";
+
+const LATENCY = 50;
+
+/** Run the data-access figures. */
+export async function run(): Promise<Figure[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), "actionplan-bench-data-"));
+  // Kept as an object so the latency can be switched on once the data is in place.
+  const options: SandboxOptions = {
+    port: 0,
+    dataDir,
+    threshold: 5000,
+    latencyMs: 0,
+    faultRate: 0,
+    retryAfterSeconds: 1,
+  };
+  const sandbox = await startSandbox(options);
+  const figures: Figure[] = [];
+  const conditions = { latencyMs: LATENCY, threshold: 5000 };
+  try {
+    const token = async (upn: string) => {
+      const response = await fetch(`${sandbox.url}/sandbox/token`, {
+        method: "POST",
+        body: JSON.stringify({ user: upn }),
+      });
+      return ((await response.json()) as { access_token: string }).access_token;
+    };
+    const ownerToken = await token(SANDBOX_PEOPLE.owner);
+    const siteUrl = (name: string) => `${sandbox.url}/sites/${name}`;
+    const sp = (site: string) =>
+      createSharePoint({ siteUrl: siteUrl(site), getToken: () => Promise.resolve(ownerToken) });
+    const measure = async <T>(body: () => Promise<T>) => {
+      const before = sandbox.stats.sharePointRequests;
+      const started = performance.now();
+      const result = await body();
+      return { result, ms: performance.now() - started, requests: sandbox.stats.sharePointRequests - before };
+    };
+
+    // Provisioning a new site, then again (nothing to do), at 50 ms a request.
+    await fetch(`${sandbox.url}/sandbox/sites`, {
+      method: "POST",
+      body: JSON.stringify({ name: "bench-new", title: "Bench" }),
+    });
+    options.latencyMs = LATENCY;
+    const first = await measure(() => provisionSite(sp("bench-new")));
+    figures.push({ name: "provision a new site (time)", value: seconds(first.ms), unit: "s", conditions });
+    figures.push({
+      name: "provision a new site (requests)",
+      value: first.requests,
+      unit: "requests",
+      conditions,
+    });
+    const again = await measure(() => provisionSite(sp("bench-new")));
+    if (again.result.changes.length !== 0) throw new Error("the second provisioning run changed something");
+    figures.push({
+      name: "provision again, nothing to change (time)",
+      value: seconds(again.ms),
+      unit: "s",
+      target: { op: "<", value: 3 },
+      conditions,
+    });
+    figures.push({
+      name: "provision again, nothing to change (requests)",
+      value: again.requests,
+      unit: "requests",
+      conditions,
+    });
+
+    // The demo plan's dashboard.
+    options.latencyMs = 0;
+    await provisionSite(sp("improvement"));
+    const ctx = dataContext(sp("improvement"));
+    const demo = await importPlan(ctx, demoPlanImport());
+    options.latencyMs = LATENCY;
+    const dashboard = await measure(() => loadDashboard(ctx, demo.planId));
+    if (dashboard.result.actions.length !== 64) throw new Error("the demo dashboard lost actions");
+    figures.push({
+      name: "dashboard data, demo plan: 18 recommendations, 64 actions (requests)",
+      value: dashboard.requests,
+      unit: "requests",
+      target: { op: "<=", value: 1 },
+      conditions,
+    });
+    figures.push({
+      name: "dashboard data, demo plan (time)",
+      value: Math.round(dashboard.ms),
+      unit: "ms",
+      conditions,
+    });
+
+    // My actions across 20 plans, for an SRO who holds posts in all of them.
+    options.latencyMs = 0;
+    for (let i = 1; i <= 20; i++)
+      await importPlan(
+        ctx,
+        generatedPlan(`Plan ${String(i)}`, 18, 4, [`Post ${String(i)} A`, `Post ${String(i)} B`]),
+      );
+    options.latencyMs = LATENCY;
+    const sro = MEMBERS[0] ?? "";
+    const mine = await measure(() =>
+      loadMyActions(
+        dataContext(createSharePoint({ siteUrl: siteUrl("improvement"), getToken: () => token(sro) })),
+        sro,
+        isoDate("2024-04-10"),
+      ),
+    );
+    const myConditions = { ...conditions, plans: 21, actionsForThisSro: mine.result.length };
+    figures.push({
+      name: "my actions for one SRO across 20 plans (requests)",
+      value: mine.requests,
+      unit: "requests",
+      target: { op: "<=", value: 2 },
+      conditions: myConditions,
+    });
+    figures.push({
+      name: "my actions for one SRO across 20 plans (time)",
+      value: Math.round(mine.ms),
+      unit: "ms",
+      conditions: myConditions,
+    });
+
+    // A 5,000-action plan with 60,000 updates.
+    options.latencyMs = 0;
+    const big = await seedBigPlan(ctx, sandbox.store, {
+      actions: 5000,
+      updatesPerAction: 12,
+      recommendations: 50,
+    });
+    options.latencyMs = LATENCY;
+    const bigDashboard = await measure(() => loadDashboard(ctx, big.seeded.planId));
+    if (bigDashboard.result.actions.length !== 5000) throw new Error("the big dashboard lost actions");
+    const bigConditions = { ...conditions, actions: 5000, updates: 60_000 };
+    figures.push({
+      name: "dashboard data, 5,000 actions and 60,000 updates (requests)",
+      value: bigDashboard.requests,
+      unit: "requests",
+      target: { op: "<=", value: 3 },
+      conditions: bigConditions,
+    });
+    figures.push({
+      name: "dashboard data, 5,000 actions and 60,000 updates (time)",
+      value: Math.round(bigDashboard.ms),
+      unit: "ms",
+      conditions: bigConditions,
+    });
+  } finally {
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return figures;
+}

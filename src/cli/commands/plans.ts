@@ -1,0 +1,67 @@
+// `actionplan plans`: the plans on a site, with their current reporting period.
+import { listPlans } from "../../sharepoint/plans.ts";
+import { loadPeriods } from "../../sharepoint/periods.ts";
+import { formatUkDate } from "../../domain/index.ts";
+import { parseOptions, withUsageErrors, type Command } from "../command.ts";
+import { connect, reportRemoteFailure, siteOptions, siteSchema } from "../site.ts";
+
+const help = `Usage: actionplan plans --site <url> [--as <upn>] [--json]
+
+Lists the improvement plans on a site: id, title and the reporting period open for updates.
+
+Options:
+  --site URL   the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
+  --as UPN     against the sandbox: whom to act as; against SharePoint Online: the account to sign in with
+  --json       print JSON: [{ id, title, referenceDate, period: { id, title, updateDeadline, reportDate } | null }]
+  --help       show this help`;
+
+export const plansCommand: Command = {
+  name: "plans",
+  summary: "list the plans on a site",
+  help,
+  run: (argv) =>
+    withUsageErrors("plans", help, async () => {
+      const options = parseOptions(argv, siteOptions, siteSchema);
+      const ctx = connect(options.site, options.as);
+      try {
+        const plans = await listPlans(ctx);
+        const rows = await Promise.all(
+          plans.map(async (plan) => {
+            const open = (await loadPeriods(ctx, plan.id)).filter((p) => p.state === "open").at(-1) ?? null;
+            return {
+              id: plan.id,
+              title: plan.title,
+              referenceDate: plan.referenceDate,
+              period:
+                open === null
+                  ? null
+                  : {
+                      id: open.id,
+                      title: open.title,
+                      updateDeadline: open.updateDeadline,
+                      reportDate: open.reportDate,
+                    },
+            };
+          }),
+        );
+        if (options.json) {
+          console.log(JSON.stringify(rows, null, 2));
+          return 0;
+        }
+        if (rows.length === 0) {
+          console.log(`No plans on ${options.site}.`);
+          return 0;
+        }
+        for (const row of rows) {
+          const period =
+            row.period === null
+              ? "no period open"
+              : `${row.period.title}, updates due ${formatUkDate(row.period.updateDeadline)}`;
+          console.log(`${row.id.padStart(4)}  ${row.title}  (${period})`);
+        }
+        return 0;
+      } catch (error) {
+        return reportRemoteFailure("plans", error);
+      }
+    }),
+};

@@ -1,0 +1,64 @@
+// What the data commands share: the connection to a site, the day they count as "today", and how they
+// report a failure from SharePoint in words.
+import { z } from "zod";
+import { londonDate } from "../lib/clock.ts";
+import { describeForPeople, RemoteError } from "../lib/remote-error.ts";
+import { createSharePoint } from "../sharepoint/client.ts";
+import { dataContext, type DataContext } from "../sharepoint/context.ts";
+import { isSandboxSite, tokenSourceFor } from "./auth.ts";
+import { UsageError } from "./command.ts";
+
+/** The options every data command takes. */
+export const siteOptions = {
+  site: { type: "string" },
+  as: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+export const siteSchema = z.object({
+  site: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, "")),
+  as: z.string().min(3).optional(),
+  json: z.boolean().default(false),
+});
+
+/** A YYYY-MM-DD option that must be a real calendar date. */
+export const isoDateOption = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD, e.g. 2024-04-09")
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "is not a real date");
+
+export function connect(site: string, as: string | undefined): DataContext {
+  return dataContext(createSharePoint({ siteUrl: site, getToken: tokenSourceFor(site, as) }));
+}
+
+/** Today in Europe/London; against the sandbox, the sandbox's own clock (the demo runs in 2024). */
+export async function todayFor(site: string): Promise<string> {
+  if (!isSandboxSite(site)) return londonDate(new Date());
+  const origin = new URL(site).origin;
+  let response: Response;
+  try {
+    response = await fetch(`${origin}/sandbox/clock`);
+  } catch {
+    throw new UsageError(
+      `cannot reach the sandbox at ${origin}. Is it running? Start it with \`npm start\`.`,
+    );
+  }
+  return z.object({ today: z.string() }).parse(await response.json()).today;
+}
+
+/** Print a SharePoint failure in words (with the technical line for support) and give the exit code. */
+export function reportRemoteFailure(command: string, error: unknown): number {
+  if (error instanceof RemoteError) {
+    const words =
+      error.status === 404
+        ? "nothing found there: check --site, and that the app is provisioned on that site (`actionplan provision`)."
+        : describeForPeople(error);
+    console.error(`actionplan ${command}: ${words}\n  (${error.message.slice(0, 300)})`);
+    return 1;
+  }
+  if (error instanceof TypeError && /fetch failed/i.test(error.message)) {
+    console.error(`actionplan ${command}: cannot reach the site. Check --site and your network.`);
+    return 1;
+  }
+  throw error;
+}

@@ -1,0 +1,61 @@
+// Teams deep links for the card buttons. Cards sent through Graph have no bot behind them, so a button can
+// only open a URL: a deep link to the personal tab (with the action as its sub-entity) or to a dialog that
+// shows the update form. Formats from Microsoft Learn, "Deep link to an application":
+//   tab:    https://teams.microsoft.com/l/entity/<appId>/<entityId>?context={"subEntityId":"<id>"}
+//   dialog: https://teams.microsoft.com/l/task/<appId>?url=<url>&height=<h>&width=<w>&title=<title>
+// with every query value URI-encoded, and each under 1,900 characters (Teams on Windows cannot open longer).
+
+/** A dialog dimension: pixels, or one of Teams' named sizes. */
+export type DialogDimension = number | "small" | "medium" | "large";
+
+/** Where the card's buttons go: the app's ids from its manifest and the update form's address. */
+export interface CardLinks {
+  /** The Teams app id: the manifest "id" (for an org-catalog app, its catalog id). */
+  appId: string;
+  /** The entityId of the "My actions" personal tab in the manifest. */
+  myActionsEntityId: string;
+  /** HTTPS address of the update form page; the action id is added as the `actionId` query parameter. */
+  updateFormUrl: string;
+  /** Size of the update dialog; defaults to medium wide and large high. */
+  dialog?: { width?: DialogDimension; height?: DialogDimension };
+}
+
+/** Teams cannot open a deep link longer than this on Windows (Microsoft Learn, as above). */
+export const MAX_DEEP_LINK_LENGTH = 1900;
+
+const TEAMS = "https://teams.microsoft.com/l";
+
+/** The personal tab, opened at one action when `actionId` is given (it arrives as the page's subPageId). */
+export function tabDeepLink(links: CardLinks, actionId?: string): string {
+  const base = `${TEAMS}/entity/${encodeURIComponent(links.appId)}/${encodeURIComponent(links.myActionsEntityId)}`;
+  if (actionId === undefined) return checked(base);
+  return checked(`${base}?context=${encodeURIComponent(JSON.stringify({ subEntityId: actionId }))}`);
+}
+
+/** A Teams dialog showing the update form for one action. */
+export function updateDialogDeepLink(links: CardLinks, actionId: string, actionRef: string): string {
+  const form = new URL(links.updateFormUrl);
+  // Teams only frames HTTPS pages in a dialog; plain http is allowed for the local sandbox alone.
+  const local = form.hostname === "localhost" || form.hostname === "127.0.0.1";
+  if (form.protocol !== "https:" && !(local && form.protocol === "http:")) {
+    throw new RangeError(`The update form must be served over HTTPS: ${links.updateFormUrl}`);
+  }
+  form.searchParams.set("actionId", actionId);
+  const params: [string, string][] = [
+    ["url", form.toString()],
+    ["height", String(links.dialog?.height ?? "large")],
+    ["width", String(links.dialog?.width ?? "medium")],
+    ["title", `Update action ${actionRef}`],
+  ];
+  const query = params.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("&");
+  return checked(`${TEAMS}/task/${encodeURIComponent(links.appId)}?${query}`);
+}
+
+function checked(link: string): string {
+  if (link.length > MAX_DEEP_LINK_LENGTH) {
+    throw new RangeError(
+      `Deep link is ${String(link.length)} characters, over Teams' ${String(MAX_DEEP_LINK_LENGTH)}`,
+    );
+  }
+  return link;
+}
