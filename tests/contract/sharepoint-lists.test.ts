@@ -50,6 +50,18 @@ for (const choice of contractTargets()) {
       await sp.web.lists.add(listTitle, "Actions for contract tests", 100);
     });
 
+    test("a list is found by id as by title, and once deleted is gone from both", async () => {
+      const title = uniqueTitle("Contract Disposable");
+      const added = await sp.web.lists.add(title);
+      const byId = await sp.web.lists.getById(added.Id as string).select("Title")();
+      assert.equal(byId.Title, title);
+      await sp.web.lists.getById(added.Id as string).delete();
+      await rejectsWith(sp.web.lists.getByTitle(title)(), 404);
+      await rejectsWith(sp.web.lists.getById(added.Id as string)(), 404);
+      const titles = (await sp.web.lists.select("Title")()).map((l: { Title: string }) => l.Title);
+      assert.ok(!titles.includes(title));
+    });
+
     test("an unknown list is SharePoint's 404 System.ArgumentException", async () => {
       const error = await rejectsWith(
         sp.web.lists.getByTitle("No Such List")(),
