@@ -53,11 +53,11 @@ for (const choice of contractTargets()) {
     test("a list is found by id as by title, and once deleted is gone from both", async () => {
       const title = uniqueTitle("Contract Disposable");
       const added = await sp.web.lists.add(title);
-      const byId = await sp.web.lists.getById(added.Id as string).select("Title")();
+      const byId = await sp.web.lists.getById(added.Id).select("Title")();
       assert.equal(byId.Title, title);
-      await sp.web.lists.getById(added.Id as string).delete();
+      await sp.web.lists.getById(added.Id).delete();
       await rejectsWith(sp.web.lists.getByTitle(title)(), 404);
-      await rejectsWith(sp.web.lists.getById(added.Id as string)(), 404);
+      await rejectsWith(sp.web.lists.getById(added.Id)(), 404);
       const titles = (await sp.web.lists.select("Title")()).map((l: { Title: string }) => l.Title);
       assert.ok(!titles.includes(title));
     });
