@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SPFI } from "@pnp/sp";
 import { createSharePoint } from "../src/sharepoint/client.ts";
-import { startSandboxProcess, seconds, type Figure } from "./figures.ts";
+import { startSandboxProcess } from "../tests/support/sandbox-process.ts";
+import { seconds, type Figure } from "./figures.ts";
 
 const BATCH = 100;
 

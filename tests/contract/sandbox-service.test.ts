@@ -1,7 +1,7 @@
 // The sandbox as a service: faults and retries, browsers (CORS), tokens expiring, state surviving a
 // restart, and bad input never taking it down. These behaviours have no real-tenant counterpart to drive.
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +9,7 @@ import { after, describe, test } from "node:test";
 import { z } from "zod";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
+import { startSandboxProcess } from "../support/sandbox-process.ts";
 import { openSandbox, SANDBOX_PEOPLE, uniqueTitle } from "../support/targets.ts";
 
 /** A random source that answers from a script, then never faults again. */
@@ -173,33 +174,6 @@ describe("sandbox in a browser", () => {
   });
 });
 
-/** Run `actionplan sandbox` as its own process, as `npm start` does, and wait until it serves. */
-async function spawnSandbox(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["bin/actionplan.mjs", "sandbox", "--port", "0", "--data", dataDir], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Sandbox running at (http:\/\/\S+)/.exec(out);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.once("exit", (code) => {
-      reject(new Error(`sandbox exited with ${String(code)} before serving: ${out}`));
-    });
-  });
-  return { url, child };
-}
-
-async function tokenFrom(url: string, upn: string): Promise<string> {
-  const response = await fetch(`${url}/sandbox/token`, {
-    method: "POST",
-    body: JSON.stringify({ user: upn }),
-  });
-  return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
-}
-
 const children: ChildProcess[] = [];
 after(() => {
   // A failed test must not leave its sandbox process running (it would also keep this file's run alive).
@@ -211,9 +185,9 @@ describe("sandbox state", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "actionplan-restart-"));
     try {
       const title = uniqueTitle("Persisted");
-      const first = await spawnSandbox(dataDir);
+      const first = await startSandboxProcess(dataDir);
       children.push(first.child);
-      const owner = await tokenFrom(first.url, SANDBOX_PEOPLE.owner);
+      const owner = await first.token({ user: SANDBOX_PEOPLE.owner });
       const sp1 = createSharePoint({
         siteUrl: `${first.url}/sites/improvement`,
         getToken: () => Promise.resolve(owner),
@@ -225,9 +199,7 @@ describe("sandbox state", () => {
       await sp1.web.lists.getByTitle(title).items.getById(item.Id).update({ Ref: "1.1a" });
       const deleted = await sp1.web.lists.getByTitle(title).items.add({ Title: "gone" });
       await sp1.web.lists.getByTitle(title).items.getById(deleted.Id).delete();
-      const exited = new Promise((resolve) => first.child.once("exit", resolve));
-      first.child.kill("SIGKILL");
-      await exited;
+      await first.stop("SIGKILL");
 
       const second = await openSandbox({ dataDir });
       try {

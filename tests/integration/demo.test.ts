@@ -2,7 +2,7 @@
 // April 2024 plan, and `actionplan summary` prints its figures — the same figures the domain rules give
 // for the seed file itself, so nothing was lost or bent on the way through SharePoint.
 import assert from "node:assert/strict";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,42 +12,12 @@ import { isoDate, planFigures } from "../../src/domain/index.ts";
 import { loadSeedPlan, seedPlan } from "../../src/domain/testdata/lga-cpc-2023.ts";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
 import { demoCoordinator } from "../../src/sandbox/seed/demo.ts";
+import { startSandboxProcess, type SandboxProcess } from "../support/sandbox-process.ts";
 
 const COORDINATOR = demoCoordinator();
 
-interface Running {
-  child: ChildProcess;
-  output: string;
-  url: string;
-}
-
-async function startDemo(dataDir: string): Promise<Running> {
-  const child = spawn(
-    process.execPath,
-    ["bin/actionplan.mjs", "sandbox", "--seed", "demo", "--port", "0", "--data", dataDir],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Sandbox running at (http:\/\/\S+)/.exec(output);
-      if (match?.[1] !== undefined && output.includes("Press Ctrl+C")) resolve(match[1]);
-    });
-    child.once("exit", (code) => {
-      reject(new Error(`the sandbox exited (${String(code)}): ${output}`));
-    });
-  });
-  return { child, output, url };
-}
-
-async function stop(running: Running): Promise<void> {
-  if (running.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => running.child.once("exit", resolve));
-  running.child.kill("SIGTERM");
-  await exited;
+function startDemo(dataDir: string): Promise<SandboxProcess> {
+  return startSandboxProcess(dataDir, ["--seed", "demo"]);
 }
 
 function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -57,7 +27,7 @@ function cli(args: string[]): { status: number | null; stdout: string; stderr: s
 
 describe("the demo plan", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "actionplan-demo-"));
-  let demo: Running;
+  let demo: SandboxProcess;
   let site: string;
 
   before(async () => {
@@ -65,7 +35,7 @@ describe("the demo plan", () => {
     site = `${demo.url}/sites/improvement`;
   });
   after(async () => {
-    await stop(demo);
+    await demo.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -140,14 +110,7 @@ describe("the demo plan", () => {
   });
 
   test("the plan's text is kept exactly, apostrophes and dashes included", async () => {
-    const token = z.object({ access_token: z.string() }).parse(
-      await (
-        await fetch(`${demo.url}/sandbox/token`, {
-          method: "POST",
-          body: JSON.stringify({ user: COORDINATOR }),
-        })
-      ).json(),
-    ).access_token;
+    const token = await demo.token({ user: COORDINATOR });
     const sp = createSharePoint({ siteUrl: site, getToken: () => Promise.resolve(token) });
     const rows = await sp.web.lists
       .getByTitle("Actions")
@@ -225,7 +188,7 @@ describe("the demo plan", () => {
   });
 
   test("a restart keeps the plan and does not load it twice", async () => {
-    await stop(demo);
+    await demo.stop();
     demo = await startDemo(dataDir);
     site = `${demo.url}/sites/improvement`;
     assert.match(demo.output, /64 actions \(already loaded\)/);

@@ -453,6 +453,25 @@ export function queryItems(ctx: SpContext, list: SpList, basePath: string): Sand
   }
 }
 
+/** The request body applied over `values`, or SharePoint's error for a bad body or a bad value. */
+function readValues(
+  ctx: SpContext,
+  list: SpList,
+  values: Record<string, unknown>,
+): { ok: true; values: Record<string, unknown> } | { ok: false; response: SandboxResponse } {
+  const body = parseJsonObject(ctx.req.body);
+  if (body === null) return { ok: false, response: SpErrors.badJson(ctx.req) };
+  try {
+    applyBody(ctx, list, itemTypeName(list), body, values);
+  } catch (error) {
+    if (error instanceof ValueError) {
+      return { ok: false, response: spError(ctx.req, error.status, error.code, error.message) };
+    }
+    throw error;
+  }
+  return { ok: true, values };
+}
+
 /** GET, MERGE or DELETE on one item. */
 export function handleItem(ctx: SpContext, list: SpList, id: number): SandboxResponse {
   const method = logicalMethod(ctx.req);
@@ -483,15 +502,9 @@ export function handleItem(ctx: SpContext, list: SpList, id: number): SandboxRes
     ctx.store.deleteItem(ctx.site, list, id);
     return { status: 200, headers: { "content-length": "0" }, body: "" };
   }
-  const body = parseJsonObject(ctx.req.body);
-  if (body === null) return SpErrors.badJson(ctx.req);
-  const values = method === "PUT" ? {} : { ...item.values };
-  try {
-    applyBody(ctx, list, itemTypeName(list), body, values);
-  } catch (error) {
-    if (error instanceof ValueError) return spError(ctx.req, error.status, error.code, error.message);
-    throw error;
-  }
+  const read = readValues(ctx, list, method === "PUT" ? {} : { ...item.values });
+  if (!read.ok) return read.response;
+  const { values } = read;
   const now = isoSeconds(ctx.now());
   const updated: SpItem = {
     ...item,
@@ -509,15 +522,9 @@ export function handleItem(ctx: SpContext, list: SpList, id: number): SandboxRes
 /** POST …/items: add one item. */
 export function addItem(ctx: SpContext, list: SpList): SandboxResponse {
   if (!allows(ctx.role, "member")) return SpErrors.accessDenied(ctx.req);
-  const body = parseJsonObject(ctx.req.body);
-  if (body === null) return SpErrors.badJson(ctx.req);
-  const values: Record<string, unknown> = {};
-  try {
-    applyBody(ctx, list, itemTypeName(list), body, values);
-  } catch (error) {
-    if (error instanceof ValueError) return spError(ctx.req, error.status, error.code, error.message);
-    throw error;
-  }
+  const read = readValues(ctx, list, {});
+  if (!read.ok) return read.response;
+  const { values } = read;
   const now = isoSeconds(ctx.now());
   const item: SpItem = {
     Id: list.nextItemId++,
