@@ -4,6 +4,13 @@ import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 import importX from "eslint-plugin-import-x";
+import reactHooks from "eslint-plugin-react-hooks";
+import { readdirSync } from "node:fs";
+
+// Each tab feature may import only itself (and shared tab code); the app shell composes them.
+const TAB_FEATURES = readdirSync(new URL("./src/tab/features", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 export default defineConfig(
   { ignores: ["node_modules/", ".sandbox/", "dist/", "bench/results.json"] },
@@ -52,8 +59,31 @@ export default defineConfig(
               from: ["./src/tab", "./src/cli"],
               message: "The sandbox is started by the CLI, never the other way round.",
             },
+            {
+              target: "./src/tab",
+              from: ["./src/cli", "./src/notify"],
+              message: "The tab is bundled for the browser: it never imports the CLI (Node-only) or notify.",
+            },
+            ...TAB_FEATURES.map((feature) => ({
+              target: `./src/tab/features/${feature}`,
+              from: "./src/tab/features",
+              except: [`./${feature}`],
+              message: "Features never import each other; the app shell (src/tab/app) composes them.",
+            })),
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ["src/tab/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["node:*"], message: "The tab runs in the browser: no Node modules." }] },
       ],
     },
   },

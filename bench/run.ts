@@ -7,6 +7,7 @@ import { meets, type Figure } from "./figures.ts";
 const BENCHMARKS: { name: string; load: () => Promise<{ run: () => Promise<Figure[]> }> }[] = [
   { name: "sandbox", load: () => import("./sandbox.bench.ts") },
   { name: "data-access", load: () => import("./data-access.bench.ts") },
+  { name: "reminders", load: () => import("./reminders.bench.ts") },
 ];
 
 const filters = process.argv.slice(2);

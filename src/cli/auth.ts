@@ -168,3 +168,38 @@ export function tokenSourceFor(siteUrl: string, as: string | undefined): TokenSo
   }
   return tenantTokenSource(siteUrl, readTenantSettings(), as);
 }
+
+/**
+ * A token source for Microsoft Graph, with the same rules as SharePoint's: against the sandbox, `--as`'s
+ * delegated token, or with `appOnly` the sandbox app's own; against a tenant, MSAL asking for
+ * https://graph.microsoft.com/.default (a certificate means app-only, else the signed-in person).
+ */
+export function graphTokenSourceFor(
+  siteUrl: string,
+  as: string | undefined,
+  options: { appOnly?: boolean; sandboxClientId?: string; graphUrl?: string } = {},
+): TokenSource {
+  if (isSandboxSite(siteUrl)) {
+    const origin = new URL(siteUrl).origin;
+    if (options.appOnly === true) return sandboxAppTokenSource(origin, options.sandboxClientId ?? "");
+    return tokenSourceFor(siteUrl, as);
+  }
+  return tenantTokenSource(options.graphUrl ?? "https://graph.microsoft.com", readTenantSettings(), as);
+}
+
+/** An app-only token from the sandbox for a client id (as `{"app": id}` at /sandbox/token). */
+function sandboxAppTokenSource(origin: string, clientId: string): TokenSource {
+  let cached: string | null = null;
+  return async () => {
+    if (cached !== null) return cached;
+    const response = await fetch(`${origin}/sandbox/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ app: clientId }),
+    });
+    if (!response.ok)
+      throw new UsageError(`the sandbox refused an app token (HTTP ${String(response.status)})`);
+    cached = sandboxTokenSchema.parse(await response.json()).access_token;
+    return cached;
+  };
+}

@@ -1,11 +1,18 @@
 // The `actionplan` command: one entry point, one sub-command per job, each with its own --help.
 import { plansCommand } from "./commands/plans.ts";
 import { provisionCommand } from "./commands/provision.ts";
+import { remindersCommand } from "./commands/reminders.ts";
 import { sandboxCommand } from "./commands/sandbox.ts";
 import { summaryCommand } from "./commands/summary.ts";
 import type { Command } from "./command.ts";
 
-const COMMANDS: Command[] = [sandboxCommand, provisionCommand, plansCommand, summaryCommand];
+const COMMANDS: Command[] = [
+  sandboxCommand,
+  provisionCommand,
+  plansCommand,
+  summaryCommand,
+  remindersCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

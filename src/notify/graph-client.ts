@@ -16,6 +16,25 @@ export interface GraphConnection {
   baseUrl: string;
   getToken: () => Promise<string>;
   maxRetries?: number;
+  /** Told the status of every response from Graph, retries included (for the run's figures of 429s). */
+  observe?: (status: number) => void;
+}
+
+/** Reports each response's status, sitting after the retry handler so that every retried 429 is seen. */
+class ObserveMiddleware implements Middleware {
+  private next: Middleware | undefined;
+
+  constructor(private readonly observe: (status: number) => void) {}
+
+  async execute(context: Context): Promise<void> {
+    if (this.next === undefined) throw new Error("Graph middleware chain has no next handler.");
+    await this.next.execute(context);
+    if (context.response !== undefined) this.observe(context.response.status);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
 }
 
 /**
@@ -55,7 +74,12 @@ export function createGraphClient(connection: GraphConnection): Client {
   const retry = new RetryHandler(new RetryHandlerOptions(1, connection.maxRetries ?? 5));
   const http = new HTTPMessageHandler();
   auth.setNext(retry);
-  retry.setNext(http);
+  if (connection.observe === undefined) retry.setNext(http);
+  else {
+    const observe = new ObserveMiddleware(connection.observe);
+    retry.setNext(observe);
+    observe.setNext(http);
+  }
   return Client.initWithMiddleware({ baseUrl: `${root}/`, defaultVersion: "v1.0", middleware: auth });
 }
 

@@ -15,6 +15,7 @@ import { spError } from "./sharepoint/format.ts";
 import { handleSharePoint, type SharePointOptions } from "./sharepoint/router.ts";
 import { createSite } from "./sharepoint/site.ts";
 import { SandboxStore } from "./store.ts";
+import { createTeamsHost } from "./teams-host/routes.ts";
 import { londonDate, shiftedClock } from "../lib/clock.ts";
 
 export interface SandboxOptions {
@@ -33,6 +34,8 @@ export interface SandboxOptions {
   today?: string;
   /** Random source for fault injection, so tests can make it deterministic. */
   random?: () => number;
+  /** The built tab the Teams host at /teams frames (default dist/tab). */
+  tabDir?: string;
 }
 
 export interface RunningSandbox {
@@ -185,6 +188,7 @@ function indexPage(url: string): SandboxResponse {
     `Tokens           POST ${url}/sandbox/token {"user":"<upn>"} or {"app":"<client id>"}`,
     `Directory        ${url}/sandbox/people`,
     `Teams inbox      ${url}/sandbox/inbox`,
+    `Teams host       ${url}/teams (the tab, as Teams frames it)`,
   ];
   return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: lines.join("\n") };
 }
@@ -207,6 +211,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   };
   const stats: SandboxStats = { requests: 0, sharePointRequests: 0, graphRequests: 0, faultsInjected: 0 };
   const teams = createGraphTeams({ store, now });
+  const teamsHost = createTeamsHost({ site: DEFAULT_SITE, tabDir: options.tabDir });
 
   async function handle(request: IncomingMessage, origin: string): Promise<SandboxResponse> {
     const headers = lowerHeaders(request);
@@ -296,6 +301,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       }
       return jsonResponse(200, tokens.issue({ kind: "app", appId: parsed.app }));
     }
+    const hosted = await teamsHost.handle(sandboxReq, path, origin);
+    if (hosted !== null) return hosted;
     const inbox = handleInbox(teams.state, sandboxReq, path);
     if (inbox !== null) return inbox;
     if (path === "/sandbox/people" && method === "GET") {

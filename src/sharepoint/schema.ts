@@ -248,6 +248,10 @@ const reminderLog: ListSpec = {
     { type: "date", name: "SentAt", title: "Sent at", withTime: true },
     { type: "number", name: "Attempts", title: "Attempts", min: 0 },
     note("LastError", "Last error"),
+    // The chat the digest went to (so the next run reuses it rather than creating it) and the digest's id,
+    // sent as the card's attachment id: a run that finds this entry Pending looks for it in that chat.
+    text("ChatId", "Chat id"),
+    text("DigestId", "Digest id", 64),
   ],
 };
 

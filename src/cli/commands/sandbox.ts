@@ -95,6 +95,7 @@ export const sandboxCommand: Command = {
         [
           `Sandbox running at ${sandbox.url} (state in ${dataDir})`,
           `  SharePoint site  ${siteUrl}`,
+          `  Teams host       ${sandbox.url}/teams  (the tab as Teams shows it; npm start builds it first)`,
           ...(seeded === "" ? [] : [seeded]),
           `  Today            ${clock.today} (Europe/London, the sandbox's clock)`,
           `  Graph            ${sandbox.url}/graph/v1.0`,

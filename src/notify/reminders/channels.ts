@@ -1,0 +1,112 @@
+// The two ways a digest reaches a person. Chat: a card in the one-on-one chat between the delegated sender
+// and the recipient. Activity: an app-only notification in their Teams activity feed that opens the tab.
+import type { Client } from "@microsoft/microsoft-graph-client";
+import type { ReminderDigest } from "../../domain/index.ts";
+import type { AdaptiveCard, CardLinks } from "../cards/index.ts";
+import { tabDeepLink } from "../cards/index.ts";
+import { RemoteError } from "../../lib/remote-error.ts";
+import { toRemoteError } from "../graph-client.ts";
+
+/** Where a digest went, for the log: the chat's id (chat channel) or null. */
+export interface Prepared {
+  chatId: string | null;
+}
+
+/** One way of delivering digests. Every method throws RemoteError when Graph refuses. */
+export interface DeliveryChannel {
+  readonly name: "chat" | "activity";
+  /** Make the recipient reachable: create or reuse the chat, or install the app for them. */
+  prepare(recipientUpn: string, knownChatId: string | null): Promise<Prepared>;
+  /** Deliver the digest, marked with `digestId` so a later run can tell whether it arrived. */
+  send(digest: ReminderDigest, card: AdaptiveCard, digestId: string, prepared: Prepared): Promise<void>;
+  /**
+   * When a digest marked `digestId` was delivered at or after `since`: its time, null when it was not, or
+   * undefined when the channel cannot look (Graph cannot read a person's activity feed).
+   */
+  deliveredAt(chatId: string | null, digestId: string, since: string): Promise<string | null | undefined>;
+  /** Pacing for `send`, applied by the caller. */
+  readonly perSecond: number;
+  /** Pacing per chat, when the channel has one. */
+  readonly perChatPerSecond: number | null;
+}
+
+/** A recipient this channel cannot reach for a reason of theirs (skipped, not failed). */
+export class Unreachable extends Error {}
+
+/** Graph wraps every failure of the JS client; turn it into RemoteError (or leave a plain one alone). */
+async function graphCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toRemoteError(error);
+  }
+}
+
+/** A short line for the notification or the message body: "3 actions need your attention". */
+export function digestHeadline(digest: ReminderDigest): string {
+  const n = new Set(digest.reminders.map((r) => r.actionId)).size;
+  return `Action plan: ${String(n)} action${n === 1 ? "" : "s"} need${n === 1 ? "s" : ""} your attention`;
+}
+
+export { graphCall };
+
+/** Stable number for activity notifications' chainId: a resend with the same id replaces, not repeats. */
+export function chainIdOf(digestId: string): number {
+  return Number.parseInt(digestId.slice(0, 12), 16) % 2147483647;
+}
+
+/** The activity-feed channel: app-only, installing the app for the recipient when it is missing. */
+export function activityChannel(graph: Client, links: CardLinks, perSecond: number): DeliveryChannel {
+  let catalogId: Promise<string> | null = null;
+  const findCatalogId = async (): Promise<string> => {
+    const found = (await graphCall(() =>
+      graph
+        .api("/appCatalogs/teamsApps")
+        .filter(`externalId eq '${links.appId.replace(/'/g, "''")}'`)
+        .get(),
+    )) as { value?: { id?: unknown }[] };
+    const id = found.value?.[0]?.id;
+    if (typeof id !== "string")
+      throw new Error(`The Teams app ${links.appId} is not in the organisation's app catalog.`);
+    return id;
+  };
+  return {
+    name: "activity",
+    perSecond,
+    perChatPerSecond: null,
+    async prepare(recipientUpn) {
+      catalogId ??= findCatalogId();
+      const appId = await catalogId;
+      const user = encodeURIComponent(recipientUpn);
+      const installed = (await graphCall(() =>
+        graph.api(`/users/${user}/teamwork/installedApps`).filter(`teamsApp/id eq '${appId}'`).get(),
+      )) as { value?: unknown[] };
+      if ((installed.value ?? []).length === 0) {
+        await graphCall(() =>
+          graph.api(`/users/${user}/teamwork/installedApps`).post({
+            "teamsApp@odata.bind": `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${appId}`,
+          }),
+        ).catch((error: unknown) => {
+          // Installed meanwhile (another run, or the person themselves): that is what we wanted.
+          if (!(error instanceof RemoteError && error.status === 409)) throw error;
+        });
+      }
+      return { chatId: null };
+    },
+    async send(digest, _card, digestId) {
+      const first = digest.reminders[0];
+      await graphCall(() =>
+        graph
+          .api(`/users/${encodeURIComponent(digest.recipientUpn)}/teamwork/sendActivityNotification`)
+          .post({
+            topic: { source: "text", value: "Action plan", webUrl: tabDeepLink(links, first?.actionId) },
+            activityType: "remindersDue",
+            chainId: chainIdOf(digestId),
+            previewText: { content: digestHeadline(digest) },
+            templateParameters: [{ name: "count", value: String(digest.reminders.length) }],
+          }),
+      );
+    },
+    deliveredAt: () => Promise.resolve(undefined),
+  };
+}

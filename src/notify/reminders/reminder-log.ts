@@ -1,0 +1,193 @@
+// The Reminder Log list as the notifier reads and writes it: one item per reminder key (unique), written
+// Pending before a send and Sent, Failed or Skipped after. See delivery.ts for how a run uses it.
+import { z } from "zod";
+import type { Reminder } from "../../domain/index.ts";
+import { allRows, firstPage, inOneBatch, settle, valueOf } from "../../sharepoint/batch.ts";
+import { listOf, MAX_PAGE, type DataContext } from "../../sharepoint/context.ts";
+import { eq } from "../../sharepoint/odata.ts";
+import { upnOf } from "../../sharepoint/records.ts";
+import { DELIVERY_STATUSES } from "../../sharepoint/schema.ts";
+
+/** One of Pending, Sent, Failed, Skipped. */
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** A log item as the notifier needs it. */
+export interface LogEntry {
+  itemId: number;
+  etag: string;
+  key: string;
+  status: DeliveryStatus | null;
+  attempts: number;
+  recipientUpn: string | null;
+  chatId: string | null;
+  digestId: string | null;
+  /** When the item was last written (ISO): a Pending entry's message, if sent, is no older. */
+  modified: string;
+}
+
+const SELECT = [
+  "Id",
+  "ReminderKey",
+  "DeliveryStatus",
+  "Attempts",
+  "ChatId",
+  "DigestId",
+  "Modified",
+  "Recipient/Name",
+  "Recipient/EMail",
+];
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
+const logRow = z.object({
+  Id: z.number().int(),
+  "odata.etag": z.string().min(1),
+  ReminderKey: z.string(),
+  DeliveryStatus: z.enum(DELIVERY_STATUSES).nullish(),
+  Attempts: z.number().nullish(),
+  ChatId: text,
+  DigestId: text,
+  Modified: z.string(),
+  Recipient: z.object({ Name: text, EMail: text }).nullish(),
+});
+
+/**
+ * The log entries of the given plans (all of them when `planIds` is absent), each plan one query on the
+ * indexed Plan lookup; the whole log is read by Id pages, which SharePoint serves past any threshold.
+ */
+export async function loadReminderLog(ctx: DataContext, planIds?: readonly string[]): Promise<LogEntry[]> {
+  const items = () =>
+    listOf(ctx.sp, "reminderLog")
+      .items.select(...SELECT)
+      .expand("Recipient");
+  const queries =
+    planIds === undefined
+      ? [items().orderBy("Id").top(ctx.pageSize)]
+      : planIds.map((id) =>
+          items()
+            .filter(eq("PlanId", Number(id)))
+            .top(MAX_PAGE),
+        );
+  const rows: unknown[] = [];
+  for (const query of queries) rows.push(...(await allRows(ctx.sp, await firstPage(query))));
+  return rows.map((raw) => {
+    const row = logRow.parse(raw);
+    return {
+      itemId: row.Id,
+      etag: row["odata.etag"],
+      key: row.ReminderKey,
+      status: row.DeliveryStatus ?? null,
+      attempts: row.Attempts ?? 0,
+      recipientUpn: row.Recipient == null ? null : upnOf({ ...row.Recipient, Title: null }),
+      chatId: row.ChatId,
+      digestId: row.DigestId,
+      modified: row.Modified,
+    };
+  });
+}
+
+const withId = z.object({ Id: z.number().int() }).loose();
+
+/** Site user ids (what person columns hold) for UPNs, in one batch; a UPN SharePoint refuses is left out. */
+export async function siteUserIds(ctx: DataContext, upns: Iterable<string>): Promise<Map<string, number>> {
+  const unique = [...new Set([...upns].map((u) => u.toLowerCase()))];
+  const ensured = await inOneBatch(ctx.sp, (sp) =>
+    unique.map((upn) => settle(sp.web.ensureUser(`i:0#.f|membership|${upn}`))),
+  );
+  const ids = new Map<string, number>();
+  for (const [i, outcome] of (await Promise.all(ensured)).entries()) {
+    const parsed = outcome.ok ? withId.safeParse(outcome.value) : null;
+    if (parsed?.success === true) ids.set(unique[i] ?? "", parsed.data.Id);
+  }
+  return ids;
+}
+
+/** What a Pending write records about one reminder. */
+export interface PendingWrite {
+  reminder: Reminder;
+  recipientId: number | null;
+  chatId: string | null;
+  digestId: string;
+  /** The entry already in the log (a Failed or interrupted attempt), updated rather than added. */
+  existing: LogEntry | undefined;
+}
+
+/**
+ * Record reminders as Pending (attempts + 1) in one batch, each only if nobody wrote it since we read it: a
+ * new key is added (the unique index refuses a second run adding it too) and an old one is updated at its
+ * ETag. Resolves to the item ids of the entries written, by key; a key missing from it was not claimed.
+ */
+export async function markPending(
+  ctx: DataContext,
+  writes: readonly PendingWrite[],
+): Promise<Map<string, number>> {
+  const outcomes = await inOneBatch(ctx.sp, (sp) =>
+    writes.map((w) => {
+      const r = w.reminder;
+      const values = {
+        DeliveryStatus: "Pending",
+        Attempts: (w.existing?.attempts ?? 0) + 1,
+        ChatId: w.chatId,
+        DigestId: w.digestId,
+      };
+      if (w.existing !== undefined) {
+        return settle(
+          listOf(sp, "reminderLog").items.getById(w.existing.itemId).update(values, w.existing.etag),
+        );
+      }
+      return settle(
+        listOf(sp, "reminderLog").items.add({
+          Title: `${r.kind} ${r.actionRef} for ${r.recipientUpn}`.slice(0, 255),
+          ReminderKey: r.key,
+          ReminderKind: r.kind,
+          RecipientId: w.recipientId,
+          ActionId: Number(r.actionId),
+          PlanId: Number(r.planId),
+          PeriodId: r.period === null ? null : Number(r.period.id),
+          ...values,
+        }),
+      );
+    }),
+  );
+  const claimed = new Map<string, number>();
+  for (const [i, outcome] of (await Promise.all(outcomes)).entries()) {
+    const w = writes[i];
+    if (w === undefined || !outcome.ok) continue;
+    claimed.set(w.reminder.key, w.existing?.itemId ?? withId.parse(valueOf(outcome)).Id);
+  }
+  return claimed;
+}
+
+/** How a send ended, for the entries it covered. */
+export type Outcome =
+  | { status: "Sent"; at: string; note?: string }
+  | { status: "Failed"; error: string }
+  | { status: "Skipped"; reason: string };
+
+/** Record the outcome on the given entries, in one batch; throws if any could not be written. */
+export async function markOutcome(
+  ctx: DataContext,
+  itemIds: readonly number[],
+  outcome: Outcome,
+): Promise<void> {
+  const values =
+    outcome.status === "Sent"
+      ? { DeliveryStatus: "Sent", SentAt: outcome.at, LastError: outcome.note ?? null }
+      : {
+          DeliveryStatus: outcome.status,
+          LastError: outcome.status === "Failed" ? outcome.error : outcome.reason,
+        };
+  const results = await inOneBatch(ctx.sp, (sp) =>
+    itemIds.map((id) => settle(listOf(sp, "reminderLog").items.getById(id).update(values))),
+  );
+  for (const result of await Promise.all(results)) valueOf(result);
+}
+
+/** Point Pending entries at another chat (the remembered one was stale) before the message is posted. */
+export async function setChat(ctx: DataContext, itemIds: readonly number[], chatId: string): Promise<void> {
+  const results = await inOneBatch(ctx.sp, (sp) =>
+    itemIds.map((id) => settle(listOf(sp, "reminderLog").items.getById(id).update({ ChatId: chatId }))),
+  );
+  for (const result of await Promise.all(results)) valueOf(result);
+}

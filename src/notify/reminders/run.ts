@@ -1,0 +1,139 @@
+// One reminder run for a site: load, settle what an interrupted run left, select, and deliver (or, for a
+// dry run, only say what would go). The CLI and the tests call this; the timer calls the CLI.
+import type { Client } from "@microsoft/microsoft-graph-client";
+import type { IsoDate, Reminder, ReminderSelection, SroPost } from "../../domain/index.ts";
+import { selectDueReminders } from "../../domain/index.ts";
+import type { DataContext } from "../../sharepoint/context.ts";
+import type { PlanRecord } from "../../sharepoint/records.ts";
+import type { CardLinks } from "../cards/index.ts";
+import type { DeliveryChannel } from "./channels.ts";
+import type { DeliveryDeps, NotReached } from "./delivery.ts";
+import { deliverDigests, recoverPending } from "./delivery.ts";
+import { loadSiteReminderData, planCoordinators } from "./load.ts";
+import { Pacer, intervalMs } from "./pacing.ts";
+import { ManagerLookup } from "./people.ts";
+import { loadReminderLog } from "./reminder-log.ts";
+
+/** What a run is given. */
+export interface ReminderRun {
+  ctx: DataContext;
+  /** Graph for reading managers (any token that may read users). */
+  graph: Client;
+  /** How digests go; absent for a dry run. */
+  channel: DeliveryChannel | null;
+  plans: readonly PlanRecord[];
+  /** True when every plan of the site is in `plans` (then the whole log is read, chats included). */
+  allPlans: boolean;
+  today: IsoDate;
+  links: CardLinks;
+  coordinator?: string;
+  hooks?: DeliveryDeps["hooks"];
+}
+
+/** One selected reminder as the summary lists it. */
+export interface SelectedReminder {
+  key: string;
+  recipient: string;
+  role: Reminder["role"];
+  kind: Reminder["kind"];
+  plan: string;
+  action: string;
+  dueOn: string;
+  period: string | null;
+}
+
+/** What a run did: the summary the CLI prints (and prints as JSON with --json). */
+export interface RunSummary {
+  today: IsoDate;
+  dryRun: boolean;
+  channel: "chat" | "activity" | null;
+  /** Digests delivered (one per recipient). */
+  sent: number;
+  skipped: NotReached[];
+  failed: NotReached[];
+  /** Entries an interrupted run left Pending, found delivered and marked Sent. */
+  recovered: number;
+  reminders: SelectedReminder[];
+  unrouted: ReminderSelection["unrouted"];
+}
+
+function listed(r: Reminder): SelectedReminder {
+  return {
+    key: r.key,
+    recipient: r.recipientUpn,
+    role: r.role,
+    kind: r.kind,
+    plan: r.planTitle,
+    action: r.actionRef,
+    dueOn: r.dueOn,
+    period: r.period?.title ?? null,
+  };
+}
+
+// The person whose manager hears of an escalation: the post's holder (or delegate of a vacant post).
+function lineOf(r: Reminder, posts: Map<string, SroPost>): string | null {
+  const post = r.sroPost === null ? undefined : posts.get(r.sroPost.trim().toLowerCase());
+  return post?.holderUpn ?? post?.delegateUpn ?? null;
+}
+
+/** Run the reminders once. */
+export async function runReminders(run: ReminderRun): Promise<RunSummary> {
+  const { ctx, channel } = run;
+  const planIds = run.plans.map((p) => p.id);
+  const data = await loadSiteReminderData(ctx, run.plans);
+  const log = await loadReminderLog(ctx, run.allPlans ? undefined : planIds);
+  const recovery =
+    channel === null ? { confirmed: [], inDoubt: [] } : await recoverPending(ctx, channel, log);
+  const confirmed = new Set(recovery.confirmed);
+  const done = log.filter((e) => e.status === "Sent" || e.status === "Skipped" || confirmed.has(e.key));
+  const sentKeys = [...done.map((e) => e.key), ...recovery.inDoubt];
+  const coordinators = await planCoordinators(ctx, planIds, run.coordinator);
+
+  // Managers are asked of Graph only for the people someone must escalate about: a first pass finds them.
+  const input = { ...data, sentKeys, directory: { managers: {}, coordinators } };
+  const first = selectDueReminders(input, run.today);
+  const posts = new Map(data.sroPosts.map((p) => [p.title.trim().toLowerCase(), p]));
+  const lines = first.digests
+    .flatMap((d) => d.reminders)
+    .filter((r) => r.kind.startsWith("escalation-"))
+    .flatMap((r) => lineOf(r, posts) ?? []);
+  const managers = await new ManagerLookup(run.graph).managersOf(lines);
+  const selection = selectDueReminders({ ...input, directory: { managers, coordinators } }, run.today);
+
+  const summary: RunSummary = {
+    today: run.today,
+    dryRun: channel === null,
+    channel: channel?.name ?? null,
+    sent: 0,
+    skipped: [],
+    failed:
+      recovery.inDoubt.length === 0
+        ? []
+        : [
+            {
+              recipient: "(several)",
+              reason: "an earlier send could not be confirmed; held back",
+              reminders: recovery.inDoubt.length,
+            },
+          ],
+    recovered: recovery.confirmed.length,
+    reminders: selection.digests.flatMap((d) => d.reminders.map(listed)),
+    unrouted: selection.unrouted,
+  };
+  if (channel === null) return summary;
+  const pacer = new Pacer(
+    intervalMs(channel.perSecond),
+    channel.perChatPerSecond === null ? 0 : intervalMs(channel.perChatPerSecond),
+  );
+  const result = await deliverDigests(
+    { ctx, channel, links: run.links, pacer, hooks: run.hooks },
+    selection.digests,
+    log,
+  );
+  return {
+    ...summary,
+    sent: result.sent,
+    skipped: result.skipped,
+    failed: [...summary.failed, ...result.failed],
+  };
+}

@@ -1,0 +1,113 @@
+// The local Teams host, in the browser: a toolbar (who is signed in, theme, frame, width) and the tab in an
+// iframe, answering teams-js over postMessage as Teams does (see ../protocol.ts for the shapes).
+import { z } from "zod";
+import { hostConfigSchema, hostQuerySchema, type HostConfig, type HostQuery } from "../host-config.ts";
+import { answer, appRequestSchema, tabPathFor, themeChangeEvent, type HostState } from "../protocol.ts";
+import { renderToolbar } from "./toolbar.ts";
+
+const tokenSchema = z.object({ access_token: z.string() });
+
+function readConfig(): HostConfig {
+  const element = document.getElementById("host-config");
+  return hostConfigSchema.parse(JSON.parse(element?.textContent ?? "null"));
+}
+
+function readQuery(): HostQuery {
+  return hostQuerySchema.parse(Object.fromEntries(new URLSearchParams(window.location.search)));
+}
+
+function writeQuery(query: HostQuery): void {
+  const params = new URLSearchParams();
+  params.set("theme", query.theme);
+  params.set("frame", query.frame);
+  params.set("width", query.width);
+  if (query.user !== undefined) params.set("user", query.user);
+  if (query.action !== undefined) params.set("action", query.action);
+  window.history.replaceState(null, "", `${window.location.pathname}?${params.toString()}`);
+}
+
+const tokens = new Map<string, Promise<string>>();
+function tokenFor(upn: string): Promise<string> {
+  let token = tokens.get(upn);
+  if (token === undefined) {
+    token = fetch("/sandbox/token", { method: "POST", body: JSON.stringify({ user: upn }) })
+      .then(async (response) => tokenSchema.parse(await response.json()).access_token)
+      .catch((error: unknown) => {
+        tokens.delete(upn);
+        throw error;
+      });
+    tokens.set(upn, token);
+  }
+  return token;
+}
+
+function start(): void {
+  const config = readConfig();
+  let query = readQuery();
+  const sessionId = crypto.randomUUID();
+  const frame = document.getElementById("tab-frame");
+  const stage = document.getElementById("stage");
+  const log = document.getElementById("host-log");
+  if (!(frame instanceof HTMLIFrameElement) || stage === null || log === null)
+    throw new Error("The host page is missing its frame.");
+
+  const state = (): HostState => {
+    const person = config.people.find((p) => p.upn === (query.user ?? config.defaultUpn)) ?? config.people[0];
+    if (person === undefined) throw new Error("The directory has nobody to sign in as.");
+    return {
+      tenantId: config.tenantId,
+      person,
+      theme: query.theme,
+      frame: query.frame,
+      actionId: query.action ?? config.defaultActionId,
+      sessionId,
+    };
+  };
+
+  const note = (text: string) => {
+    log.textContent = text;
+  };
+
+  const load = () => {
+    document.body.dataset.appState = "loading";
+    frame.src = `${config.tabUrl}${tabPathFor(state())}`;
+  };
+
+  const layout = () => {
+    document.body.dataset.theme = query.theme;
+    stage.dataset.width = query.frame === "dialog" ? "dialog" : query.width;
+  };
+
+  window.addEventListener("message", (event: MessageEvent<unknown>) => {
+    // Only the framed tab, from our own origin, speaks to the host.
+    if (event.source !== frame.contentWindow || event.origin !== window.location.origin) return;
+    const parsed = appRequestSchema.safeParse(event.data);
+    if (!parsed.success) return;
+    const request = parsed.data;
+    const current = state();
+    if (request.func === "appInitialization.success") {
+      document.body.dataset.appState = "ready";
+      note(`The tab has loaded for ${current.person.displayName}.`);
+    }
+    void answer(request, current, () => tokenFor(current.person.upn)).then((response) => {
+      if (response !== null) frame.contentWindow?.postMessage(response, window.location.origin);
+    });
+  });
+
+  renderToolbar(document.getElementById("toolbar"), config, query, (next, change) => {
+    query = next;
+    writeQuery(query);
+    layout();
+    if (change === "theme") {
+      // As Teams does: the tab re-themes itself without reloading.
+      frame.contentWindow?.postMessage(themeChangeEvent(query.theme), window.location.origin);
+      note(`Theme changed to ${query.theme}.`);
+    } else if (change !== "width") {
+      load();
+    }
+  });
+  layout();
+  load();
+}
+
+start();

@@ -1,0 +1,37 @@
+// What the sandbox tells its Teams host page: the tenant, the people one can sign in as (by role), and
+// where the tab is. Embedded in the page as JSON and parsed with this schema in the browser.
+import { z } from "zod";
+import { HOST_FRAMES, HOST_THEMES } from "./protocol.ts";
+
+export const HOST_ROLES = ["sro", "coordinator", "viewer"] as const;
+
+export const hostConfigSchema = z.object({
+  tenantId: z.string(),
+  tabUrl: z.string(),
+  defaultUpn: z.string(),
+  defaultActionId: z.string(),
+  people: z.array(
+    z.object({
+      upn: z.string(),
+      id: z.string(),
+      displayName: z.string(),
+      post: z.string(),
+      role: z.enum(HOST_ROLES),
+    }),
+  ),
+});
+export type HostConfig = z.infer<typeof hostConfigSchema>;
+
+/** The toolbar's choices, kept in the host page's query so a reload (or a test) can set them. */
+export const hostQuerySchema = z.object({
+  user: z.string().optional().catch(undefined),
+  theme: z.enum(HOST_THEMES).catch("default").default("default"),
+  frame: z.enum(HOST_FRAMES).catch("personal").default("personal"),
+  width: z.enum(["desktop", "phone"]).catch("desktop").default("desktop"),
+  action: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/)
+    .optional()
+    .catch(undefined),
+});
+export type HostQuery = z.infer<typeof hostQuerySchema>;

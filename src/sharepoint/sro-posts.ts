@@ -1,0 +1,14 @@
+// One SRO post with its holder and delegate, for the action page ("SRO: Director of Finance, held by …").
+import { listOf, type DataContext } from "./context.ts";
+import type { SroPostRecord } from "./plans.ts";
+import { itemId, toSroPost } from "./records.ts";
+import { parseRow, SRO_POST_EXPAND, SRO_POST_SELECT, sroPostRow } from "./rows.ts";
+
+/** An SRO post by id, holder and delegate expanded. One request. */
+export async function loadSroPost(ctx: DataContext, postId: string): Promise<SroPostRecord> {
+  const row: unknown = await listOf(ctx.sp, "sroPosts")
+    .items.getById(itemId(postId, "SRO post"))
+    .select(...SRO_POST_SELECT)
+    .expand(...SRO_POST_EXPAND)();
+  return toSroPost(parseRow(sroPostRow, row, "SRO Posts"));
+}

@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { routeFor, searchFor } from "./routes.ts";
+
+const none = { pageId: null, subPageId: null };
+
+test("routes come from the URL first, then the deep link's sub-page id, then the page id", () => {
+  const cases: [string, { pageId: string | null; subPageId: string | null }, ReturnType<typeof routeFor>][] =
+    [
+      ["", none, { view: "my-actions" }],
+      ["?actionId=12", none, { view: "action", actionId: "12" }],
+      ["?view=update&actionId=12", none, { view: "update", actionId: "12" }],
+      ["", { pageId: "myActions", subPageId: "7" }, { view: "action", actionId: "7" }],
+      ["", { pageId: "dashboard", subPageId: null }, { view: "dashboard" }],
+      // Unreadable input is My actions, never an error or an injected id.
+      ["?actionId=12%27%20or%201", none, { view: "my-actions" }],
+      ["?view=evil&actionId=3", none, { view: "action", actionId: "3" }],
+      ["", { pageId: null, subPageId: "<script>" }, { view: "my-actions" }],
+    ];
+  for (const [search, context, expected] of cases)
+    assert.deepEqual(routeFor(search, context), expected, search);
+});
+
+test("searchFor writes what routeFor reads", () => {
+  for (const route of [
+    { view: "action", actionId: "5" },
+    { view: "update", actionId: "9" },
+  ] as const) {
+    assert.deepEqual(routeFor(searchFor(route), none), route);
+  }
+});

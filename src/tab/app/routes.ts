@@ -1,0 +1,45 @@
+// Which view to show, from the page's URL and Teams' context. Deep links arrive as the sub-page id (the
+// action's id, as src/notify/cards/deep-links.ts writes it); the update dialog has its own URL
+// (`?view=update&actionId=12`), which a reminder card opens in a Teams dialog.
+import { z } from "zod";
+
+export type Route =
+  | { view: "my-actions" }
+  | { view: "action"; actionId: string }
+  | { view: "update"; actionId: string }
+  | { view: "dashboard" };
+
+/** The entityId of the channel tab (the plan dashboard) in the app manifest. */
+export const DASHBOARD_PAGE_ID = "dashboard";
+
+const actionId = z.string().regex(/^[1-9]\d{0,9}$/);
+const params = z.object({
+  view: z.enum(["update", "action"]).optional().catch(undefined),
+  actionId: actionId.optional().catch(undefined),
+});
+
+/** The route for a URL's query and the context's page and sub-page ids; anything unreadable is My actions. */
+export function routeFor(
+  search: string,
+  context: { pageId: string | null; subPageId: string | null },
+): Route {
+  const query = params.parse(Object.fromEntries(new URLSearchParams(search)));
+  if (query.actionId !== undefined)
+    return { view: query.view === "update" ? "update" : "action", actionId: query.actionId };
+  const deepLinked = actionId.safeParse(context.subPageId);
+  if (deepLinked.success) return { view: "action", actionId: deepLinked.data };
+  if (context.pageId === DASHBOARD_PAGE_ID) return { view: "dashboard" };
+  return { view: "my-actions" };
+}
+
+/** The query string that shows a route inside the tab (for links and the browser history). */
+export function searchFor(route: Route): string {
+  switch (route.view) {
+    case "action":
+      return `?actionId=${route.actionId}`;
+    case "update":
+      return `?view=update&actionId=${route.actionId}`;
+    default:
+      return "";
+  }
+}

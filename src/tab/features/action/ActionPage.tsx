@@ -1,0 +1,63 @@
+// The action page: the action's details, the update form, and its updates newest first. A saved update
+// goes to the top of the history at once; someone else's change is loaded in so the person can review it.
+import { Link, Subtitle1 } from "@fluentui/react-components";
+import { Notice } from "../../components/Notice.tsx";
+import { Page } from "../../components/Page.tsx";
+import { PageSkeleton } from "../../components/PageSkeleton.tsx";
+import { describeError } from "../../lib/describe-error.ts";
+import { ActionDetails } from "./ActionDetails.tsx";
+import { UpdateForm } from "./UpdateForm.tsx";
+import { UpdateHistory } from "./UpdateHistory.tsx";
+import { useAction } from "./use-action.ts";
+
+/** One action, by id; `onBack` returns to My actions. */
+export function ActionPage(props: { actionId: string; onBack: () => void }) {
+  const view = useAction(props.actionId);
+  const back = (
+    <Link
+      href="?"
+      onClick={(event) => {
+        event.preventDefault();
+        props.onBack();
+      }}
+    >
+      ← My actions
+    </Link>
+  );
+  if (view.data === null) {
+    return view.status === "failed" ? (
+      <Page title="Action" before={back}>
+        <Notice inline title="This action could not be loaded" intent="error">
+          {describeError(view.error)}
+        </Notice>
+      </Page>
+    ) : (
+      <PageSkeleton title="Action" />
+    );
+  }
+  const data = view.data;
+  const { action } = data.record;
+  return (
+    <Page title={`Action ${action.ref}`} before={back} busy={view.status === "loading"}>
+      <ActionDetails view={data} />
+      <UpdateForm
+        record={data.record}
+        openPeriod={data.openPeriod}
+        onSaved={(update, record) => {
+          view.replace({ ...data, record, updates: [update, ...data.updates] });
+        }}
+        onConflict={() => {
+          view.reload();
+        }}
+      />
+      <section aria-labelledby="updates-heading">
+        <Subtitle1 as="h2" id="updates-heading">
+          Updates
+        </Subtitle1>
+        <UpdateHistory updates={data.updates} />
+      </section>
+    </Page>
+  );
+}
+
+export default ActionPage;

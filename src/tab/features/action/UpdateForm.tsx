@@ -1,0 +1,164 @@
+// "Post an update": text, status, % complete and an optional evidence link, saved in one request. What was
+// typed stays in the form until it is saved; a failure (someone else's change included) is shown in words
+// above the button. Native controls throughout, so it works with the keyboard alone and on a phone.
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
+import { useId, useState } from "react";
+import type { ProgressUpdate } from "../../../domain/types.ts";
+import { STATUSES } from "../../../domain/types.ts";
+import { ConflictError } from "../../../sharepoint/conflict.ts";
+import type { PeriodRecord, ActionRecord } from "../../../sharepoint/records.ts";
+import { addProgressUpdate } from "../../../sharepoint/updates.ts";
+import { useDataContext, useToday } from "../../lib/data.tsx";
+import { describeError } from "../../lib/describe-error.ts";
+import {
+  checkUpdateForm,
+  EMPTY_FORM,
+  isStatus,
+  toNewUpdate,
+  type UpdateFormErrors,
+  type UpdateFormValues,
+} from "./update-form.ts";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
+});
+
+interface Props {
+  record: ActionRecord;
+  openPeriod: PeriodRecord | null;
+  onSaved: (update: ProgressUpdate, record: ActionRecord) => void;
+  /** Someone else changed the action: here it is as it is now (null when deleted). */
+  onConflict: (current: ActionRecord | null) => void;
+}
+
+/** The update form for one action as read (`record` carries the ETag the save is checked against). */
+export function UpdateForm(props: Props) {
+  const styles = useStyles();
+  const ctx = useDataContext();
+  const today = useToday();
+  const headingId = useId();
+  const [values, setValues] = useState<UpdateFormValues>(() => ({
+    ...EMPTY_FORM,
+    status: props.record.latest?.reportedStatus ?? "",
+    percent: props.record.latest?.percentComplete?.toString() ?? "",
+  }));
+  const [errors, setErrors] = useState<UpdateFormErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const set = (field: keyof UpdateFormValues) => (value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setSaved(false);
+  };
+
+  async function save() {
+    const problems = checkUpdateForm(values);
+    setErrors(problems);
+    setFailure(null);
+    if (Object.keys(problems).length > 0) return;
+    setSaving(true);
+    try {
+      const result = await addProgressUpdate(
+        ctx,
+        props.record,
+        toNewUpdate(values, today, props.openPeriod?.id ?? null),
+      );
+      setValues({ ...EMPTY_FORM, status: values.status, percent: values.percent });
+      setSaved(true);
+      props.onSaved(result.update, result.record);
+    } catch (error) {
+      setFailure(describeError(error));
+      if (error instanceof ConflictError) props.onConflict(error.current as ActionRecord | null);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form
+      className={styles.form}
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id={headingId} style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>
+        Post an update
+      </h2>
+      <Field label="What has happened since the last update" required validationMessage={errors.text}>
+        <Textarea
+          value={values.text}
+          resize="vertical"
+          rows={5}
+          onChange={(_, data) => {
+            set("text")(data.value);
+          }}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Field label="Status" required validationMessage={errors.status}>
+          <Select
+            value={values.status}
+            onChange={(_, data) => {
+              set("status")(isStatus(data.value) ? data.value : "");
+            }}
+          >
+            <option value="">Choose…</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="% complete" validationMessage={errors.percent} hint="0 to 100">
+          <Input
+            inputMode="numeric"
+            value={values.percent}
+            onChange={(_, data) => {
+              set("percent")(data.value);
+            }}
+          />
+        </Field>
+      </div>
+      <Field label="Evidence link (optional)" validationMessage={errors.evidenceUrl}>
+        <Input
+          type="url"
+          value={values.evidenceUrl}
+          onChange={(_, data) => {
+            set("evidenceUrl")(data.value);
+          }}
+        />
+      </Field>
+      {failure !== null && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>Your update was not saved. {failure}</MessageBarBody>
+        </MessageBar>
+      )}
+      {saved && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>Your update has been saved.</MessageBarBody>
+        </MessageBar>
+      )}
+      <div>
+        <Button appearance="primary" type="submit" disabledFocusable={saving}>
+          {saving ? "Saving…" : "Save update"}
+        </Button>
+      </div>
+    </form>
+  );
+}

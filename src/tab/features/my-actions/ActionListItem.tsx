@@ -1,0 +1,59 @@
+// One of my actions in a list: ref and text (a link to the action), plan, target date with "was …" when
+// moved, status, and when it was last updated.
+import { Caption1, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { formatUkDate } from "../../../domain/iso-date.ts";
+import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { movedFromText, targetDateText } from "../../components/target-date.ts";
+import type { MyActionItem } from "./group-actions.ts";
+
+const useStyles = makeStyles({
+  item: {
+    listStyleType: "none",
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  facts: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: "2px" },
+});
+
+/** A list item for one action; `onOpen` opens the action page. */
+export function ActionListItem(props: { item: MyActionItem; onOpen: (actionId: string) => void }) {
+  const styles = useStyles();
+  const { record, status, updateDueFor, as, post } = props.item;
+  const { action } = record;
+  const moved = movedFromText(action.targetDate, record.baseline);
+  return (
+    <li className={styles.item} data-action-ref={action.ref}>
+      <Link
+        href={`?actionId=${action.id}`}
+        onClick={(event) => {
+          event.preventDefault();
+          props.onOpen(action.id);
+        }}
+      >
+        <Text weight="semibold">{action.ref}</Text> {action.text}
+      </Link>
+      <div className={styles.facts}>
+        <Caption1>{record.planTitle ?? "Plan not known"}</Caption1>
+        <Caption1>
+          Target: {targetDateText(action.targetDate)}
+          {moved === null ? "" : ` (${moved})`}
+        </Caption1>
+        <Caption1>
+          {record.latest === null ? "No update yet" : `Last updated ${formatUkDate(record.latest.date)}`}
+        </Caption1>
+        {updateDueFor !== null && (
+          <Caption1>Update due by {formatUkDate(updateDueFor.updateDeadline)}</Caption1>
+        )}
+        {as === "delegate" && <Caption1>Covering for {post.holderName ?? post.title}</Caption1>}
+      </div>
+      <div>
+        <StatusBadge status={status.derived} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,73 @@
+// My actions (the personal tab): the signed-in person's actions across plans, grouped by what needs doing.
+import { Body1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import { Notice } from "../../components/Notice.tsx";
+import { Page } from "../../components/Page.tsx";
+import { PageSkeleton } from "../../components/PageSkeleton.tsx";
+import { describeError } from "../../lib/describe-error.ts";
+import { useTeamsContext } from "../../lib/use-teams-context.tsx";
+import { ActionListItem } from "./ActionListItem.tsx";
+import { useMyActions } from "./use-my-actions.ts";
+
+const useStyles = makeStyles({
+  list: {
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+function MyActionsFor(props: { upn: string; onOpen: (actionId: string) => void }) {
+  const styles = useStyles();
+  const groups = useMyActions(props.upn);
+  if (groups.data === null) {
+    return groups.status === "failed" ? (
+      <Notice title="Your actions could not be loaded" intent="error">
+        {describeError(groups.error)}
+      </Notice>
+    ) : (
+      <PageSkeleton title="My actions" />
+    );
+  }
+  return (
+    <Page title="My actions" busy={groups.status === "loading"}>
+      {groups.status === "failed" && (
+        <Notice inline title="Your actions could not be refreshed" intent="warning">
+          {describeError(groups.error)}
+        </Notice>
+      )}
+      {groups.data.length === 0 && (
+        <Body1>
+          You have no actions in any plan. Actions appear here when you hold or cover an SRO post.
+        </Body1>
+      )}
+      {groups.data.map((group) => (
+        <section key={group.key} className={styles.group} aria-labelledby={`group-${group.key}`}>
+          <Subtitle1 as="h2" id={`group-${group.key}`}>
+            {group.title} ({group.items.length})
+          </Subtitle1>
+          <ul className={styles.list}>
+            {group.items.map((item) => (
+              <ActionListItem key={item.record.action.id} item={item} onOpen={props.onOpen} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Page>
+  );
+}
+
+/** The My actions view. */
+export function MyActionsPage(props: { onOpen: (actionId: string) => void }) {
+  const context = useTeamsContext();
+  if (context.upn === null) {
+    return (
+      <Notice title="Sign in to see your actions" intent="info">
+        Open Action Plan Tracker in Microsoft Teams to see the actions you are responsible for.
+      </Notice>
+    );
+  }
+  return <MyActionsFor upn={context.upn} onOpen={props.onOpen} />;
+}

@@ -1,0 +1,90 @@
+// An SRO posts an update with the keyboard alone, from the action page and from the update dialog's own URL,
+// and sees it at the top of the history; SharePoint holds exactly what they typed.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { Frame, Page } from "playwright-core";
+import { isoDate } from "../../src/domain/iso-date.ts";
+import { personByPost } from "../../src/sandbox/directory.ts";
+import { loadActionHistory } from "../../src/sharepoint/history.ts";
+import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
+import { startE2E, type E2E } from "./support/harness.ts";
+import { waitForHeading } from "./support/tab.ts";
+
+const SRO = personByPost("Corporate Director Resources")!;
+
+/** Press Tab until the focused element in the tab matches `selector`; fails after `limit` presses. */
+async function tabTo(page: Page, tab: Frame, selector: string, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await tab.evaluate((s) => document.activeElement?.matches(s) === true, selector)) return;
+    await page.keyboard.press("Tab");
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
+describe("posting an update", () => {
+  let e2e: E2E;
+  let ids: Map<string, string>;
+
+  before(async () => {
+    e2e = await startE2E();
+    const mine = await loadMyActions(e2e.as(SRO.upn), SRO.upn, isoDate("2024-04-10"));
+    ids = new Map(mine.map((m) => [m.record.action.ref, m.record.action.id]));
+  });
+  after(async () => {
+    await e2e.close();
+  });
+
+  test("an SRO posts an update with the keyboard alone and sees it in the history", async () => {
+    const id = ids.get("2.6")!;
+    const { page, tab, errors } = await e2e.openHost({ user: SRO.upn, frame: "deep-link", action: id });
+    await waitForHeading(tab, "Action 2.6");
+    const text = "HRA review draft shared with finance; rent assumptions agreed at 7.7%.";
+
+    await tabTo(page, tab, "textarea");
+    await page.keyboard.type(text);
+    await page.keyboard.press("Tab");
+    assert.equal(await tab.evaluate(() => document.activeElement?.tagName), "SELECT");
+    await page.keyboard.type("Delayed");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("60");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("https://northbridge.sharepoint.com/sites/improvement/hra-review.docx");
+    await tabTo(page, tab, "button[type='submit']", 5);
+    await page.keyboard.press("Enter");
+
+    await tab.getByText("Your update has been saved.").waitFor({ timeout: 15_000 });
+    const newest = tab.locator("ol[aria-label='Updates, newest first'] > li").first();
+    assert.match(await newest.innerText(), /10 April 2024 · Delayed · 60% complete/);
+    assert.equal((await newest.locator("p").innerText()).trim(), text);
+    assert.equal(await newest.getByRole("link", { name: "Evidence" }).count(), 1);
+
+    const saved = await loadActionHistory(e2e.as(SRO.upn), id);
+    const stored = saved.updates.at(0);
+    assert.ok(stored !== undefined);
+    assert.equal(stored.text, text);
+    assert.equal(stored.reportedStatus, "Delayed");
+    assert.equal(stored.percentComplete, 60);
+    assert.equal(stored.periodId, saved.record.latest?.periodId);
+    assert.notEqual(stored.periodId, null, "the update counts towards the open period");
+    assert.deepEqual(errors, []);
+  });
+
+  test("the update form works alone at its dialog URL and says what is missing", async () => {
+    const id = ids.get("2.2")!;
+    const { page, tab } = await e2e.openHost({ user: SRO.upn, frame: "dialog", action: id });
+    await waitForHeading(tab, "Update action 2.2");
+    await tabTo(page, tab, "button[type='submit']");
+    await page.keyboard.press("Enter");
+    await tab.getByText("Write what has happened since the last update.").waitFor();
+    await tabTo(page, tab, "textarea");
+    await page.keyboard.type("Capital strategy refresh started.");
+    await tabTo(page, tab, "button[type='submit']");
+    await page.keyboard.press("Enter");
+    await tab.getByText("Your update has been saved.").waitFor({ timeout: 15_000 });
+    const stored = (await loadActionHistory(e2e.as(SRO.upn), id)).updates.at(0);
+    assert.ok(stored !== undefined);
+    assert.equal(stored.text, "Capital strategy refresh started.");
+    assert.equal(stored.reportedStatus, "On target", "the status defaults to the last reported");
+  });
+});

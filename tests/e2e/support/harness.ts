@@ -1,0 +1,108 @@
+// One end-to-end run: an in-process sandbox seeded with the demo plan (as `npm start` runs it) serving the
+// built tab and the local Teams host, and headless Chromium to drive them. Any request the page makes
+// outside the sandbox is refused and fails the test (the tab must not reach the internet).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Frame, Page } from "playwright-core";
+import { z } from "zod";
+import { DEMO_TODAY, demoCoordinator, seedDemo } from "../../../src/sandbox/seed/demo.ts";
+import { DEFAULT_SITE, startSandbox, type RunningSandbox } from "../../../src/sandbox/server.ts";
+import { createSharePoint } from "../../../src/sharepoint/client.ts";
+import { dataContext, type DataContext } from "../../../src/sharepoint/context.ts";
+import { launchChromium } from "./browser.ts";
+import { ensureTabBuilt, TAB_DIR } from "./tab-build.ts";
+
+export interface HostQuery {
+  user?: string;
+  theme?: "default" | "dark" | "contrast";
+  frame?: "personal" | "channel" | "deep-link" | "dialog";
+  width?: "desktop" | "phone";
+  action?: string;
+}
+
+export interface HostPage {
+  page: Page;
+  /** The tab inside the host's iframe. */
+  tab: Frame;
+  /** Requests the page tried to make outside the sandbox (refused). */
+  strayRequests: string[];
+  /** Uncaught errors in the page or the tab. */
+  errors: string[];
+}
+
+export interface E2E {
+  sandbox: RunningSandbox;
+  browser: Browser;
+  siteUrl: string;
+  /** Data access as a person, for arranging and checking what the browser did. */
+  as: (upn: string) => DataContext;
+  /** Open the host page with the toolbar set by `query`, and wait until the tab reports it has loaded. */
+  openHost: (query: HostQuery, viewport?: { width: number; height: number }) => Promise<HostPage>;
+  close: () => Promise<void>;
+}
+
+const tokenSchema = z.object({ access_token: z.string() });
+
+// teams-js fetches its list of valid host origins from Microsoft's CDN when it loads (validOrigins.js); with
+// no network it falls back to the list it carries, which is what happens here. Not the tab's own request.
+const TEAMS_JS_ORIGIN_LIST = /^https:\/\/res\.cdn\.office\.net\/teams-js\/validDomains\//;
+
+/** Start the sandbox with the demo plan, the built tab and Chromium. */
+export async function startE2E(): Promise<E2E> {
+  const dataDir = mkdtempSync(join(tmpdir(), "actionplan-e2e-"));
+  const built = ensureTabBuilt();
+  const sandbox = await startSandbox({
+    port: 0,
+    dataDir,
+    threshold: 5000,
+    latencyMs: 0,
+    faultRate: 0,
+    retryAfterSeconds: 1,
+    today: DEMO_TODAY,
+    tabDir: TAB_DIR,
+  });
+  const siteUrl = `${sandbox.url}/sites/${DEFAULT_SITE}`;
+  const tokenFor = async (upn: string) =>
+    tokenSchema.parse(
+      await (
+        await fetch(`${sandbox.url}/sandbox/token`, { method: "POST", body: JSON.stringify({ user: upn }) })
+      ).json(),
+    ).access_token;
+  const coordinator = demoCoordinator();
+  await Promise.all([seedDemo(siteUrl, () => tokenFor(coordinator)), built]);
+  const browser = await launchChromium();
+
+  const openHost = async (query: HostQuery, viewport = { width: 1280, height: 900 }): Promise<HostPage> => {
+    const context = await browser.newContext({ viewport, locale: "en-GB" });
+    const page = await context.newPage();
+    const strayRequests: string[] = [];
+    const errors: string[] = [];
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(sandbox.url)) return route.continue();
+      if (!TEAMS_JS_ORIGIN_LIST.test(url)) strayRequests.push(url);
+      return route.abort();
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined));
+    await page.goto(`${sandbox.url}/teams?${params.toString()}`);
+    await page.waitForSelector("body[data-app-state='ready']", { timeout: 20_000 });
+    const tab = page.frame({ url: /\/tab\// });
+    if (tab === null) throw new Error("The host has no tab frame.");
+    return { page, tab, strayRequests, errors };
+  };
+
+  return {
+    sandbox,
+    browser,
+    siteUrl,
+    as: (upn) => dataContext(createSharePoint({ siteUrl, getToken: () => tokenFor(upn) })),
+    openHost,
+    close: async () => {
+      await browser.close();
+      await sandbox.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// Shared set-up for the reminder tests: the demo plan in a sandbox, a reminder run through the real Graph
+// client and PnPjs, and what each person's inbox holds.
+import { z } from "zod";
+import { sandboxTokenSource } from "../../src/cli/auth.ts";
+import type { IsoDate } from "../../src/domain/index.ts";
+import { createGraphClient } from "../../src/notify/graph-client.ts";
+import { activityChannel, type DeliveryChannel } from "../../src/notify/reminders/channels.ts";
+import { chatChannel } from "../../src/notify/reminders/chat-channel.ts";
+import { TEAMS_LIMITS_PER_SECOND } from "../../src/notify/reminders/pacing.ts";
+import { signedInUser } from "../../src/notify/reminders/people.ts";
+import { runReminders, type ReminderRun, type RunSummary } from "../../src/notify/reminders/run.ts";
+import { cardLinksOf, readNotifySettings, SANDBOX_CLIENT_ID } from "../../src/notify/reminders/settings.ts";
+import { demoCoordinator, seedDemo } from "../../src/sandbox/seed/demo.ts";
+import type { SandboxOptions } from "../../src/sandbox/server.ts";
+import { createSharePoint } from "../../src/sharepoint/client.ts";
+import { dataContext, type DataContext } from "../../src/sharepoint/context.ts";
+import { listPlans } from "../../src/sharepoint/plans.ts";
+import { openSandbox } from "../support/targets.ts";
+
+/** The coordinator who sends the cards in these tests (a site Owner). */
+export const SENDER = "siobhan.oconnor@northbridge.gov.uk";
+/** The Owner who loads the demo plan, and so its coordinator. */
+export const COORDINATOR = demoCoordinator().toLowerCase();
+
+/** A sandbox with the demo plan loaded. */
+export async function openDemo(options: Partial<SandboxOptions> = {}) {
+  const target = await openSandbox(options);
+  const origin = target.sandbox.url;
+  // Loaded by the demo coordinator, who therefore coordinates the plan; another Owner sends.
+  await seedDemo(target.siteUrl, sandboxTokenSource(origin, COORDINATOR));
+  const ctx: DataContext = dataContext(
+    createSharePoint({ siteUrl: target.siteUrl, getToken: sandboxTokenSource(origin, SENDER) }),
+  );
+  const settings = readNotifySettings(target.siteUrl, true, {});
+  const graphAs = (getToken: () => Promise<string>) =>
+    createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken });
+  const delegated = graphAs(sandboxTokenSource(origin, SENDER));
+  const appToken = async () => {
+    const response = await fetch(`${origin}/sandbox/token`, {
+      method: "POST",
+      body: JSON.stringify({ app: SANDBOX_CLIENT_ID }),
+    });
+    return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
+  };
+  const app = graphAs(appToken);
+  const links = cardLinksOf(settings);
+  const limits = {
+    perSecond: TEAMS_LIMITS_PER_SECOND.chatMessagePerApp,
+    perChatPerSecond: TEAMS_LIMITS_PER_SECOND.chatMessagePerChat,
+  };
+  const channels = {
+    chat: async (): Promise<DeliveryChannel> =>
+      chatChannel(
+        delegated,
+        { baseUrl: settings.ACTIONPLAN_GRAPH_URL },
+        await signedInUser(delegated),
+        limits,
+      ),
+    /** Chat messages posted with an app-only token, which Graph refuses. */
+    chatAppOnly: async (): Promise<DeliveryChannel> =>
+      chatChannel(app, { baseUrl: settings.ACTIONPLAN_GRAPH_URL }, await signedInUser(delegated), limits),
+    activity: (): DeliveryChannel =>
+      activityChannel(app, links, TEAMS_LIMITS_PER_SECOND.activityNotificationPerApp),
+  };
+  const run = async (
+    today: string,
+    channel: DeliveryChannel | null,
+    extra: Partial<ReminderRun> = {},
+  ): Promise<RunSummary> =>
+    runReminders({
+      ctx,
+      graph: delegated,
+      channel,
+      plans: await listPlans(ctx),
+      allPlans: true,
+      today: today as IsoDate,
+      links,
+      ...extra,
+    });
+  return { target, ctx, run, channels, close: () => target.close() };
+}
+
+const inboxSchema = z.object({
+  chats: z.array(
+    z.object({
+      with: z.array(z.object({ upn: z.string() })),
+      messages: z.array(
+        z.object({
+          from: z.object({ upn: z.string() }).nullable(),
+          cards: z.array(z.object({ attachmentId: z.string(), card: z.record(z.string(), z.unknown()) })),
+        }),
+      ),
+    }),
+  ),
+  activity: z.array(z.object({ activityType: z.string(), previewText: z.string() })),
+});
+
+/** A person's inbox from /sandbox/inbox.json. */
+export async function inboxOf(origin: string, upn: string) {
+  const response = await fetch(`${origin}/sandbox/inbox.json?user=${encodeURIComponent(upn)}`);
+  return inboxSchema.parse(await response.json());
+}
+
+/** The cards a person received from the sender, newest first. */
+export async function cardsFrom(origin: string, upn: string, sender = SENDER) {
+  const inbox = await inboxOf(origin, upn);
+  return inbox.chats
+    .filter((c) => c.with.some((w) => w.upn.toLowerCase() === sender))
+    .flatMap((c) => c.messages.filter((m) => m.from?.upn.toLowerCase() === sender))
+    .flatMap((m) => m.cards);
+}
+
+/** Recipients of a run's selected reminders. */
+export function recipientsOf(summary: RunSummary): string[] {
+  return [...new Set(summary.reminders.map((r) => r.recipient))].sort();
+}
