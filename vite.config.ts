@@ -8,12 +8,26 @@ const HOLIDAY_LIBRARIES =
   /node_modules\/(date-holidays|date-holidays-parser|date-easter|date-chinese|date-bengali-revised|caldate|astronomia|moment|moment-timezone|deepmerge)\//;
 
 const root = fileURLToPath(new URL("./src/tab", import.meta.url));
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root,
   // Relative asset URLs: the built tab works under /tab/ in the sandbox and at any path in a tenant.
   base: "./",
   plugins: [react()],
+  resolve: {
+    // "Chase now" fills reminder cards with adaptivecards-templating in the browser. adaptive-expressions'
+    // own browser bundle calls a non-callable `assert` inside antlr4ts, so the tab takes its Node build and
+    // gives it the little of Node's `assert`, `util`, `os` and `fs` it uses (src/tab/lib/node-shims).
+    alias: [
+      {
+        find: /^adaptive-expressions$/,
+        replacement: here("./node_modules/adaptive-expressions/lib/index.js"),
+      },
+      { find: /^assert$/, replacement: here("./src/tab/lib/node-shims/assert.cjs") },
+      { find: /^(util|os|fs)$/, replacement: here("./src/tab/lib/node-shims/builtins.cjs") },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL("./dist/tab", import.meta.url)),
     emptyOutDir: true,

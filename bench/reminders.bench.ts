@@ -3,12 +3,12 @@
 import {
   isoDate,
   parseTargetDate,
-  selectDueReminders,
   type Action,
   type ProgressUpdate,
   type Reminder,
   type ReminderInput,
 } from "../src/domain/index.ts";
+import { selectDueReminders } from "../src/domain/reminders/index.ts";
 import { createGraphClient } from "../src/notify/graph-client.ts";
 import { chatChannel } from "../src/notify/reminders/chat-channel.ts";
 import { deliverDigests } from "../src/notify/reminders/delivery.ts";

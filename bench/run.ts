@@ -8,6 +8,7 @@ const BENCHMARKS: { name: string; load: () => Promise<{ run: () => Promise<Figur
   { name: "sandbox", load: () => import("./sandbox.bench.ts") },
   { name: "data-access", load: () => import("./data-access.bench.ts") },
   { name: "reminders", load: () => import("./reminders.bench.ts") },
+  { name: "tab", load: () => import("./tab.bench.ts") },
 ];
 
 const filters = process.argv.slice(2);

@@ -25,7 +25,11 @@ export const siteSchema = z.object({
 export const isoDateOption = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD, e.g. 2024-04-09")
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "is not a real date");
+  // Month 13 is an Invalid Date (toISOString would throw); 31 April rolls over to 1 May. Both are refused.
+  .refine((d) => {
+    const date = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);
+  }, "is not a real date");
 
 export function connect(site: string, as: string | undefined): DataContext {
   return dataContext(createSharePoint({ siteUrl: site, getToken: tokenSourceFor(site, as) }));

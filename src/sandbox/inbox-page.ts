@@ -164,7 +164,8 @@ function renderActivity(activity: InboxActivity): string {
 
 /**
  * Renders each card with the Adaptive Cards renderer. Cards sent through Graph have no bot behind them, so
- * only Action.OpenUrl does anything (http and https links, in a new tab); other actions say so. Text blocks
+ * only Action.OpenUrl does anything: links into the sandbox (Teams deep links the inbox turned into the local
+ * Teams host) open in place, other http and https links in a new tab; other actions say so. Text blocks
  * get the markdown subset Teams shows (bold, italic, http(s) links, line breaks), applied to text that is
  * HTML-escaped first, so nothing in a card can become markup of its own.
  */
@@ -193,7 +194,10 @@ export const INBOX_SCRIPT = `(function () {
       var card = new AC.AdaptiveCard();
       card.onExecuteAction = function (action) {
         var url = action && action.url;
-        if (typeof url === "string" && /^https?:\\/\\//i.test(url)) {
+        if (typeof url === "string" && url.indexOf(window.location.origin + "/") === 0) {
+          // A deep link the sandbox turned into its Teams host: opened in place, as Teams opens its own.
+          window.location.assign(url);
+        } else if (typeof url === "string" && /^https?:\\/\\//i.test(url)) {
           window.open(url, "_blank", "noopener");
         } else {
           say("This button would need a bot; cards sent through Graph can only open links.");

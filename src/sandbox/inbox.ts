@@ -9,6 +9,8 @@ import type { TeamsState } from "./graph/teams-state.ts";
 import { jsonResponse, type SandboxRequest, type SandboxResponse } from "./http.ts";
 import { INBOX_SCRIPT, renderInboxPage } from "./inbox-page.ts";
 import { inboxOf } from "./inbox-view.ts";
+import { ACTION_PLAN_TEAMS_APP } from "./graph/catalog.ts";
+import { withLocalLinks } from "./teams-links.ts";
 
 const HTML = "text/html; charset=utf-8";
 // The page runs only the two scripts the sandbox serves; card JSON travels in inert application/json blocks.
@@ -56,7 +58,14 @@ function page(state: TeamsState, req: SandboxRequest): SandboxResponse {
   return {
     status: 200,
     headers: { "content-type": HTML, ...PAGE_HEADERS },
-    body: renderInboxPage(DIRECTORY, inboxOf(state, person)),
+    // The page opens Teams deep links to the sandbox's app in the local host, as the Teams client would.
+    body: renderInboxPage(
+      DIRECTORY,
+      withLocalLinks(inboxOf(state, person), {
+        origin: req.url.origin,
+        appId: ACTION_PLAN_TEAMS_APP.externalId,
+      }),
+    ),
   };
 }
 

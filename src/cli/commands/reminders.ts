@@ -11,11 +11,12 @@ import { activityChannel } from "../../notify/reminders/channels.ts";
 import { chatChannel } from "../../notify/reminders/chat-channel.ts";
 import { TEAMS_LIMITS_PER_SECOND } from "../../notify/reminders/pacing.ts";
 import { signedInUser } from "../../notify/reminders/people.ts";
-import { runReminders, type RunSummary } from "../../notify/reminders/run.ts";
+import { runReminders } from "../../notify/reminders/run.ts";
 import { createGraphClient } from "../../notify/graph-client.ts";
 import { findPlansByTitle, listPlans } from "../../sharepoint/plans.ts";
 import { graphTokenSourceFor, isSandboxSite } from "../auth.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
+import { formatRunSummary } from "./reminders-report.ts";
 import { connect, isoDateOption, reportRemoteFailure, siteOptions, siteSchema, todayFor } from "../site.ts";
 
 const help = `Usage: actionplan reminders --site <url> [--plan <title or id>] [--as-of YYYY-MM-DD] [--dry-run]
@@ -53,30 +54,6 @@ const schema = siteSchema.extend({
   channel: z.enum(["chat", "activity"]).default("chat"),
   coordinator: z.email().optional(),
 });
-
-function print(summary: RunSummary): void {
-  const lines = [
-    `Reminders for ${summary.today}${summary.dryRun ? " (dry run: nothing sent)" : ` by ${summary.channel ?? ""}`}`,
-  ];
-  const byRecipient = new Map<string, string[]>();
-  for (const r of summary.reminders) {
-    byRecipient.set(r.recipient, [
-      ...(byRecipient.get(r.recipient) ?? []),
-      `${r.kind} ${r.action} (${r.dueOn})`,
-    ]);
-  }
-  for (const [recipient, items] of byRecipient)
-    lines.push(`  ${recipient}: ${String(items.length)} — ${items.join(", ")}`);
-  for (const u of summary.unrouted) lines.push(`  not routed: ${u.actionRef} ${u.kind}: ${u.reason}`);
-  if (!summary.dryRun) {
-    lines.push(
-      `Sent ${String(summary.sent)} card(s); ${String(summary.recovered)} earlier send(s) confirmed.`,
-    );
-    for (const s of summary.skipped) lines.push(`  skipped ${s.recipient}: ${s.reason}`);
-    for (const f of summary.failed) lines.push(`  FAILED ${f.recipient}: ${f.reason}`);
-  }
-  console.log(lines.join("\n"));
-}
 
 export const remindersCommand: Command = {
   name: "reminders",
@@ -143,7 +120,7 @@ export const remindersCommand: Command = {
           coordinator: options.coordinator ?? settings.ACTIONPLAN_COORDINATOR,
         });
         if (options.json) console.log(JSON.stringify(summary, null, 2));
-        else print(summary);
+        else console.log(formatRunSummary(summary));
         return summary.failed.length > 0 ? 1 : 0;
       } catch (error) {
         if (error instanceof UsageError) throw error;

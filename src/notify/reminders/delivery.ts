@@ -12,7 +12,6 @@
 // reminder is selected and sent again, so nothing is missed. If Graph cannot be asked, the entry stays
 // Pending and is held back this run rather than risk a duplicate. The activity feed cannot be read back
 // through Graph, so a Pending activity entry is resent; Teams folds it into the first by its chainId.
-import { createHash } from "node:crypto";
 import type { ReminderDigest } from "../../domain/index.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
 import type { DataContext } from "../../sharepoint/context.ts";
@@ -50,10 +49,17 @@ export interface DeliveryDeps {
   hooks?: { beforeSend?: (index: number) => void; afterSend?: (index: number) => void };
 }
 
-/** The digest's marker: the same reminders give the same id, so it names this digest in the chat. */
-export function digestIdOf(digest: ReminderDigest): string {
+/**
+ * The digest's marker: the same reminders give the same id, so it names this digest in the chat. Web Crypto
+ * (in Node and browsers alike), so a coordinator's "Chase now" in the tab runs the same code as the CLI.
+ */
+export async function digestIdOf(digest: ReminderDigest): Promise<string> {
   const keys = digest.reminders.map((r) => r.key).sort();
-  return createHash("sha256").update(keys.join("\n")).digest("hex").slice(0, 32);
+  const hash = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(keys.join("\n")));
+  return [...new Uint8Array(hash)]
+    .map((byte) => byte.toString(16).padStart(2, "0"))
+    .join("")
+    .slice(0, 32);
 }
 
 /** The latest chat id the log records for each recipient (chats are reused, not created again). */
@@ -138,7 +144,7 @@ export async function deliverDigests(
 
   for (const [index, digest] of digests.entries()) {
     const recipient = digest.recipientUpn;
-    const digestId = digestIdOf(digest);
+    const digestId = await digestIdOf(digest);
     const claim = (prepared: Prepared | null) =>
       markPending(
         ctx,

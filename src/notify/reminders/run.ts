@@ -2,7 +2,7 @@
 // dry run, only say what would go). The CLI and the tests call this; the timer calls the CLI.
 import type { Client } from "@microsoft/microsoft-graph-client";
 import type { IsoDate, Reminder, ReminderSelection, SroPost } from "../../domain/index.ts";
-import { selectDueReminders } from "../../domain/index.ts";
+import { selectDueReminders } from "../../domain/reminders/index.ts";
 import type { DataContext } from "../../sharepoint/context.ts";
 import type { PlanRecord } from "../../sharepoint/records.ts";
 import type { CardLinks } from "../cards/index.ts";

@@ -37,7 +37,7 @@ export function hostPage(config: HostConfig): string {
 <style>${STYLE}</style>
 </head>
 <body data-app-state="loading">
-<header><h1>Local Teams host</h1><div id="toolbar"></div></header>
+<header><h1>Local Teams host</h1><div id="toolbar"></div><button id="host-save" type="button" hidden disabled>Save</button></header>
 <output id="host-log" aria-live="polite"></output>
 <div id="stage"><iframe id="tab-frame" title="Action Plan Tracker"></iframe></div>
 <script type="application/json" id="host-config">${scriptJson(config)}</script>

@@ -24,7 +24,7 @@ test("initialize answers frame context, client type, a v4 runtime config and the
   assert.equal(client, "web");
   assert.equal(JSON.parse(String(config)).apiVersion, 4);
   assert.equal(version, "2.58.0");
-  assert.deepEqual(JSON.parse(runtimeConfig()).supports, {});
+  assert.deepEqual(JSON.parse(runtimeConfig()).supports, { pages: { config: {} } });
 });
 
 test("getContext answers the flat context with the deep link's sub-page id", async () => {

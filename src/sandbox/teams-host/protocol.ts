@@ -17,12 +17,14 @@
 //   "appInitialization.appLoaded" / ".success" / ".failure" / ".expectedFailure", "registerHandler": one
 //       way; "success" waits for an answer only when the runtime config has supports.app.notifySuccessResponse,
 //       which this host does not claim.
+//   The configuration page's save flow ("settings.*") is in ./config-flow.ts.
 import { z } from "zod";
+import { configAnswer, configEffect, CONFIG_FUNCS, type ChannelTab } from "./config-flow.ts";
 
 export const HOST_THEMES = ["default", "dark", "contrast"] as const;
 export type HostTheme = (typeof HOST_THEMES)[number];
 
-export const HOST_FRAMES = ["personal", "channel", "deep-link", "dialog"] as const;
+export const HOST_FRAMES = ["personal", "channel", "configure", "deep-link", "dialog"] as const;
 export type HostFrame = (typeof HOST_FRAMES)[number];
 
 /** The teams-js version whose protocol this host speaks (the one in package.json). */
@@ -45,6 +47,10 @@ export interface HostState {
   /** The action a deep link or the dialog opens. */
   actionId: string;
   sessionId: string;
+  /** The channel tab's settings saved by its configuration page, if any. */
+  channelTab?: ChannelTab | null;
+  /** The tab's base URL (absolute): a saved contentUrl must be under it. */
+  tabBase?: string;
 }
 
 /** A request from teams-js in the framed app; anything else posted to the host is ignored. */
@@ -65,10 +71,12 @@ export interface HostResponse {
 
 /** The URL the host frames for a frame kind, relative to the tab's base. */
 export function tabPathFor(state: Pick<HostState, "frame" | "actionId">): string {
+  if (state.frame === "configure") return "?view=configure";
   return state.frame === "dialog" ? `?view=update&actionId=${encodeURIComponent(state.actionId)}` : "";
 }
 
-function frameContextOf(frame: HostFrame): "content" | "task" {
+function frameContextOf(frame: HostFrame): "content" | "task" | "settings" {
+  if (frame === "configure") return "settings";
   return frame === "dialog" ? "task" : "content";
 }
 
@@ -79,14 +87,15 @@ export function runtimeConfig(): string {
     hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
     isNAAChannelRecommended: false,
     isLegacyTeams: false,
-    supports: {},
+    // The configuration page's save flow (pages.config.isSupported() reads this).
+    supports: { pages: { config: {} } },
   });
 }
 
 /** The flat context object Teams sends for getContext (teams-js maps it to app.Context). */
 export function legacyContext(state: HostState): Record<string, unknown> {
   const channel =
-    state.frame === "channel"
+    state.frame === "channel" || state.frame === "configure"
       ? {
           channelId: "19:improvement-board@thread.tacv2",
           channelName: "Improvement board",
@@ -99,7 +108,12 @@ export function legacyContext(state: HostState): Record<string, unknown> {
         }
       : {};
   return {
-    entityId: state.frame === "channel" ? ENTITY_IDS.channel : ENTITY_IDS.personal,
+    entityId:
+      state.frame === "channel"
+        ? (state.channelTab?.entityId ?? ENTITY_IDS.channel)
+        : state.frame === "configure"
+          ? ""
+          : ENTITY_IDS.personal,
     subEntityId: state.frame === "deep-link" ? state.actionId : undefined,
     locale: "en-GB",
     osLocaleInfo: { platform: "windows", regionalFormat: "en-GB" },
@@ -156,8 +170,12 @@ export async function answer(
       } catch {
         return reply([false, "The host could not get a token for the signed-in user."]);
       }
-    default:
-      return null;
+    default: {
+      if (!CONFIG_FUNCS.has(request.func)) return null;
+      const effect = configEffect(request.func, request.args, state.tabBase ?? "");
+      const args = configAnswer(effect, request.func, state.channelTab ?? null);
+      return args === null ? null : reply(args);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // One view per route. My actions is the first screen and is bundled with the shell; the action page and the
 // update dialog load when first opened.
 import { lazy, Suspense, useEffect } from "react";
-import { Notice } from "../components/Notice.tsx";
+import { AppNav } from "../components/AppNav.tsx";
 import { PageSkeleton } from "../components/PageSkeleton.tsx";
 import { MyActionsPage } from "../features/my-actions/MyActionsPage.tsx";
 import { notifyTeamsReady, useTeamsContext } from "../lib/use-teams-context.tsx";
@@ -9,6 +9,9 @@ import { useRoute } from "./use-route.ts";
 
 const ActionPage = lazy(() => import("../features/action/ActionPage.tsx"));
 const UpdateDialog = lazy(() => import("../features/action/UpdateDialog.tsx"));
+const PlanPage = lazy(() => import("../features/plan/PlanPage.tsx"));
+const DashboardPage = lazy(() => import("../features/dashboard/DashboardPage.tsx"));
+const ConfigurePage = lazy(() => import("../features/configure/ConfigurePage.tsx"));
 
 /** The view for the current route. */
 export function Routes() {
@@ -19,8 +22,17 @@ export function Routes() {
     // Once, when the first view is mounted: Teams hides its loading indicator then.
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const navigable = route.view === "my-actions" || route.view === "action" || route.view === "plan";
   return (
     <Suspense fallback={<PageSkeleton />}>
+      {navigable && (
+        <AppNav
+          current={route.view === "plan" ? "plan" : route.view === "my-actions" ? "my-actions" : null}
+          onGo={(target) => {
+            navigate(target === "plan" ? { view: "plan", planId: null } : { view: "my-actions" });
+          }}
+        />
+      )}
       {route.view === "my-actions" && (
         <MyActionsPage
           onOpen={(actionId) => {
@@ -37,12 +49,19 @@ export function Routes() {
         />
       )}
       {route.view === "update" && <UpdateDialog actionId={route.actionId} />}
-      {route.view === "dashboard" && (
-        <Notice title="Plan dashboard" intent="info">
-          The plan dashboard for channels is not available in this version yet. Open the Action Plan Tracker
-          app from the side bar to see your actions.
-        </Notice>
+      {route.view === "plan" && (
+        <PlanPage
+          planId={route.planId}
+          onOpenAction={(actionId) => {
+            navigate({ view: "action", actionId });
+          }}
+          onChoosePlan={(planId) => {
+            navigate({ view: "plan", planId });
+          }}
+        />
       )}
+      {route.view === "dashboard" && <DashboardPage planId={route.planId ?? null} />}
+      {route.view === "configure" && <ConfigurePage />}
     </Suspense>
   );
 }

@@ -16,6 +16,11 @@ test("routes come from the URL first, then the deep link's sub-page id, then the
       ["?actionId=12%27%20or%201", none, { view: "my-actions" }],
       ["?view=evil&actionId=3", none, { view: "action", actionId: "3" }],
       ["", { pageId: null, subPageId: "<script>" }, { view: "my-actions" }],
+      ["?view=plan&planId=2", none, { view: "plan", planId: "2" }],
+      ["?view=plan&planId=2%27", none, { view: "plan", planId: null }],
+      ["?view=dashboard&planId=1", none, { view: "dashboard", planId: "1" }],
+      ["?view=dashboard&planId=x", none, { view: "dashboard" }],
+      ["?view=configure", none, { view: "configure" }],
     ];
   for (const [search, context, expected] of cases)
     assert.deepEqual(routeFor(search, context), expected, search);
@@ -25,6 +30,10 @@ test("searchFor writes what routeFor reads", () => {
   for (const route of [
     { view: "action", actionId: "5" },
     { view: "update", actionId: "9" },
+    { view: "plan", planId: "4" },
+    { view: "plan", planId: null },
+    { view: "dashboard", planId: "3" },
+    { view: "configure" },
   ] as const) {
     assert.deepEqual(routeFor(searchFor(route), none), route);
   }

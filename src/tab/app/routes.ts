@@ -7,15 +7,18 @@ export type Route =
   | { view: "my-actions" }
   | { view: "action"; actionId: string }
   | { view: "update"; actionId: string }
-  | { view: "dashboard" };
+  | { view: "plan"; planId: string | null }
+  | { view: "dashboard"; planId?: string }
+  | { view: "configure" };
 
 /** The entityId of the channel tab (the plan dashboard) in the app manifest. */
 export const DASHBOARD_PAGE_ID = "dashboard";
 
 const actionId = z.string().regex(/^[1-9]\d{0,9}$/);
 const params = z.object({
-  view: z.enum(["update", "action"]).optional().catch(undefined),
+  view: z.enum(["update", "action", "plan", "dashboard", "configure"]).optional().catch(undefined),
   actionId: actionId.optional().catch(undefined),
+  planId: actionId.optional().catch(undefined),
 });
 
 /** The route for a URL's query and the context's page and sub-page ids; anything unreadable is My actions. */
@@ -24,6 +27,11 @@ export function routeFor(
   context: { pageId: string | null; subPageId: string | null },
 ): Route {
   const query = params.parse(Object.fromEntries(new URLSearchParams(search)));
+  if (query.view === "plan") return { view: "plan", planId: query.planId ?? null };
+  // The channel tab's configuration page, and the dashboard its saved contentUrl opens.
+  if (query.view === "configure") return { view: "configure" };
+  if (query.view === "dashboard")
+    return query.planId === undefined ? { view: "dashboard" } : { view: "dashboard", planId: query.planId };
   if (query.actionId !== undefined)
     return { view: query.view === "update" ? "update" : "action", actionId: query.actionId };
   const deepLinked = actionId.safeParse(context.subPageId);
@@ -39,6 +47,12 @@ export function searchFor(route: Route): string {
       return `?actionId=${route.actionId}`;
     case "update":
       return `?view=update&actionId=${route.actionId}`;
+    case "plan":
+      return route.planId === null ? "?view=plan" : `?view=plan&planId=${route.planId}`;
+    case "dashboard":
+      return route.planId === undefined ? "?view=dashboard" : `?view=dashboard&planId=${route.planId}`;
+    case "configure":
+      return "?view=configure";
     default:
       return "";
   }

@@ -16,7 +16,7 @@ import { ensureTabBuilt, TAB_DIR } from "./tab-build.ts";
 export interface HostQuery {
   user?: string;
   theme?: "default" | "dark" | "contrast";
-  frame?: "personal" | "channel" | "deep-link" | "dialog";
+  frame?: "personal" | "channel" | "configure" | "deep-link" | "dialog";
   width?: "desktop" | "phone";
   action?: string;
 }

@@ -2,8 +2,10 @@
 // iframe, answering teams-js over postMessage as Teams does (see ../protocol.ts for the shapes).
 import { z } from "zod";
 import { hostConfigSchema, hostQuerySchema, type HostConfig, type HostQuery } from "../host-config.ts";
+import { saveEvent } from "../config-flow.ts";
 import { answer, appRequestSchema, tabPathFor, themeChangeEvent, type HostState } from "../protocol.ts";
-import { renderToolbar } from "./toolbar.ts";
+import { channelTabStore, handleConfigMessage } from "./config-save.ts";
+import { renderToolbar, type ToolbarChange } from "./toolbar.ts";
 
 const tokenSchema = z.object({ access_token: z.string() });
 
@@ -48,8 +50,16 @@ function start(): void {
   const frame = document.getElementById("tab-frame");
   const stage = document.getElementById("stage");
   const log = document.getElementById("host-log");
-  if (!(frame instanceof HTMLIFrameElement) || stage === null || log === null)
+  const save = document.getElementById("host-save");
+  if (
+    !(frame instanceof HTMLIFrameElement) ||
+    stage === null ||
+    log === null ||
+    !(save instanceof HTMLButtonElement)
+  )
     throw new Error("The host page is missing its frame.");
+  const tabBase = new URL(config.tabUrl, window.location.href).toString();
+  const channelTab = channelTabStore();
 
   const state = (): HostState => {
     const person = config.people.find((p) => p.upn === (query.user ?? config.defaultUpn)) ?? config.people[0];
@@ -61,6 +71,8 @@ function start(): void {
       frame: query.frame,
       actionId: query.action ?? config.defaultActionId,
       sessionId,
+      channelTab: channelTab.saved(),
+      tabBase,
     };
   };
 
@@ -70,7 +82,14 @@ function start(): void {
 
   const load = () => {
     document.body.dataset.appState = "loading";
-    frame.src = `${config.tabUrl}${tabPathFor(state())}`;
+    const saved = channelTab.saved();
+    // As Teams does: a channel tab opens at the contentUrl its configuration page saved.
+    frame.src =
+      query.frame === "channel" && saved !== null
+        ? saved.contentUrl
+        : `${config.tabUrl}${tabPathFor(state())}`;
+    save.hidden = query.frame !== "configure";
+    save.disabled = true;
   };
 
   const layout = () => {
@@ -89,12 +108,31 @@ function start(): void {
       document.body.dataset.appState = "ready";
       note(`The tab has loaded for ${current.person.displayName}.`);
     }
+    handleConfigMessage(request, tabBase, channelTab, {
+      setValid: (valid) => {
+        save.disabled = !valid;
+      },
+      saved: () => {
+        note("The channel tab has been saved.");
+        showChannel();
+      },
+      failed: (reason) => {
+        save.disabled = false;
+        note(`The tab was not saved: ${reason}`);
+      },
+    });
     void answer(request, current, () => tokenFor(current.person.upn)).then((response) => {
       if (response !== null) frame.contentWindow?.postMessage(response, window.location.origin);
     });
   });
 
-  renderToolbar(document.getElementById("toolbar"), config, query, (next, change) => {
+  save.addEventListener("click", () => {
+    save.disabled = true;
+    note("Saving the tab…");
+    frame.contentWindow?.postMessage(saveEvent(), window.location.origin);
+  });
+
+  const onToolbar = (next: HostQuery, change: ToolbarChange): void => {
     query = next;
     writeQuery(query);
     layout();
@@ -105,7 +143,19 @@ function start(): void {
     } else if (change !== "width") {
       load();
     }
-  });
+  };
+  const toolbar = (): void => {
+    renderToolbar(document.getElementById("toolbar"), config, query, onToolbar);
+  };
+  const showChannel = (): void => {
+    query = { ...query, frame: "channel" };
+    writeQuery(query);
+    toolbar();
+    layout();
+    load();
+  };
+
+  toolbar();
   layout();
   load();
 }

@@ -9,6 +9,7 @@ const ROLE_LABELS = { sro: "SROs", coordinator: "Coordinators", viewer: "CMT vie
 const FRAME_LABELS = {
   personal: "Personal tab (My actions)",
   channel: "Channel tab",
+  configure: "Configuration page (channel tab)",
   "deep-link": "Deep link to one action",
   dialog: "Update dialog",
 } as const;

@@ -4,8 +4,16 @@ import { Link, Subtitle1 } from "@fluentui/react-components";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
+import { useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
+import { canChangeAction } from "../../lib/permissions.ts";
+import { useSiteRole } from "../../lib/use-site-role.ts";
+import { useTeamsContext } from "../../lib/use-teams-context.tsx";
 import { ActionDetails } from "./ActionDetails.tsx";
+import { CompleteForm } from "./CompleteForm.tsx";
+import { DateChangeForm } from "./DateChangeForm.tsx";
+import { Milestones } from "./Milestones.tsx";
+import { TargetDateHistory } from "./TargetDateHistory.tsx";
 import { UpdateForm } from "./UpdateForm.tsx";
 import { UpdateHistory } from "./UpdateHistory.tsx";
 import { useAction } from "./use-action.ts";
@@ -13,6 +21,9 @@ import { useAction } from "./use-action.ts";
 /** One action, by id; `onBack` returns to My actions. */
 export function ActionPage(props: { actionId: string; onBack: () => void }) {
   const view = useAction(props.actionId);
+  const role = useSiteRole();
+  const { upn } = useTeamsContext();
+  const today = useToday();
   const back = (
     <Link
       href="?"
@@ -37,19 +48,52 @@ export function ActionPage(props: { actionId: string; onBack: () => void }) {
   }
   const data = view.data;
   const { action } = data.record;
+  // Controls only once the role is known, and only for the action's SRO, its delegate or a coordinator.
+  const mayChange = role.data !== null && canChangeAction(role.data, data.post, upn, today);
+  const waiting = data.dateChanges.find((c) => c.status === "requested") ?? null;
   return (
     <Page title={`Action ${action.ref}`} before={back} busy={view.status === "loading"}>
       <ActionDetails view={data} />
-      <UpdateForm
-        record={data.record}
-        openPeriod={data.openPeriod}
-        onSaved={(update, record) => {
-          view.replace({ ...data, record, updates: [update, ...data.updates] });
-        }}
-        onConflict={() => {
-          view.reload();
-        }}
-      />
+      <section aria-labelledby="target-history-heading">
+        <Subtitle1 as="h2" id="target-history-heading">
+          Target date history
+        </Subtitle1>
+        <TargetDateHistory baseline={data.record.baseline} changes={data.dateChanges} />
+      </section>
+      <Milestones milestones={data.milestones} />
+      {mayChange && (
+        <UpdateForm
+          record={data.record}
+          openPeriod={data.openPeriod}
+          onSaved={(update, record) => {
+            view.replace({ ...data, record, updates: [update, ...data.updates] });
+          }}
+          onConflict={() => {
+            view.reload();
+          }}
+        />
+      )}
+      {mayChange && action.completedOn === null && (
+        <DateChangeForm
+          record={data.record}
+          waiting={waiting}
+          onRequested={(change) => {
+            view.replace({ ...data, dateChanges: [change, ...data.dateChanges] });
+          }}
+        />
+      )}
+      {mayChange && action.completedOn === null && (
+        <CompleteForm
+          record={data.record}
+          openPeriod={data.openPeriod}
+          onCompleted={(update, record) => {
+            view.replace({ ...data, record, updates: [update, ...data.updates] });
+          }}
+          onConflict={() => {
+            view.reload();
+          }}
+        />
+      )}
       <section aria-labelledby="updates-heading">
         <Subtitle1 as="h2" id="updates-heading">
           Updates

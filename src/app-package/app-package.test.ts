@@ -1,0 +1,176 @@
+// The Teams app package: built from the committed template and icons with the settings, validated offline
+// against the official schema, and refused with the setting named when a setting is wrong.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { unzipSync } from "fflate";
+import { DEFAULT_TAB_ENTITY_ID, SANDBOX_TEAMS_APP_ID } from "../notify/reminders/settings.ts";
+import { buildAppPackage, PACKAGE_FILE_NAME } from "./build.ts";
+import { main } from "./main.ts";
+import { colourIconProblems, outlineIconProblems } from "./icon-checks.ts";
+import { APP_PACKAGE_DIR } from "./manifest.ts";
+import { decodePng, pngHeader } from "./png.ts";
+import { PackageSettingsError, readPackageSettings } from "./settings.ts";
+import { validateManifest } from "./validate.ts";
+
+const TENANT = {
+  ACTIONPLAN_TEAMS_APP_ID: "0F8FAD5B-D9CB-469F-A165-70867728950E",
+  ACTIONPLAN_CLIENT_ID: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+  ACTIONPLAN_TAB_URL: "https://actionplan.northbridge.gov.uk/tab",
+};
+
+async function built(env: NodeJS.ProcessEnv, dir?: string) {
+  const result = await buildAppPackage(readPackageSettings(env), "1.2.3", dir);
+  if (!result.ok) assert.fail(result.problems.join("\n"));
+  return { manifest: result.manifest, files: unzipSync(result.zip) };
+}
+
+function settingsError(env: NodeJS.ProcessEnv): string {
+  try {
+    readPackageSettings(env);
+  } catch (error) {
+    assert.ok(error instanceof PackageSettingsError);
+    return error.message;
+  }
+  return assert.fail("the settings were accepted");
+}
+
+describe("the Teams app package", () => {
+  test("holds exactly the manifest and the two icons, at the zip's root", async () => {
+    const { files } = await built({});
+    assert.deepEqual(Object.keys(files).sort(), ["color.png", "manifest.json", "outline.png"]);
+  });
+
+  test("its manifest validates against the bundled official schema and carries the settings", async () => {
+    const { files } = await built(TENANT);
+    const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"]));
+    assert.deepEqual(await validateManifest(manifest), []);
+    assert.equal(manifest.manifestVersion, "1.30");
+    assert.equal(manifest.version, "1.2.3");
+    assert.equal(manifest.id, TENANT.ACTIONPLAN_TEAMS_APP_ID.toLowerCase());
+    assert.equal(manifest.webApplicationInfo.id, TENANT.ACTIONPLAN_CLIENT_ID);
+    assert.equal(
+      manifest.webApplicationInfo.resource,
+      `api://actionplan.northbridge.gov.uk/${TENANT.ACTIONPLAN_CLIENT_ID}`,
+    );
+    assert.deepEqual(manifest.validDomains, ["actionplan.northbridge.gov.uk"]);
+    assert.equal(manifest.staticTabs[0].entityId, DEFAULT_TAB_ENTITY_ID);
+    assert.equal(manifest.staticTabs[0].contentUrl, "https://actionplan.northbridge.gov.uk/tab/");
+    assert.equal(
+      manifest.configurableTabs[0].configurationUrl,
+      "https://actionplan.northbridge.gov.uk/tab/?view=configure",
+    );
+    assert.doesNotMatch(JSON.stringify(manifest), /\{\{/, "no placeholder is left");
+  });
+
+  test("declares the activity type the reminders send, with the parameter they send", async () => {
+    const { manifest } = await built({});
+    const channels = readFileSync(new URL("../notify/reminders/channels.ts", import.meta.url), "utf8");
+    const sent = /activityType: "(\w+)"/.exec(channels)?.[1];
+    const parameters = [...channels.matchAll(/\{ name: "(\w+)", value:/g)].map((m) => m[1]);
+    assert.equal(sent, "remindersDue");
+    const declared = JSON.parse(JSON.stringify(manifest)).activities.activityTypes;
+    const type = declared.find((t: { type: string }) => t.type === sent);
+    assert.ok(type, `the manifest declares ${sent}`);
+    assert.deepEqual(parameters, ["count"]);
+    for (const name of parameters) assert.ok(type.templateText.includes(`{${name}}`));
+  });
+
+  test("with no settings, it is the sandbox's app at the sandbox's tab", async () => {
+    const { manifest } = await built({});
+    const json = JSON.parse(JSON.stringify(manifest));
+    assert.equal(json.id, SANDBOX_TEAMS_APP_ID);
+    assert.equal(json.staticTabs[0].contentUrl, "http://localhost:4300/tab/");
+    assert.deepEqual(json.validDomains, ["localhost:4300"]);
+  });
+
+  test("a manifest the schema refuses is not packaged, and the error says where", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "app-package-"));
+    try {
+      cpSync(APP_PACKAGE_DIR, dir, { recursive: true });
+      const template = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+      template.staticTabs[0].scopes = ["everywhere"];
+      writeFileSync(join(dir, "manifest.json"), JSON.stringify(template));
+      const result = await buildAppPackage(readPackageSettings({}), "1.0.0", dir);
+      assert.ok(!result.ok, "the package was refused");
+      assert.match(result.problems.join("\n"), /manifest\.json: \/staticTabs\/0\/scopes\/0/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("icons: 192×192 colour, and 32×32 white on transparent", async () => {
+    const { files } = await built({});
+    const colour = Buffer.from(files["color.png"]!);
+    const outline = Buffer.from(files["outline.png"]!);
+    assert.deepEqual([pngHeader(colour).width, pngHeader(colour).height], [192, 192]);
+    assert.deepEqual([pngHeader(outline).width, pngHeader(outline).height], [32, 32]);
+    const { pixels } = decodePng(outline);
+    assert.equal(pixels[3], 0, "the top-left corner is transparent");
+    const alphas = new Set<number>();
+    for (let at = 3; at < pixels.length; at += 4) alphas.add(pixels[at]!);
+    assert.ok(alphas.has(255), "the glyph is opaque somewhere");
+    assert.deepEqual(colourIconProblems(colour), []);
+    assert.deepEqual(outlineIconProblems(outline), []);
+    // The checks can fail: the colour icon is neither 32×32 nor transparent.
+    assert.match(outlineIconProblems(colour).join(), /192×192; Teams needs 32×32/);
+    assert.match(colourIconProblems(outline).join(), /32×32; Teams needs 192×192/);
+  });
+});
+
+describe("the package's settings", () => {
+  test("a non-GUID app id is named", () => {
+    assert.match(
+      settingsError({ ...TENANT, ACTIONPLAN_TEAMS_APP_ID: "action-plan" }),
+      /ACTIONPLAN_TEAMS_APP_ID: must be a GUID/,
+    );
+  });
+
+  test("an http tab address for a tenant is refused; http://localhost is the sandbox's", () => {
+    const message = settingsError({
+      ...TENANT,
+      ACTIONPLAN_TAB_URL: "http://actionplan.northbridge.gov.uk/tab/",
+    });
+    assert.match(message, /ACTIONPLAN_TAB_URL: must use https:\/\//);
+    assert.equal(
+      readPackageSettings({ ACTIONPLAN_TAB_URL: "http://localhost:5173/tab" }).tabUrl,
+      "http://localhost:5173/tab/",
+    );
+  });
+
+  test("every wrong setting is listed at once, and a tab address with a query is refused", () => {
+    const message = settingsError({
+      ACTIONPLAN_CLIENT_ID: "x",
+      ACTIONPLAN_TAB_URL: "https://actionplan.northbridge.gov.uk/tab/?view=update",
+    });
+    assert.match(message, /ACTIONPLAN_CLIENT_ID: must be a GUID/);
+    assert.match(message, /ACTIONPLAN_TAB_URL: must have no query string/);
+  });
+
+  test("the packager writes the zip where it is told, with the sandbox's settings by default", async () => {
+    const out = mkdtempSync(join(tmpdir(), "app-package-out-"));
+    const saved = Object.entries(process.env).filter(([name]) => name.startsWith("ACTIONPLAN_"));
+    for (const [name] of saved) Reflect.deleteProperty(process.env, name);
+    try {
+      assert.equal(await main([], out), 0);
+      const files = unzipSync(readFileSync(join(out, PACKAGE_FILE_NAME)));
+      assert.deepEqual(Object.keys(files).sort(), ["color.png", "manifest.json", "outline.png"]);
+    } finally {
+      Object.assign(process.env, Object.fromEntries(saved));
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test("npm run package exits 1 and names the setting, writing nothing", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "src/app-package/main.ts"], {
+      encoding: "utf8",
+      env: { ...process.env, ...TENANT, ACTIONPLAN_TEAMS_APP_ID: "not-a-guid" },
+    });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /ACTIONPLAN_TEAMS_APP_ID: must be a GUID/);
+    assert.equal(run.stdout, "");
+  });
+});

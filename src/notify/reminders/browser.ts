@@ -1,0 +1,47 @@
+// The browser-safe entry to the reminders, for the tab's "Chase now": the same run as `actionplan reminders
+// --plan`, sent as the signed-in person through their delegated token (Graph posts chat messages only as a
+// person). Nothing here or below reads the process environment or Node's modules.
+import type { IsoDate } from "../../domain/iso-date.ts";
+import type { DataContext } from "../../sharepoint/context.ts";
+import type { PlanRecord } from "../../sharepoint/records.ts";
+import { createGraphClient } from "../graph-client.ts";
+import { chatChannel } from "./chat-channel.ts";
+import { TEAMS_LIMITS_PER_SECOND } from "./pacing.ts";
+import { signedInUser } from "./people.ts";
+import { runReminders, type RunSummary } from "./run.ts";
+import { cardLinksOf, readNotifySettings } from "./settings.ts";
+
+export type { RunSummary } from "./run.ts";
+
+/** What a chase from the tab is given. */
+export interface ChaseInput {
+  ctx: DataContext;
+  siteUrl: string;
+  /** True against the local sandbox: its Graph, catalog app and update form are the defaults. */
+  sandbox: boolean;
+  /** A delegated Graph token for the signed-in person. */
+  getToken: () => Promise<string>;
+  plan: PlanRecord;
+  today: IsoDate;
+}
+
+/** Send the plan's reminders due today as the signed-in person; the summary says what happened. */
+export async function chasePlan(input: ChaseInput): Promise<RunSummary> {
+  // No process environment in a browser: the settings are the sandbox's defaults, or say what is missing.
+  const settings = readNotifySettings(input.siteUrl, input.sandbox, {});
+  const graph = createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken: input.getToken });
+  const sender = await signedInUser(graph);
+  const channel = chatChannel(graph, { baseUrl: settings.ACTIONPLAN_GRAPH_URL }, sender, {
+    perSecond: TEAMS_LIMITS_PER_SECOND.chatMessagePerApp,
+    perChatPerSecond: TEAMS_LIMITS_PER_SECOND.chatMessagePerChat,
+  });
+  return runReminders({
+    ctx: input.ctx,
+    graph,
+    channel,
+    plans: [input.plan],
+    allPlans: false,
+    today: input.today,
+    links: cardLinksOf(settings),
+  });
+}

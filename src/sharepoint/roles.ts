@@ -1,0 +1,37 @@
+// The signed-in person's role on the site, from its three associated groups: Owners are coordinators,
+// Members SROs, Visitors viewers. The three memberships are read in one $batch; a group whose members the
+// person may not see counts as one they are not in.
+import { z } from "zod";
+import { inOneBatch, settle } from "./batch.ts";
+import type { DataContext } from "./context.ts";
+import { upnOf } from "./records.ts";
+
+/** What a person may do on the site, strongest first. */
+export type SiteRole = "coordinator" | "sro" | "viewer" | "none";
+
+const users = z.array(z.object({ LoginName: z.string().nullish(), Email: z.string().nullish() }).loose());
+
+function contains(value: unknown, upn: string): boolean {
+  const parsed = users.safeParse(value);
+  if (!parsed.success) return false;
+  return parsed.data.some(
+    (u) => upnOf({ Name: u.LoginName ?? null, EMail: u.Email ?? null, Title: null }) === upn,
+  );
+}
+
+/** The role of `upn` on the site (the strongest of its groups). One request. */
+export async function loadSiteRole(ctx: DataContext, upn: string): Promise<SiteRole> {
+  const me = upn.toLowerCase();
+  const parts = await inOneBatch(ctx.sp, (sp) => ({
+    owners: settle(sp.web.associatedOwnerGroup.users.select("LoginName", "Email")()),
+    members: settle(sp.web.associatedMemberGroup.users.select("LoginName", "Email")()),
+    visitors: settle(sp.web.associatedVisitorGroup.users.select("LoginName", "Email")()),
+  }));
+  const [owners, members, visitors] = await Promise.all([parts.owners, parts.members, parts.visitors]);
+  // Every part refused means the person cannot read the site at all: say so as SharePoint did.
+  if (!owners.ok && !members.ok && !visitors.ok) throw owners.error;
+  if (owners.ok && contains(owners.value, me)) return "coordinator";
+  if (members.ok && contains(members.value, me)) return "sro";
+  if (visitors.ok && contains(visitors.value, me)) return "viewer";
+  return "none";
+}

@@ -1,0 +1,107 @@
+// "Mark complete" with a closing note: the note is posted as the action's last update (Completed, 100%),
+// then the action is recorded as complete today. Two requests, each checked against the version read, so
+// someone else's change in between is shown in words rather than overwritten.
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
+import { useId, useRef, useState } from "react";
+import type { ProgressUpdate } from "../../../domain/types.ts";
+import { ConflictError } from "../../../sharepoint/conflict.ts";
+import type { ActionRecord, PeriodRecord } from "../../../sharepoint/records.ts";
+import { addProgressUpdate, markComplete } from "../../../sharepoint/updates.ts";
+import { useDataContext, useToday } from "../../lib/data.tsx";
+import { describeError } from "../../lib/describe-error.ts";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
+});
+
+/** The closing-note form for an open action. */
+export function CompleteForm(props: {
+  record: ActionRecord;
+  openPeriod: PeriodRecord | null;
+  onCompleted: (update: ProgressUpdate, record: ActionRecord) => void;
+  onConflict: () => void;
+}) {
+  const styles = useStyles();
+  const ctx = useDataContext();
+  const today = useToday();
+  const headingId = useId();
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function save() {
+    setFailure(null);
+    if (note.trim() === "") {
+      setError("Write a closing note: what was delivered, and where the evidence is.");
+      noteRef.current?.focus();
+      return;
+    }
+    setError(undefined);
+    setSaving(true);
+    try {
+      const posted = await addProgressUpdate(ctx, props.record, {
+        date: today,
+        text: note,
+        reportedStatus: "Completed",
+        percentComplete: 100,
+        periodId: props.openPeriod?.id ?? null,
+        evidenceUrl: null,
+      });
+      const record = await markComplete(ctx, posted.record, today);
+      setNote("");
+      props.onCompleted(posted.update, record);
+    } catch (caught) {
+      setFailure(describeError(caught));
+      if (caught instanceof ConflictError) props.onConflict();
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form
+      className={styles.form}
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id={headingId} style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>
+        Mark complete
+      </h2>
+      <Field label="Closing note" required validationMessage={error}>
+        <Textarea
+          ref={noteRef}
+          value={note}
+          rows={3}
+          resize="vertical"
+          onChange={(_, data) => {
+            setNote(data.value);
+          }}
+        />
+      </Field>
+      {failure !== null && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>The action was not marked complete. {failure}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div>
+        <Button type="submit" disabledFocusable={saving}>
+          {saving ? "Saving…" : "Mark complete"}
+        </Button>
+      </div>
+    </form>
+  );
+}

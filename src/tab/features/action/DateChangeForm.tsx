@@ -1,0 +1,136 @@
+// "Ask to move the target date": the new date as people write it ("30 Sept 2024", "Sept-24") and a reason,
+// both required. A coordinator approves or declines it from the plan view. One request to save.
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
+import { useId, useRef, useState } from "react";
+import { parseTargetDate } from "../../../domain/index.ts";
+import { requestDateChange } from "../../../sharepoint/date-changes.ts";
+import type { ActionRecord, DateChangeRecord } from "../../../sharepoint/records.ts";
+import { useDataContext, useToday } from "../../lib/data.tsx";
+import { describeError } from "../../lib/describe-error.ts";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
+});
+
+/** The form; `waiting` is a request not yet decided (then the form says so instead of asking again). */
+export function DateChangeForm(props: {
+  record: ActionRecord;
+  waiting: DateChangeRecord | null;
+  onRequested: (change: DateChangeRecord) => void;
+}) {
+  const styles = useStyles();
+  const ctx = useDataContext();
+  const today = useToday();
+  const headingId = useId();
+  const [toText, setToText] = useState("");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<{ toText?: string; reason?: string }>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [sent, setSent] = useState(false);
+  const dateRef = useRef<HTMLInputElement>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+
+  async function save() {
+    const problems: { toText?: string; reason?: string } = {};
+    const context =
+      props.record.planReferenceDate === null ? {} : { referenceDate: props.record.planReferenceDate };
+    if (toText.trim() === "") problems.toText = "Enter the new target date, for example 30 September 2024.";
+    else if (parseTargetDate(toText, context).due === null)
+      problems.toText = "Enter a date that can be read, for example 30 September 2024 or Sept-24.";
+    if (reason.trim() === "") problems.reason = "Give the reason the date needs to move.";
+    setErrors(problems);
+    setFailure(null);
+    if (problems.toText !== undefined) return dateRef.current?.focus();
+    if (problems.reason !== undefined) return reasonRef.current?.focus();
+    setSaving(true);
+    try {
+      const change = await requestDateChange(ctx, props.record, { toText, reason, requestedOn: today });
+      setToText("");
+      setReason("");
+      setSent(true);
+      props.onRequested(change);
+    } catch (error) {
+      setFailure(describeError(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form
+      className={styles.form}
+      data-form="date-change"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id={headingId} style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>
+        Ask to move the target date
+      </h2>
+      {sent && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>Your request has been sent to the plan's coordinators.</MessageBarBody>
+        </MessageBar>
+      )}
+      {props.waiting !== null && !sent && (
+        <MessageBar intent="info" role="status">
+          <MessageBarBody>
+            A request to move this date is waiting for a coordinator's decision.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Field
+        label="New target date"
+        required
+        validationMessage={errors.toText}
+        hint="For example 30 September 2024, or Sept-24"
+      >
+        <Input
+          ref={dateRef}
+          name="newTargetDate"
+          value={toText}
+          onChange={(_, data) => {
+            setToText(data.value);
+            setSent(false);
+          }}
+        />
+      </Field>
+      <Field label="Reason for the change" required validationMessage={errors.reason}>
+        <Textarea
+          ref={reasonRef}
+          name="dateChangeReason"
+          value={reason}
+          rows={3}
+          resize="vertical"
+          onChange={(_, data) => {
+            setReason(data.value);
+            setSent(false);
+          }}
+        />
+      </Field>
+      {failure !== null && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>Your request was not sent. {failure}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div>
+        <Button type="submit" disabledFocusable={saving}>
+          {saving ? "Sending…" : "Ask to move the date"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,142 @@
+// "Chase now" for coordinators: after an inline confirmation (a modal's focus-trap sentinels fail axe), sends
+// the reminders due today for the plan's open period as the signed-in coordinator, then shows what was sent,
+// skipped (with reasons) and failed. The reminder code loads only when confirmed.
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { useEffect, useId, useRef, useState } from "react";
+import { formatUkDate } from "../../../domain/iso-date.ts";
+import type { PeriodRecord, PlanRecord } from "../../../sharepoint/records.ts";
+import { useDataContext, useToday } from "../../lib/data.tsx";
+import { describeError } from "../../lib/describe-error.ts";
+import type { RunSummary } from "./chase-run.ts";
+
+const useStyles = makeStyles({
+  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  confirm: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
+});
+
+type State =
+  | { step: "idle" }
+  | { step: "running" }
+  | { step: "done"; summary: RunSummary }
+  | { step: "failed"; message: string };
+
+function Summary(props: { summary: RunSummary }) {
+  const styles = useStyles();
+  const { sent, skipped, failed } = props.summary;
+  return (
+    <MessageBar intent={failed.length > 0 ? "warning" : "success"} layout="multiline">
+      <MessageBarBody>
+        <p style={{ margin: 0 }}>
+          Reminders sent: {sent}. Skipped: {skipped.length}. Failed: {failed.length}.
+        </p>
+        {skipped.length + failed.length > 0 && (
+          <ul className={styles.list} aria-label="Not reached">
+            {skipped.map((s) => (
+              <li key={`s-${s.recipient}`}>
+                Skipped {s.recipient}: {s.reason}
+              </li>
+            ))}
+            {failed.map((f) => (
+              <li key={`f-${f.recipient}`}>
+                Failed {f.recipient}: {f.reason} (the next run tries again)
+              </li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The button, its confirmation and the run's summary. */
+export function ChaseNow(props: { plan: PlanRecord; period: PeriodRecord }) {
+  const styles = useStyles();
+  const ctx = useDataContext();
+  const today = useToday();
+  const [confirming, setConfirming] = useState(false);
+  const [state, setState] = useState<State>({ step: "idle" });
+  const confirmId = useId();
+  const confirmRef = useRef<HTMLHeadingElement>(null);
+  const chaseRef = useRef<HTMLButtonElement>(null);
+  // The question takes focus when it opens, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  async function run() {
+    setConfirming(false);
+    setState({ step: "running" });
+    try {
+      const { chasePlan } = await import("./chase-run.ts");
+      setState({ step: "done", summary: await chasePlan(ctx, props.plan, today) });
+    } catch (error) {
+      setState({ step: "failed", message: describeError(error) });
+    }
+  }
+
+  return (
+    <div className={styles.box}>
+      <Body1>
+        Send today&apos;s reminders for {props.period.title} (updates due{" "}
+        {formatUkDate(props.period.updateDeadline)}) to the SROs who still owe them, in Teams chat, from you.
+      </Body1>
+      {confirming ? (
+        <div role="group" aria-labelledby={confirmId} className={styles.confirm}>
+          <h4
+            id={confirmId}
+            ref={confirmRef}
+            tabIndex={-1}
+            style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}
+          >
+            Send reminders now?
+          </h4>
+          <Body1>
+            Each person owed a reminder today gets one card in their Teams chat with you. Anyone already
+            reminded today is not sent another.
+          </Body1>
+          <div className={styles.buttons}>
+            <Button appearance="primary" onClick={() => void run()}>
+              Send reminders
+            </Button>
+            <Button
+              onClick={() => {
+                setConfirming(false);
+                requestAnimationFrame(() => chaseRef.current?.focus());
+              }}
+            >
+              Cancel
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button
+          ref={chaseRef}
+          appearance="primary"
+          disabledFocusable={state.step === "running"}
+          onClick={() => {
+            setConfirming(true);
+          }}
+        >
+          {state.step === "running" ? "Sending reminders…" : "Chase now"}
+        </Button>
+      )}
+      <div role="status" aria-live="polite" style={{ width: "100%" }}>
+        {state.step === "done" && <Summary summary={state.summary} />}
+      </div>
+      {state.step === "failed" && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>The reminders could not be sent. {state.message}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

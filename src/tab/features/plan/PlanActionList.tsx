@@ -1,0 +1,78 @@
+// The plan's actions under their recommendations, each a link to its page with its SRO, target date,
+// status and whether this period's update is in.
+import { Caption1, Link, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { movedFromText, targetDateText } from "../../components/target-date.ts";
+import type { RecommendationGroup } from "./plan-view.ts";
+
+const useStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: { margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  item: {
+    listStyleType: "none",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  facts: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalL },
+});
+
+/** Recommendations with their actions; `onOpen` opens an action's page. */
+export function PlanActionList(props: {
+  groups: readonly RecommendationGroup[];
+  hasPeriod: boolean;
+  onOpen: (actionId: string) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <>
+      {props.groups.map((group) => {
+        const key = group.recommendation?.id ?? "none";
+        return (
+          <section key={key} className={styles.group} aria-labelledby={`rec-${key}`}>
+            <Subtitle2 as="h3" id={`rec-${key}`}>
+              {group.recommendation === null
+                ? "Not under a recommendation"
+                : `Recommendation ${group.recommendation.ref}: ${group.recommendation.title}`}
+            </Subtitle2>
+            <ul className={styles.list}>
+              {group.items.map(({ record, status, updated, owesUpdate }) => {
+                const { action } = record;
+                const moved = movedFromText(action.targetDate, record.baseline);
+                return (
+                  <li key={action.id} className={styles.item} data-action-ref={action.ref}>
+                    <Link
+                      href={`?actionId=${action.id}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        props.onOpen(action.id);
+                      }}
+                    >
+                      <Text weight="semibold">{action.ref}</Text> {action.text}
+                    </Link>
+                    <div className={styles.facts}>
+                      <StatusBadge status={status} />
+                      <Caption1>SRO: {action.sroPost ?? "none named"}</Caption1>
+                      <Caption1>
+                        Target: {targetDateText(action.targetDate)}
+                        {moved === null ? "" : ` (${moved})`}
+                      </Caption1>
+                      {props.hasPeriod && (
+                        <Caption1>
+                          {updated ? "Updated this period" : owesUpdate ? "Update still due" : ""}
+                        </Caption1>
+                      )}
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

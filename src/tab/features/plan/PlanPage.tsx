@@ -1,0 +1,140 @@
+// The plan view (`?view=plan&planId=`): the plan's recommendations with their actions, filters and search.
+// Coordinators also see, per SRO, the updates still due this period, the date-change requests waiting for
+// a decision, and "Chase now".
+import { Body1, Field, makeStyles, Select, Subtitle1, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { Notice } from "../../components/Notice.tsx";
+import { Page } from "../../components/Page.tsx";
+import { PageSkeleton } from "../../components/PageSkeleton.tsx";
+import { useToday } from "../../lib/data.tsx";
+import { describeError } from "../../lib/describe-error.ts";
+import { canCoordinate } from "../../lib/permissions.ts";
+import { useSiteRole } from "../../lib/use-site-role.ts";
+import { ChaseNow } from "./ChaseNow.tsx";
+import { DateChangeQueue } from "./DateChangeQueue.tsx";
+import { PlanActionList } from "./PlanActionList.tsx";
+import { PlanFilterBar } from "./PlanFilterBar.tsx";
+import {
+  byRecommendation,
+  filterItems,
+  NO_FILTERS,
+  planItems,
+  sroPostsOf,
+  updatesDueBySro,
+  type PlanFilters,
+} from "./plan-view.ts";
+import { SroDueTable } from "./SroDueTable.tsx";
+import { usePlan } from "./use-plan.ts";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+interface Props {
+  planId: string | null;
+  onOpenAction: (actionId: string) => void;
+  onChoosePlan: (planId: string) => void;
+}
+
+/** The plan view. */
+export function PlanPage(props: Props) {
+  const styles = useStyles();
+  const today = useToday();
+  const plan = usePlan(props.planId);
+  const role = useSiteRole();
+  const [filters, setFilters] = useState<PlanFilters>(NO_FILTERS);
+  const dashboard = plan.data?.dashboard ?? null;
+  const items = useMemo(() => (dashboard === null ? [] : planItems(dashboard, today)), [dashboard, today]);
+
+  if (plan.data === null) {
+    return plan.status === "failed" ? (
+      <Notice title="The plan could not be loaded" intent="error">
+        {describeError(plan.error)}
+      </Notice>
+    ) : (
+      <PageSkeleton title="Plan" />
+    );
+  }
+  if (dashboard === null)
+    return (
+      <Page title="Plan">
+        <Body1>There are no plans on this site yet.</Body1>
+      </Page>
+    );
+
+  const data = plan.data;
+  const period = dashboard.currentPeriod;
+  const coordinator = role.data !== null && canCoordinate(role.data);
+  const shown = filterItems(items, filters, today);
+  const groups = byRecommendation(dashboard.recommendations, shown);
+  return (
+    <Page title={dashboard.plan.title} busy={plan.status === "loading"}>
+      {plan.status === "failed" && (
+        <Notice inline title="The plan could not be refreshed" intent="warning">
+          {describeError(plan.error)}
+        </Notice>
+      )}
+      {data.plans.length > 1 && (
+        <Field label="Plan">
+          <Select
+            style={{ minWidth: 0, maxWidth: "100%" }}
+            select={{ style: { minWidth: 0, width: "100%" } }}
+            value={dashboard.plan.id}
+            onChange={(_, data) => {
+              props.onChoosePlan(data.value);
+            }}
+          >
+            {data.plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <Body1>
+        {period === null ? "No reporting period is open." : `Reporting period open: ${period.title}.`}
+      </Body1>
+      {coordinator && (
+        <section className={styles.section} aria-labelledby="coordinator-heading">
+          <Subtitle1 as="h2" id="coordinator-heading">
+            Running the period
+          </Subtitle1>
+          {period !== null && (
+            <SroDueTable rows={updatesDueBySro(dashboard, items)} periodTitle={period.title} />
+          )}
+          {period !== null && <ChaseNow plan={dashboard.plan} period={period} />}
+          <Subtitle1 as="h3" id="requests-heading" style={{ fontSize: tokens.fontSizeBase400 }}>
+            Requests to move a target date
+          </Subtitle1>
+          <DateChangeQueue
+            dashboard={dashboard}
+            onDecided={(next) => {
+              plan.replace({ ...data, dashboard: next });
+            }}
+            onConflict={() => {
+              plan.reload();
+            }}
+          />
+        </section>
+      )}
+      <section className={styles.section} aria-labelledby="actions-heading">
+        <Subtitle1 as="h2" id="actions-heading">
+          Recommendations and actions
+        </Subtitle1>
+        <PlanFilterBar
+          filters={filters}
+          sroPosts={sroPostsOf(items)}
+          hasPeriod={period !== null}
+          onChange={setFilters}
+        />
+        <Body1 role="status">
+          Showing {shown.length} of {items.length} actions.
+        </Body1>
+        <PlanActionList groups={groups} hasPeriod={period !== null} onOpen={props.onOpenAction} />
+      </section>
+    </Page>
+  );
+}
+
+export default PlanPage;

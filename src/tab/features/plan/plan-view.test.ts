@@ -1,0 +1,130 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { isoDate } from "../../../domain/iso-date.ts";
+import { parseTargetDate } from "../../../domain/index.ts";
+import type { Dashboard } from "../../../sharepoint/plans.ts";
+import type { ActionRecord, PeriodRecord } from "../../../sharepoint/records.ts";
+import {
+  byRecommendation,
+  filterItems,
+  NO_FILTERS,
+  planItems,
+  sroPostsOf,
+  updatesDueBySro,
+} from "./plan-view.ts";
+
+const today = isoDate("2024-04-10");
+const period: PeriodRecord = {
+  id: "9",
+  planId: "1",
+  title: "Q1 2024/25",
+  startsOn: isoDate("2024-04-01"),
+  updateDeadline: isoDate("2024-06-05"),
+  reportDate: isoDate("2024-06-30"),
+  state: "open",
+  snapshot: null,
+  etag: "1",
+};
+
+function action(
+  id: string,
+  rec: string,
+  sro: string,
+  due: string,
+  extra: Partial<ActionRecord> = {},
+): ActionRecord {
+  const target = parseTargetDate(due, { referenceDate: today });
+  return {
+    action: {
+      id,
+      planId: "1",
+      recommendationId: rec,
+      ref: `${rec}.${id}`,
+      text: `Action about housing ${id}`,
+      sroPost: sro,
+      targetDate: target,
+      completedOn: null,
+    },
+    etag: "1",
+    planTitle: "Plan",
+    planReferenceDate: today,
+    baseline: target,
+    sroPostId: null,
+    latest: null,
+    ...extra,
+  };
+}
+
+const dashboard = {
+  plan: { id: "1", title: "Plan", referenceDate: today, overdueAfterMonths: 1, etag: "1" },
+  recommendations: [
+    { id: "1", planId: "1", ref: "1", title: "Housing", description: "" },
+    { id: "2", planId: "1", ref: "2", title: "Finance", description: "" },
+  ],
+  actions: [
+    action("1", "1", "Director A", "31 January 2024"),
+    action("2", "1", "Director B", "30 April 2024", {
+      latest: { date: today, text: "ok", reportedStatus: "On target", percentComplete: 50, periodId: "9" },
+    }),
+    action("3", "2", "Director A", "31 December 2024"),
+    action("4", "2", "Director A", "TBC"),
+  ],
+  sroPosts: [
+    {
+      id: "1",
+      title: "Director A",
+      holderUpn: "a@x",
+      holderName: "Ann",
+      delegateUpn: null,
+      delegateFrom: null,
+      delegateTo: null,
+    },
+  ],
+  periods: [period],
+  currentPeriod: period,
+  dateChanges: [],
+} satisfies Dashboard;
+
+test("each action's status and whether it has its update for the open period", () => {
+  const items = planItems(dashboard, today);
+  assert.deepEqual(
+    items.map((i) => [i.record.action.id, i.status, i.updated, i.owesUpdate]),
+    [
+      ["1", "Overdue", false, true],
+      ["2", "On target", true, false],
+      ["3", "Not started", false, true],
+      ["4", "Not started", false, true],
+    ],
+  );
+});
+
+test("filters, due windows and search narrow the list; groups follow the recommendations", () => {
+  const items = planItems(dashboard, today);
+  const ids = (f: Partial<typeof NO_FILTERS>) =>
+    filterItems(items, { ...NO_FILTERS, ...f }, today).map((i) => i.record.action.id);
+  assert.deepEqual(ids({}), ["1", "2", "3", "4"]);
+  assert.deepEqual(ids({ status: "Overdue" }), ["1"]);
+  assert.deepEqual(ids({ sro: "Director B" }), ["2"]);
+  assert.deepEqual(ids({ due: "past" }), ["1"]);
+  assert.deepEqual(ids({ due: "30" }), ["2"]);
+  assert.deepEqual(ids({ due: "none" }), ["4"]);
+  assert.deepEqual(ids({ updated: "yes" }), ["2"]);
+  assert.deepEqual(ids({ updated: "no" }), ["1", "3", "4"]);
+  assert.deepEqual(ids({ search: "HOUSING 3" }), ["3"]);
+  assert.deepEqual(ids({ search: "2.3" }), ["3"]);
+  const groups = byRecommendation(
+    dashboard.recommendations,
+    filterItems(items, { ...NO_FILTERS, sro: "Director B" }, today),
+  );
+  assert.deepEqual(
+    groups.map((g) => g.recommendation?.ref),
+    ["1"],
+  );
+  assert.deepEqual(sroPostsOf(items), ["Director A", "Director B"]);
+});
+
+test("updates still due per SRO, most first, with the holder", () => {
+  assert.deepEqual(updatesDueBySro(dashboard, planItems(dashboard, today)), [
+    { post: "Director A", holder: "Ann", due: 3 },
+  ]);
+});

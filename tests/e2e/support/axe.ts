@@ -1,0 +1,41 @@
+// Run axe in a frame and return its violations as one line each (empty when there are none).
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Frame } from "playwright-core";
+import { z } from "zod";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+const resultSchema = z.object({
+  passes: z.number(),
+  violations: z.array(
+    z.object({
+      id: z.string(),
+      help: z.string(),
+      nodes: z.array(z.object({ target: z.array(z.unknown()) })),
+    }),
+  ),
+});
+
+/** WCAG 2.1 A/AA and best-practice violations in `tab`, and how many rules passed. */
+export async function axeViolations(tab: Frame): Promise<{ passes: number; violations: string[] }> {
+  await tab.addScriptTag({ content: AXE_SOURCE });
+  const raw = await tab.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (o: object) => Promise<{ violations: unknown; passes: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    });
+    return { violations: result.violations, passes: result.passes.length };
+  });
+  const result = resultSchema.parse(raw);
+  return {
+    passes: result.passes,
+    violations: result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")})`,
+    ),
+  };
+}
