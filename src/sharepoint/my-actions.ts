@@ -1,21 +1,31 @@
 // "My actions": every action across all plans whose SRO post the person holds or covers as delegate. Two
-// requests: the SRO posts (a small list, read whole, holder and delegate expanded), then the actions of the
-// person's posts by the indexed SroPost lookup.
+// requests: the SRO posts (a small list, read whole, holder and delegate expanded) with the open reporting
+// periods, then the actions of the person's posts by the indexed SroPost lookup.
 import { isDelegateCovering, type IsoDate } from "../domain/index.ts";
-import { allRows, firstPage } from "./batch.ts";
+import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
-import { anyOf } from "./odata.ts";
+import { anyOf, eq } from "./odata.ts";
 import { compareRefs, type SroPostRecord } from "./plans.ts";
-import { itemId, toActionRecord, toSroPost, type ActionRecord } from "./records.ts";
+import {
+  itemId,
+  toActionRecord,
+  toPeriod,
+  toSroPost,
+  type ActionRecord,
+  type PeriodRecord,
+} from "./records.ts";
 import {
   ACTION_EXPAND,
   ACTION_SELECT,
   actionRow,
   parseRows,
+  PERIOD_SELECT,
+  periodRow,
   SRO_POST_EXPAND,
   SRO_POST_SELECT,
   sroPostRow,
 } from "./rows.ts";
+import { parseSnapshot } from "./snapshot.ts";
 
 /** One of my actions, with the post it comes through and whether I hold the post or cover it. */
 export interface MyAction {
@@ -41,17 +51,53 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * (one per 40 posts after the first 40, for someone holding more).
  */
 export async function loadMyActions(ctx: DataContext, upn: string, today: IsoDate): Promise<MyAction[]> {
+  return (await loadMyWork(ctx, upn, today)).actions;
+}
+
+/** My actions with the open reporting period of each of their plans. */
+export interface MyWork {
+  actions: MyAction[];
+  /** The open period updates are being collected for, by plan id (the latest-starting open one). */
+  openPeriods: Map<string, PeriodRecord>;
+}
+
+/**
+ * My actions and their plans' open periods, in the same two requests: the first is a batch of the SRO
+ * posts and every open period (a few per plan, by the indexed PeriodState), the second the actions.
+ */
+export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate): Promise<MyWork> {
   const who = upn.toLowerCase();
-  const postsPage = await firstPage(
-    listOf(ctx.sp, "sroPosts")
-      .items.select(...SRO_POST_SELECT)
-      .expand(...SRO_POST_EXPAND)
-      .top(ctx.pageSize),
-  );
-  const posts = parseRows(sroPostRow, await allRows(ctx.sp, postsPage), "SRO Posts")
+  const first = await inOneBatch(ctx.sp, (sp) => ({
+    posts: settle(
+      firstPage(
+        listOf(sp, "sroPosts")
+          .items.select(...SRO_POST_SELECT)
+          .expand(...SRO_POST_EXPAND)
+          .top(ctx.pageSize),
+      ),
+    ),
+    periods: settle(
+      firstPage(
+        listOf(sp, "reportingPeriods")
+          .items.select(...PERIOD_SELECT)
+          .filter(eq("PeriodState", "Open"))
+          .top(MAX_PAGE),
+      ),
+    ),
+  }));
+  const openPeriods = new Map<string, PeriodRecord>();
+  const periods = parseRows(
+    periodRow,
+    await allRows(ctx.sp, valueOf(await first.periods)),
+    "Reporting Periods",
+  )
+    .map((row) => toPeriod(row, parseSnapshot))
+    .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+  for (const period of periods) openPeriods.set(period.planId, period);
+  const posts = parseRows(sroPostRow, await allRows(ctx.sp, valueOf(await first.posts)), "SRO Posts")
     .map(toSroPost)
     .filter((p) => p.holderUpn === who || p.delegateUpn === who);
-  if (posts.length === 0) return [];
+  if (posts.length === 0) return { actions: [], openPeriods };
   const byId = new Map(posts.map((p) => [p.id, p]));
 
   const rows: unknown[] = [];
@@ -70,7 +116,7 @@ export async function loadMyActions(ctx: DataContext, upn: string, today: IsoDat
     rows.push(...(await allRows(ctx.sp, page)));
   }
   const mine = parseRows(actionRow, rows, "Actions").map(toActionRecord);
-  return mine
+  const actions = mine
     .flatMap((record): MyAction[] => {
       const post = record.sroPostId === null ? undefined : byId.get(record.sroPostId);
       if (post === undefined) return [];
@@ -78,6 +124,7 @@ export async function loadMyActions(ctx: DataContext, upn: string, today: IsoDat
       return [{ record, post, as, covering: as === "delegate" && isDelegateCovering(post, today) }];
     })
     .sort(byOpenThenDue);
+  return { actions, openPeriods };
 }
 
 function byOpenThenDue(a: MyAction, b: MyAction): number {
