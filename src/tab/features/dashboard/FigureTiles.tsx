@@ -49,6 +49,22 @@ export function tileValues(
     { key: "delayed", label: "Delayed", value: String(figures.delayed) },
     { key: "dueNext30Days", label: "Due in the next 30 days", value: String(figures.dueNext30Days) },
     { key: "noTargetDate", label: "No target date", value: String(figures.noTargetDate) },
+    {
+      key: "slippage",
+      label: "Target dates moved",
+      value: String(figures.slippage.actionsMoved),
+      note: `${figures.slippage.totalDaysMoved} days in all; ${figures.slippage.awaitingDecision} awaiting a decision`,
+    },
+    ...(figures.milestones.total === 0
+      ? []
+      : [
+          {
+            key: "milestones",
+            label: "Milestones complete",
+            value: `${figures.milestones.completed} of ${figures.milestones.total}`,
+            note: `${figures.milestones.overdue} overdue, ${figures.milestones.delayed} delayed`,
+          },
+        ]),
     figures.updates === null
       ? { key: "updates", label: "Updates received", value: "—", note: "No reporting period is open" }
       : {
