@@ -2,25 +2,18 @@
 // waiting with Approve and Decline, Chase now) in each Teams theme: no violations of WCAG 2.1 A/AA or
 // axe's best practices.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { after, before, describe, test } from "node:test";
-import { z } from "zod";
 import { isoDate } from "../../src/domain/iso-date.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
 import { requestDateChange } from "../../src/sharepoint/date-changes.ts";
 import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
 import { startE2E, type E2E } from "./support/harness.ts";
+import { axeViolations } from "./support/axe.ts";
 import { waitForHeading } from "./support/tab.ts";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SRO = personByPost("Corporate Director Resources")!;
 const COORDINATOR = "siobhan.oconnor@northbridge.gov.uk";
 const THEMES = ["default", "dark", "contrast"] as const;
-
-const violationsSchema = z.array(
-  z.object({ id: z.string(), help: z.string(), nodes: z.array(z.object({ target: z.array(z.unknown()) })) }),
-);
 
 describe("accessibility (axe) of the plan view in every theme", () => {
   let e2e: E2E;
@@ -48,26 +41,9 @@ describe("accessibility (axe) of the plan view in every theme", () => {
       await tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
       await waitForHeading(tab, /Corporate Peer Challenge/);
       await tab.getByRole("button", { name: /^Approve the new date/ }).waitFor();
-      await tab.addScriptTag({ content: AXE_SOURCE });
-      const raw = await tab.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: unknown }> } })
-          .axe;
-        const result = await axe.run({
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-        });
-        return {
-          violations: result.violations,
-          passes: (result as unknown as { passes: unknown[] }).passes.length,
-        };
-      });
-      assert.ok(raw.passes > 10, "axe ran its rules");
-      const violations = violationsSchema.parse(raw.violations);
-      assert.deepEqual(
-        violations.map(
-          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")})`,
-        ),
-        [],
-      );
+      const { passes, violations } = await axeViolations(tab);
+      assert.ok(passes > 10, "axe ran its rules");
+      assert.deepEqual(violations, []);
       await page.context().close();
     });
   }
