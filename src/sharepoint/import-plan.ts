@@ -5,10 +5,9 @@
 import { z } from "zod";
 import { parseTargetDate, type IsoDate, type Status } from "../domain/index.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
+import { allSroPostsQuery, sroPostRecords } from "./shared-reads.ts";
 import { listOf, type DataContext } from "./context.ts";
 import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
-import { toSroPost } from "./records.ts";
-import { parseRows, SRO_POST_EXPAND, SRO_POST_SELECT, sroPostRow } from "./rows.ts";
 
 export interface ImportUpdate {
   date: IsoDate;
@@ -78,13 +77,8 @@ async function siteUserIds(ctx: DataContext, upns: readonly string[]): Promise<M
 
 /** SRO posts by title: existing ones reused (titles are unique), missing ones added with their holders. */
 async function ensurePosts(ctx: DataContext, posts: readonly ImportPost[]): Promise<Map<string, string>> {
-  const page = await firstPage(
-    listOf(ctx.sp, "sroPosts")
-      .items.select(...SRO_POST_SELECT)
-      .expand(...SRO_POST_EXPAND)
-      .top(ctx.pageSize),
-  );
-  const existing = parseRows(sroPostRow, await allRows(ctx.sp, page), "SRO Posts").map(toSroPost);
+  const page = await firstPage(allSroPostsQuery(ctx.sp, ctx.pageSize));
+  const existing = sroPostRecords(await allRows(ctx.sp, page));
   const ids = new Map(existing.map((p) => [p.title, p.id]));
   const missing = posts.filter((p) => !ids.has(p.title));
   const people = missing.flatMap((p) => [p.holderUpn, p.delegateUpn ?? null].filter((u) => u !== null));

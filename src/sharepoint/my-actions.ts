@@ -3,29 +3,12 @@
 // periods, then the actions of the person's posts by the indexed SroPost lookup.
 import { isDelegateCovering, type IsoDate } from "../domain/index.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
+import { allSroPostsQuery, periodRecords, sroPostRecords } from "./shared-reads.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
 import { anyOf, eq } from "./odata.ts";
 import { compareRefs, type SroPostRecord } from "./plans.ts";
-import {
-  itemId,
-  toActionRecord,
-  toPeriod,
-  toSroPost,
-  type ActionRecord,
-  type PeriodRecord,
-} from "./records.ts";
-import {
-  ACTION_EXPAND,
-  ACTION_SELECT,
-  actionRow,
-  parseRows,
-  PERIOD_SELECT,
-  periodRow,
-  SRO_POST_EXPAND,
-  SRO_POST_SELECT,
-  sroPostRow,
-} from "./rows.ts";
-import { parseSnapshot } from "./snapshot.ts";
+import { itemId, toActionRecord, type ActionRecord, type PeriodRecord } from "./records.ts";
+import { ACTION_EXPAND, ACTION_SELECT, actionRow, parseRows, PERIOD_SELECT } from "./rows.ts";
 
 /** One of my actions, with the post it comes through and whether I hold the post or cover it. */
 export interface MyAction {
@@ -68,14 +51,7 @@ export interface MyWork {
 export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate): Promise<MyWork> {
   const who = upn.toLowerCase();
   const first = await inOneBatch(ctx.sp, (sp) => ({
-    posts: settle(
-      firstPage(
-        listOf(sp, "sroPosts")
-          .items.select(...SRO_POST_SELECT)
-          .expand(...SRO_POST_EXPAND)
-          .top(ctx.pageSize),
-      ),
-    ),
+    posts: settle(firstPage(allSroPostsQuery(sp, ctx.pageSize))),
     periods: settle(
       firstPage(
         listOf(sp, "reportingPeriods")
@@ -86,17 +62,11 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
     ),
   }));
   const openPeriods = new Map<string, PeriodRecord>();
-  const periods = parseRows(
-    periodRow,
-    await allRows(ctx.sp, valueOf(await first.periods)),
-    "Reporting Periods",
-  )
-    .map((row) => toPeriod(row, parseSnapshot))
-    .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+  const periods = periodRecords(await allRows(ctx.sp, valueOf(await first.periods)));
   for (const period of periods) openPeriods.set(period.planId, period);
-  const posts = parseRows(sroPostRow, await allRows(ctx.sp, valueOf(await first.posts)), "SRO Posts")
-    .map(toSroPost)
-    .filter((p) => p.holderUpn === who || p.delegateUpn === who);
+  const posts = sroPostRecords(await allRows(ctx.sp, valueOf(await first.posts))).filter(
+    (p) => p.holderUpn === who || p.delegateUpn === who,
+  );
   if (posts.length === 0) return { actions: [], openPeriods };
   const byId = new Map(posts.map((p) => [p.id, p]));
 

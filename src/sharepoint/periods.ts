@@ -3,13 +3,14 @@
 import { z } from "zod";
 import { planFigures, toIsoDate, type IsoDate, type PlanFigures } from "../domain/index.ts";
 import { allRows, firstPage } from "./batch.ts";
+import { periodRecords } from "./shared-reads.ts";
 import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
 import { sharePointDate } from "./dates.ts";
 import { eq } from "./odata.ts";
 import { figuresInput, loadDashboard } from "./plans.ts";
 import { itemId, toPeriod, type PeriodRecord } from "./records.ts";
-import { parseRow, parseRows, PERIOD_SELECT, periodRow } from "./rows.ts";
+import { parseRow, PERIOD_SELECT, periodRow } from "./rows.ts";
 import { parseSnapshot, snapshotJson } from "./snapshot.ts";
 import { updateItem, writeTogether, WriteFailed } from "./writes.ts";
 
@@ -33,9 +34,7 @@ export async function loadPeriods(ctx: DataContext, planId: string): Promise<Per
       .filter(eq("PlanId", itemId(planId, "plan")))
       .top(MAX_PAGE),
   );
-  return parseRows(periodRow, await allRows(ctx.sp, page), "Reporting Periods")
-    .map((row) => toPeriod(row, parseSnapshot))
-    .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+  return periodRecords(await allRows(ctx.sp, page));
 }
 
 /** Open a new reporting period for a plan; refused while another is open. Two requests. */

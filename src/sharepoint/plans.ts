@@ -9,6 +9,7 @@ import {
   type SroPost,
 } from "../domain/index.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf, type Page, type Settled } from "./batch.ts";
+import { allSroPostsQuery, periodRecords, sroPostRecords } from "./shared-reads.ts";
 import { isThresholdError } from "./conflict.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
 import { eq } from "./odata.ts";
@@ -16,10 +17,8 @@ import {
   itemId,
   toActionRecord,
   toDateChange,
-  toPeriod,
   toPlan,
   toRecommendation,
-  toSroPost,
   type ActionRecord,
   type DateChangeRecord,
   type PeriodRecord,
@@ -35,16 +34,12 @@ import {
   parseRow,
   parseRows,
   PERIOD_SELECT,
-  periodRow,
   PLAN_SELECT,
   planRow,
   RECOMMENDATION_SELECT,
   recommendationRow,
-  SRO_POST_EXPAND,
-  SRO_POST_SELECT,
-  sroPostRow,
 } from "./rows.ts";
-import { parseSnapshot } from "./snapshot.ts";
+
 import type { SPFI } from "@pnp/sp";
 
 export type SroPostRecord = SroPost & { holderName: string | null };
@@ -115,14 +110,7 @@ function planQueries(sp: SPFI, ctx: DataContext, planId: number) {
           .top(MAX_PAGE),
       ),
     ),
-    posts: settle(
-      firstPage(
-        listOf(sp, "sroPosts")
-          .items.select(...SRO_POST_SELECT)
-          .expand(...SRO_POST_EXPAND)
-          .top(ctx.pageSize),
-      ),
-    ),
+    posts: settle(firstPage(allSroPostsQuery(sp, ctx.pageSize))),
     periods: settle(
       firstPage(
         listOf(sp, "reportingPeriods")
@@ -197,10 +185,8 @@ export async function loadDashboard(ctx: DataContext, planId: string): Promise<D
   const actions = parseRows(actionRow, actionRows, "Actions")
     .map(toActionRecord)
     .sort((a, b) => compareRefs(a.action.ref, b.action.ref));
-  const sroPosts = parseRows(sroPostRow, await rowsOf(ctx, parts.posts), "SRO Posts").map(toSroPost);
-  const periods = parseRows(periodRow, await rowsOf(ctx, parts.periods), "Reporting Periods")
-    .map((row) => toPeriod(row, parseSnapshot))
-    .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+  const sroPosts = sroPostRecords(await rowsOf(ctx, parts.posts));
+  const periods = periodRecords(await rowsOf(ctx, parts.periods));
   const dateChanges = parseRows(
     dateChangeRow,
     await rowsOf(ctx, parts.dateChanges),
