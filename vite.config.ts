@@ -3,6 +3,7 @@
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { msalOnDemand } from "./src/build/msal-on-demand.ts";
 
 const HOLIDAY_LIBRARIES =
   /node_modules\/(date-holidays|date-holidays-parser|date-easter|date-chinese|date-bengali-revised|caldate|astronomia|moment|moment-timezone|deepmerge)\//;
@@ -14,7 +15,8 @@ export default defineConfig({
   root,
   // Relative asset URLs: the built tab works under /tab/ in the sandbox and at any path in a tenant.
   base: "./",
-  plugins: [react()],
+  // MSAL's standard sign-in client loads only if Nested App Authentication is unavailable (see the plugin).
+  plugins: [react(), msalOnDemand()],
   resolve: {
     // "Chase now" fills reminder cards with adaptivecards-templating in the browser. adaptive-expressions'
     // own browser bundle calls a non-callable `assert` inside antlr4ts, so the tab takes its Node build and

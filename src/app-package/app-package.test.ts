@@ -15,6 +15,7 @@ import { APP_PACKAGE_DIR } from "./manifest.ts";
 import { decodePng, pngHeader } from "./png.ts";
 import { PackageSettingsError, readPackageSettings } from "./settings.ts";
 import { validateManifest } from "./validate.ts";
+import { parseTabConfig } from "../tab/lib/config.ts";
 
 const TENANT = {
   ACTIONPLAN_TEAMS_APP_ID: "0F8FAD5B-D9CB-469F-A165-70867728950E",
@@ -162,6 +163,38 @@ describe("the package's settings", () => {
       Object.assign(process.env, Object.fromEntries(saved));
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  test("given the SharePoint site, the packager also writes the tab's config.json for the tenant", async () => {
+    const out = mkdtempSync(join(tmpdir(), "app-package-config-"));
+    const saved = Object.entries(process.env).filter(([name]) => name.startsWith("ACTIONPLAN_"));
+    for (const [name] of saved) Reflect.deleteProperty(process.env, name);
+    Object.assign(process.env, TENANT, {
+      ACTIONPLAN_SITE_URL: "https://northbridge.sharepoint.com/sites/improvement/",
+    });
+    try {
+      assert.equal(await main([], out), 0);
+      const config = parseTabConfig(JSON.parse(readFileSync(join(out, "config.json"), "utf8")));
+      assert.deepEqual(config, {
+        siteUrl: "https://northbridge.sharepoint.com/sites/improvement",
+        auth: { clientId: TENANT.ACTIONPLAN_CLIENT_ID },
+        teamsAppId: TENANT.ACTIONPLAN_TEAMS_APP_ID.toLowerCase(),
+        updateFormUrl: "https://actionplan.northbridge.gov.uk/tab/?view=update",
+        graphUrl: "https://graph.microsoft.com",
+      });
+    } finally {
+      for (const name of Object.keys(process.env).filter((n) => n.startsWith("ACTIONPLAN_")))
+        Reflect.deleteProperty(process.env, name);
+      Object.assign(process.env, Object.fromEntries(saved));
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test("a site address that is not https is named", () => {
+    assert.match(
+      settingsError({ ...TENANT, ACTIONPLAN_SITE_URL: "http://northbridge.sharepoint.com/sites/x" }),
+      /ACTIONPLAN_SITE_URL: must be the site's full https:\/\/ address/,
+    );
   });
 
   test("npm run package exits 1 and names the setting, writing nothing", () => {

@@ -1,5 +1,5 @@
 // `npm run package`: builds dist/appPackage/action-plan-tracker.zip from the settings (ACTIONPLAN_TEAMS_APP_ID,
-// ACTIONPLAN_TAB_URL, ACTIONPLAN_CLIENT_ID, …). `npm run package -- icons` redraws appPackage/*.png.
+// ACTIONPLAN_TAB_URL, ACTIONPLAN_CLIENT_ID, …) and, given ACTIONPLAN_SITE_URL, the tab's config.json. `npm run package -- icons` redraws appPackage/*.png.
 // Exits 1 with the reasons when a setting or the manifest is wrong, so a build pipeline stops there.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,7 +8,8 @@ import { z } from "zod";
 import { buildAppPackage, PACKAGE_FILE_NAME } from "./build.ts";
 import { writeIcons } from "./icons.ts";
 import { APP_PACKAGE_DIR } from "./manifest.ts";
-import { PackageSettingsError, readPackageSettings } from "./settings.ts";
+import { parseTabConfig } from "../tab/lib/config.ts";
+import { PackageSettingsError, readPackageSettings, tabConfigFor } from "./settings.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -40,6 +41,16 @@ export async function main(args: string[], outDir = join(ROOT, "dist", "appPacka
   writeFileSync(file, result.zip);
   console.log(`Wrote ${file} (manifest ${version}, app id ${settings.teamsAppId}, tab ${settings.tabUrl}).`);
   console.log("The manifest validates against the Teams schema bundled with @microsoft/app-manifest.");
+  const tabConfig = tabConfigFor(settings);
+  if (tabConfig === null) {
+    console.log("Set ACTIONPLAN_SITE_URL to also write the tab's config.json for your SharePoint site.");
+    return 0;
+  }
+  // The tab checks its config.json with this same schema when it starts.
+  parseTabConfig(tabConfig);
+  const configFile = join(outDir, "config.json");
+  writeFileSync(configFile, `${JSON.stringify(tabConfig, null, 2)}\n`);
+  console.log(`Wrote ${configFile}: put it beside the tab's index.html (${settings.tabUrl}config.json).`);
   return 0;
 }
 

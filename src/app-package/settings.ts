@@ -40,6 +40,19 @@ const settingsSchema = z.object({
   ACTIONPLAN_PRIVACY_URL: pageUrl.optional(),
   /** The app's terms of use; the tab's address when not given. */
   ACTIONPLAN_TERMS_URL: pageUrl.optional(),
+  /**
+   * The SharePoint site holding the app's lists. Given, `npm run package` also writes the tab's config.json
+   * (the site, the Entra app it signs in as with Nested App Authentication, and "Chase now"'s links).
+   */
+  ACTIONPLAN_SITE_URL: z
+    .url({ protocol: /^https$/, error: "must be the site's full https:// address" })
+    .refine((value) => {
+      const url = new URL(value);
+      return url.search === "" && url.hash === "";
+    }, "must have no query string or #fragment")
+    .optional(),
+  /** Microsoft Graph's root for national clouds; the public Graph when not given. */
+  ACTIONPLAN_GRAPH_URL: z.url({ protocol: /^https$/, error: "must be a full https:// address" }).optional(),
 });
 
 /** The package settings, checked, with the tab's address ending in "/". */
@@ -50,6 +63,9 @@ export interface PackageSettings {
   tabEntityId: string;
   privacyUrl: string;
   termsUrl: string;
+  /** The SharePoint site, when given: the tab's config.json is written for it. */
+  siteUrl: string | null;
+  graphUrl: string | null;
 }
 
 /** A setting is missing or malformed; the message names every one. */
@@ -82,5 +98,22 @@ export function readPackageSettings(env: NodeJS.ProcessEnv = process.env): Packa
     tabEntityId: s.ACTIONPLAN_TAB_ENTITY_ID,
     privacyUrl: s.ACTIONPLAN_PRIVACY_URL ?? tabUrl,
     termsUrl: s.ACTIONPLAN_TERMS_URL ?? tabUrl,
+    siteUrl: s.ACTIONPLAN_SITE_URL?.replace(/\/+$/, "") ?? null,
+    graphUrl: s.ACTIONPLAN_GRAPH_URL ?? null,
+  };
+}
+
+/**
+ * The tab's config.json for a tenant (read by src/tab/lib/config.ts): the site, the Entra app for Nested App
+ * Authentication, and the Teams app and update form that "Chase now"'s reminder cards link to.
+ */
+export function tabConfigFor(settings: PackageSettings): Record<string, unknown> | null {
+  if (settings.siteUrl === null) return null;
+  return {
+    siteUrl: settings.siteUrl,
+    auth: { clientId: settings.clientId },
+    teamsAppId: settings.teamsAppId,
+    updateFormUrl: `${settings.tabUrl}?view=update`,
+    ...(settings.graphUrl === null ? {} : { graphUrl: settings.graphUrl }),
   };
 }

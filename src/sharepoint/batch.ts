@@ -5,7 +5,7 @@ import type { SPFI } from "@pnp/sp";
 import type { IItems } from "@pnp/sp/items/index.js";
 import { SPCollection } from "@pnp/sp";
 import { parseBinderWithErrorCheck, parseODataJSON } from "@pnp/queryable";
-import { z } from "zod";
+import { z } from "../lib/zod.ts";
 
 /** SharePoint accepts up to 100 operations in one $batch; PnPjs's default of 20 would split ours. */
 export const MAX_BATCH = 100;
@@ -43,14 +43,14 @@ export interface Page {
   nextLink: string | null;
 }
 
-const envelope = z.object({ "odata.nextLink": z.string().optional(), d: z.unknown().optional() });
+const envelope = z.object({ "odata.nextLink": z.optional(z.string()), d: z.optional(z.unknown()) });
 
 function pageParser() {
   return parseBinderWithErrorCheck(async (response): Promise<Page> => {
     const json: unknown = await response.json();
     const rows: unknown = parseODataJSON(json);
     const head = envelope.parse(json);
-    const verboseNext = z.object({ __next: z.string().optional() }).safeParse(head.d);
+    const verboseNext = z.object({ __next: z.optional(z.string()) }).safeParse(head.d);
     return {
       rows: Array.isArray(rows) ? (rows as unknown[]) : [],
       nextLink: head["odata.nextLink"] ?? (verboseNext.success ? (verboseNext.data.__next ?? null) : null),

@@ -12,10 +12,10 @@ import { remoteErrorFrom } from "../lib/remote-error.ts";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/items/index.js";
-import "@pnp/sp/fields/index.js";
 import "@pnp/sp/site-users/web.js";
 import "@pnp/sp/site-groups/web.js";
 import "@pnp/sp/batching.js";
+// Fields (only provisioning reads and adds them) are imported by provision.ts, keeping them off the tab.
 
 export type TokenSource = () => Promise<string>;
 

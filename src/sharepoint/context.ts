@@ -2,7 +2,7 @@
 // queries that read a whole small list, and the signed-in user's site id once it has been looked up.
 import type { SPFI } from "@pnp/sp";
 import type { IList } from "@pnp/sp/lists/index.js";
-import { z } from "zod";
+import { z } from "../lib/zod.ts";
 import { LIST_TITLES, type ListKey } from "./schema.ts";
 
 /** SharePoint returns at most 5,000 items a page, the same as its list view threshold. */
@@ -28,7 +28,7 @@ export function dataContext(sp: SPFI, options: { pageSize?: number } = {}): Data
     currentUserId: () => {
       me ??= sp.web.currentUser
         .select("Id")()
-        .then((user: unknown) => z.object({ Id: z.number().int() }).parse(user).Id)
+        .then((user: unknown) => z.object({ Id: z.int() }).parse(user).Id)
         .catch((error: unknown) => {
           me = null;
           throw error;

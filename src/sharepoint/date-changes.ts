@@ -1,7 +1,7 @@
 // Moving a target date: an SRO asks (with a reason), a coordinator approves or declines. Approval records
 // the decision and moves the action's date in one $batch, each only if still at the version read; if
 // either was changed meanwhile, neither change is kept and the caller gets the other person's version.
-import { z } from "zod";
+import { z } from "../lib/zod.ts";
 import { parseTargetDate, toIsoDate, type IsoDate } from "../domain/index.ts";
 import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
 import { listOf, type DataContext } from "./context.ts";
@@ -12,9 +12,11 @@ import { DATE_CHANGE_EXPAND, DATE_CHANGE_SELECT, dateChangeRow, parseRow } from 
 import { updateItem, writeTogether, WriteFailed } from "./writes.ts";
 
 const requestSchema = z.object({
-  toText: z.string().trim().min(1, "Say what the new target date is.").max(255),
-  reason: z.string().trim().min(1, "Give a reason for moving the date.").max(60000),
-  requestedOn: z.string().refine((t) => toIsoDate(t) !== null, "not a date (YYYY-MM-DD)"),
+  toText: z.string().check(z.trim(), z.minLength(1, "Say what the new target date is."), z.maxLength(255)),
+  reason: z
+    .string()
+    .check(z.trim(), z.minLength(1, "Give a reason for moving the date."), z.maxLength(60000)),
+  requestedOn: z.string().check(z.refine((t) => toIsoDate(t) !== null, "not a date (YYYY-MM-DD)")),
 });
 export type DateChangeRequest = z.input<typeof requestSchema>;
 
@@ -61,7 +63,7 @@ export async function requestDateChange(
       RequestedOn: sharePointDate(request.requestedOn as IsoDate),
       ChangeStatus: "Requested",
     })
-    .then((added: unknown) => z.object({ Id: z.number().int() }).loose().parse(added).Id);
+    .then((added: unknown) => z.looseObject({ Id: z.int() }).parse(added).Id);
   const created = await loadDateChange(ctx, String(id), record.planReferenceDate);
   if (created === null) throw new Error("The target date change was saved but could not be read back.");
   return created;

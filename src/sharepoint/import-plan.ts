@@ -2,7 +2,7 @@
 // to site users, SRO posts reused by title, then the plan, recommendations, actions, milestones and their
 // first updates, each stage in $batches of up to 100 writes. Each action is written with its latest-update
 // columns already filled in, so the plan is consistent the moment the import ends.
-import { z } from "zod";
+import { z } from "../lib/zod.ts";
 import { parseTargetDate, type IsoDate, type Status } from "../domain/index.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
 import { allSroPostsQuery, sroPostRecords } from "./shared-reads.ts";
@@ -57,7 +57,7 @@ export interface ImportResult {
   postIds: Map<string, string>;
 }
 
-const withId = z.object({ Id: z.number().int() }).loose();
+const withId = z.looseObject({ Id: z.int() });
 
 async function addAll(ctx: DataContext, key: Parameters<typeof listOf>[1], rows: Record<string, unknown>[]) {
   const added = await inOneBatch(ctx.sp, (sp) => rows.map((row) => settle(listOf(sp, key).items.add(row))));

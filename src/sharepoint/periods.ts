@@ -1,6 +1,6 @@
 // Reporting periods: a coordinator opens one (one open period per plan at a time) and closes it, which
 // freezes the plan's figures on that day as a JSON snapshot so the next report can say what changed.
-import { z } from "zod";
+import { z } from "../lib/zod.ts";
 import { planFigures, toIsoDate, type IsoDate, type PlanFigures } from "../domain/index.ts";
 import { allRows, firstPage } from "./batch.ts";
 import { periodRecords } from "./shared-reads.ts";
@@ -14,16 +14,26 @@ import { parseRow, PERIOD_SELECT, periodRow } from "./rows.ts";
 import { parseSnapshot, snapshotJson } from "./snapshot.ts";
 import { updateItem, writeTogether, WriteFailed } from "./writes.ts";
 
-const day = z.string().refine((t) => toIsoDate(t) !== null, "not a date (YYYY-MM-DD)");
+const day = z.string().check(z.refine((t) => toIsoDate(t) !== null, "not a date (YYYY-MM-DD)"));
 const newPeriodSchema = z
   .object({
-    title: z.string().trim().min(1, "A period needs a title, e.g. 'Q2 2024/25'.").max(255),
+    title: z
+      .string()
+      .check(z.trim(), z.minLength(1, "A period needs a title, e.g. 'Q2 2024/25'."), z.maxLength(255)),
     startsOn: day,
     updateDeadline: day,
     reportDate: day,
   })
-  .refine((p) => p.startsOn <= p.updateDeadline, "The update deadline cannot be before the period starts.")
-  .refine((p) => p.updateDeadline <= p.reportDate, "The report date cannot be before the update deadline.");
+  .check(
+    z.refine(
+      (p) => p.startsOn <= p.updateDeadline,
+      "The update deadline cannot be before the period starts.",
+    ),
+    z.refine(
+      (p) => p.updateDeadline <= p.reportDate,
+      "The report date cannot be before the update deadline.",
+    ),
+  );
 export type NewPeriod = z.input<typeof newPeriodSchema>;
 
 /** A plan's reporting periods, oldest first. One request. */

@@ -4,7 +4,8 @@
 import type { SPFI } from "@pnp/sp";
 import { spPostMerge } from "@pnp/sp";
 import { body, headers } from "@pnp/queryable";
-import { z } from "zod";
+import "@pnp/sp/fields/index.js";
+import { z } from "../lib/zod.ts";
 import { RemoteError } from "../lib/remote-error.ts";
 import { inOneBatch, settle, valueOf, type Settled } from "./batch.ts";
 import { describeStep, planProvisioning, type ProvisionStep, type SiteList } from "./provision-plan.ts";
@@ -35,17 +36,17 @@ export interface ProvisionReport {
   roles: { coordinators: GroupInfo | null; sros: GroupInfo | null; viewers: GroupInfo | null };
 }
 
-const siteListSchema = z.object({ Id: z.string(), Title: z.string(), Description: z.string().nullish() });
+const siteListSchema = z.object({ Id: z.string(), Title: z.string(), Description: z.nullish(z.string()) });
 const siteFieldSchema = z.object({
   InternalName: z.string(),
   TypeAsString: z.string(),
   Indexed: z.boolean(),
-  EnforceUniqueValues: z.boolean().nullish(),
+  EnforceUniqueValues: z.nullish(z.boolean()),
   Required: z.boolean(),
-  Choices: z.array(z.string()).nullish(),
-  LookupList: z.string().nullish(),
+  Choices: z.nullish(z.array(z.string())),
+  LookupList: z.nullish(z.string()),
 });
-const groupSchema = z.object({ Id: z.number().int(), Title: z.string() });
+const groupSchema = z.object({ Id: z.int(), Title: z.string() });
 
 function group(settled: Settled<unknown>): GroupInfo | null {
   if (!settled.ok) return null;
@@ -221,7 +222,7 @@ export async function provisionSite(sp: SPFI, schema: SchemaSpec = SCHEMA): Prom
         report.problems.push(describeFailure(step, outcome.error));
         continue;
       }
-      listIds.set(step.list.key, z.object({ Id: z.string() }).loose().parse(outcome.value).Id);
+      listIds.set(step.list.key, z.looseObject({ Id: z.string() }).parse(outcome.value).Id);
       report.changes.push(describeStep(step));
     }
   }

@@ -1,7 +1,7 @@
 // The signed-in person's role on the site, from its three associated groups: Owners are coordinators,
 // Members SROs, Visitors viewers. The three memberships are read in one $batch; a group whose members the
 // person may not see counts as one they are not in.
-import { z } from "zod";
+import { z } from "../lib/zod.ts";
 import { inOneBatch, settle } from "./batch.ts";
 import type { DataContext } from "./context.ts";
 import { upnOf } from "./records.ts";
@@ -9,7 +9,7 @@ import { upnOf } from "./records.ts";
 /** What a person may do on the site, strongest first. */
 export type SiteRole = "coordinator" | "sro" | "viewer" | "none";
 
-const users = z.array(z.object({ LoginName: z.string().nullish(), Email: z.string().nullish() }).loose());
+const users = z.array(z.looseObject({ LoginName: z.nullish(z.string()), Email: z.nullish(z.string()) }));
 
 function contains(value: unknown, upn: string): boolean {
   const parsed = users.safeParse(value);

@@ -1,31 +1,29 @@
 // What each list's items look like on the wire, as zod schemas next to the $select/$expand that produce
 // them: a response that does not match (a renamed column, a site on an older schema) fails here, loudly,
 // instead of turning into undefined somewhere in the tab.
-import { z } from "zod";
+import { z } from "../lib/zod.ts";
 import { STATUSES } from "../domain/index.ts";
 import { CHANGE_STATUSES, PERIOD_STATES } from "./schema.ts";
 
-const id = z.number().int();
-const optionalId = id.nullish().transform((v) => v ?? null);
-const optionalText = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? null);
-const optionalNumber = z
-  .number()
-  .nullish()
-  .transform((v) => v ?? null);
-const status = z
-  .enum(STATUSES)
-  .nullish()
-  .transform((v) => v ?? null);
-const etag = z.string().min(1);
+/** A column SharePoint may leave out or send as null, read as null when it does. */
+function orNull<T extends z.ZodMiniType>(schema: T) {
+  return z.pipe(
+    z.nullish(schema),
+    z.transform((v: z.output<T> | null | undefined) => v ?? null),
+  );
+}
+
+const id = z.int();
+const optionalId = orNull(id);
+const optionalText = orNull(z.string());
+const optionalNumber = orNull(z.number());
+const status = orNull(z.enum(STATUSES));
+const etag = z.string().check(z.minLength(1));
 
 /** An expanded person column (SP.Data.UserInfoItem projection). */
-const person = z
-  .object({ Id: id.optional(), Title: optionalText, EMail: optionalText, Name: optionalText })
-  .nullish()
-  .transform((v) => v ?? null);
+const person = orNull(
+  z.object({ Id: z.optional(id), Title: optionalText, EMail: optionalText, Name: optionalText }),
+);
 export type PersonValue = z.infer<typeof person>;
 
 /** Columns every item query selects for the ETag and id. */
@@ -82,17 +80,11 @@ export const actionRow = z.object({
   Ref: optionalText,
   ActionText: optionalText,
   PlanId: optionalId,
-  Plan: z
-    .object({ Title: optionalText, ReferenceDate: optionalText })
-    .nullish()
-    .transform((v) => v ?? null),
+  Plan: orNull(z.object({ Title: optionalText, ReferenceDate: optionalText })),
   RecommendationId: optionalId,
   ParentActionId: optionalId,
   SroPostId: optionalId,
-  SroPost: z
-    .object({ Title: optionalText })
-    .nullish()
-    .transform((v) => v ?? null),
+  SroPost: orNull(z.object({ Title: optionalText })),
   TargetDateText: optionalText,
   DueDate: optionalText,
   BaselineTargetText: optionalText,
@@ -156,10 +148,7 @@ export const updateRow = z.object({
   UpdateText: optionalText,
   ReportedStatus: status,
   PercentComplete: optionalNumber,
-  EvidenceUrl: z
-    .object({ Url: z.string() })
-    .nullish()
-    .transform((v) => v ?? null),
+  EvidenceUrl: orNull(z.object({ Url: z.string() })),
   Author: person,
 });
 export type UpdateRow = z.infer<typeof updateRow>;
@@ -226,7 +215,7 @@ export const periodRow = z.object({
 export type PeriodRow = z.infer<typeof periodRow>;
 
 /** Parse a page of rows, naming the list in the error so a schema drift is easy to trace. */
-export function parseRows<T extends z.ZodType>(schema: T, rows: unknown[], list: string): z.infer<T>[] {
+export function parseRows<T extends z.ZodMiniType>(schema: T, rows: unknown[], list: string): z.infer<T>[] {
   return rows.map((row, index) => {
     const result = schema.safeParse(row);
     if (!result.success)
@@ -238,7 +227,7 @@ export function parseRows<T extends z.ZodType>(schema: T, rows: unknown[], list:
 }
 
 /** Parse one row. */
-export function parseRow<T extends z.ZodType>(schema: T, row: unknown, list: string): z.infer<T> {
+export function parseRow<T extends z.ZodMiniType>(schema: T, row: unknown, list: string): z.infer<T> {
   const [parsed] = parseRows(schema, [row], list);
   return parsed as z.infer<T>;
 }

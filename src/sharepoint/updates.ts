@@ -1,6 +1,6 @@
 // An SRO's progress update, and marking an action complete. Adding an update also moves the action's copy
 // of its latest update, in the same $batch and only if the action is still at the version the SRO saw.
-import { z } from "zod";
+import { z } from "../lib/zod.ts";
 import { STATUSES, toIsoDate, type IsoDate, type ProgressUpdate } from "../domain/index.ts";
 import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
 import type { DataContext } from "./context.ts";
@@ -9,23 +9,26 @@ import { loadAction } from "./history.ts";
 import { itemId, type ActionRecord, type LatestUpdate } from "./records.ts";
 import { addItem, updateItem, writeTogether, WriteFailed, type ItemWrite } from "./writes.ts";
 
-const isoDate = z.string().transform((text, ctx): IsoDate => {
-  const date = toIsoDate(text);
-  if (date === null) {
-    ctx.addIssue({ code: "custom", message: `'${text}' is not a date (YYYY-MM-DD)` });
-    return z.NEVER;
-  }
-  return date;
-});
+const isoDate = z.pipe(
+  z.string(),
+  z.transform((text: string, ctx): IsoDate => {
+    const date = toIsoDate(text);
+    if (date === null) {
+      ctx.issues.push({ code: "custom", message: `'${text}' is not a date (YYYY-MM-DD)`, input: text });
+      return z.NEVER;
+    }
+    return date;
+  }),
+);
 
 /** What an SRO gives for an update; checked before anything is sent. */
 export const newUpdateSchema = z.object({
   date: isoDate,
-  text: z.string().trim().min(1, "An update needs some text.").max(60000),
-  reportedStatus: z.enum(STATUSES).nullable(),
-  percentComplete: z.number().int().min(0).max(100).nullable(),
-  periodId: z.string().regex(/^\d+$/).nullable(),
-  evidenceUrl: z.url({ protocol: /^https?$/ }).nullable(),
+  text: z.string().check(z.trim(), z.minLength(1, "An update needs some text."), z.maxLength(60000)),
+  reportedStatus: z.nullable(z.enum(STATUSES)),
+  percentComplete: z.nullable(z.int().check(z.minimum(0), z.maximum(100))),
+  periodId: z.nullable(z.string().check(z.regex(/^\d+$/))),
+  evidenceUrl: z.nullable(z.url({ protocol: /^https?$/ })),
 });
 export type NewUpdate = z.input<typeof newUpdateSchema>;
 

@@ -3,7 +3,7 @@
 // fails the parts that succeeded are undone (one more request) before the failure is reported: a refused
 // change leaves nothing half-written behind.
 import type { SPFI } from "@pnp/sp";
-import { z } from "zod";
+import { z } from "../lib/zod.ts";
 import { inOneBatch, settle, type Settled } from "./batch.ts";
 import { listOf } from "./context.ts";
 import type { ListKey } from "./schema.ts";
@@ -26,8 +26,8 @@ export class WriteFailed extends Error {
   }
 }
 
-const added = z.object({ Id: z.number().int() }).loose();
-const updated = z.object({ etag: z.string().nullish() }).loose();
+const added = z.looseObject({ Id: z.int() });
+const updated = z.looseObject({ etag: z.nullish(z.string()) });
 
 /** Add an item; undone by deleting it. Resolves to the new item's id. */
 export function addItem(list: ListKey, values: Record<string, unknown>): ItemWrite<number> {

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { z } from "zod";
+import "@pnp/sp/fields/index.js";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
 import { startSandboxProcess } from "../support/sandbox-process.ts";

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { SPFI } from "@pnp/sp";
+import "@pnp/sp/fields/index.js";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
 import { contractTargets, uniqueTitle, type Target } from "../support/targets.ts";

@@ -1,5 +1,5 @@
 // An axe scan of the plan view as a coordinator sees it (filters, updates due by SRO, a date-change request
-// waiting with Approve and Decline, Chase now) in each Teams theme: no violations of WCAG 2.1 A/AA or
+// waiting with Approve and Decline, Chase now and its confirmation open) in each Teams theme: no violations of WCAG 2.1 A/AA or
 // axe's best practices.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -44,6 +44,13 @@ describe("accessibility (axe) of the plan view in every theme", () => {
       const { passes, violations } = await axeViolations(tab);
       assert.ok(passes > 10, "axe ran its rules");
       assert.deepEqual(violations, []);
+      // "Chase now"'s confirmation, open, with focus on its question.
+      await tab.getByRole("button", { name: "Chase now" }).click();
+      const confirmation = tab.getByRole("group", { name: "Send reminders now?" });
+      await confirmation.waitFor();
+      assert.equal(await confirmation.getByRole("button", { name: "Send reminders" }).count(), 1);
+      const open = await axeViolations(tab);
+      assert.deepEqual(open.violations, [], "Chase now's confirmation, open");
       await page.context().close();
     });
   }

@@ -1,7 +1,7 @@
 // The reminder rules a plan can tune (issue 5: "the rules are settings of the plan, with these defaults").
 // Stored settings are parsed with a schema so that a hand-edited SharePoint value cannot make the job send
 // every day or never: anything missing takes the default, anything out of range is refused with a reason.
-import { z } from "zod";
+import { z } from "../../lib/zod.ts";
 
 /** How often and when reminders and escalations go out; every count of days is in working days unless named. */
 export interface ReminderSettings {
@@ -36,31 +36,29 @@ export const DEFAULT_REMINDER_SETTINGS: Readonly<ReminderSettings> = Object.free
 });
 
 // A year of working days is the most any offset could sensibly be; anything bigger is a typo.
-const days = (min: number) => z.int().min(min).max(260);
-const offsets = z
-  .array(days(0))
-  .max(10)
-  .transform((list) => [...new Set(list)].sort((a, b) => b - a));
+const days = (min: number) => z.int().check(z.minimum(min), z.maximum(260));
+const offsets = z.pipe(
+  z.array(days(0)).check(z.maxLength(10)),
+  z.transform((list: number[]) => [...new Set(list)].sort((a, b) => b - a)),
+);
 
 /** The schema for stored reminder settings: every field optional, defaults filled in, ranges checked. */
-export const reminderSettingsSchema = z
-  .object({
-    targetNearWorkingDays: offsets.default([...DEFAULT_REMINDER_SETTINGS.targetNearWorkingDays]),
-    targetPassedAfterWorkingDays: days(1).default(DEFAULT_REMINDER_SETTINGS.targetPassedAfterWorkingDays),
-    targetPassedRepeatDays: days(0).default(DEFAULT_REMINDER_SETTINGS.targetPassedRepeatDays),
-    updateDueWorkingDays: offsets.default([...DEFAULT_REMINDER_SETTINGS.updateDueWorkingDays]),
-    updateLateRepeatWorkingDays: days(0).default(DEFAULT_REMINDER_SETTINGS.updateLateRepeatWorkingDays),
-    escalateUpdateLateAfterWorkingDays: days(0).default(
-      DEFAULT_REMINDER_SETTINGS.escalateUpdateLateAfterWorkingDays,
-    ),
-    escalateOverdueAfterMonths: z
-      .int()
-      .min(0)
-      .max(24)
-      .default(DEFAULT_REMINDER_SETTINGS.escalateOverdueAfterMonths),
-    escalationRepeatDays: days(0).default(DEFAULT_REMINDER_SETTINGS.escalationRepeatDays),
-  })
-  .strict();
+export const reminderSettingsSchema = z.strictObject({
+  targetNearWorkingDays: z._default(offsets, [...DEFAULT_REMINDER_SETTINGS.targetNearWorkingDays]),
+  targetPassedAfterWorkingDays: z._default(days(1), DEFAULT_REMINDER_SETTINGS.targetPassedAfterWorkingDays),
+  targetPassedRepeatDays: z._default(days(0), DEFAULT_REMINDER_SETTINGS.targetPassedRepeatDays),
+  updateDueWorkingDays: z._default(offsets, [...DEFAULT_REMINDER_SETTINGS.updateDueWorkingDays]),
+  updateLateRepeatWorkingDays: z._default(days(0), DEFAULT_REMINDER_SETTINGS.updateLateRepeatWorkingDays),
+  escalateUpdateLateAfterWorkingDays: z._default(
+    days(0),
+    DEFAULT_REMINDER_SETTINGS.escalateUpdateLateAfterWorkingDays,
+  ),
+  escalateOverdueAfterMonths: z._default(
+    z.int().check(z.minimum(0), z.maximum(24)),
+    DEFAULT_REMINDER_SETTINGS.escalateOverdueAfterMonths,
+  ),
+  escalationRepeatDays: z._default(days(0), DEFAULT_REMINDER_SETTINGS.escalationRepeatDays),
+});
 
 /**
  * The settings a plan stores (a JSON object, possibly partial, possibly absent), with defaults filled in.

@@ -19,6 +19,8 @@ export interface ChaseInput {
   siteUrl: string;
   /** True against the local sandbox: its Graph, catalog app and update form are the defaults. */
   sandbox: boolean;
+  /** The settings a tenant needs (ACTIONPLAN_TEAMS_APP_ID, ACTIONPLAN_UPDATE_FORM_URL…), by their names. */
+  settings: Record<string, string>;
   /** A delegated Graph token for the signed-in person. */
   getToken: () => Promise<string>;
   plan: PlanRecord;
@@ -27,8 +29,9 @@ export interface ChaseInput {
 
 /** Send the plan's reminders due today as the signed-in person; the summary says what happened. */
 export async function chasePlan(input: ChaseInput): Promise<RunSummary> {
-  // No process environment in a browser: the settings are the sandbox's defaults, or say what is missing.
-  const settings = readNotifySettings(input.siteUrl, input.sandbox, {});
+  // No process environment in a browser: the tab's configuration gives the settings, over the sandbox's
+  // defaults; a missing one is named.
+  const settings = readNotifySettings(input.siteUrl, input.sandbox, input.settings);
   const graph = createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken: input.getToken });
   const sender = await signedInUser(graph);
   const channel = chatChannel(graph, { baseUrl: settings.ACTIONPLAN_GRAPH_URL }, sender, {

@@ -1,24 +1,22 @@
 // The chat channel: the card goes into the one-on-one chat between the signed-in sender and the recipient.
 // Graph sends chat messages only with a delegated token; an app-only token gets Graph's 401.
 import type { Client } from "@microsoft/microsoft-graph-client";
-import { z } from "zod";
+import { z } from "../../lib/zod.ts";
 import type { GraphConnection } from "../graph-client.ts";
 import { nextLinkPath } from "../graph-client.ts";
 import type { DeliveryChannel } from "./channels.ts";
 import { digestHeadline, graphCall, Unreachable } from "./channels.ts";
 
 const CARD_TYPE = "application/vnd.microsoft.card.adaptive";
-const chatSchema = z.object({ id: z.string().min(1) }).loose();
+const chatSchema = z.looseObject({ id: z.string().check(z.minLength(1)) });
 const pageSchema = z.object({
   value: z.array(
-    z
-      .object({
-        createdDateTime: z.string(),
-        attachments: z.array(z.object({ id: z.string() }).loose()).default([]),
-      })
-      .loose(),
+    z.looseObject({
+      createdDateTime: z.string(),
+      attachments: z._default(z.array(z.looseObject({ id: z.string() })), []),
+    }),
   ),
-  "@odata.nextLink": z.string().optional(),
+  "@odata.nextLink": z.optional(z.string()),
 });
 
 function escapeHtml(text: string): string {

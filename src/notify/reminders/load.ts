@@ -2,7 +2,7 @@
 // update, SRO posts with holders and delegates, periods), the updates given for the open periods, each
 // plan's coordinator, and the reminder log. Managers come from Graph (people.ts), asked only for SROs who
 // are owed an escalation.
-import { z } from "zod";
+import { z } from "../../lib/zod.ts";
 import type {
   Action,
   ProgressUpdate,
@@ -58,9 +58,9 @@ async function periodUpdates(ctx: DataContext, periodId: string): Promise<Progre
   return parseRows(updateRow, rows, "Progress Updates").map(toProgressUpdate);
 }
 
-const person = z.object({ Name: z.string().nullish(), EMail: z.string().nullish() }).nullish();
-const authorRow = z.object({ Id: z.number().int(), Author: person });
-const ownerRow = z.object({ Id: z.number().int(), LoginName: z.string(), Email: z.string().nullish() });
+const person = z.nullish(z.object({ Name: z.nullish(z.string()), EMail: z.nullish(z.string()) }));
+const authorRow = z.object({ Id: z.int(), Author: person });
+const ownerRow = z.object({ Id: z.int(), LoginName: z.string(), Email: z.nullish(z.string()) });
 
 /**
  * Each plan's coordinator, to whom escalations go when an SRO has no manager. The rule: the person named

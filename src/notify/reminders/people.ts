@@ -1,10 +1,10 @@
 // The directory through Graph: who is signed in, and line managers, each asked once per run.
 import type { Client } from "@microsoft/microsoft-graph-client";
-import { z } from "zod";
+import { z } from "../../lib/zod.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
 import { toRemoteError } from "../graph-client.ts";
 
-const userSchema = z.object({ id: z.string(), userPrincipalName: z.string() }).loose();
+const userSchema = z.looseObject({ id: z.string(), userPrincipalName: z.string() });
 
 /** Line managers by UPN, through GET /users/{upn}/manager, cached for the run. */
 export class ManagerLookup {

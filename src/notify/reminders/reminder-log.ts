@@ -1,6 +1,6 @@
 // The Reminder Log list as the notifier reads and writes it: one item per reminder key (unique), written
 // Pending before a send and Sent, Failed or Skipped after. See delivery.ts for how a run uses it.
-import { z } from "zod";
+import { z } from "../../lib/zod.ts";
 import type { Reminder } from "../../domain/index.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "../../sharepoint/batch.ts";
 import { listOf, MAX_PAGE, type DataContext } from "../../sharepoint/context.ts";
@@ -36,20 +36,20 @@ const SELECT = [
   "Recipient/Name",
   "Recipient/EMail",
 ];
-const text = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? null);
+const text = z.pipe(
+  z.nullish(z.string()),
+  z.transform((v: string | null | undefined) => v ?? null),
+);
 const logRow = z.object({
-  Id: z.number().int(),
-  "odata.etag": z.string().min(1),
+  Id: z.int(),
+  "odata.etag": z.string().check(z.minLength(1)),
   ReminderKey: z.string(),
-  DeliveryStatus: z.enum(DELIVERY_STATUSES).nullish(),
-  Attempts: z.number().nullish(),
+  DeliveryStatus: z.nullish(z.enum(DELIVERY_STATUSES)),
+  Attempts: z.nullish(z.number()),
   ChatId: text,
   DigestId: text,
   Modified: z.string(),
-  Recipient: z.object({ Name: text, EMail: text }).nullish(),
+  Recipient: z.nullish(z.object({ Name: text, EMail: text })),
 });
 
 /**
@@ -87,7 +87,7 @@ export async function loadReminderLog(ctx: DataContext, planIds?: readonly strin
   });
 }
 
-const withId = z.object({ Id: z.number().int() }).loose();
+const withId = z.looseObject({ Id: z.int() });
 
 /** Site user ids (what person columns hold) for UPNs, in one batch; a UPN SharePoint refuses is left out. */
 export async function siteUserIds(ctx: DataContext, upns: Iterable<string>): Promise<Map<string, number>> {

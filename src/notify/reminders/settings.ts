@@ -1,7 +1,7 @@
 // The notifier's settings, from the environment, checked once with a schema. Against the sandbox every one
 // has a default (the sandbox's catalog app, its tab); against a tenant the app's ids and the update form's
 // address must be given, and a missing one is named.
-import { z } from "zod";
+import { z } from "../../lib/zod.ts";
 import type { CardLinks } from "../cards/index.ts";
 
 /** The Teams app the sandbox's catalog holds (src/sandbox/graph/catalog.ts): its manifest id. */
@@ -15,13 +15,13 @@ const settingsSchema = z.object({
   /** The Teams app's manifest id: deep links open it, and activity notifications find it in the catalog. */
   ACTIONPLAN_TEAMS_APP_ID: z.uuid("the Teams app's manifest id"),
   /** The personal tab's entityId in the manifest. */
-  ACTIONPLAN_TAB_ENTITY_ID: z.string().min(1).default(DEFAULT_TAB_ENTITY_ID),
+  ACTIONPLAN_TAB_ENTITY_ID: z._default(z.string().check(z.minLength(1)), DEFAULT_TAB_ENTITY_ID),
   /** The page showing the update form in a dialog; the action's id is added to it. */
   ACTIONPLAN_UPDATE_FORM_URL: z.url({ protocol: /^https?$/ }),
   /** Graph's root (national clouds differ). */
-  ACTIONPLAN_GRAPH_URL: z.url({ protocol: /^https?$/ }).default("https://graph.microsoft.com"),
+  ACTIONPLAN_GRAPH_URL: z._default(z.url({ protocol: /^https?$/ }), "https://graph.microsoft.com"),
   /** Who escalations go to when an SRO has no manager; otherwise chosen from the site's Owners. */
-  ACTIONPLAN_COORDINATOR: z.email().optional(),
+  ACTIONPLAN_COORDINATOR: z.optional(z.email()),
 });
 
 /** The notifier's settings, checked. */

@@ -13,7 +13,9 @@ const settings = {
 };
 const state: HostState = {
   tenantId: "t-1",
+  clientId: "c-1",
   person: { upn: "c@example.org", id: "u-1", displayName: "A coordinator" },
+  signIn: "naa",
   theme: "default",
   frame: "configure",
   actionId: "1",

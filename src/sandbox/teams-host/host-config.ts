@@ -1,12 +1,13 @@
-// What the sandbox tells its Teams host page: the tenant, the people one can sign in as (by role), and
-// where the tab is. Embedded in the page as JSON and parsed with this schema in the browser.
+// What the sandbox tells its Teams host page: the tenant, the Entra app the tab signs in as, the people one
+// can sign in as (by role), and where the tab is. Embedded in the page as JSON and parsed with this schema in the browser.
 import { z } from "zod";
-import { HOST_FRAMES, HOST_THEMES } from "./protocol.ts";
+import { HOST_FRAMES, HOST_SIGN_INS, HOST_THEMES } from "./protocol.ts";
 
 export const HOST_ROLES = ["sro", "coordinator", "viewer"] as const;
 
 export const hostConfigSchema = z.object({
   tenantId: z.string(),
+  clientId: z.string(),
   tabUrl: z.string(),
   defaultUpn: z.string(),
   defaultActionId: z.string(),
@@ -28,6 +29,7 @@ export const hostQuerySchema = z.object({
   theme: z.enum(HOST_THEMES).catch("default").default("default"),
   frame: z.enum(HOST_FRAMES).catch("personal").default("personal"),
   width: z.enum(["desktop", "phone"]).catch("desktop").default("desktop"),
+  signin: z.enum(HOST_SIGN_INS).catch("naa").default("naa"),
   action: z
     .string()
     .regex(/^[1-9]\d{0,9}$/)

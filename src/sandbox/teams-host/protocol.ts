@@ -9,7 +9,11 @@
 //                { func: "themeChange", args: [theme] } that teams-js hands to its registered handler.
 //
 //   "initialize" args [sdkVersion, latestRuntimeApiVersion, validMessageOrigins?] -> args
-//       [frameContext, hostClientType, runtimeConfig (JSON text, apiVersion 4), clientSupportedSDKVersion]
+//       [frameContext, hostClientType, clientSupportedSDKVersion, runtimeConfig (JSON text, apiVersion 4)],
+//       real Teams' order: appHelpers.js tries JSON.parse on the third, takes it as the SDK version when it is
+//       not JSON ("2.58.0" is not) and applies the fourth as the runtime config; communication.js `E` hands
+//       the fourth to tryPolyfillWithNestedAppAuthBridge, which installs window.nestedAppAuthBridge only
+//       when that JSON has supports.nestedAppAuth (and the tab's parent is the top window, as here).
 //   "getContext" -> args [the flat legacy context: entityId, subEntityId, locale, theme, frameContext,
 //       userPrincipalName, loginHint, userObjectId, tid, hostClientType, channelId, teamId, ...]
 //   "authentication.getAuthToken" args [resources, claims, silent, tenantId] -> args [true, token] |
@@ -17,15 +21,24 @@
 //   "appInitialization.appLoaded" / ".success" / ".failure" / ".expectedFailure", "registerHandler": one
 //       way; "success" waits for an answer only when the runtime config has supports.app.notifySuccessResponse,
 //       which this host does not claim.
+//   "nestedAppAuth.execute" (Nested App Authentication, `naa` sign-in only): see ./naa.ts.
 //   The configuration page's save flow ("settings.*") is in ./config-flow.ts.
 import { z } from "zod";
 import { configAnswer, configEffect, CONFIG_FUNCS, type ChannelTab } from "./config-flow.ts";
+import { NAA_FUNC, naaLogLine, naaResponse, parseNaaRequest } from "./naa.ts";
 
 export const HOST_THEMES = ["default", "dark", "contrast"] as const;
 export type HostTheme = (typeof HOST_THEMES)[number];
 
 export const HOST_FRAMES = ["personal", "channel", "configure", "deep-link", "dialog"] as const;
 export type HostFrame = (typeof HOST_FRAMES)[number];
+
+/**
+ * How the host signs the tab in: `naa`, as current Teams clients do (NAA recommended and supported, and
+ * getAuthToken still answered), or `sso`, as older Teams did (getAuthToken only).
+ */
+export const HOST_SIGN_INS = ["naa", "sso"] as const;
+export type HostSignIn = (typeof HOST_SIGN_INS)[number];
 
 /** The teams-js version whose protocol this host speaks (the one in package.json). */
 export const HOST_SDK_VERSION = "2.58.0";
@@ -41,7 +54,10 @@ export interface HostPerson {
 
 export interface HostState {
   tenantId: string;
+  /** The Entra app the tab must sign in as through NAA (the sandbox's SANDBOX_CLIENT_ID). */
+  clientId: string;
   person: HostPerson;
+  signIn: HostSignIn;
   theme: HostTheme;
   frame: HostFrame;
   /** The action a deep link or the dialog opens. */
@@ -59,6 +75,8 @@ export const appRequestSchema = z.object({
   uuidAsString: z.string().optional(),
   func: z.string().min(1),
   args: z.array(z.unknown()).default([]),
+  /** nestedAppAuth.execute's payload: the JSON text of MSAL's request. */
+  data: z.unknown().optional(),
 });
 export type AppRequest = z.infer<typeof appRequestSchema>;
 
@@ -67,6 +85,16 @@ export interface HostResponse {
   id: number;
   uuidAsString?: string;
   args: unknown[];
+}
+
+/** What `answer` may need besides the request and the state. */
+export interface AnswerOptions {
+  /** The clock, for the tokens' times. */
+  now?: number;
+  /** Seconds the host's token has left (NAA's expires_in); by default the token's whole lifetime. */
+  expiresIn?: (accessToken: string) => number | null;
+  /** A line for the host's log (never a token). */
+  log?: (line: string) => void;
 }
 
 /** The URL the host frames for a frame kind, relative to the tab's base. */
@@ -81,14 +109,20 @@ function frameContextOf(frame: HostFrame): "content" | "task" | "settings" {
 }
 
 /** The runtime config the host announces: apiVersion 4 and only the capabilities it answers. */
-export function runtimeConfig(): string {
+export function runtimeConfig(signIn: HostSignIn): string {
+  const naa = signIn === "naa";
   return JSON.stringify({
     apiVersion: 4,
     hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
-    isNAAChannelRecommended: false,
+    // nestedAppAuth.isNAAChannelRecommended() reads this (public/nestedAppAuth.js).
+    isNAAChannelRecommended: naa,
     isLegacyTeams: false,
-    // The configuration page's save flow (pages.config.isSupported() reads this).
-    supports: { pages: { config: {} } },
+    supports: {
+      // The configuration page's save flow (pages.config.isSupported() reads this).
+      pages: { config: {} },
+      // The bridge polyfill's condition (internal/nestedAppAuthUtils.js).
+      ...(naa ? { nestedAppAuth: {} } : {}),
+    },
   });
 }
 
@@ -153,6 +187,7 @@ export async function answer(
   request: AppRequest,
   state: HostState,
   token: () => Promise<string>,
+  options: AnswerOptions = {},
 ): Promise<HostResponse | null> {
   const reply = (args: unknown[]): HostResponse => ({
     id: request.id,
@@ -161,7 +196,7 @@ export async function answer(
   });
   switch (request.func) {
     case "initialize":
-      return reply([frameContextOf(state.frame), "web", runtimeConfig(), HOST_SDK_VERSION]);
+      return reply([frameContextOf(state.frame), "web", HOST_SDK_VERSION, runtimeConfig(state.signIn)]);
     case "getContext":
       return reply([legacyContext(state)]);
     case "authentication.getAuthToken":
@@ -170,6 +205,8 @@ export async function answer(
       } catch {
         return reply([false, "The host could not get a token for the signed-in user."]);
       }
+    case NAA_FUNC:
+      return answerNaa(request, state, token, options);
     default: {
       if (!CONFIG_FUNCS.has(request.func)) return null;
       const effect = configEffect(request.func, request.args, state.tabBase ?? "");
@@ -177,6 +214,42 @@ export async function answer(
       return args === null ? null : reply(args);
     }
   }
+}
+
+/**
+ * A nestedAppAuth.execute request: answered only when the host offers NAA and the payload is MSAL's, as a
+ * message whose args[1] is the response's JSON text (communication.js `D` reads exactly that; args[0] is
+ * null, and the id/uuid echo the request's, which teams-js's ordinary handler `Y` finds no callback for).
+ */
+async function answerNaa(
+  request: AppRequest,
+  state: HostState,
+  token: () => Promise<string>,
+  options: AnswerOptions,
+): Promise<HostResponse | null> {
+  if (state.signIn !== "naa") return null;
+  const naaRequest = parseNaaRequest(request.data);
+  if (naaRequest === null) return null;
+  const response = await naaResponse(
+    naaRequest,
+    {
+      tenantId: state.tenantId,
+      clientId: state.clientId,
+      person: state.person,
+      sdkVersion: HOST_SDK_VERSION,
+    },
+    token,
+    {
+      ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.expiresIn === undefined ? {} : { expiresIn: options.expiresIn }),
+    },
+  );
+  options.log?.(naaLogLine(naaRequest, response));
+  return {
+    id: request.id,
+    ...(request.uuidAsString === undefined ? {} : { uuidAsString: request.uuidAsString }),
+    args: [null, JSON.stringify(response)],
+  };
 }
 
 /** The event that tells the app the theme changed. */

@@ -1,10 +1,11 @@
 // What the sandbox serves for the local Teams host: the host page (/teams), its script (/teams/host.js,
 // bundled from client/ on first request), and the built tab (/tab/…, from dist/tab) with the tab's
-// config.json pointing at this sandbox's site and clock.
+// config.json pointing at this sandbox's site and clock, and naming the Entra app the tab signs in as.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { SANDBOX_CLIENT_ID } from "../auth.ts";
 import { DIRECTORY, personByPost, TENANT } from "../directory.ts";
 import { jsonResponse, type SandboxRequest, type SandboxResponse } from "../http.ts";
 import type { HostConfig } from "./host-config.ts";
@@ -40,6 +41,7 @@ function hostConfig(): HostConfig {
   const fallback = people.find((p) => p.role === "sro") ?? people[0];
   return {
     tenantId: TENANT.id,
+    clientId: SANDBOX_CLIENT_ID,
     tabUrl: "/tab/",
     defaultUpn: personByPost(DEFAULT_SRO_POST)?.upn ?? fallback?.upn ?? "",
     defaultActionId: DEFAULT_ACTION_ID,
@@ -122,7 +124,11 @@ export function createTeamsHost(options: { site: string; tabDir?: string }): Tea
       if (path === "/tab/config.json") {
         return jsonResponse(
           200,
-          { siteUrl: `${origin}/sites/${options.site}`, clockUrl: `${origin}/sandbox/clock` },
+          {
+            siteUrl: `${origin}/sites/${options.site}`,
+            clockUrl: `${origin}/sandbox/clock`,
+            auth: { clientId: SANDBOX_CLIENT_ID },
+          },
           { "cache-control": "no-cache" },
         );
       }

@@ -1,12 +1,6 @@
 // The app shell: Teams context, then the Fluent theme that follows it, then configuration and data, then the
 // view for the route. Views other than My actions load lazily, so the first screen carries only itself.
-import {
-  FluentProvider,
-  teamsDarkTheme,
-  teamsHighContrastTheme,
-  teamsLightTheme,
-  type Theme,
-} from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { Notice } from "../components/Notice.tsx";
 import { PageSkeleton } from "../components/PageSkeleton.tsx";
@@ -14,16 +8,12 @@ import { TeamsContextProvider, useTeamsContext } from "../lib/use-teams-context.
 import type { TeamsTheme } from "../lib/tab-context.ts";
 import { Boot } from "./Boot.tsx";
 import { Routes } from "./Routes.tsx";
-
-const THEMES: Record<TeamsTheme, Theme> = {
-  default: teamsLightTheme,
-  dark: teamsDarkTheme,
-  contrast: teamsHighContrastTheme,
-};
+import { useFluentTheme } from "./use-theme.ts";
 
 function Themed(props: { theme: TeamsTheme; children: ReactNode }) {
+  const theme = useFluentTheme(props.theme);
   return (
-    <FluentProvider theme={THEMES[props.theme]} style={{ minHeight: "100vh" }} lang="en-GB">
+    <FluentProvider theme={theme} style={{ minHeight: "100vh" }} lang="en-GB">
       {props.children}
     </FluentProvider>
   );

@@ -7,7 +7,7 @@ import { loadTabConfig } from "../lib/config.ts";
 import { DataProvider } from "../lib/data.tsx";
 import { describeError } from "../lib/describe-error.ts";
 import { loadToday } from "../lib/today.ts";
-import { chooseTokenSource } from "../lib/token-source.ts";
+import { chooseTokenSources } from "../lib/token-source.ts";
 import { useRemote } from "../lib/use-remote.ts";
 import { useTeamsContext } from "../lib/use-teams-context.tsx";
 
@@ -21,16 +21,20 @@ async function boot() {
 export function Boot(props: { children: ReactNode }) {
   const context = useTeamsContext();
   const started = useRemote("boot", boot);
-  const getToken = useMemo(() => chooseTokenSource(context), [context.inTeams, context.upn]); // eslint-disable-line react-hooks/exhaustive-deps -- a theme change must not make a new token source
+  const config = started.data?.config ?? null;
+  const tokens = useMemo(
+    () => (config === null ? null : chooseTokenSources(context, config)),
+    [config, context.inTeams, context.upn], // eslint-disable-line react-hooks/exhaustive-deps -- a theme change must not make a new token source
+  );
   if (started.status === "failed")
     return (
       <Notice title="Action Plan Tracker could not start" intent="error">
         {describeError(started.error)}
       </Notice>
     );
-  if (started.data === null) return <PageSkeleton />;
+  if (started.data === null || tokens === null) return <PageSkeleton />;
   return (
-    <DataProvider siteUrl={started.data.config.siteUrl} getToken={getToken} today={started.data.today}>
+    <DataProvider config={started.data.config} tokens={tokens} today={started.data.today}>
       {props.children}
     </DataProvider>
   );

@@ -1,7 +1,7 @@
 // Which view to show, from the page's URL and Teams' context. Deep links arrive as the sub-page id (the
 // action's id, as src/notify/cards/deep-links.ts writes it); the update dialog has its own URL
 // (`?view=update&actionId=12`), which a reminder card opens in a Teams dialog.
-import { z } from "zod";
+import { z } from "../../lib/zod.ts";
 
 export type Route =
   | { view: "my-actions" }
@@ -14,11 +14,11 @@ export type Route =
 /** The entityId of the channel tab (the plan dashboard) in the app manifest. */
 export const DASHBOARD_PAGE_ID = "dashboard";
 
-const actionId = z.string().regex(/^[1-9]\d{0,9}$/);
+const actionId = z.string().check(z.regex(/^[1-9]\d{0,9}$/));
 const params = z.object({
-  view: z.enum(["update", "action", "plan", "dashboard", "configure"]).optional().catch(undefined),
-  actionId: actionId.optional().catch(undefined),
-  planId: actionId.optional().catch(undefined),
+  view: z.catch(z.optional(z.enum(["update", "action", "plan", "dashboard", "configure"])), undefined),
+  actionId: z.catch(z.optional(actionId), undefined),
+  planId: z.catch(z.optional(actionId), undefined),
 });
 
 /** The route for a URL's query and the context's page and sub-page ids; anything unreadable is My actions. */

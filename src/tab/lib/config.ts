@@ -1,16 +1,33 @@
 // The tab's configuration, read once at start-up from config.json beside index.html and checked with a
 // schema, so a deployment with a missing or wrong setting fails with the list of what is wrong. In the local
-// sandbox the sandbox serves config.json; in a tenant it is written when the tab is deployed.
-import { z } from "zod";
+// sandbox the sandbox serves config.json; in a tenant `npm run package` writes it beside the app package
+// (dist/appPackage/config.json) from the same settings, to be put beside index.html.
+import { z } from "../../lib/zod.ts";
+
+const httpUrl = () => z.url({ protocol: /^https?$/, error: "must be a full http(s) address" });
 
 const configSchema = z.object({
   /** The SharePoint site holding the app's lists, e.g. https://contoso.sharepoint.com/sites/improvement. */
-  siteUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")),
+  siteUrl: z.pipe(
+    httpUrl(),
+    z.transform((url) => url.replace(/\/+$/, "")),
+  ),
   /**
    * Where "today" comes from when it is not the real date: the sandbox's clock (the demo runs in 2024).
    * Absent in a tenant, where today is the date in Europe/London.
    */
-  clockUrl: z.url({ protocol: /^https?$/ }).optional(),
+  clockUrl: z.optional(httpUrl()),
+  /**
+   * The Entra app the tab signs in as with Nested App Authentication (its client id). Absent, the tab uses
+   * the host's own token (the local Teams host answers it with a SharePoint token).
+   */
+  auth: z.optional(z.object({ clientId: z.uuid("must be a GUID (the Entra app's client id)") })),
+  /** The Teams app's manifest id, for the links on reminder cards sent by "Chase now". */
+  teamsAppId: z.optional(z.uuid("must be a GUID (the Teams app's manifest id)")),
+  /** The update form's page, opened in a Teams dialog from reminder cards ("<tab>/?view=update"). */
+  updateFormUrl: z.optional(httpUrl()),
+  /** Microsoft Graph's root; national clouds differ. */
+  graphUrl: z._default(httpUrl(), "https://graph.microsoft.com"),
 });
 
 export type TabConfig = z.infer<typeof configSchema>;

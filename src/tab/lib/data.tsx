@@ -5,26 +5,34 @@ import { createContext, use, useMemo, type ReactNode } from "react";
 import type { IsoDate } from "../../domain/iso-date.ts";
 import { createSharePoint } from "../../sharepoint/client.ts";
 import { dataContext, type DataContext } from "../../sharepoint/context.ts";
-import type { TokenSource } from "./token-source.ts";
+import type { TabConfig } from "./config.ts";
+import type { TokenSources } from "./token-source.ts";
 
 interface AppData {
   ctx: DataContext;
   today: IsoDate;
+  config: TabConfig;
+  tokens: TokenSources;
 }
 
 const Data = createContext<AppData | null>(null);
 
-/** Provides the data context for one site and one "today". */
+/** Provides the data context for the configured site, its token sources and one "today". */
 export function DataProvider(props: {
-  siteUrl: string;
-  getToken: TokenSource;
+  config: TabConfig;
+  tokens: TokenSources;
   today: IsoDate;
   children: ReactNode;
 }) {
-  const { siteUrl, getToken, today } = props;
+  const { config, tokens, today } = props;
   const value = useMemo(
-    () => ({ ctx: dataContext(createSharePoint({ siteUrl, getToken })), today }),
-    [siteUrl, getToken, today],
+    () => ({
+      ctx: dataContext(createSharePoint({ siteUrl: config.siteUrl, getToken: tokens.sharePoint })),
+      today,
+      config,
+      tokens,
+    }),
+    [config, tokens, today],
   );
   return <Data value={value}>{props.children}</Data>;
 }
@@ -43,4 +51,10 @@ export function useDataContext(): DataContext {
 /** The app's today (the sandbox's date against the sandbox). */
 export function useToday(): IsoDate {
   return useAppData().today;
+}
+
+/** What "Chase now" needs beyond data access: the configuration and a Graph token for the signed-in person. */
+export function useGraphAccess(): { config: TabConfig; getGraphToken: TokenSources["graph"] } {
+  const data = useAppData();
+  return { config: data.config, getGraphToken: data.tokens.graph };
 }

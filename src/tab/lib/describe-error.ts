@@ -1,7 +1,7 @@
 // Every failure the tab shows, in words an officer understands: never a stack, a status code on its own, or
 // anything from a token. Remote failures go through the one translation in src/lib/remote-error.ts.
-import { ZodError } from "zod";
 import { describeForPeople, RemoteError } from "../../lib/remote-error.ts";
+import { z } from "../../lib/zod.ts";
 import { ConflictError } from "../../sharepoint/conflict.ts";
 import { ConfigError } from "./config.ts";
 import { SignInError } from "./token-cache.ts";
@@ -18,7 +18,7 @@ export function describeError(error: unknown): string {
   if (error instanceof ConfigError) {
     return `The app is not set up correctly. Please tell the app's support team: ${error.problems.join("; ")}.`;
   }
-  if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join(" ");
+  if (error instanceof z.core.$ZodError) return error.issues.map((issue) => issue.message).join(" ");
   if (error instanceof TypeError && /fetch/i.test(error.message)) {
     return "SharePoint could not be reached. Check your connection and try again.";
   }

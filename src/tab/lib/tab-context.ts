@@ -1,6 +1,6 @@
 // Our own narrow view of where the tab runs: who is signed in, the theme, the locale and which page it is.
 // teams-js's context is large and changes between versions; the rest of the tab sees only this.
-import { z } from "zod";
+import { z } from "../../lib/zod.ts";
 
 export const TEAMS_THEMES = ["default", "dark", "contrast"] as const;
 export type TeamsTheme = (typeof TEAMS_THEMES)[number];
@@ -25,7 +25,7 @@ export interface TabContext {
 
 /** Teams sends other theme names on some hosts; anything unknown falls back to the light theme. */
 export function toTheme(value: unknown): TeamsTheme {
-  return z.enum(TEAMS_THEMES).catch("default").parse(value);
+  return z.catch(z.enum(TEAMS_THEMES), "default").parse(value);
 }
 
 function toFrame(value: unknown): TabFrame {
@@ -35,18 +35,15 @@ function toFrame(value: unknown): TabFrame {
 
 // Only the fields we use, each optional: hosts differ in what they fill in.
 const teamsContextSchema = z.object({
-  app: z.object({ locale: z.string().optional(), theme: z.string().optional() }).loose(),
-  page: z
-    .object({
-      id: z.string().optional(),
-      frameContext: z.string().optional(),
-      subPageId: z.string().optional(),
-    })
-    .loose(),
-  user: z
-    .object({ userPrincipalName: z.string().optional(), displayName: z.string().optional() })
-    .loose()
-    .optional(),
+  app: z.looseObject({ locale: z.optional(z.string()), theme: z.optional(z.string()) }),
+  page: z.looseObject({
+    id: z.optional(z.string()),
+    frameContext: z.optional(z.string()),
+    subPageId: z.optional(z.string()),
+  }),
+  user: z.optional(
+    z.looseObject({ userPrincipalName: z.optional(z.string()), displayName: z.optional(z.string()) }),
+  ),
 });
 
 /** Our context from teams-js's `app.getContext()` result. */

@@ -1,6 +1,6 @@
 // "Today" for the tab: the date in Europe/London, or the sandbox's own date when the configuration names a
 // clock (the demo plan is from 2024 and the sandbox keeps its own calendar).
-import { z } from "zod";
+import { z } from "../../lib/zod.ts";
 import { toIsoDate, type IsoDate } from "../../domain/iso-date.ts";
 import { londonDate } from "../../lib/clock.ts";
 

@@ -1,6 +1,6 @@
 // Tokens kept in memory and renewed shortly before they expire, whatever issues them. Never logged, never
 // put in a URL or in storage. Kept apart from teams-js so it is unit-tested in Node.
-import { z } from "zod";
+import { z } from "../../lib/zod.ts";
 
 export type TokenSource = () => Promise<string>;
 

@@ -1,12 +1,25 @@
-// Where the tab's SharePoint tokens come from, chosen once at start. In the local Teams host (and in any
-// host that answers it for SharePoint) the host's own token through teams-js `authentication.getAuthToken`;
-// in a tenant, Nested App Authentication (see naa-token-source.ts). Tokens are kept in memory only: never
-// logged, never put in a URL or in storage.
-import { authentication } from "@microsoft/teams-js";
+// Where the tab's tokens come from, chosen once at start from where it runs and its configuration:
+//   - in Teams, when the configuration names the tab's Entra app and the host recommends it, Nested App
+//     Authentication (naa-token-source.ts, loaded on demand): tokens for SharePoint and for Graph;
+//   - otherwise the host's token through teams-js `authentication.getAuthToken`, Microsoft's documented
+//     fallback when NAA is not recommended (the local Teams host answers it with a SharePoint token);
+//   - outside Teams, no token: the person is told to open the app in Teams.
+// Tokens are kept in memory only: never logged, never put in a URL or in storage.
+import { app, authentication, nestedAppAuth } from "@microsoft/teams-js";
+import { z } from "../../lib/zod.ts";
+import type { TabConfig } from "./config.ts";
 import { cachedTokenSource, SignInError, type TokenSource } from "./token-cache.ts";
 import type { TabContext } from "./tab-context.ts";
 
 export type { TokenSource } from "./token-cache.ts";
+
+/** A token source for each service the tab calls. */
+export interface TokenSources {
+  /** How the tokens are obtained, for the bench and for support ("naa", "host" or "none"). */
+  kind: "naa" | "host" | "none";
+  sharePoint: TokenSource;
+  graph: TokenSource;
+}
 
 /** The host's token for the signed-in person, through teams-js. */
 export function hostTokenSource(): TokenSource {
@@ -20,15 +33,63 @@ export function hostTokenSource(): TokenSource {
   });
 }
 
-/** The token source for where the tab runs. */
-export function chooseTokenSource(context: TabContext): TokenSource {
+// Only the ids NAA needs from the Teams context, each optional: hosts differ in what they fill in.
+const signInContextSchema = z.object({
+  user: z.optional(
+    z.object({
+      id: z.optional(z.string()),
+      loginHint: z.optional(z.string()),
+      userPrincipalName: z.optional(z.string()),
+      tenant: z.optional(z.object({ id: z.optional(z.string()) })),
+    }),
+  ),
+});
+
+const nonEmpty = (text: string | undefined) => (text === undefined || text === "" ? null : text);
+
+async function naaSources(clientId: string): Promise<(scopes: string[]) => Promise<string>> {
+  const [context, naa] = await Promise.all([app.getContext(), import("./naa-token-source.ts")]);
+  const user = signInContextSchema.parse(context).user;
+  return naa.naaTokenSource({
+    clientId,
+    tenantId: nonEmpty(user?.tenant?.id),
+    userObjectId: nonEmpty(user?.id),
+    loginHint: nonEmpty(user?.loginHint) ?? nonEmpty(user?.userPrincipalName),
+  });
+}
+
+function naaRecommended(): boolean {
+  try {
+    return nestedAppAuth.isNAAChannelRecommended();
+  } catch {
+    return false;
+  }
+}
+
+/** The token sources for where the tab runs. */
+export function chooseTokenSources(context: TabContext, config: TabConfig): TokenSources {
   if (!context.inTeams) {
-    return () =>
+    const refuse = () =>
       Promise.reject(
         new SignInError("Open Action Plan Tracker in Microsoft Teams to sign in and see your actions."),
       );
+    return { kind: "none", sharePoint: refuse, graph: refuse };
   }
-  // TODO(issue 4, auth): in a tenant, prefer Nested App Authentication when the host recommends it (see
-  // naa-token-source.ts); the local host answers getAuthToken with a SharePoint token for the person.
-  return hostTokenSource();
+  const auth = config.auth;
+  if (auth === undefined || !naaRecommended()) {
+    const host = hostTokenSource();
+    return { kind: "host", sharePoint: host, graph: host };
+  }
+  // Started now, so MSAL loads and initialises while the first screen's other work runs.
+  const tokens = naaSources(auth.clientId);
+  tokens.catch(() => undefined); // reported by the first request that needs a token
+  const scoped = (scopes: string[]): TokenSource => {
+    return async () => (await tokens)(scopes);
+  };
+  return {
+    kind: "naa",
+    // ".default": the permissions the council's administrator consented to for the app, nothing more.
+    sharePoint: scoped([`${new URL(config.siteUrl).origin}/.default`]),
+    graph: scoped([`${new URL(config.graphUrl).origin}/.default`]),
+  };
 }

@@ -19,6 +19,14 @@ export interface HostQuery {
   frame?: "personal" | "channel" | "configure" | "deep-link" | "dialog";
   width?: "desktop" | "phone";
   action?: string;
+  /** How the host signs the tab in: Nested App Authentication (the default) or Teams SSO only. */
+  signin?: "naa" | "sso";
+}
+
+/** A request the page made, with its Authorization header (to check where tokens go). */
+export interface SeenRequest {
+  url: string;
+  authorization: string | null;
 }
 
 export interface HostPage {
@@ -29,6 +37,8 @@ export interface HostPage {
   strayRequests: string[];
   /** Uncaught errors in the page or the tab. */
   errors: string[];
+  /** Every request the page and the tab made, in order. */
+  requests: SeenRequest[];
 }
 
 export interface E2E {
@@ -78,6 +88,12 @@ export async function startE2E(): Promise<E2E> {
     const page = await context.newPage();
     const strayRequests: string[] = [];
     const errors: string[] = [];
+    const requests: SeenRequest[] = [];
+    page.on("request", (request) => {
+      void request.allHeaders().then((headers) => {
+        requests.push({ url: request.url(), authorization: headers["authorization"] ?? null });
+      });
+    });
     await context.route("**/*", (route) => {
       const url = route.request().url();
       if (url.startsWith(sandbox.url)) return route.continue();
@@ -90,7 +106,7 @@ export async function startE2E(): Promise<E2E> {
     await page.waitForSelector("body[data-app-state='ready']", { timeout: 20_000 });
     const tab = page.frame({ url: /\/tab\// });
     if (tab === null) throw new Error("The host has no tab frame.");
-    return { page, tab, strayRequests, errors };
+    return { page, tab, strayRequests, errors, requests };
   };
 
   return {

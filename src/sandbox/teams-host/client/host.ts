@@ -1,8 +1,9 @@
-// The local Teams host, in the browser: a toolbar (who is signed in, theme, frame, width) and the tab in an
-// iframe, answering teams-js over postMessage as Teams does (see ../protocol.ts for the shapes).
+// The local Teams host, in the browser: a toolbar (who is signed in, theme, frame, width, sign-in) and the
+// tab in an iframe, answering teams-js over postMessage as Teams does (see ../protocol.ts for the shapes).
 import { z } from "zod";
 import { hostConfigSchema, hostQuerySchema, type HostConfig, type HostQuery } from "../host-config.ts";
 import { saveEvent } from "../config-flow.ts";
+import { tokenLifetime } from "../naa.ts";
 import { answer, appRequestSchema, tabPathFor, themeChangeEvent, type HostState } from "../protocol.ts";
 import { channelTabStore, handleConfigMessage } from "./config-save.ts";
 import { renderToolbar, type ToolbarChange } from "./toolbar.ts";
@@ -23,17 +24,44 @@ function writeQuery(query: HostQuery): void {
   params.set("theme", query.theme);
   params.set("frame", query.frame);
   params.set("width", query.width);
+  params.set("signin", query.signin);
   if (query.user !== undefined) params.set("user", query.user);
   if (query.action !== undefined) params.set("action", query.action);
   window.history.replaceState(null, "", `${window.location.pathname}?${params.toString()}`);
 }
 
+/** A kept token is fetched again when it has less than this left (MSAL renews five minutes early too). */
+const RENEW_SECONDS = 10 * 60;
+
 const tokens = new Map<string, Promise<string>>();
-function tokenFor(upn: string): Promise<string> {
+/** When each kept token was fetched, by this page's clock (the sandbox's may be set in the past). */
+const fetchedAt = new Map<string, number>();
+
+/** Seconds a token fetched by this page has left, or null when it cannot tell. */
+function expiresIn(token: string): number | null {
+  const at = fetchedAt.get(token);
+  const lifetime = tokenLifetime(token);
+  return at === undefined || lifetime === null ? null : lifetime - (Date.now() - at) / 1000;
+}
+
+async function tokenFor(upn: string): Promise<string> {
+  const kept = tokens.get(upn);
+  if (kept !== undefined) {
+    const token = await kept.catch(() => null);
+    const left = token === null ? null : expiresIn(token);
+    if (token !== null && (left === null || left > RENEW_SECONDS)) return token;
+    if (token !== null) fetchedAt.delete(token);
+    if (tokens.get(upn) === kept) tokens.delete(upn);
+  }
   let token = tokens.get(upn);
   if (token === undefined) {
+    const requested = Date.now();
     token = fetch("/sandbox/token", { method: "POST", body: JSON.stringify({ user: upn }) })
-      .then(async (response) => tokenSchema.parse(await response.json()).access_token)
+      .then(async (response) => {
+        const accessToken = tokenSchema.parse(await response.json()).access_token;
+        fetchedAt.set(accessToken, requested);
+        return accessToken;
+      })
       .catch((error: unknown) => {
         tokens.delete(upn);
         throw error;
@@ -66,7 +94,9 @@ function start(): void {
     if (person === undefined) throw new Error("The directory has nobody to sign in as.");
     return {
       tenantId: config.tenantId,
+      clientId: config.clientId,
       person,
+      signIn: query.signin,
       theme: query.theme,
       frame: query.frame,
       actionId: query.action ?? config.defaultActionId,
@@ -121,9 +151,11 @@ function start(): void {
         note(`The tab was not saved: ${reason}`);
       },
     });
-    void answer(request, current, () => tokenFor(current.person.upn)).then((response) => {
-      if (response !== null) frame.contentWindow?.postMessage(response, window.location.origin);
-    });
+    void answer(request, current, () => tokenFor(current.person.upn), { log: note, expiresIn }).then(
+      (response) => {
+        if (response !== null) frame.contentWindow?.postMessage(response, window.location.origin);
+      },
+    );
   });
 
   save.addEventListener("click", () => {

@@ -1,9 +1,9 @@
-// The host's toolbar: selects for the signed-in person (by role), theme, frame and width, and the action a
-// deep link or the dialog opens. It reports each change; the host decides what reloads.
+// The host's toolbar: selects for the signed-in person (by role), theme, frame, width and how the tab signs
+// in, and the action a deep link or the dialog opens. It reports each change; the host decides what reloads.
 import { hostQuerySchema, type HostConfig, type HostQuery } from "../host-config.ts";
-import { HOST_FRAMES, HOST_THEMES } from "../protocol.ts";
+import { HOST_FRAMES, HOST_SIGN_INS, HOST_THEMES } from "../protocol.ts";
 
-export type ToolbarChange = "user" | "theme" | "frame" | "width" | "action";
+export type ToolbarChange = "user" | "theme" | "frame" | "width" | "signin" | "action";
 
 const ROLE_LABELS = { sro: "SROs", coordinator: "Coordinators", viewer: "CMT viewers" } as const;
 const FRAME_LABELS = {
@@ -14,6 +14,10 @@ const FRAME_LABELS = {
   dialog: "Update dialog",
 } as const;
 const THEME_LABELS = { default: "Default", dark: "Dark", contrast: "High contrast" } as const;
+const SIGN_IN_LABELS = {
+  naa: "Nested app authentication",
+  sso: "Teams SSO only (older Teams)",
+} as const;
 
 function labelled(id: string, text: string, control: HTMLElement): HTMLElement {
   const label = document.createElement("label");
@@ -85,6 +89,13 @@ export function renderToolbar(
   width.addEventListener("change", () => {
     emit({ width: hostQuerySchema.shape.width.parse(width.value) }, "width");
   });
+  const signin = select(
+    HOST_SIGN_INS.map((s) => [s, SIGN_IN_LABELS[s]]),
+    query.signin,
+  );
+  signin.addEventListener("change", () => {
+    emit({ signin: hostQuerySchema.shape.signin.parse(signin.value) }, "signin");
+  });
   const action = document.createElement("input");
   action.inputMode = "numeric";
   action.size = 6;
@@ -98,6 +109,7 @@ export function renderToolbar(
     labelled("host-theme", "Theme", theme),
     labelled("host-frame", "Frame", frame),
     labelled("host-width", "Width", width),
+    labelled("host-signin", "Sign-in", signin),
     labelled("host-action", "Action id", action),
   );
 }

@@ -5,7 +5,7 @@ import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@
 import { useEffect, useId, useRef, useState } from "react";
 import { formatUkDate } from "../../../domain/iso-date.ts";
 import type { PeriodRecord, PlanRecord } from "../../../sharepoint/records.ts";
-import { useDataContext, useToday } from "../../lib/data.tsx";
+import { useDataContext, useGraphAccess, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import type { RunSummary } from "./chase-run.ts";
 
@@ -61,6 +61,7 @@ function Summary(props: { summary: RunSummary }) {
 export function ChaseNow(props: { plan: PlanRecord; period: PeriodRecord }) {
   const styles = useStyles();
   const ctx = useDataContext();
+  const graph = useGraphAccess();
   const today = useToday();
   const [confirming, setConfirming] = useState(false);
   const [state, setState] = useState<State>({ step: "idle" });
@@ -77,7 +78,7 @@ export function ChaseNow(props: { plan: PlanRecord; period: PeriodRecord }) {
     setState({ step: "running" });
     try {
       const { chasePlan } = await import("./chase-run.ts");
-      setState({ step: "done", summary: await chasePlan(ctx, props.plan, today) });
+      setState({ step: "done", summary: await chasePlan(ctx, props.plan, today, graph) });
     } catch (error) {
       setState({ step: "failed", message: describeError(error) });
     }
@@ -91,14 +92,14 @@ export function ChaseNow(props: { plan: PlanRecord; period: PeriodRecord }) {
       </Body1>
       {confirming ? (
         <div role="group" aria-labelledby={confirmId} className={styles.confirm}>
-          <h4
+          <h3
             id={confirmId}
             ref={confirmRef}
             tabIndex={-1}
             style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}
           >
             Send reminders now?
-          </h4>
+          </h3>
           <Body1>
             Each person owed a reminder today gets one card in their Teams chat with you. Anyone already
             reminded today is not sent another.

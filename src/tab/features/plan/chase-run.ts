@@ -1,24 +1,51 @@
-// "Chase now" for the tab: the reminders' browser entry with the tab's configuration and the host's token.
-// Loaded only when a coordinator confirms, so Graph's client and the reminder rules stay off the first
-// screen's bundle. Against the sandbox (the configuration names its clock) the host's token is accepted by
-// its Graph; in a tenant this needs a Graph token from Nested App Authentication (not built yet).
+// "Chase now" for the tab: the reminders' browser entry with the tab's configuration and a Graph token for the
+// signed-in coordinator. Loaded only when a coordinator confirms, so Graph's client and the reminder rules stay
+// off the first screen's bundle. Against the sandbox (the configuration names its clock) the sandbox's Graph,
+// catalog app and update form are the defaults; in a tenant the configuration names the Teams app and the
+// update form (`npm run package` writes them), and a missing one is named in the error.
 import type { IsoDate } from "../../../domain/iso-date.ts";
 import { chasePlan as chase, type RunSummary } from "../../../notify/reminders/browser.ts";
 import type { DataContext } from "../../../sharepoint/context.ts";
 import type { PlanRecord } from "../../../sharepoint/records.ts";
-import { loadTabConfig } from "../../lib/config.ts";
-import { hostTokenSource } from "../../lib/token-source.ts";
+import { ConfigError, type TabConfig } from "../../lib/config.ts";
+import type { TokenSource } from "../../lib/token-source.ts";
 
 export type { RunSummary } from "../../../notify/reminders/browser.ts";
 
+/** The notifier's settings as named in its environment, from the tab's configuration. */
+export function notifySettingsOf(config: TabConfig): Record<string, string> {
+  const given: Record<string, string | undefined> = {
+    ACTIONPLAN_TEAMS_APP_ID: config.teamsAppId,
+    ACTIONPLAN_UPDATE_FORM_URL: config.updateFormUrl,
+    // Against the sandbox its own Graph is the default; in a tenant the configured (or public) Graph.
+    ACTIONPLAN_GRAPH_URL: config.clockUrl === undefined ? config.graphUrl : undefined,
+  };
+  return Object.fromEntries(
+    Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
 /** Send the plan's reminders due today as the signed-in coordinator. */
-export async function chasePlan(ctx: DataContext, plan: PlanRecord, today: IsoDate): Promise<RunSummary> {
-  const config = await loadTabConfig();
+export async function chasePlan(
+  ctx: DataContext,
+  plan: PlanRecord,
+  today: IsoDate,
+  graph: { config: TabConfig; getGraphToken: TokenSource },
+): Promise<RunSummary> {
+  const sandbox = graph.config.clockUrl !== undefined;
+  const missing = [
+    graph.config.teamsAppId === undefined ? "teamsAppId (the Teams app's manifest id)" : null,
+    graph.config.updateFormUrl === undefined ? "updateFormUrl (the update form's address)" : null,
+  ].filter((problem) => problem !== null);
+  // Reminder cards link to the app and its update form; without them "Chase now" sends nothing.
+  if (!sandbox && missing.length > 0)
+    throw new ConfigError(missing.map((name) => `config.json needs ${name} for "Chase now"`));
   return chase({
     ctx,
-    siteUrl: config.siteUrl,
-    sandbox: config.clockUrl !== undefined,
-    getToken: hostTokenSource(),
+    siteUrl: graph.config.siteUrl,
+    sandbox,
+    settings: notifySettingsOf(graph.config),
+    getToken: graph.getGraphToken,
     plan,
     today,
   });

@@ -1,0 +1,76 @@
+// How the tab signs in, through the local Teams host as through Teams: with Nested App Authentication when the
+// host recommends it (MSAL, loaded on demand, asks the host's bridge), and with the host's own token when it
+// does not. Either way SharePoint gets the signed-in person's token, and no token ever appears in a URL.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { z } from "zod";
+import { personByPost } from "../../src/sandbox/directory.ts";
+import { startE2E, type E2E, type HostPage } from "./support/harness.ts";
+import { waitForHeading } from "./support/tab.ts";
+
+const SRO = personByPost("Corporate Director Resources")!;
+const MSAL_CHUNK = /\/tab\/assets\/naa-token-source-[^/]+\.js$/;
+
+const claimsSchema = z
+  .object({ upn: z.string().optional(), preferred_username: z.string().optional() })
+  .loose();
+
+/** Who a bearer token was issued to (the sandbox's tokens are JWTs). */
+function signedInAs(authorization: string): string {
+  const payload = authorization.replace(/^Bearer /, "").split(".")[1] ?? "";
+  const claims = claimsSchema.parse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
+  return (claims.upn ?? claims.preferred_username ?? "").toLowerCase();
+}
+
+describe("Signing in", () => {
+  let e2e: E2E;
+  const opened: HostPage[] = [];
+
+  before(async () => {
+    e2e = await startE2E();
+  });
+  after(async () => {
+    for (const host of opened) {
+      assert.deepEqual(host.strayRequests, [], "the tab (or MSAL) reached outside the sandbox");
+      assert.deepEqual(host.errors, [], "uncaught errors in the page");
+    }
+    await e2e.close();
+  });
+
+  const sharePointCalls = (host: HostPage) => host.requests.filter((r) => r.url.includes("/_api/"));
+
+  test("where Teams recommends Nested App Authentication, MSAL signs the SRO in through the host's bridge", async () => {
+    const host = await e2e.openHost({ user: SRO.upn, signin: "naa" });
+    opened.push(host);
+    await waitForHeading(host.tab, /^Overdue/);
+    assert.equal(
+      await host.tab.evaluate(() => "nestedAppAuthBridge" in window),
+      true,
+      "teams-js installed the bridge",
+    );
+    assert.ok(
+      host.requests.some((r) => MSAL_CHUNK.test(r.url)),
+      "the tab loaded its MSAL chunk",
+    );
+    const calls = sharePointCalls(host);
+    assert.ok(calls.length > 0, "the tab read SharePoint");
+    for (const call of calls) {
+      assert.ok(call.authorization?.startsWith("Bearer "), `${call.url} carries a bearer token`);
+      assert.equal(signedInAs(call.authorization ?? ""), SRO.upn, "as the signed-in SRO");
+    }
+    const tokens = new Set(calls.map((c) => (c.authorization ?? "").replace(/^Bearer /, "")));
+    for (const request of host.requests)
+      for (const token of tokens) assert.ok(!request.url.includes(token), `no token in ${request.url}`);
+  });
+
+  test("where it does not, the tab uses the host's token and never loads MSAL", async () => {
+    const host = await e2e.openHost({ user: SRO.upn, signin: "sso" });
+    opened.push(host);
+    await waitForHeading(host.tab, /^Overdue/);
+    assert.equal(await host.tab.evaluate(() => "nestedAppAuthBridge" in window), false);
+    assert.ok(!host.requests.some((r) => MSAL_CHUNK.test(r.url)), "MSAL was not loaded");
+    const calls = sharePointCalls(host);
+    assert.ok(calls.length > 0);
+    for (const call of calls) assert.equal(signedInAs(call.authorization ?? ""), SRO.upn);
+  });
+});
