@@ -52,11 +52,14 @@ async function actionConflict(ctx: DataContext, actionId: string, error: unknown
  * Add a progress update to an action as read (`record`, with its ETag) and make it the action's latest
  * update. One request; a 412 becomes ConflictError with the action as it is now, and the update is not kept.
  * An update dated before the action's latest is added to the history without touching the action.
+ * With `completeOn`, the same change also records the action as complete on that date ("Mark complete"'s
+ * closing note): both or neither are kept.
  */
 export async function addProgressUpdate(
   ctx: DataContext,
   record: ActionRecord,
   input: NewUpdate,
+  options: { completeOn?: IsoDate } = {},
 ): Promise<{ update: ProgressUpdate; record: ActionRecord }> {
   const update = newUpdateSchema.parse(input);
   const actionId = itemId(record.action.id, "action");
@@ -80,20 +83,30 @@ export async function addProgressUpdate(
     EvidenceUrl:
       update.evidenceUrl === null ? null : { Url: update.evidenceUrl, Description: update.evidenceUrl },
   });
+  const completeOn = options.completeOn ?? null;
+  const touchesAction = isLatest || completeOn !== null;
+  const actionValues = {
+    ...(isLatest ? latestColumns(latest) : {}),
+    ...(completeOn === null ? {} : { CompletedOn: sharePointDate(completeOn) }),
+  };
+  const actionPrevious = {
+    ...(isLatest ? latestColumns(record.latest) : {}),
+    ...(completeOn === null ? {} : { CompletedOn: sharePointDateOrNull(record.action.completedOn) }),
+  };
   // The action first: when it is refused, the update added after it in the batch is taken back.
-  const writes: ItemWrite<unknown>[] = isLatest
-    ? [updateItem("actions", actionId, record.etag, latestColumns(latest), latestColumns(record.latest)), add]
+  const writes: ItemWrite<unknown>[] = touchesAction
+    ? [updateItem("actions", actionId, record.etag, actionValues, actionPrevious), add]
     : [add];
   let results: unknown[];
   try {
     results = await writeTogether(ctx.sp, writes);
   } catch (error) {
-    if (error instanceof WriteFailed && isLatest && error.index === 0)
+    if (error instanceof WriteFailed && touchesAction && error.index === 0)
       return actionConflict(ctx, record.action.id, error.reason);
     throw error instanceof WriteFailed ? error.reason : error;
   }
   const newId = results[results.length - 1];
-  const etag = isLatest && typeof results[0] === "string" ? results[0] : record.etag;
+  const etag = touchesAction && typeof results[0] === "string" ? results[0] : record.etag;
   return {
     update: {
       id: String(newId),
@@ -105,7 +118,12 @@ export async function addProgressUpdate(
       percentComplete: update.percentComplete,
       evidenceUrl: update.evidenceUrl,
     },
-    record: { ...record, etag, latest: isLatest ? latest : record.latest },
+    record: {
+      ...record,
+      etag,
+      latest: isLatest ? latest : record.latest,
+      action: completeOn === null ? record.action : { ...record.action, completedOn: completeOn },
+    },
   };
 }
 

@@ -79,6 +79,26 @@ describe("two writers", () => {
     assert.equal(done.action.completedOn, "2024-05-20");
   });
 
+  test("a closing note and the completion are one change: refused together, then kept together", async () => {
+    const stale = (await loadActionHistory(env.ctx(), actionId("2.1"))).record;
+    await addProgressUpdate(env.ctx("member"), stale, update("Nearly there"));
+    const closing: NewUpdate = { ...update("Delivered; report to Cabinet"), reportedStatus: "Completed" };
+    await rejectsWithConflict(
+      addProgressUpdate(env.ctx(), stale, closing, { completeOn: isoDate("2024-05-20") }),
+    );
+    const after = await loadActionHistory(env.ctx(), actionId("2.1"));
+    assert.equal(after.record.action.completedOn, null, "not recorded complete");
+    assert.ok(!after.updates.some((u) => u.text === closing.text), "the closing note was not kept");
+    const done = await addProgressUpdate(env.ctx(), after.record, closing, {
+      completeOn: isoDate("2024-05-20"),
+    });
+    assert.equal(done.record.action.completedOn, "2024-05-20");
+    const reread = await loadActionHistory(env.ctx(), actionId("2.1"));
+    assert.equal(reread.record.action.completedOn, "2024-05-20");
+    assert.equal(reread.record.latest?.text, closing.text);
+    assert.equal(reread.updates[0]?.text, closing.text);
+  });
+
   test("a date change: requested, approved once; a second coordinator's decision is refused", async () => {
     const sro = env.ctx("member");
     const record = (await loadActionHistory(sro, actionId("2.1"))).record;

@@ -1,6 +1,6 @@
-// "Mark complete" with a closing note: the note is posted as the action's last update (Completed, 100%),
-// then the action is recorded as complete today. Two requests, each checked against the version read, so
-// someone else's change in between is shown in words rather than overwritten.
+// "Mark complete" with a closing note: the note is posted as the action's last update (Completed, 100%) and
+// the action recorded as complete today, as one change in one request, checked against the version read:
+// someone else's change in between is shown in words rather than overwritten, and nothing is half-saved.
 import {
   Button,
   Field,
@@ -14,7 +14,7 @@ import { useId, useRef, useState } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
 import { ConflictError } from "../../../sharepoint/conflict.ts";
 import type { ActionRecord, PeriodRecord } from "../../../sharepoint/records.ts";
-import { addProgressUpdate, markComplete } from "../../../sharepoint/updates.ts";
+import { addProgressUpdate } from "../../../sharepoint/updates.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 
@@ -49,17 +49,21 @@ export function CompleteForm(props: {
     setError(undefined);
     setSaving(true);
     try {
-      const posted = await addProgressUpdate(ctx, props.record, {
-        date: today,
-        text: note,
-        reportedStatus: "Completed",
-        percentComplete: 100,
-        periodId: props.openPeriod?.id ?? null,
-        evidenceUrl: null,
-      });
-      const record = await markComplete(ctx, posted.record, today);
+      const posted = await addProgressUpdate(
+        ctx,
+        props.record,
+        {
+          date: today,
+          text: note,
+          reportedStatus: "Completed",
+          percentComplete: 100,
+          periodId: props.openPeriod?.id ?? null,
+          evidenceUrl: null,
+        },
+        { completeOn: today },
+      );
       setNote("");
-      props.onCompleted(posted.update, record);
+      props.onCompleted(posted.update, posted.record);
     } catch (caught) {
       setFailure(describeError(caught));
       if (caught instanceof ConflictError) props.onConflict();
