@@ -1,0 +1,56 @@
+// "Chase now" in a tenant takes the reminder cards' links from config.json, and says which are missing
+// before it sends anything; against the sandbox its own defaults stand.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { isoDate } from "../../../domain/iso-date.ts";
+import type { DataContext } from "../../../sharepoint/context.ts";
+import type { PlanRecord } from "../../../sharepoint/records.ts";
+import { ConfigError, parseTabConfig } from "../../lib/config.ts";
+import { chasePlan, notifySettingsOf } from "./chase-run.ts";
+
+const TENANT = {
+  siteUrl: "https://northbridge.sharepoint.com/sites/improvement",
+  auth: { clientId: "7c9e6679-7425-40de-944b-e07fc1f90ae7" },
+};
+
+describe("Chase now's settings", () => {
+  test("a tenant's config.json gives the Teams app, the update form and Graph by the notifier's names", () => {
+    const config = parseTabConfig({
+      ...TENANT,
+      teamsAppId: "0f8fad5b-d9cb-469f-a165-70867728950e",
+      updateFormUrl: "https://actionplan.northbridge.gov.uk/tab/?view=update",
+    });
+    assert.deepEqual(notifySettingsOf(config), {
+      ACTIONPLAN_TEAMS_APP_ID: "0f8fad5b-d9cb-469f-a165-70867728950e",
+      ACTIONPLAN_UPDATE_FORM_URL: "https://actionplan.northbridge.gov.uk/tab/?view=update",
+      ACTIONPLAN_GRAPH_URL: "https://graph.microsoft.com",
+    });
+  });
+
+  test("against the sandbox nothing is given, so its own Graph, app and form are used", () => {
+    const config = parseTabConfig({
+      siteUrl: "http://localhost:4300/sites/improvement",
+      clockUrl: "http://localhost:4300/sandbox/clock",
+    });
+    assert.deepEqual(notifySettingsOf(config), {});
+  });
+
+  test("in a tenant without the links, it names what config.json needs and sends nothing", async () => {
+    let asked = false;
+    const graph = {
+      config: parseTabConfig(TENANT),
+      getGraphToken: () => {
+        asked = true;
+        return Promise.resolve("token");
+      },
+    };
+    await assert.rejects(
+      chasePlan({} as DataContext, {} as PlanRecord, isoDate("2024-05-24"), graph),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.problems.join("; ") ===
+          'config.json needs teamsAppId (the Teams app\'s manifest id) for "Chase now"; config.json needs updateFormUrl (the update form\'s address) for "Chase now"',
+    );
+    assert.equal(asked, false, "no Graph token was asked for");
+  });
+});
