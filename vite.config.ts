@@ -4,6 +4,7 @@ import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { msalOnDemand } from "./src/build/msal-on-demand.ts";
+import { ukHolidaysOnly } from "./src/build/uk-holidays-only.ts";
 
 const HOLIDAY_LIBRARIES =
   /node_modules\/(date-holidays|date-holidays-parser|date-easter|date-chinese|date-bengali-revised|caldate|astronomia|moment|moment-timezone|deepmerge)\//;
@@ -15,8 +16,9 @@ export default defineConfig({
   root,
   // Relative asset URLs: the built tab works under /tab/ in the sandbox and at any path in a tenant.
   base: "./",
-  // MSAL's standard sign-in client loads only if Nested App Authentication is unavailable (see the plugin).
-  plugins: [react(), msalOnDemand()],
+  // MSAL's standard sign-in client loads only if Nested App Authentication is unavailable; "Chase now"'s
+  // working-day rules carry the United Kingdom's holidays, not every country's (see each plugin).
+  plugins: [react(), msalOnDemand(), ukHolidaysOnly()],
   resolve: {
     // "Chase now" fills reminder cards with adaptivecards-templating in the browser. adaptive-expressions'
     // own browser bundle calls a non-callable `assert` inside antlr4ts, so the tab takes its Node build and
