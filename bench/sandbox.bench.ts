@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SPFI } from "@pnp/sp";
+import "@pnp/sp/fields/index.js";
 import { createSharePoint } from "../src/sharepoint/client.ts";
 import { startSandboxProcess } from "../tests/support/sandbox-process.ts";
 import { seconds, type Figure } from "./figures.ts";
