@@ -16,6 +16,7 @@ import { STATUSES } from "./types.ts";
 import type { IsoDate } from "./iso-date.ts";
 import { addDays, daysBetween, monthEndsThrough } from "./iso-date.ts";
 import { deriveStatus, latestReportedStatus } from "./status.ts";
+import { groupBy } from "./group-by.ts";
 
 export interface PlanFiguresInput {
   recommendations: readonly Recommendation[];
@@ -172,16 +173,6 @@ function slippage(
     (c) => c.status === "requested" && topLevelIds.has(c.actionId) && c.requestedOn <= asOf,
   ).length;
   return { actionsMoved, totalDaysMoved, awaitingDecision };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }
 
 function compareDates(a: IsoDate, b: IsoDate): number {

@@ -65,10 +65,14 @@ export function isoDate(text: string): IsoDate {
   return date;
 }
 
+// "YYYY-MM-DD" for parts already known to name a real day with a four-digit year.
+function formatParts(year: number, month: number, day: number): IsoDate {
+  return `${String(year)}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` as IsoDate;
+}
+
 /** The IsoDate for year/month/day, or null when they do not name a real day. */
 export function dateFromParts(year: number, month: number, day: number): IsoDate | null {
-  if (!isValidDay(year, month, day)) return null;
-  return `${String(year)}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` as IsoDate;
+  return isValidDay(year, month, day) ? formatParts(year, month, day) : null;
 }
 
 /** Year, month (1-12) and day of an IsoDate. */
@@ -78,7 +82,7 @@ export function dateParts(date: IsoDate): { year: number; month: number; day: nu
 
 /** The last day of a month (month 1-12). */
 export function lastDayOfMonth(year: number, month: number): IsoDate {
-  return `${String(year)}-${String(month).padStart(2, "0")}-${String(daysInMonth(year, month))}` as IsoDate;
+  return formatParts(year, month, daysInMonth(year, month));
 }
 
 /** The last day of the month a date falls in. */
@@ -116,8 +120,7 @@ function fromDayNumber(dayNumber: number): IsoDate {
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year)}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` as IsoDate;
+  return formatParts(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
 }
 
 /** The date `days` days after `date` (negative goes back). */
@@ -136,9 +139,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const index = year * 12 + (month - 1) + months;
   const newYear = Math.floor(index / 12);
   const newMonth = index - newYear * 12 + 1;
-  return `${String(newYear)}-${String(newMonth).padStart(2, "0")}-${String(
-    Math.min(day, daysInMonth(newYear, newMonth)),
-  ).padStart(2, "0")}` as IsoDate;
+  return formatParts(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
 }
 
 /** Every month end from the month of `from` through the month of `to` (empty when `to` is earlier). */

@@ -9,7 +9,7 @@ import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
 import { loadAction } from "./history.ts";
 import { itemId, toDateChange, type ActionRecord, type DateChangeRecord } from "./records.ts";
 import { DATE_CHANGE_EXPAND, DATE_CHANGE_SELECT, dateChangeRow, parseRow } from "./rows.ts";
-import { updateItem, writeTogether, WriteFailed } from "./writes.ts";
+import { addItem, causeOf, updateItem, writeTogether, WriteFailed } from "./writes.ts";
 
 const requestSchema = z.object({
   toText: z.string().check(z.trim(), z.minLength(1, "Say what the new target date is."), z.maxLength(255)),
@@ -50,20 +50,18 @@ export async function requestDateChange(
   const context = record.planReferenceDate === null ? {} : { referenceDate: record.planReferenceDate };
   const to = parseTargetDate(request.toText, context);
   const from = record.action.targetDate;
-  const id = await listOf(ctx.sp, "targetDateChanges")
-    .items.add({
-      Title: `${record.action.ref}: ${from.text} to ${to.text}`.slice(0, 255),
-      ActionId: itemId(record.action.id, "action"),
-      PlanId: record.action.planId === "" ? null : itemId(record.action.planId, "plan"),
-      FromText: from.text,
-      FromDue: sharePointDateOrNull(from.due),
-      ToText: to.text,
-      ToDue: sharePointDateOrNull(to.due),
-      Reason: request.reason,
-      RequestedOn: sharePointDate(request.requestedOn as IsoDate),
-      ChangeStatus: "Requested",
-    })
-    .then((added: unknown) => z.looseObject({ Id: z.int() }).parse(added).Id);
+  const id = await addItem("targetDateChanges", {
+    Title: `${record.action.ref}: ${from.text} to ${to.text}`.slice(0, 255),
+    ActionId: itemId(record.action.id, "action"),
+    PlanId: record.action.planId === "" ? null : itemId(record.action.planId, "plan"),
+    FromText: from.text,
+    FromDue: sharePointDateOrNull(from.due),
+    ToText: to.text,
+    ToDue: sharePointDateOrNull(to.due),
+    Reason: request.reason,
+    RequestedOn: sharePointDate(request.requestedOn as IsoDate),
+    ChangeStatus: "Requested",
+  }).apply(ctx.sp);
   const created = await loadDateChange(ctx, String(id), record.planReferenceDate);
   if (created === null) throw new Error("The target date change was saved but could not be read back.");
   return created;
@@ -74,16 +72,26 @@ export interface Decision {
   note?: string;
 }
 
-function decisionColumns(status: "Approved" | "Declined", decision: Decision, userId: number) {
-  return {
-    ChangeStatus: status,
-    DecidedOn: sharePointDate(decision.decidedOn),
-    DecidedById: userId,
-    DecisionNote: decision.note ?? null,
-  };
+// Recording a decision on a change (as read); undone by setting it back to undecided.
+function decide(
+  change: DateChangeRecord,
+  status: "Approved" | "Declined",
+  decision: Decision,
+  userId: number,
+) {
+  return updateItem(
+    "targetDateChanges",
+    itemId(change.id, "target date change"),
+    change.etag,
+    {
+      ChangeStatus: status,
+      DecidedOn: sharePointDate(decision.decidedOn),
+      DecidedById: userId,
+      DecisionNote: decision.note ?? null,
+    },
+    { ChangeStatus: "Requested", DecidedOn: null, DecidedById: null, DecisionNote: null },
+  );
 }
-
-const UNDECIDED = { ChangeStatus: "Requested", DecidedOn: null, DecidedById: null, DecisionNote: null };
 
 function assertRequested(change: DateChangeRecord): void {
   if (change.status !== "requested")
@@ -107,13 +115,7 @@ export async function approveDateChange(
   const current = record.action.targetDate;
   try {
     const [, etag] = await writeTogether(ctx.sp, [
-      updateItem(
-        "targetDateChanges",
-        itemId(change.id, "target date change"),
-        change.etag,
-        decisionColumns("Approved", decision, userId),
-        UNDECIDED,
-      ),
+      decide(change, "Approved", decision, userId),
       updateItem(
         "actions",
         actionId,
@@ -128,8 +130,7 @@ export async function approveDateChange(
       record: { ...record, etag, action: { ...record.action, targetDate: change.to } },
     };
   } catch (error) {
-    if (!(error instanceof WriteFailed) || !isStaleETag(error.reason))
-      throw error instanceof WriteFailed ? error.reason : error;
+    if (!(error instanceof WriteFailed) || !isStaleETag(error.reason)) throw causeOf(error);
     if (error.index === 0) {
       const now = await loadDateChange(ctx, change.id, record.planReferenceDate);
       throw new ConflictError("target date change", now, error.reason);
@@ -148,18 +149,10 @@ export async function declineDateChange(
   assertRequested(change);
   const userId = await ctx.currentUserId();
   try {
-    const [etag] = await writeTogether(ctx.sp, [
-      updateItem(
-        "targetDateChanges",
-        itemId(change.id, "target date change"),
-        change.etag,
-        decisionColumns("Declined", decision, userId),
-        UNDECIDED,
-      ),
-    ]);
+    const [etag] = await writeTogether(ctx.sp, [decide(change, "Declined", decision, userId)]);
     return { ...change, etag, status: "declined", decidedOn: decision.decidedOn };
   } catch (error) {
-    const reason = error instanceof WriteFailed ? error.reason : error;
+    const reason = causeOf(error);
     if (!isStaleETag(reason)) throw reason;
     throw new ConflictError(
       "target date change",

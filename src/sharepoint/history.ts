@@ -2,6 +2,7 @@
 // read by the indexed Action lookup, so an action's history is quick however many updates the site holds.
 import type { ProgressUpdate } from "../domain/index.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
+import type { SPFI } from "@pnp/sp";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
 import { eq } from "./odata.ts";
 import {
@@ -34,12 +35,17 @@ export interface ActionHistory {
   dateChanges: DateChangeRecord[];
 }
 
-/** One action as it is now, with its ETag. One request. */
-export async function loadAction(ctx: DataContext, actionId: string): Promise<ActionRecord> {
-  const row: unknown = await listOf(ctx.sp, "actions")
-    .items.getById(itemId(actionId, "action"))
+// One Actions item with what `actionRow` reads (on a batched root or not).
+function actionById(sp: SPFI, id: number): Promise<unknown> {
+  return listOf(sp, "actions")
+    .items.getById(id)
     .select(...ACTION_SELECT)
     .expand(...ACTION_EXPAND)();
+}
+
+/** One action as it is now, with its ETag. One request. */
+export async function loadAction(ctx: DataContext, actionId: string): Promise<ActionRecord> {
+  const row = await actionById(ctx.sp, itemId(actionId, "action"));
   return toActionRecord(parseRow(actionRow, row, "Actions"));
 }
 
@@ -48,12 +54,7 @@ export async function loadActionHistory(ctx: DataContext, actionId: string): Pro
   const id = itemId(actionId, "action");
   const byAction = eq("ActionId", id);
   const parts = await inOneBatch(ctx.sp, (sp) => ({
-    action: settle(
-      listOf(sp, "actions")
-        .items.getById(id)
-        .select(...ACTION_SELECT)
-        .expand(...ACTION_EXPAND)(),
-    ),
+    action: settle(actionById(sp, id)),
     updates: settle(
       firstPage(
         listOf(sp, "progressUpdates")

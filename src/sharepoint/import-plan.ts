@@ -6,8 +6,10 @@ import { z } from "../lib/zod.ts";
 import { parseTargetDate, type IsoDate, type Status } from "../domain/index.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
 import { allSroPostsQuery, sroPostRecords } from "./shared-reads.ts";
-import { listOf, type DataContext } from "./context.ts";
+import type { DataContext } from "./context.ts";
 import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
+import type { ListKey } from "./schema.ts";
+import { addItem } from "./writes.ts";
 
 export interface ImportUpdate {
   date: IsoDate;
@@ -59,9 +61,9 @@ export interface ImportResult {
 
 const withId = z.looseObject({ Id: z.int() });
 
-async function addAll(ctx: DataContext, key: Parameters<typeof listOf>[1], rows: Record<string, unknown>[]) {
-  const added = await inOneBatch(ctx.sp, (sp) => rows.map((row) => settle(listOf(sp, key).items.add(row))));
-  return (await Promise.all(added)).map((outcome) => withId.parse(valueOf(outcome)).Id);
+async function addAll(ctx: DataContext, key: ListKey, rows: Record<string, unknown>[]) {
+  const added = await inOneBatch(ctx.sp, (sp) => rows.map((row) => settle(addItem(key, row).apply(sp))));
+  return (await Promise.all(added)).map(valueOf);
 }
 
 async function siteUserIds(ctx: DataContext, upns: readonly string[]): Promise<Map<string, number>> {

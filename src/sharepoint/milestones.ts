@@ -2,20 +2,19 @@
 // (a recommendation holds far fewer than 5,000 actions) with the parent as a second condition, so the query
 // keeps working on lists past the threshold. One request.
 import { allRows, firstPage } from "./batch.ts";
-import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
+import { MAX_PAGE, type DataContext } from "./context.ts";
 import { and, eq } from "./odata.ts";
 import { compareRefs } from "./plans.ts";
 import { itemId, toActionRecord, type ActionRecord } from "./records.ts";
-import { ACTION_EXPAND, ACTION_SELECT, actionRow, parseRows } from "./rows.ts";
+import { actionRow, parseRows } from "./rows.ts";
+import { actionItems } from "./shared-reads.ts";
 
 /** The milestones of an action (as read), in plan order; none for an action under no recommendation. */
 export async function loadMilestones(ctx: DataContext, record: ActionRecord): Promise<ActionRecord[]> {
   const { recommendationId, id } = record.action;
   if (recommendationId === "") return [];
   const page = await firstPage(
-    listOf(ctx.sp, "actions")
-      .items.select(...ACTION_SELECT)
-      .expand(...ACTION_EXPAND)
+    actionItems(ctx.sp)
       .filter(
         and(
           eq("RecommendationId", itemId(recommendationId, "recommendation")),

@@ -3,12 +3,12 @@
 // periods, then the actions of the person's posts by the indexed SroPost lookup.
 import { isDelegateCovering, type IsoDate } from "../domain/index.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
-import { allSroPostsQuery, periodRecords, sroPostRecords } from "./shared-reads.ts";
+import { actionItems, allSroPostsQuery, periodRecords, sroPostRecords } from "./shared-reads.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
 import { anyOf, eq } from "./odata.ts";
 import { compareRefs, type SroPostRecord } from "./plans.ts";
 import { itemId, toActionRecord, type ActionRecord, type PeriodRecord } from "./records.ts";
-import { ACTION_EXPAND, ACTION_SELECT, actionRow, parseRows, PERIOD_SELECT } from "./rows.ts";
+import { actionRow, parseRows, PERIOD_SELECT } from "./rows.ts";
 
 /** One of my actions, with the post it comes through and whether I hold the post or cover it. */
 export interface MyAction {
@@ -76,13 +76,7 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
       "SroPostId",
       group.map((p) => itemId(p.id, "SRO post")),
     );
-    const page = await firstPage(
-      listOf(ctx.sp, "actions")
-        .items.select(...ACTION_SELECT)
-        .expand(...ACTION_EXPAND)
-        .filter(filter)
-        .top(MAX_PAGE),
-    );
+    const page = await firstPage(actionItems(ctx.sp).filter(filter).top(MAX_PAGE));
     rows.push(...(await allRows(ctx.sp, page)));
   }
   const mine = parseRows(actionRow, rows, "Actions").map(toActionRecord);

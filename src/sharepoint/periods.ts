@@ -12,7 +12,7 @@ import { figuresInput, loadDashboard } from "./plans.ts";
 import { itemId, toPeriod, type PeriodRecord } from "./records.ts";
 import { parseRow, PERIOD_SELECT, periodRow } from "./rows.ts";
 import { parseSnapshot, snapshotJson } from "./snapshot.ts";
-import { updateItem, writeTogether, WriteFailed } from "./writes.ts";
+import { causeOf, updateItem, writeTogether } from "./writes.ts";
 
 const day = z.string().check(z.refine((t) => toIsoDate(t) !== null, "not a date (YYYY-MM-DD)"));
 const newPeriodSchema = z
@@ -93,7 +93,7 @@ export async function closePeriod(
     ]);
     return { period: { ...period, etag, state: "closed", snapshot: figures }, figures };
   } catch (error) {
-    const reason = error instanceof WriteFailed ? error.reason : error;
+    const reason = causeOf(error);
     if (!isStaleETag(reason)) throw reason;
     const row: unknown = await orNullIfGone(
       listOf(ctx.sp, "reportingPeriods")

@@ -9,7 +9,7 @@ import {
   type SroPost,
 } from "../domain/index.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf, type Page, type Settled } from "./batch.ts";
-import { allSroPostsQuery, periodRecords, sroPostRecords } from "./shared-reads.ts";
+import { actionItems, allSroPostsQuery, periodRecords, sroPostRecords } from "./shared-reads.ts";
 import { isThresholdError } from "./conflict.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
 import { eq } from "./odata.ts";
@@ -25,8 +25,6 @@ import {
   type PlanRecord,
 } from "./records.ts";
 import {
-  ACTION_EXPAND,
-  ACTION_SELECT,
   actionRow,
   DATE_CHANGE_EXPAND,
   DATE_CHANGE_SELECT,
@@ -101,15 +99,7 @@ function planQueries(sp: SPFI, ctx: DataContext, planId: number) {
           .top(MAX_PAGE),
       ),
     ),
-    actions: settle(
-      firstPage(
-        listOf(sp, "actions")
-          .items.select(...ACTION_SELECT)
-          .expand(...ACTION_EXPAND)
-          .filter(byPlan)
-          .top(MAX_PAGE),
-      ),
-    ),
+    actions: settle(firstPage(actionItems(sp).filter(byPlan).top(MAX_PAGE))),
     posts: settle(firstPage(allSroPostsQuery(sp, ctx.pageSize))),
     periods: settle(
       firstPage(
@@ -143,9 +133,7 @@ async function actionsByRecommendation(
     recommendations.map((r) =>
       settle(
         firstPage(
-          listOf(sp, "actions")
-            .items.select(...ACTION_SELECT)
-            .expand(...ACTION_EXPAND)
+          actionItems(sp)
             .filter(eq("RecommendationId", Number(r.id)))
             .top(MAX_PAGE),
         ),

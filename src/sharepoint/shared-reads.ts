@@ -1,11 +1,27 @@
-// Reads several data-access functions make the same way: the whole SRO Posts list (small; holder and
-// delegate expanded), and a plan's reporting periods turned into records, oldest first.
+// Reads several data-access functions make the same way: Actions items with the columns `actionRow` reads,
+// the whole SRO Posts list (small; holder and delegate expanded), and a plan's reporting periods turned into
+// records, oldest first.
 import type { SPFI } from "@pnp/sp";
 import type { IItems } from "@pnp/sp/items/index.js";
 import { listOf } from "./context.ts";
 import { toPeriod, toSroPost, type PeriodRecord } from "./records.ts";
-import { parseRows, periodRow, SRO_POST_EXPAND, SRO_POST_SELECT, sroPostRow } from "./rows.ts";
+import {
+  ACTION_EXPAND,
+  ACTION_SELECT,
+  parseRows,
+  periodRow,
+  SRO_POST_EXPAND,
+  SRO_POST_SELECT,
+  sroPostRow,
+} from "./rows.ts";
 import { parseSnapshot } from "./snapshot.ts";
+
+/** Actions items with what `actionRow` reads, to filter and page (on a batched root or not). */
+export function actionItems(sp: SPFI): IItems {
+  return listOf(sp, "actions")
+    .items.select(...ACTION_SELECT)
+    .expand(...ACTION_EXPAND);
+}
 
 /** The query for every SRO post, `pageSize` a page (on a batched root or not). */
 export function allSroPostsQuery(sp: SPFI, pageSize: number): IItems {

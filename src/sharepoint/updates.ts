@@ -7,7 +7,7 @@ import type { DataContext } from "./context.ts";
 import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
 import { loadAction } from "./history.ts";
 import { itemId, type ActionRecord, type LatestUpdate } from "./records.ts";
-import { addItem, updateItem, writeTogether, WriteFailed, type ItemWrite } from "./writes.ts";
+import { addItem, causeOf, updateItem, writeTogether, WriteFailed, type ItemWrite } from "./writes.ts";
 
 const isoDate = z.pipe(
   z.string(),
@@ -103,7 +103,7 @@ export async function addProgressUpdate(
   } catch (error) {
     if (error instanceof WriteFailed && touchesAction && error.index === 0)
       return actionConflict(ctx, record.action.id, error.reason);
-    throw error instanceof WriteFailed ? error.reason : error;
+    throw causeOf(error);
   }
   const newId = results[results.length - 1];
   const etag = touchesAction && typeof results[0] === "string" ? results[0] : record.etag;
@@ -149,6 +149,6 @@ export async function markComplete(
     ]);
     return { ...record, etag, action: { ...record.action, completedOn: on } };
   } catch (error) {
-    return actionConflict(ctx, record.action.id, error instanceof WriteFailed ? error.reason : error);
+    return actionConflict(ctx, record.action.id, causeOf(error));
   }
 }

@@ -26,6 +26,11 @@ export class WriteFailed extends Error {
   }
 }
 
+/** What a failed write failed on: the failed part's own error for WriteFailed, else the error itself. */
+export function causeOf(error: unknown): unknown {
+  return error instanceof WriteFailed ? error.reason : error;
+}
+
 const added = z.looseObject({ Id: z.int() });
 const updated = z.looseObject({ etag: z.nullish(z.string()) });
 

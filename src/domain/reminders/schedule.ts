@@ -47,8 +47,8 @@ function tooFarAhead(date: IsoDate, offsets: readonly number[], today: IsoDate):
   return daysBetween(today, date) > 2 * Math.max(0, ...offsets) + 14;
 }
 
-// The latest of a set of days on or before today (days need not be sorted).
-function latestOnOrBefore(days: readonly IsoDate[], today: IsoDate): IsoDate | null {
+/** The latest of a set of days on or before today (days need not be sorted); null when there is none. */
+export function latestOnOrBefore(days: readonly IsoDate[], today: IsoDate): IsoDate | null {
   let latest: IsoDate | null = null;
   for (const day of days) if (day <= today && (latest === null || day > latest)) latest = day;
   return latest;

@@ -2,12 +2,19 @@
 // was sent, grouped into one digest per recipient.
 import type { IsoDate } from "../iso-date.ts";
 import { addDays } from "../iso-date.ts";
+import { groupBy } from "../group-by.ts";
 import { deriveStatus, latestReportedStatus } from "../status.ts";
 import { isDelegateCovering, reminderRecipient } from "../sro.ts";
-import type { Action, ProgressUpdate, ReportingPeriod, SroPost } from "../types.ts";
+import type { Action, ReportingPeriod, SroPost } from "../types.ts";
 import { occurrenceId, reminderKey, sentOccurrences } from "./keys.ts";
 import type { Occurrence } from "./schedule.ts";
-import { overdueEscalation, targetOccurrence, updateEscalation, updateOccurrence } from "./schedule.ts";
+import {
+  latestOnOrBefore,
+  overdueEscalation,
+  targetOccurrence,
+  updateEscalation,
+  updateOccurrence,
+} from "./schedule.ts";
 import { DEFAULT_REMINDER_SETTINGS } from "./settings.ts";
 import type {
   RecipientRole,
@@ -79,10 +86,17 @@ export function selectDueReminders(input: ReminderInput, today: IsoDate): Remind
       }
       if (owed.length === 0) continue;
       const post = action.sroPost === null ? undefined : posts.get(action.sroPost.trim().toLowerCase());
-      const lastUpdateOn = latestDate(updates, today);
+      const sroUpn = post === undefined ? null : reminderRecipient(post, today);
+      const lastUpdateOn = latestOnOrBefore(
+        updates.map((u) => u.date),
+        today,
+      );
       for (const o of owed) {
         if (sent.has(occurrenceId({ ...o, actionId: action.id, periodId: o.period?.id ?? null }))) continue;
-        const route = routeOf(o, action, post, today, { managers, coordinator: coordinatorOf(input, plan) });
+        const route = routeOf(o, action, post, sroUpn, today, {
+          managers,
+          coordinator: coordinatorOf(input, plan),
+        });
         if ("reason" in route) {
           selection.unrouted.push({ ...pick(o, action), reason: route.reason });
           continue;
@@ -95,7 +109,7 @@ export function selectDueReminders(input: ReminderInput, today: IsoDate): Remind
           planTitle: plan.title,
           actionText: action.text,
           sroPost: action.sroPost,
-          sroUpn: post === undefined ? null : reminderRecipient(post, today),
+          sroUpn,
           targetDate: due,
           period: o.period && {
             id: o.period.id,
@@ -121,10 +135,10 @@ function routeOf(
   o: Owed,
   action: Action,
   post: SroPost | undefined,
+  sroUpn: string | null,
   today: IsoDate,
   people: { managers: ReadonlyMap<string, string | null>; coordinator: string | null },
 ): Route {
-  const sroUpn = post === undefined ? null : reminderRecipient(post, today);
   if (!o.kind.startsWith("escalation-")) {
     if (action.sroPost === null) return { reason: "no SRO post" };
     if (post === undefined) return { reason: "unknown SRO post" };
@@ -149,12 +163,6 @@ function pick(o: Owed, action: Action) {
   return { kind: o.kind, dueOn: o.dueOn, planId: action.planId, actionId: action.id, actionRef: action.ref };
 }
 
-function latestDate(updates: readonly ProgressUpdate[], today: IsoDate): IsoDate | null {
-  let latest: IsoDate | null = null;
-  for (const u of updates) if (u.date <= today && (latest === null || u.date > latest)) latest = u.date;
-  return latest;
-}
-
 const KIND_ORDER = new Map(REMINDER_KINDS.map((kind, i) => [kind, i]));
 // One collator for every comparison: localeCompare with options builds a new one per call, which made
 // sorting the largest digests the slowest part of a run. Numeric, so "1.10" comes after "1.2".
@@ -173,17 +181,6 @@ function toDigests(reminders: Reminder[]): ReminderDigest[] {
         (a.period?.id ?? "").localeCompare(b.period?.id ?? ""),
     ),
   }));
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 function lowerCaseKeys(record: Readonly<Record<string, string | null>>): Map<string, string | null> {
