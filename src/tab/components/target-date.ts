@@ -10,8 +10,8 @@ export function targetDateText(target: TargetDate): string {
   return written === "" ? "No target date" : written;
 }
 
-/** "was …" when the current target differs from the baseline; null when it has not moved. */
-export function movedFromText(current: TargetDate, baseline: TargetDate): string | null {
-  if (current.due === baseline.due) return null;
-  return `was ${targetDateText(baseline)}`;
+/** The current target date, with "(was …)" after it when it differs from the baseline. */
+export function targetWithMoveText(current: TargetDate, baseline: TargetDate): string {
+  const now = targetDateText(current);
+  return current.due === baseline.due ? now : `${now} (was ${targetDateText(baseline)})`;
 }

@@ -21,6 +21,10 @@ export interface TabContext {
   pageId: string | null;
   /** Set by a deep link: the id of the action to open. */
   subPageId: string | null;
+  /** Who Teams is signed in as, for Nested App Authentication: tenant id, Entra object id, login hint. */
+  tenantId: string | null;
+  userObjectId: string | null;
+  loginHint: string | null;
 }
 
 /** Teams sends other theme names on some hosts; anything unknown falls back to the light theme. */
@@ -42,14 +46,24 @@ const teamsContextSchema = z.object({
     subPageId: z.optional(z.string()),
   }),
   user: z.optional(
-    z.looseObject({ userPrincipalName: z.optional(z.string()), displayName: z.optional(z.string()) }),
+    z.looseObject({
+      id: z.optional(z.string()),
+      loginHint: z.optional(z.string()),
+      userPrincipalName: z.optional(z.string()),
+      displayName: z.optional(z.string()),
+      tenant: z.optional(z.looseObject({ id: z.optional(z.string()) })),
+    }),
   ),
 });
+
+// A field of the Teams context, or null when the host left it out or empty.
+function nonEmpty(text: string | undefined): string | null {
+  return text === undefined || text === "" ? null : text;
+}
 
 /** Our context from teams-js's `app.getContext()` result. */
 export function fromTeamsContext(context: unknown): TabContext {
   const parsed = teamsContextSchema.parse(context);
-  const nonEmpty = (text: string | undefined) => (text === undefined || text === "" ? null : text);
   return {
     inTeams: true,
     upn: nonEmpty(parsed.user?.userPrincipalName)?.toLowerCase() ?? null,
@@ -59,6 +73,9 @@ export function fromTeamsContext(context: unknown): TabContext {
     frame: toFrame(parsed.page.frameContext),
     pageId: nonEmpty(parsed.page.id),
     subPageId: nonEmpty(parsed.page.subPageId),
+    tenantId: nonEmpty(parsed.user?.tenant?.id),
+    userObjectId: nonEmpty(parsed.user?.id),
+    loginHint: nonEmpty(parsed.user?.loginHint) ?? nonEmpty(parsed.user?.userPrincipalName),
   };
 }
 
@@ -73,5 +90,8 @@ export function outsideTeams(prefersDark: boolean): TabContext {
     frame: "content",
     pageId: null,
     subPageId: null,
+    tenantId: null,
+    userObjectId: null,
+    loginHint: null,
   };
 }

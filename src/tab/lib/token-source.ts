@@ -5,18 +5,16 @@
 //     fallback when NAA is not recommended (the local Teams host answers it with a SharePoint token);
 //   - outside Teams, no token: the person is told to open the app in Teams.
 // Tokens are kept in memory only: never logged, never put in a URL or in storage.
-import { app, authentication, nestedAppAuth } from "@microsoft/teams-js";
-import { z } from "../../lib/zod.ts";
+import { authentication, nestedAppAuth } from "@microsoft/teams-js";
 import type { TabConfig } from "./config.ts";
 import { cachedTokenSource, SignInError, type TokenSource } from "./token-cache.ts";
+import type { ScopedTokenSource } from "./naa-token-source.ts";
 import type { TabContext } from "./tab-context.ts";
 
 export type { TokenSource } from "./token-cache.ts";
 
 /** A token source for each service the tab calls. */
 export interface TokenSources {
-  /** How the tokens are obtained, for the bench and for support ("naa", "host" or "none"). */
-  kind: "naa" | "host" | "none";
   sharePoint: TokenSource;
   graph: TokenSource;
 }
@@ -33,28 +31,14 @@ export function hostTokenSource(): TokenSource {
   });
 }
 
-// Only the ids NAA needs from the Teams context, each optional: hosts differ in what they fill in.
-const signInContextSchema = z.object({
-  user: z.optional(
-    z.object({
-      id: z.optional(z.string()),
-      loginHint: z.optional(z.string()),
-      userPrincipalName: z.optional(z.string()),
-      tenant: z.optional(z.object({ id: z.optional(z.string()) })),
-    }),
-  ),
-});
-
-const nonEmpty = (text: string | undefined) => (text === undefined || text === "" ? null : text);
-
-async function naaSources(clientId: string): Promise<(scopes: string[]) => Promise<string>> {
-  const [context, naa] = await Promise.all([app.getContext(), import("./naa-token-source.ts")]);
-  const user = signInContextSchema.parse(context).user;
+// MSAL loads on demand, and only here; the account is the one Teams is signed in with.
+async function naaSources(clientId: string, context: TabContext): Promise<ScopedTokenSource> {
+  const naa = await import("./naa-token-source.ts");
   return naa.naaTokenSource({
     clientId,
-    tenantId: nonEmpty(user?.tenant?.id),
-    userObjectId: nonEmpty(user?.id),
-    loginHint: nonEmpty(user?.loginHint) ?? nonEmpty(user?.userPrincipalName),
+    tenantId: context.tenantId,
+    userObjectId: context.userObjectId,
+    loginHint: context.loginHint,
   });
 }
 
@@ -73,21 +57,20 @@ export function chooseTokenSources(context: TabContext, config: TabConfig): Toke
       Promise.reject(
         new SignInError("Open Action Plan Tracker in Microsoft Teams to sign in and see your actions."),
       );
-    return { kind: "none", sharePoint: refuse, graph: refuse };
+    return { sharePoint: refuse, graph: refuse };
   }
   const auth = config.auth;
   if (auth === undefined || !naaRecommended()) {
     const host = hostTokenSource();
-    return { kind: "host", sharePoint: host, graph: host };
+    return { sharePoint: host, graph: host };
   }
   // Started now, so MSAL loads and initialises while the first screen's other work runs.
-  const tokens = naaSources(auth.clientId);
+  const tokens = naaSources(auth.clientId, context);
   tokens.catch(() => undefined); // reported by the first request that needs a token
   const scoped = (scopes: string[]): TokenSource => {
     return async () => (await tokens)(scopes);
   };
   return {
-    kind: "naa",
     // ".default": the permissions the council's administrator consented to for the app, nothing more.
     sharePoint: scoped([`${new URL(config.siteUrl).origin}/.default`]),
     graph: scoped([`${new URL(config.graphUrl).origin}/.default`]),

@@ -3,7 +3,7 @@
 import { Body1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { deriveStatus } from "../../../domain/status.ts";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
-import { movedFromText, targetDateText } from "../../components/target-date.ts";
+import { targetWithMoveText } from "../../components/target-date.ts";
 import { useToday } from "../../lib/data.tsx";
 import type { ActionView } from "./use-action.ts";
 
@@ -27,7 +27,6 @@ export function ActionDetails(props: { view: ActionView }) {
   const { record, post } = props.view;
   const { action } = record;
   const status = deriveStatus(action, { today, reported: record.latest?.reportedStatus ?? null });
-  const moved = movedFromText(action.targetDate, record.baseline);
   const holder = post === null ? null : (post.holderName ?? post.holderUpn);
   return (
     <>
@@ -43,10 +42,7 @@ export function ActionDetails(props: { view: ActionView }) {
           {holder === null ? "" : ` (held by ${holder})`}
         </dd>
         <dt className={styles.term}>Target date</dt>
-        <dd className={styles.value}>
-          {targetDateText(action.targetDate)}
-          {moved === null ? "" : ` (${moved})`}
-        </dd>
+        <dd className={styles.value}>{targetWithMoveText(action.targetDate, record.baseline)}</dd>
         <dt className={styles.term}>Status</dt>
         <dd className={styles.value}>
           <span className={styles.badges}>

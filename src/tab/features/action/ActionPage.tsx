@@ -16,7 +16,7 @@ import { Milestones } from "./Milestones.tsx";
 import { TargetDateHistory } from "./TargetDateHistory.tsx";
 import { UpdateForm } from "./UpdateForm.tsx";
 import { UpdateHistory } from "./UpdateHistory.tsx";
-import { useAction } from "./use-action.ts";
+import { useAction, withUpdate } from "./use-action.ts";
 
 /** One action, by id; `onBack` returns to My actions. */
 export function ActionPage(props: { actionId: string; onBack: () => void }) {
@@ -66,7 +66,7 @@ export function ActionPage(props: { actionId: string; onBack: () => void }) {
           record={data.record}
           openPeriod={data.openPeriod}
           onSaved={(update, record) => {
-            view.replace({ ...data, record, updates: [update, ...data.updates] });
+            view.replace(withUpdate(data, update, record));
           }}
           onConflict={() => {
             view.reload();
@@ -87,7 +87,7 @@ export function ActionPage(props: { actionId: string; onBack: () => void }) {
           record={data.record}
           openPeriod={data.openPeriod}
           onCompleted={(update, record) => {
-            view.replace({ ...data, record, updates: [update, ...data.updates] });
+            view.replace(withUpdate(data, update, record));
           }}
           onConflict={() => {
             view.reload();

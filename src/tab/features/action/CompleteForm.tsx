@@ -1,26 +1,15 @@
 // "Mark complete" with a closing note: the note is posted as the action's last update (Completed, 100%) and
 // the action recorded as complete today, as one change in one request, checked against the version read:
 // someone else's change in between is shown in words rather than overwritten, and nothing is half-saved.
-import {
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
-import { useId, useRef, useState } from "react";
+import { Field, Textarea } from "@fluentui/react-components";
+import { useRef, useState } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
 import { ConflictError } from "../../../sharepoint/conflict.ts";
 import type { ActionRecord, PeriodRecord } from "../../../sharepoint/records.ts";
 import { addProgressUpdate } from "../../../sharepoint/updates.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
-
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
-});
+import { ActionForm } from "./ActionForm.tsx";
 
 /** The closing-note form for an open action. */
 export function CompleteForm(props: {
@@ -29,10 +18,8 @@ export function CompleteForm(props: {
   onCompleted: (update: ProgressUpdate, record: ActionRecord) => void;
   onConflict: () => void;
 }) {
-  const styles = useStyles();
   const ctx = useDataContext();
   const today = useToday();
-  const headingId = useId();
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | undefined>(undefined);
@@ -73,18 +60,14 @@ export function CompleteForm(props: {
   }
 
   return (
-    <form
-      className={styles.form}
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <ActionForm
+      title="Mark complete"
+      onSubmit={() => void save()}
+      failure={failure}
+      failurePrefix="The action was not marked complete."
+      saving={saving}
+      button={{ label: "Mark complete", savingLabel: "Saving…" }}
     >
-      <h2 id={headingId} style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>
-        Mark complete
-      </h2>
       <Field label="Closing note" required validationMessage={error}>
         <Textarea
           ref={noteRef}
@@ -96,16 +79,6 @@ export function CompleteForm(props: {
           }}
         />
       </Field>
-      {failure !== null && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>The action was not marked complete. {failure}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div>
-        <Button type="submit" disabledFocusable={saving}>
-          {saving ? "Saving…" : "Mark complete"}
-        </Button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

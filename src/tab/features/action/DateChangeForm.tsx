@@ -1,25 +1,13 @@
 // "Ask to move the target date": the new date as people write it ("30 Sept 2024", "Sept-24") and a reason,
 // both required. A coordinator approves or declines it from the plan view. One request to save.
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
-import { useId, useRef, useState } from "react";
+import { Field, Input, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
+import { useRef, useState } from "react";
 import { parseTargetDate } from "../../../domain/index.ts";
 import { requestDateChange } from "../../../sharepoint/date-changes.ts";
 import type { ActionRecord, DateChangeRecord } from "../../../sharepoint/records.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
-
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
-});
+import { ActionForm } from "./ActionForm.tsx";
 
 /** The form; `waiting` is a request not yet decided (then the form says so instead of asking again). */
 export function DateChangeForm(props: {
@@ -27,10 +15,8 @@ export function DateChangeForm(props: {
   waiting: DateChangeRecord | null;
   onRequested: (change: DateChangeRecord) => void;
 }) {
-  const styles = useStyles();
   const ctx = useDataContext();
   const today = useToday();
-  const headingId = useId();
   const [toText, setToText] = useState("");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ toText?: string; reason?: string }>({});
@@ -67,19 +53,15 @@ export function DateChangeForm(props: {
   }
 
   return (
-    <form
-      className={styles.form}
-      data-form="date-change"
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <ActionForm
+      title="Ask to move the target date"
+      name="date-change"
+      onSubmit={() => void save()}
+      failure={failure}
+      failurePrefix="Your request was not sent."
+      saving={saving}
+      button={{ label: "Ask to move the date", savingLabel: "Sending…" }}
     >
-      <h2 id={headingId} style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>
-        Ask to move the target date
-      </h2>
       {sent && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>Your request has been sent to the plan's coordinators.</MessageBarBody>
@@ -121,16 +103,6 @@ export function DateChangeForm(props: {
           }}
         />
       </Field>
-      {failure !== null && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>Your request was not sent. {failure}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div>
-        <Button type="submit" disabledFocusable={saving}>
-          {saving ? "Sending…" : "Ask to move the date"}
-        </Button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -7,7 +7,7 @@ import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { UpdateForm } from "./UpdateForm.tsx";
-import { useAction } from "./use-action.ts";
+import { useAction, withUpdate } from "./use-action.ts";
 
 /** The update dialog for one action. */
 export function UpdateDialog(props: { actionId: string }) {
@@ -38,7 +38,7 @@ export function UpdateDialog(props: { actionId: string }) {
         record={data.record}
         openPeriod={data.openPeriod}
         onSaved={(update, record) => {
-          view.replace({ ...data, record, updates: [update, ...data.updates] });
+          view.replace(withUpdate(data, update, record));
         }}
         onConflict={() => {
           view.reload();

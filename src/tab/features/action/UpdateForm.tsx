@@ -2,7 +2,6 @@
 // typed stays in the form until it is saved; a failure (someone else's change included) is shown in words
 // above the button. Native controls throughout, so it works with the keyboard alone and on a phone.
 import {
-  Button,
   Field,
   Input,
   makeStyles,
@@ -12,7 +11,7 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useState } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
 import { STATUSES } from "../../../domain/types.ts";
 import { ConflictError } from "../../../sharepoint/conflict.ts";
@@ -20,6 +19,7 @@ import type { PeriodRecord, ActionRecord } from "../../../sharepoint/records.ts"
 import { addProgressUpdate } from "../../../sharepoint/updates.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
+import { ActionForm } from "./ActionForm.tsx";
 import {
   checkUpdateForm,
   EMPTY_FORM,
@@ -30,7 +30,6 @@ import {
 } from "./update-form.ts";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
 });
 
@@ -38,8 +37,8 @@ interface Props {
   record: ActionRecord;
   openPeriod: PeriodRecord | null;
   onSaved: (update: ProgressUpdate, record: ActionRecord) => void;
-  /** Someone else changed the action: here it is as it is now (null when deleted). */
-  onConflict: (current: ActionRecord | null) => void;
+  /** Someone else changed the action since it was read. */
+  onConflict: () => void;
 }
 
 /** The update form for one action as read (`record` carries the ETag the save is checked against). */
@@ -47,7 +46,6 @@ export function UpdateForm(props: Props) {
   const styles = useStyles();
   const ctx = useDataContext();
   const today = useToday();
-  const headingId = useId();
   const [values, setValues] = useState<UpdateFormValues>(() => ({
     ...EMPTY_FORM,
     status: props.record.latest?.reportedStatus ?? "",
@@ -80,25 +78,28 @@ export function UpdateForm(props: Props) {
       props.onSaved(result.update, result.record);
     } catch (error) {
       setFailure(describeError(error));
-      if (error instanceof ConflictError) props.onConflict(error.current as ActionRecord | null);
+      if (error instanceof ConflictError) props.onConflict();
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <form
-      className={styles.form}
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <ActionForm
+      title="Post an update"
+      onSubmit={() => void save()}
+      failure={failure}
+      failurePrefix="Your update was not saved."
+      after={
+        saved && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>Your update has been saved.</MessageBarBody>
+          </MessageBar>
+        )
+      }
+      saving={saving}
+      button={{ label: "Save update", savingLabel: "Saving…", primary: true }}
     >
-      <h2 id={headingId} style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>
-        Post an update
-      </h2>
       <Field label="What has happened since the last update" required validationMessage={errors.text}>
         <Textarea
           value={values.text}
@@ -144,21 +145,6 @@ export function UpdateForm(props: Props) {
           }}
         />
       </Field>
-      {failure !== null && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>Your update was not saved. {failure}</MessageBarBody>
-        </MessageBar>
-      )}
-      {saved && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>Your update has been saved.</MessageBarBody>
-        </MessageBar>
-      )}
-      <div>
-        <Button appearance="primary" type="submit" disabledFocusable={saving}>
-          {saving ? "Saving…" : "Save update"}
-        </Button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

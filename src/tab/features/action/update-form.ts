@@ -38,8 +38,8 @@ export function checkUpdateForm(values: UpdateFormValues): UpdateFormErrors {
   if (values.text.trim() === "") errors.text = "Write what has happened since the last update.";
   if (values.status === "") errors.status = "Choose the action's status.";
   const percent = values.percent.trim();
-  if (percent !== "" && !/^\d{1,3}$/.test(percent)) errors.percent = "Enter a whole number from 0 to 100.";
-  else if (percent !== "" && Number(percent) > 100) errors.percent = "Enter a whole number from 0 to 100.";
+  if (percent !== "" && (!/^\d{1,3}$/.test(percent) || Number(percent) > 100))
+    errors.percent = "Enter a whole number from 0 to 100.";
   const evidence = values.evidenceUrl.trim();
   if (evidence !== "" && !isWebAddress(evidence))
     errors.evidenceUrl = "Enter a web address starting with https://, or leave this empty.";

@@ -1,5 +1,6 @@
 // The data behind the action page and the update dialog: the action with its updates and date changes (one
 // $batch), then its plan's open reporting period, its SRO post and its milestones, loaded side by side.
+import type { ProgressUpdate } from "../../../domain/types.ts";
 import type { DataContext } from "../../../sharepoint/context.ts";
 import { loadActionHistory, type ActionHistory } from "../../../sharepoint/history.ts";
 import { loadMilestones } from "../../../sharepoint/milestones.ts";
@@ -29,6 +30,11 @@ async function loadActionView(ctx: DataContext, actionId: string): Promise<Actio
   ]);
   const open = periods.filter((p) => p.state === "open");
   return { ...history, openPeriod: open.at(-1) ?? null, post, milestones };
+}
+
+/** The view after a saved update: the action as saved, and the update at the top of its history. */
+export function withUpdate(view: ActionView, update: ProgressUpdate, record: ActionRecord): ActionView {
+  return { ...view, record, updates: [update, ...view.updates] };
 }
 
 /** One action with everything its page shows. */

@@ -1,16 +1,16 @@
 // % complete over time: the actual (closed periods' snapshots, then today) as a solid line and the forecast
 // by month end (if every open action finishes on its target date) as a dashed one, with a table of both.
+import { dateParts, monthName, type IsoDate } from "../../../domain/iso-date.ts";
 import type { ProgressPoint } from "./dashboard-view.ts";
 import { useChartStyles } from "./chart-styles.ts";
 
 const WIDTH = 560;
 const HEIGHT = 220;
 const PAD = { left: 40, right: 24, top: 12, bottom: 44 };
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 // "Apr 24": enough to place a point on the time axis; the table gives the full dates.
-function shortMonth(date: string): string {
-  return `${MONTHS[Number(date.slice(5, 7)) - 1] ?? ""} ${date.slice(2, 4)}`;
+function shortMonth(date: IsoDate): string {
+  return `${monthName(dateParts(date).month).slice(0, 3)} ${date.slice(2, 4)}`;
 }
 
 // At most five evenly spaced labels on the time axis, always the first and the last point.

@@ -1,9 +1,10 @@
 // One of my actions in a list: ref and text (a link to the action), plan, target date with "was …" when
 // moved, status, and when it was last updated.
-import { Caption1, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { formatUkDate } from "../../../domain/iso-date.ts";
+import { ActionLink } from "../../components/ActionLink.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
-import { movedFromText, targetDateText } from "../../components/target-date.ts";
+import { targetWithMoveText } from "../../components/target-date.ts";
 import type { MyActionItem } from "./group-actions.ts";
 
 const useStyles = makeStyles({
@@ -25,24 +26,12 @@ export function ActionListItem(props: { item: MyActionItem; onOpen: (actionId: s
   const styles = useStyles();
   const { record, status, updateDueFor, as, post } = props.item;
   const { action } = record;
-  const moved = movedFromText(action.targetDate, record.baseline);
   return (
     <li className={styles.item} data-action-ref={action.ref}>
-      <Link
-        href={`?actionId=${action.id}`}
-        onClick={(event) => {
-          event.preventDefault();
-          props.onOpen(action.id);
-        }}
-      >
-        <Text weight="semibold">{action.ref}</Text> {action.text}
-      </Link>
+      <ActionLink action={action} onOpen={props.onOpen} />
       <div className={styles.facts}>
         <Caption1>{record.planTitle ?? "Plan not known"}</Caption1>
-        <Caption1>
-          Target: {targetDateText(action.targetDate)}
-          {moved === null ? "" : ` (${moved})`}
-        </Caption1>
+        <Caption1>Target: {targetWithMoveText(action.targetDate, record.baseline)}</Caption1>
         <Caption1>
           {record.latest === null ? "No update yet" : `Last updated ${formatUkDate(record.latest.date)}`}
         </Caption1>

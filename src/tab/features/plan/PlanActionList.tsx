@@ -1,8 +1,9 @@
 // The plan's actions under their recommendations, each a link to its page with its SRO, target date,
 // status and whether this period's update is in.
-import { Caption1, Link, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { ActionLink } from "../../components/ActionLink.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
-import { movedFromText, targetDateText } from "../../components/target-date.ts";
+import { targetWithMoveText } from "../../components/target-date.ts";
 import type { RecommendationGroup } from "./plan-view.ts";
 
 const useStyles = makeStyles({
@@ -41,25 +42,13 @@ export function PlanActionList(props: {
             <ul className={styles.list}>
               {group.items.map(({ record, status, updated, owesUpdate }) => {
                 const { action } = record;
-                const moved = movedFromText(action.targetDate, record.baseline);
                 return (
                   <li key={action.id} className={styles.item} data-action-ref={action.ref}>
-                    <Link
-                      href={`?actionId=${action.id}`}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        props.onOpen(action.id);
-                      }}
-                    >
-                      <Text weight="semibold">{action.ref}</Text> {action.text}
-                    </Link>
+                    <ActionLink action={action} onOpen={props.onOpen} />
                     <div className={styles.facts}>
                       <StatusBadge status={status} />
                       <Caption1>SRO: {action.sroPost ?? "none named"}</Caption1>
-                      <Caption1>
-                        Target: {targetDateText(action.targetDate)}
-                        {moved === null ? "" : ` (${moved})`}
-                      </Caption1>
+                      <Caption1>Target: {targetWithMoveText(action.targetDate, record.baseline)}</Caption1>
                       {props.hasPeriod && (
                         <Caption1>
                           {updated ? "Updated this period" : owesUpdate ? "Update still due" : ""}

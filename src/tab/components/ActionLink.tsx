@@ -1,0 +1,23 @@
+// An action's ref and text as a link to its page: a real address, so it opens with the keyboard, a middle
+// click or a screen reader's links list, while a plain click moves inside the tab.
+import { Link, Text } from "@fluentui/react-components";
+import type { Action } from "../../domain/types.ts";
+
+/** The link to one action; `onOpen` opens the action page. */
+export function ActionLink(props: {
+  action: Pick<Action, "id" | "ref" | "text">;
+  onOpen: (actionId: string) => void;
+}) {
+  const { action } = props;
+  return (
+    <Link
+      href={`?actionId=${action.id}`}
+      onClick={(event) => {
+        event.preventDefault();
+        props.onOpen(action.id);
+      }}
+    >
+      <Text weight="semibold">{action.ref}</Text> {action.text}
+    </Link>
+  );
+}
