@@ -2,6 +2,7 @@
 // template, and these fill it. Left unset, each takes the sandbox's value, so `npm run package` works on a
 // fresh clone; a council sets them for its tenant, and a malformed one is named in the error.
 import { z } from "zod";
+import { isLocalPage } from "../notify/cards/deep-links.ts";
 import {
   DEFAULT_TAB_ENTITY_ID,
   SANDBOX_CLIENT_ID,
@@ -11,15 +12,17 @@ import {
 /** Where the sandbox serves the built tab when run with `npm start`. */
 export const SANDBOX_TAB_URL = "http://localhost:4300/tab/";
 
-// Teams frames only HTTPS pages; plain http is accepted for a local sandbox alone (as deep-links.ts does).
-function isLocal(url: URL): boolean {
-  return url.hostname === "localhost" || url.hostname === "127.0.0.1";
-}
-
+// Teams frames only HTTPS pages; plain http is accepted for a local sandbox alone (as the cards' links are).
 const pageUrl = z.url({ protocol: /^https?$/, error: "must be a full http(s) address" }).refine((value) => {
   const url = new URL(value);
-  return url.protocol === "https:" || isLocal(url);
+  return url.protocol === "https:" || isLocalPage(url);
 }, "must use https:// (Teams frames only HTTPS pages; http is allowed for localhost alone)");
+
+// The tab's and the site's addresses are bases that paths and queries are added to.
+const noQueryOrFragment = (value: string) => {
+  const url = new URL(value);
+  return url.search === "" && url.hash === "";
+};
 
 const settingsSchema = z.object({
   /** The Teams app's manifest id: what deep links and the org catalog know the app by. */
@@ -27,10 +30,10 @@ const settingsSchema = z.object({
   /** The Entra app registration of the tab (single sign-on, Nested App Authentication). */
   ACTIONPLAN_CLIENT_ID: z.uuid("must be a GUID (the Entra app's client id)"),
   /** The base address of the built tab; its views are chosen by query string. */
-  ACTIONPLAN_TAB_URL: pageUrl.refine((value) => {
-    const url = new URL(value);
-    return url.search === "" && url.hash === "";
-  }, "must have no query string or #fragment (the tab adds ?view=… itself)"),
+  ACTIONPLAN_TAB_URL: pageUrl.refine(
+    noQueryOrFragment,
+    "must have no query string or #fragment (the tab adds ?view=… itself)",
+  ),
   /** The "My actions" personal tab's entityId, which the reminder cards' deep links name. */
   ACTIONPLAN_TAB_ENTITY_ID: z
     .string()
@@ -46,10 +49,7 @@ const settingsSchema = z.object({
    */
   ACTIONPLAN_SITE_URL: z
     .url({ protocol: /^https$/, error: "must be the site's full https:// address" })
-    .refine((value) => {
-      const url = new URL(value);
-      return url.search === "" && url.hash === "";
-    }, "must have no query string or #fragment")
+    .refine(noQueryOrFragment, "must have no query string or #fragment")
     .optional(),
   /** Microsoft Graph's root for national clouds; the public Graph when not given. */
   ACTIONPLAN_GRAPH_URL: z.url({ protocol: /^https$/, error: "must be a full https:// address" }).optional(),

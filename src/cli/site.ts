@@ -1,6 +1,7 @@
 // What the data commands share: the connection to a site, the day they count as "today", and how they
 // report a failure from SharePoint in words.
 import { z } from "zod";
+import { toIsoDate } from "../domain/index.ts";
 import { londonDate } from "../lib/clock.ts";
 import { describeForPeople, RemoteError } from "../lib/remote-error.ts";
 import { createSharePoint } from "../sharepoint/client.ts";
@@ -21,15 +22,11 @@ export const siteSchema = z.object({
   json: z.boolean().default(false),
 });
 
-/** A YYYY-MM-DD option that must be a real calendar date. */
+/** A YYYY-MM-DD option that must be a real calendar date (month 13 and 31 April are refused). */
 export const isoDateOption = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD, e.g. 2024-04-09")
-  // Month 13 is an Invalid Date (toISOString would throw); 31 April rolls over to 1 May. Both are refused.
-  .refine((d) => {
-    const date = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);
-  }, "is not a real date");
+  .refine((d) => toIsoDate(d) !== null, "is not a real date");
 
 export function connect(site: string, as: string | undefined): DataContext {
   return dataContext(createSharePoint({ siteUrl: site, getToken: tokenSourceFor(site, as) }));

@@ -97,6 +97,15 @@ export function toRemoteError(error: unknown): unknown {
   return error;
 }
 
+/** Graph wraps every failure of the JS client; turn it into RemoteError (or leave a plain one alone). */
+export async function graphCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toRemoteError(error);
+  }
+}
+
 /**
  * The path to give client.api() for an @odata.nextLink. The client only reads absolute https links, so a
  * link under the configured root (the sandbox serves http) is turned into a path relative to the version.

@@ -1,10 +1,10 @@
 // `actionplan provision`: create or upgrade the app's lists on a SharePoint site (or the sandbox).
-import { z } from "zod";
 import { RemoteError, describeForPeople } from "../../lib/remote-error.ts";
 import { createSharePoint } from "../../sharepoint/client.ts";
 import { provisionSite, type ProvisionReport } from "../../sharepoint/provision.ts";
 import { tokenSourceFor } from "../auth.ts";
 import { parseOptions, withUsageErrors, type Command } from "../command.ts";
+import { siteOptions, siteSchema } from "../site.ts";
 
 const help = `Usage: actionplan provision --site <url> [--as <upn>] [--json]
 
@@ -22,12 +22,6 @@ Options:
 
 Signing in to SharePoint Online reads ACTIONPLAN_TENANT_ID and ACTIONPLAN_CLIENT_ID, and for an app
 (no person) ACTIONPLAN_CERT_PATH (PEM with certificate and private key); see the README.`;
-
-const schema = z.object({
-  site: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, "")),
-  as: z.string().min(3).optional(),
-  json: z.boolean().default(false),
-});
 
 function printReport(siteUrl: string, report: ProvisionReport, elapsedMs: number): void {
   const { roles } = report;
@@ -55,11 +49,7 @@ export const provisionCommand: Command = {
   help,
   run: (argv) =>
     withUsageErrors("provision", help, async () => {
-      const options = parseOptions(
-        argv,
-        { site: { type: "string" }, as: { type: "string" }, json: { type: "boolean" } },
-        schema,
-      );
+      const options = parseOptions(argv, siteOptions, siteSchema);
       const sp = createSharePoint({
         siteUrl: options.site,
         getToken: tokenSourceFor(options.site, options.as),

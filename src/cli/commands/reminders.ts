@@ -91,27 +91,27 @@ export const remindersCommand: Command = {
           baseUrl,
           getToken: graphTokenSourceFor(options.site, options.as, { graphUrl: baseUrl }),
         });
-        const appOnly = () =>
-          createGraphClient({
-            baseUrl,
-            getToken: graphTokenSourceFor(options.site, options.as, {
-              appOnly: true,
-              sandboxClientId: SANDBOX_CLIENT_ID,
-              graphUrl: baseUrl,
-            }),
-          });
+        // The activity feed is app-only: the app's client sends and reads managers too (one token for both).
+        const graph =
+          options.channel === "activity" && !options["dry-run"]
+            ? createGraphClient({
+                baseUrl,
+                getToken: graphTokenSourceFor(options.site, options.as, {
+                  appOnly: true,
+                  sandboxClientId: SANDBOX_CLIENT_ID,
+                  graphUrl: baseUrl,
+                }),
+              })
+            : delegated;
         const links = cardLinksOf(settings);
         const channel = options["dry-run"]
           ? null
           : options.channel === "activity"
-            ? activityChannel(appOnly(), links, TEAMS_LIMITS_PER_SECOND.activityNotificationPerApp)
-            : chatChannel(delegated, { baseUrl }, await signedInUser(delegated), {
-                perSecond: TEAMS_LIMITS_PER_SECOND.chatMessagePerApp,
-                perChatPerSecond: TEAMS_LIMITS_PER_SECOND.chatMessagePerChat,
-              });
+            ? activityChannel(graph, links, TEAMS_LIMITS_PER_SECOND.activityNotificationPerApp)
+            : chatChannel(delegated, { baseUrl }, await signedInUser(delegated));
         const summary = await runReminders({
           ctx,
-          graph: options.channel === "activity" && !options["dry-run"] ? appOnly() : delegated,
+          graph,
           channel,
           plans,
           allPlans: options.plan === undefined,

@@ -3,7 +3,9 @@ import { resolve } from "node:path";
 import { z } from "zod";
 // eslint-disable-next-line import-x/no-restricted-paths -- the one place production code starts the sandbox: the command that runs it.
 import { DEFAULT_SITE, startSandbox } from "../../sandbox/server.ts";
+import { sandboxTokenSource } from "../auth.ts";
 import { parseOptions, withUsageErrors, type Command } from "../command.ts";
+import { isoDateOption, todayFor } from "../site.ts";
 // eslint-disable-next-line import-x/no-restricted-paths -- the demo seed is part of running the sandbox.
 import { DEMO_TODAY, demoCoordinator, seedDemo } from "../../sandbox/seed/demo.ts";
 
@@ -34,15 +36,7 @@ const schema = z.object({
   "fault-rate": z.coerce.number().min(0).max(1).default(0),
   "retry-after": z.coerce.number().int().min(0).default(1),
   seed: z.enum(["demo"]).optional(),
-  today: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-    .refine(
-      (d) =>
-        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-      "not a real date",
-    )
-    .optional(),
+  today: isoDateOption.optional(),
 });
 
 export const sandboxCommand: Command = {
@@ -76,19 +70,11 @@ export const sandboxCommand: Command = {
         today: options.today ?? (options.seed === "demo" ? DEMO_TODAY : undefined),
       });
       const siteUrl = `${sandbox.url}/sites/${DEFAULT_SITE}`;
-      const clock = z
-        .object({ today: z.string() })
-        .parse(await (await fetch(`${sandbox.url}/sandbox/clock`)).json());
+      const today = await todayFor(siteUrl);
       let seeded = "";
       if (options.seed === "demo") {
         const coordinator = demoCoordinator();
-        const result = await seedDemo(siteUrl, async () => {
-          const response = await fetch(`${sandbox.url}/sandbox/token`, {
-            method: "POST",
-            body: JSON.stringify({ user: coordinator }),
-          });
-          return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
-        });
+        const result = await seedDemo(siteUrl, sandboxTokenSource(sandbox.url, coordinator));
         seeded = `  Demo plan        "${result.planTitle}", ${String(result.actions)} actions${result.seeded ? ` (loaded now, as ${coordinator})` : " (already loaded)"}`;
       }
       console.log(
@@ -97,7 +83,7 @@ export const sandboxCommand: Command = {
           `  SharePoint site  ${siteUrl}`,
           `  Teams host       ${sandbox.url}/teams  (the tab as Teams shows it; npm start builds it first)`,
           ...(seeded === "" ? [] : [seeded]),
-          `  Today            ${clock.today} (Europe/London, the sandbox's clock)`,
+          `  Today            ${today} (Europe/London, the sandbox's clock)`,
           `  Graph            ${sandbox.url}/graph/v1.0`,
           `  Tokens           POST ${sandbox.url}/sandbox/token  {"user":"<upn>"} | {"app":"<client id>"}`,
           `  People           ${sandbox.url}/sandbox/people`,

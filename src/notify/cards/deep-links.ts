@@ -32,12 +32,16 @@ export function tabDeepLink(links: CardLinks, actionId?: string): string {
   return checked(`${base}?context=${encodeURIComponent(JSON.stringify({ subEntityId: actionId }))}`);
 }
 
+/** Whether a page is on this machine (the local sandbox), the one place Teams pages may be plain http. */
+export function isLocalPage(url: URL): boolean {
+  return url.hostname === "localhost" || url.hostname === "127.0.0.1";
+}
+
 /** A Teams dialog showing the update form for one action. */
 export function updateDialogDeepLink(links: CardLinks, actionId: string, actionRef: string): string {
   const form = new URL(links.updateFormUrl);
   // Teams only frames HTTPS pages in a dialog; plain http is allowed for the local sandbox alone.
-  const local = form.hostname === "localhost" || form.hostname === "127.0.0.1";
-  if (form.protocol !== "https:" && !(local && form.protocol === "http:")) {
+  if (form.protocol !== "https:" && !(isLocalPage(form) && form.protocol === "http:")) {
     throw new RangeError(`The update form must be served over HTTPS: ${links.updateFormUrl}`);
   }
   form.searchParams.set("actionId", actionId);

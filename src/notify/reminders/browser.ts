@@ -6,7 +6,6 @@ import type { DataContext } from "../../sharepoint/context.ts";
 import type { PlanRecord } from "../../sharepoint/records.ts";
 import { createGraphClient } from "../graph-client.ts";
 import { chatChannel } from "./chat-channel.ts";
-import { TEAMS_LIMITS_PER_SECOND } from "./pacing.ts";
 import { signedInUser } from "./people.ts";
 import { runReminders, type RunSummary } from "./run.ts";
 import { cardLinksOf, readNotifySettings } from "./settings.ts";
@@ -34,10 +33,7 @@ export async function chasePlan(input: ChaseInput): Promise<RunSummary> {
   const settings = readNotifySettings(input.siteUrl, input.sandbox, input.settings);
   const graph = createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken: input.getToken });
   const sender = await signedInUser(graph);
-  const channel = chatChannel(graph, { baseUrl: settings.ACTIONPLAN_GRAPH_URL }, sender, {
-    perSecond: TEAMS_LIMITS_PER_SECOND.chatMessagePerApp,
-    perChatPerSecond: TEAMS_LIMITS_PER_SECOND.chatMessagePerChat,
-  });
+  const channel = chatChannel(graph, { baseUrl: settings.ACTIONPLAN_GRAPH_URL }, sender);
   return runReminders({
     ctx: input.ctx,
     graph,

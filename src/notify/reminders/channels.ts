@@ -5,7 +5,7 @@ import type { ReminderDigest } from "../../domain/index.ts";
 import type { AdaptiveCard, CardLinks } from "../cards/index.ts";
 import { tabDeepLink } from "../cards/index.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
-import { toRemoteError } from "../graph-client.ts";
+import { graphCall } from "../graph-client.ts";
 
 /** Where a digest went, for the log: the chat's id (chat channel) or null. */
 export interface Prepared {
@@ -33,22 +33,11 @@ export interface DeliveryChannel {
 /** A recipient this channel cannot reach for a reason of theirs (skipped, not failed). */
 export class Unreachable extends Error {}
 
-/** Graph wraps every failure of the JS client; turn it into RemoteError (or leave a plain one alone). */
-async function graphCall<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw toRemoteError(error);
-  }
-}
-
 /** A short line for the notification or the message body: "3 actions need your attention". */
 export function digestHeadline(digest: ReminderDigest): string {
   const n = new Set(digest.reminders.map((r) => r.actionId)).size;
   return `Action plan: ${String(n)} action${n === 1 ? "" : "s"} need${n === 1 ? "s" : ""} your attention`;
 }
-
-export { graphCall };
 
 /** Stable number for activity notifications' chainId: a resend with the same id replaces, not repeats. */
 export function chainIdOf(digestId: string): number {

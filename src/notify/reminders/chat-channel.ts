@@ -3,9 +3,10 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { z } from "../../lib/zod.ts";
 import type { GraphConnection } from "../graph-client.ts";
-import { nextLinkPath } from "../graph-client.ts";
+import { graphCall, nextLinkPath } from "../graph-client.ts";
 import type { DeliveryChannel } from "./channels.ts";
-import { digestHeadline, graphCall, Unreachable } from "./channels.ts";
+import { digestHeadline, Unreachable } from "./channels.ts";
+import { TEAMS_LIMITS_PER_SECOND } from "./pacing.ts";
 
 const CARD_TYPE = "application/vnd.microsoft.card.adaptive";
 const chatSchema = z.looseObject({ id: z.string().check(z.minLength(1)) });
@@ -23,12 +24,15 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** The chat channel for a signed-in sender. */
+/** The chat channel for a signed-in sender, paced under Teams' limits unless told otherwise. */
 export function chatChannel(
   graph: Client,
   connection: Pick<GraphConnection, "baseUrl">,
   sender: { id: string; upn: string },
-  limits: { perSecond: number; perChatPerSecond: number },
+  limits: { perSecond: number; perChatPerSecond: number } = {
+    perSecond: TEAMS_LIMITS_PER_SECOND.chatMessagePerApp,
+    perChatPerSecond: TEAMS_LIMITS_PER_SECOND.chatMessagePerChat,
+  },
 ): DeliveryChannel {
   const member = (user: string) => ({
     "@odata.type": "#microsoft.graph.aadUserConversationMember",

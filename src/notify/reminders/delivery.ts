@@ -34,7 +34,6 @@ export interface NotReached {
 export interface DeliveryResult {
   /** Digests delivered. */
   sent: number;
-  sentTo: string[];
   skipped: NotReached[];
   failed: NotReached[];
 }
@@ -134,7 +133,7 @@ export async function deliverDigests(
 ): Promise<DeliveryResult> {
   const { ctx, channel } = deps;
   const now = deps.now ?? (() => new Date());
-  const result: DeliveryResult = { sent: 0, sentTo: [], skipped: [], failed: [] };
+  const result: DeliveryResult = { sent: 0, skipped: [], failed: [] };
   const byKey = new Map(log.map((e) => [e.key, e]));
   const chats = knownChats(log);
   const userIds = await siteUserIds(
@@ -156,12 +155,17 @@ export async function deliverDigests(
           existing: byKey.get(reminder.key),
         })),
       );
-    const note = async (ids: number[], outcome: Outcome, list: NotReached[] | null) => {
-      if (list !== null) {
-        const reason =
-          outcome.status === "Failed" ? outcome.error : outcome.status === "Skipped" ? outcome.reason : "";
-        list.push({ recipient, reason, reminders: digest.reminders.length });
-      }
+    // Not reached: skipped when the reason is theirs, failed otherwise; listed, and recorded if it can be.
+    const notReached = async (ids: number[], error: unknown) => {
+      const skip = skipReason(error);
+      const reason = skip ?? describe(error);
+      (skip === null ? result.failed : result.skipped).push({
+        recipient,
+        reason,
+        reminders: digest.reminders.length,
+      });
+      const outcome: Outcome =
+        skip === null ? { status: "Failed", error: reason } : { status: "Skipped", reason };
       await markOutcome(ctx, ids, outcome).catch(() => undefined);
     };
 
@@ -170,12 +174,7 @@ export async function deliverDigests(
       prepared = await channel.prepare(recipient, chats.get(recipient) ?? null);
     } catch (error) {
       const ids = [...(await claim(null).catch(() => new Map<string, number>())).values()];
-      const reason = skipReason(error);
-      await note(
-        ids,
-        reason === null ? { status: "Failed", error: describe(error) } : { status: "Skipped", reason },
-        reason === null ? result.failed : result.skipped,
-      );
+      await notReached(ids, error);
       continue;
     }
 
@@ -213,17 +212,11 @@ export async function deliverDigests(
         await channel.send(mine, card, digestId, prepared);
       }
     } catch (error) {
-      const reason = skipReason(error);
-      await note(
-        ids,
-        reason === null ? { status: "Failed", error: describe(error) } : { status: "Skipped", reason },
-        reason === null ? result.failed : result.skipped,
-      );
+      await notReached(ids, error);
       continue;
     }
     if (prepared.chatId !== null) chats.set(recipient, prepared.chatId);
     result.sent += 1;
-    result.sentTo.push(recipient);
     deps.hooks?.afterSend?.(index);
     // Sent, even if this record fails: the entries stay Pending and the next run finds the message.
     await markOutcome(ctx, ids, { status: "Sent", at: now().toISOString() }).catch(() => undefined);

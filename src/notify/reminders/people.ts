@@ -2,7 +2,7 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { z } from "../../lib/zod.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
-import { toRemoteError } from "../graph-client.ts";
+import { graphCall } from "../graph-client.ts";
 
 const userSchema = z.looseObject({ id: z.string(), userPrincipalName: z.string() });
 
@@ -32,26 +32,25 @@ export class ManagerLookup {
 
   private async fetch(upn: string): Promise<string | null> {
     try {
-      const body: unknown = await this.graph
-        .api(`/users/${encodeURIComponent(upn)}/manager`)
-        .select(["id", "userPrincipalName"])
-        .get();
+      const body: unknown = await graphCall(() =>
+        this.graph
+          .api(`/users/${encodeURIComponent(upn)}/manager`)
+          .select(["id", "userPrincipalName"])
+          .get(),
+      );
       return userSchema.parse(body).userPrincipalName.toLowerCase();
     } catch (error) {
-      const remote = toRemoteError(error);
       // No manager, or the person has left the directory: escalations go to the coordinator instead.
-      if (remote instanceof RemoteError && remote.status === 404) return null;
-      throw remote;
+      if (error instanceof RemoteError && error.status === 404) return null;
+      throw error;
     }
   }
 }
 
 /** The signed-in user (GET /me): the sender of chat messages. */
 export async function signedInUser(graph: Client): Promise<{ id: string; upn: string }> {
-  try {
-    const me = userSchema.parse(await graph.api("/me").select(["id", "userPrincipalName"]).get());
-    return { id: me.id, upn: me.userPrincipalName.toLowerCase() };
-  } catch (error) {
-    throw toRemoteError(error);
-  }
+  const me = userSchema.parse(
+    await graphCall(() => graph.api("/me").select(["id", "userPrincipalName"]).get()),
+  );
+  return { id: me.id, upn: me.userPrincipalName.toLowerCase() };
 }
