@@ -49,3 +49,12 @@ export function jsonResponse(
 export function emptyResponse(status: number, headers: Record<string, string> = {}): SandboxResponse {
   return { status, headers, body: "" };
 }
+
+/** A request body parsed as JSON, or undefined when it is not JSON. */
+export function jsonBody(req: SandboxRequest): unknown {
+  try {
+    return JSON.parse(req.body);
+  } catch {
+    return undefined;
+  }
+}

@@ -15,7 +15,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** JSON that is safe inside a <script type="application/json"> block, whatever strings it holds. */
-function scriptJson(value: unknown): string {
+export function scriptJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")

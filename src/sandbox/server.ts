@@ -9,7 +9,7 @@ import { DIRECTORY, personByIdOrUpn, TENANT } from "./directory.ts";
 import { graphError, graphUnauthenticated } from "./graph/errors.ts";
 import { createGraphTeams } from "./graph/teams.ts";
 import { handleGraphUsers } from "./graph/users.ts";
-import { jsonResponse, STATUS_TEXT, type SandboxRequest, type SandboxResponse } from "./http.ts";
+import { jsonBody, jsonResponse, STATUS_TEXT, type SandboxRequest, type SandboxResponse } from "./http.ts";
 import { handleInbox } from "./inbox.ts";
 import { spError } from "./sharepoint/format.ts";
 import { handleSharePoint, type SharePointOptions } from "./sharepoint/router.ts";
@@ -62,14 +62,6 @@ const siteRequestSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]{1,64}$/i),
   title: z.string().min(1).max(255).optional(),
 });
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 const tokenRequestSchema = z.union([
   z.object({ user: z.string().min(3) }).strict(),
@@ -323,7 +315,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       return jsonResponse(200, { today: londonDate(now()), now: now().toISOString(), zone: "Europe/London" });
     }
     if (path === "/sandbox/sites" && method === "POST") {
-      const parsed = siteRequestSchema.safeParse(safeJson(body ?? ""));
+      const parsed = siteRequestSchema.safeParse(jsonBody(sandboxReq));
       if (!parsed.success) {
         return jsonResponse(400, {
           error: "invalid_request",

@@ -26,10 +26,9 @@ const APP_ONLY_REFUSAL =
 
 /** POST /chats/{id}/messages: the signed-in member sends a message (text, html, cards). */
 export function postChatMessage(ctx: TeamsContext, req: SandboxRequest, chatId: string): SandboxResponse {
-  const caller = req.caller;
-  if (caller === null) return graphUnauthenticated(req);
-  const limited = admit(ctx, req, caller, "postChatMessage", chatId);
-  if (limited !== null) return limited;
+  const admitted = admit(ctx, req, "postChatMessage", chatId);
+  if ("error" in admitted) return admitted.error;
+  const { caller } = admitted;
   if (caller.kind === "app") return graphError(401, "Unauthorized", APP_ONLY_REFUSAL, req);
 
   const found = findChatFor(ctx, req, chatId);
@@ -57,10 +56,8 @@ export function postChatMessage(ctx: TeamsContext, req: SandboxRequest, chatId: 
 
 /** GET /chats/{id}/messages: newest first, $top up to 50, paged with @odata.nextLink. */
 export function listChatMessages(ctx: TeamsContext, req: SandboxRequest, chatId: string): SandboxResponse {
-  const caller = req.caller;
-  if (caller === null) return graphUnauthenticated(req);
-  const limited = admit(ctx, req, caller, "listChatMessages", chatId);
-  if (limited !== null) return limited;
+  const admitted = admit(ctx, req, "listChatMessages", chatId);
+  if ("error" in admitted) return admitted.error;
   const found = findChatFor(ctx, req, chatId);
   if ("error" in found) return found.error;
   const query = parseQuery(req);

@@ -2,11 +2,10 @@
 // exist between two people; creating it again returns the existing chat ("Create chat", Graph v1.0).
 import { z } from "zod";
 import type { Person } from "../directory.ts";
-import type { SandboxRequest, SandboxResponse } from "../http.ts";
-import { graphError, graphJson, graphUnauthenticated } from "./errors.ts";
+import { jsonBody, type SandboxRequest, type SandboxResponse } from "../http.ts";
+import { graphError, graphJson } from "./errors.ts";
 import {
   admit,
-  jsonBody,
   METADATA,
   noTeamsLicence,
   signedInPerson,
@@ -33,10 +32,9 @@ const MEMBER_TYPE = "#microsoft.graph.aadUserConversationMember";
 
 /** POST /chats: create a one-on-one chat, or return the one the two people already have. */
 export function createChat(ctx: TeamsContext, req: SandboxRequest): SandboxResponse {
-  const caller = req.caller;
-  if (caller === null) return graphUnauthenticated(req);
-  const limited = admit(ctx, req, caller, "createChat");
-  if (limited !== null) return limited;
+  const admitted = admit(ctx, req, "createChat");
+  if ("error" in admitted) return admitted.error;
+  const { caller } = admitted;
 
   const parsed = chatSchema.safeParse(jsonBody(req));
   if (!parsed.success) return bad(req, "Invalid request body was sent.");
@@ -103,10 +101,8 @@ export function createChat(ctx: TeamsContext, req: SandboxRequest): SandboxRespo
 
 /** GET /chats/{id}: a chat its member (or an app) may read. */
 export function getChat(ctx: TeamsContext, req: SandboxRequest, chatId: string): SandboxResponse {
-  const caller = req.caller;
-  if (caller === null) return graphUnauthenticated(req);
-  const limited = admit(ctx, req, caller, "getChat", chatId);
-  if (limited !== null) return limited;
+  const admitted = admit(ctx, req, "getChat", chatId);
+  if ("error" in admitted) return admitted.error;
   const found = findChatFor(ctx, req, chatId);
   return "error" in found ? found.error : graphJson(200, chatJson(found.chat), req);
 }

@@ -2,7 +2,7 @@
 // message body by an <attachment id="…"></attachment> marker, an Adaptive Card's content a JSON string that
 // parses as a card Teams renders (version 1.5 or lower), and the whole message under Teams' size limit.
 import { z } from "zod";
-import type { SandboxRequest, SandboxResponse } from "../http.ts";
+import { jsonBody, type SandboxRequest, type SandboxResponse } from "../http.ts";
 import { graphError } from "./errors.ts";
 import type { AttachmentRecord, MessageRecord } from "./teams-state.ts";
 
@@ -59,12 +59,8 @@ export type PostedMessage = Pick<MessageRecord, "body" | "attachments" | "import
 
 /** Check a POST /chats/{id}/messages body; Graph's 400 or 413 when Teams would refuse it. */
 export function parseChatMessage(req: SandboxRequest): PostedMessage | { error: SandboxResponse } {
-  let json: unknown;
-  try {
-    json = JSON.parse(req.body);
-  } catch {
-    return bad(req, "Invalid request body was sent.");
-  }
+  // A body that is not JSON fails the schema below, with the same answer as one of the wrong shape.
+  const json = jsonBody(req);
   if (typeof json === "object" && json !== null && !Array.isArray(json)) {
     for (const key of Object.keys(json)) {
       if (key.startsWith("@odata.") || MESSAGE_PROPERTIES.has(key)) continue;
@@ -118,25 +114,24 @@ export function parseChatMessage(req: SandboxRequest): PostedMessage | { error: 
 
 /** The parsed card of an Adaptive Card attachment, or null when it is not one or does not parse. */
 export function cardOf(attachment: AttachmentRecord): Record<string, unknown> | null {
-  if (attachment.contentType.toLowerCase() !== ADAPTIVE_CARD || attachment.content === null) return null;
+  if (attachment.contentType.toLowerCase() !== ADAPTIVE_CARD) return null;
+  return parseCard(attachment.content);
+}
+
+function isRenderableCard(content: string | null | undefined): boolean {
+  const card = parseCard(content);
+  return card !== null && Number(card.version) <= MAX_CARD_VERSION;
+}
+
+/** An attachment's content as the card it holds (as sent, not reshaped by the schema), or null. */
+function parseCard(content: string | null | undefined): Record<string, unknown> | null {
+  if (content === null || content === undefined) return null;
   try {
-    const card: unknown = JSON.parse(attachment.content);
+    const card: unknown = JSON.parse(content);
     return cardSchema.safeParse(card).success ? (card as Record<string, unknown>) : null;
   } catch {
     return null;
   }
-}
-
-function isRenderableCard(content: string | null | undefined): boolean {
-  if (content === null || content === undefined) return false;
-  let card: unknown;
-  try {
-    card = JSON.parse(content);
-  } catch {
-    return false;
-  }
-  const parsed = cardSchema.safeParse(card);
-  return parsed.success && Number(parsed.data.version) <= MAX_CARD_VERSION;
 }
 
 function hasMarker(content: string, id: string): boolean {

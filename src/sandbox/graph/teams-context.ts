@@ -3,7 +3,7 @@
 import { SANDBOX_CLIENT_ID } from "../auth.ts";
 import { personByIdOrUpn, personByUpn, TENANT, type Person } from "../directory.ts";
 import type { Caller, SandboxRequest, SandboxResponse } from "../http.ts";
-import { graphError } from "./errors.ts";
+import { graphError, graphUnauthenticated } from "./errors.ts";
 import type { TeamsState } from "./teams-state.ts";
 import { throttled, type TeamsOperation, type TeamsThrottle } from "./throttle.ts";
 
@@ -27,21 +27,25 @@ export function signedInPerson(caller: Caller): Person | undefined {
   return caller.kind === "user" ? personByUpn(caller.upn) : undefined;
 }
 
-/** Count the request against its Teams limits; Graph's 429 when it is over one of them. */
+/**
+ * The caller of a Teams request, once the request is counted against its Teams limits; Graph's 401 when it
+ * carried no usable token, its 429 when it is over one of the limits.
+ */
 export function admit(
   ctx: TeamsContext,
   req: SandboxRequest,
-  caller: Caller,
   operation: TeamsOperation,
   resource?: string,
-): SandboxResponse | null {
+): { caller: Caller } | { error: SandboxResponse } {
+  const caller = req.caller;
+  if (caller === null) return { error: graphUnauthenticated(req) };
   const userId = signedInPerson(caller)?.id;
   const verdict = ctx.throttle.admit(operation, {
     appId: callerAppId(caller),
     ...(userId === undefined ? {} : { userId }),
     ...(resource === undefined ? {} : { resource }),
   });
-  return verdict.ok ? null : throttled(req, verdict.retryAfterSeconds);
+  return verdict.ok ? { caller } : { error: throttled(req, verdict.retryAfterSeconds) };
 }
 
 /**
@@ -98,13 +102,4 @@ export const TENANT_ID = TENANT.id;
 export function segmentsOf(path: string): string[] {
   const queryAt = path.indexOf("?");
   return (queryAt === -1 ? path : path.slice(0, queryAt)).split("/").filter((s) => s !== "");
-}
-
-/** A request body parsed as JSON, or undefined when it is not JSON. */
-export function jsonBody(req: SandboxRequest): unknown {
-  try {
-    return JSON.parse(req.body);
-  } catch {
-    return undefined;
-  }
 }

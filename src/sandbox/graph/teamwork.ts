@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Person } from "../directory.ts";
-import type { SandboxRequest, SandboxResponse } from "../http.ts";
+import { jsonBody, type SandboxRequest, type SandboxResponse } from "../http.ts";
 import {
   catalogApp,
   TEAMS_APP_CATALOG,
@@ -12,11 +12,10 @@ import {
   teamsAppJson,
   type CatalogApp,
 } from "./catalog.ts";
-import { graphEmpty, graphError, graphJson, graphUnauthenticated } from "./errors.ts";
+import { graphEmpty, graphError, graphJson } from "./errors.ts";
 import {
   admit,
   callerAppId,
-  jsonBody,
   METADATA,
   noTeamsLicence,
   signedInPerson,
@@ -49,10 +48,8 @@ export function listInstalledApps(
   user: Person,
   installationId?: string,
 ): SandboxResponse {
-  const caller = req.caller;
-  if (caller === null) return graphUnauthenticated(req);
-  const limited = admit(ctx, req, caller, "listInstalledApps");
-  if (limited !== null) return limited;
+  const admitted = admit(ctx, req, "listInstalledApps");
+  if ("error" in admitted) return admitted.error;
   const params = new Map([...req.url.searchParams].map(([k, v]) => [k.toLowerCase(), v]));
   const expand = new Set((params.get("$expand") ?? "").split(",").map((s) => s.trim().toLowerCase()));
   const filter = params.get("$filter");
@@ -91,10 +88,8 @@ export function listInstalledApps(
 
 /** POST /users/{id}/teamwork/installedApps: install a catalog app in the person's personal scope. */
 export function installApp(ctx: TeamsContext, req: SandboxRequest, user: Person): SandboxResponse {
-  const caller = req.caller;
-  if (caller === null) return graphUnauthenticated(req);
-  const limited = admit(ctx, req, caller, "installApp");
-  if (limited !== null) return limited;
+  const admitted = admit(ctx, req, "installApp");
+  if ("error" in admitted) return admitted.error;
   const parsed = installSchema.safeParse(jsonBody(req));
   if (!parsed.success) return graphError(400, "BadRequest", "Invalid request body was sent.", req);
   const bind = parsed.data["teamsApp@odata.bind"];
@@ -134,10 +129,9 @@ export function sendActivityNotification(
   req: SandboxRequest,
   user: Person,
 ): SandboxResponse {
-  const caller = req.caller;
-  if (caller === null) return graphUnauthenticated(req);
-  const limited = admit(ctx, req, caller, "sendActivityNotification");
-  if (limited !== null) return limited;
+  const admitted = admit(ctx, req, "sendActivityNotification");
+  if ("error" in admitted) return admitted.error;
+  const { caller } = admitted;
   const parsed = notificationSchema.safeParse(jsonBody(req));
   if (!parsed.success) return graphError(400, "BadRequest", "Invalid request body was sent.", req);
   const body = parsed.data;
@@ -179,10 +173,8 @@ export function sendActivityNotification(
 
 /** GET /appCatalogs/teamsApps, with `$filter=externalId eq '…'` (or id, displayName) as the docs show. */
 export function listCatalogApps(ctx: TeamsContext, req: SandboxRequest): SandboxResponse {
-  const caller = req.caller;
-  if (caller === null) return graphUnauthenticated(req);
-  const limited = admit(ctx, req, caller, "listCatalogApps");
-  if (limited !== null) return limited;
+  const admitted = admit(ctx, req, "listCatalogApps");
+  if ("error" in admitted) return admitted.error;
   const filter = [...req.url.searchParams].find(([k]) => k.toLowerCase() === "$filter")?.[1];
   const clause =
     filter === undefined ? null : /^\s*(id|externalId|displayName)\s+eq\s+'([^']*)'\s*$/i.exec(filter);

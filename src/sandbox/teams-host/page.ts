@@ -1,11 +1,7 @@
 // The host page's HTML: toolbar, a stage sized like Teams' content area (or a phone, or a dialog), and the
 // tab's iframe. The host's script and its configuration are added by the route.
+import { scriptJson } from "../inbox-page.ts";
 import type { HostConfig } from "./host-config.ts";
-
-/** JSON that is safe inside a <script> element (no "</script>", no HTML comment openers). */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
-}
 
 const STYLE = `
   :root { color-scheme: light; font-family: "Segoe UI", system-ui, sans-serif; }

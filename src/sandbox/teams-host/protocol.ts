@@ -25,7 +25,7 @@
 //   The configuration page's save flow ("settings.*") is in ./config-flow.ts.
 import { z } from "zod";
 import { configAnswer, configEffect, CONFIG_FUNCS, type ChannelTab } from "./config-flow.ts";
-import { NAA_FUNC, naaLogLine, naaResponse, parseNaaRequest } from "./naa.ts";
+import { NAA_FUNC, naaLogLine, naaResponse, parseNaaRequest, type NaaOptions } from "./naa.ts";
 
 export const HOST_THEMES = ["default", "dark", "contrast"] as const;
 export type HostTheme = (typeof HOST_THEMES)[number];
@@ -87,12 +87,8 @@ export interface HostResponse {
   args: unknown[];
 }
 
-/** What `answer` may need besides the request and the state. */
-export interface AnswerOptions {
-  /** The clock, for the tokens' times. */
-  now?: number;
-  /** Seconds the host's token has left (NAA's expires_in); by default the token's whole lifetime. */
-  expiresIn?: (accessToken: string) => number | null;
+/** What `answer` may need besides the request and the state: NAA's clock and token expiry, and a log. */
+export interface AnswerOptions extends NaaOptions {
   /** A line for the host's log (never a token). */
   log?: (line: string) => void;
 }
@@ -169,15 +165,6 @@ export function legacyContext(state: HostState): Record<string, unknown> {
   };
 }
 
-/** Functions the app sends without waiting for an answer; the host notes them and answers nothing. */
-export const ONE_WAY_FUNCS = new Set([
-  "appInitialization.appLoaded",
-  "appInitialization.success",
-  "appInitialization.failure",
-  "appInitialization.expectedFailure",
-  "registerHandler",
-]);
-
 /**
  * The answer to a request, or null when the host does not answer it (one-way messages, and functions this
  * host does not implement, which teams-js only sends for capabilities the runtime config claims).
@@ -189,11 +176,7 @@ export async function answer(
   token: () => Promise<string>,
   options: AnswerOptions = {},
 ): Promise<HostResponse | null> {
-  const reply = (args: unknown[]): HostResponse => ({
-    id: request.id,
-    ...(request.uuidAsString === undefined ? {} : { uuidAsString: request.uuidAsString }),
-    args,
-  });
+  const reply = (args: unknown[]) => replyTo(request, args);
   switch (request.func) {
     case "initialize":
       return reply([frameContextOf(state.frame), "web", HOST_SDK_VERSION, runtimeConfig(state.signIn)]);
@@ -239,16 +222,18 @@ async function answerNaa(
       sdkVersion: HOST_SDK_VERSION,
     },
     token,
-    {
-      ...(options.now === undefined ? {} : { now: options.now }),
-      ...(options.expiresIn === undefined ? {} : { expiresIn: options.expiresIn }),
-    },
+    options,
   );
   options.log?.(naaLogLine(naaRequest, response));
+  return replyTo(request, [null, JSON.stringify(response)]);
+}
+
+/** The host's message for a request: its id, and its uuid when it sent one, with `args`. */
+function replyTo(request: AppRequest, args: unknown[]): HostResponse {
   return {
     id: request.id,
     ...(request.uuidAsString === undefined ? {} : { uuidAsString: request.uuidAsString }),
-    args: [null, JSON.stringify(response)],
+    args,
   };
 }
 
