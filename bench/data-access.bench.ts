@@ -1,10 +1,6 @@
 // Issue "Plans on SharePoint": requests and time for the app's reads, and provisioning, against the
 // sandbox with 50 ms added to every request (a round trip to SharePoint Online from a council office).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { isoDate } from "../src/domain/index.ts";
-import { startSandbox, type SandboxOptions } from "../src/sandbox/server.ts";
 import { demoPlanImport } from "../src/sandbox/seed/demo.ts";
 import { createSharePoint } from "../src/sharepoint/client.ts";
 import { dataContext } from "../src/sharepoint/context.ts";
@@ -14,35 +10,21 @@ import { loadDashboard } from "../src/sharepoint/plans.ts";
 import { provisionSite } from "../src/sharepoint/provision.ts";
 import { generatedPlan, MEMBERS } from "../tests/integration/fixtures.ts";
 import { seedBigPlan } from "../tests/support/big-plan.ts";
-import { SANDBOX_PEOPLE } from "../tests/support/targets.ts";
+import { sandboxToken } from "../tests/support/sandbox-token.ts";
+import { openSandbox } from "../tests/support/targets.ts";
 import { seconds, type Figure } from "./figures.ts";
 
 const LATENCY = 50;
 
 /** Run the data-access figures. */
 export async function run(): Promise<Figure[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), "actionplan-bench-data-"));
-  // Kept as an object so the latency can be switched on once the data is in place.
-  const options: SandboxOptions = {
-    port: 0,
-    dataDir,
-    threshold: 5000,
-    latencyMs: 0,
-    faultRate: 0,
-    retryAfterSeconds: 1,
-  };
-  const sandbox = await startSandbox(options);
+  // The latency is switched on (options.latencyMs) once the data is in place.
+  const target = await openSandbox();
+  const { sandbox, options } = target;
   const figures: Figure[] = [];
   const conditions = { latencyMs: LATENCY, threshold: 5000 };
   try {
-    const token = async (upn: string) => {
-      const response = await fetch(`${sandbox.url}/sandbox/token`, {
-        method: "POST",
-        body: JSON.stringify({ user: upn }),
-      });
-      return ((await response.json()) as { access_token: string }).access_token;
-    };
-    const ownerToken = await token(SANDBOX_PEOPLE.owner);
+    const ownerToken = await target.token("owner");
     const siteUrl = (name: string) => `${sandbox.url}/sites/${name}`;
     const sp = (site: string) =>
       createSharePoint({ siteUrl: siteUrl(site), getToken: () => Promise.resolve(ownerToken) });
@@ -116,7 +98,12 @@ export async function run(): Promise<Figure[]> {
     const sro = MEMBERS[0] ?? "";
     const mine = await measure(() =>
       loadMyActions(
-        dataContext(createSharePoint({ siteUrl: siteUrl("improvement"), getToken: () => token(sro) })),
+        dataContext(
+          createSharePoint({
+            siteUrl: siteUrl("improvement"),
+            getToken: () => sandboxToken(sandbox.url, { user: sro }),
+          }),
+        ),
         sro,
         isoDate("2024-04-10"),
       ),
@@ -161,8 +148,7 @@ export async function run(): Promise<Figure[]> {
       conditions: bigConditions,
     });
   } finally {
-    await sandbox.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await target.close();
   }
   return figures;
 }

@@ -6,6 +6,7 @@ import {
   type Action,
   type ProgressUpdate,
   type Reminder,
+  type ReminderDigest,
   type ReminderInput,
 } from "../src/domain/index.ts";
 import { selectDueReminders } from "../src/domain/reminders/index.ts";
@@ -19,7 +20,7 @@ import {
   TEAMS_LIMITS_PER_SECOND,
 } from "../src/notify/reminders/pacing.ts";
 import { signedInUser } from "../src/notify/reminders/people.ts";
-import { loadReminderLog } from "../src/notify/reminders/reminder-log.ts";
+import { loadReminderLog, type LogEntry } from "../src/notify/reminders/reminder-log.ts";
 import { sandboxTokenSource } from "../src/cli/auth.ts";
 import { DIRECTORY } from "../src/sandbox/directory.ts";
 import { inboxOf, openDemo, SENDER } from "../tests/integration/reminders-support.ts";
@@ -156,10 +157,8 @@ async function sendFigures(): Promise<Figure[]> {
     const people = DIRECTORY.filter((p) => p.teams !== false && p.upn.toLowerCase() !== SENDER).map((p) =>
       p.upn.toLowerCase(),
     );
-    const template = (await demo.run("2024-05-24", null)).reminders[0];
-    const plan = await demo.run("2024-05-24", null);
-    const sample = plan.reminders[0];
-    if (template === undefined || sample === undefined) throw new Error("the demo selected nothing");
+    const sample = (await demo.run("2024-05-24", null)).reminders[0];
+    if (sample === undefined) throw new Error("the demo selected nothing");
     const reminder = (i: number, upn: string): Reminder => ({
       key: `bench|${String(i)}|${upn}`,
       kind: "update-due",
@@ -183,45 +182,29 @@ async function sendFigures(): Promise<Figure[]> {
         const upn = people[(from + i) % people.length] ?? "";
         return { recipientUpn: upn, reminders: [reminder(from + i, upn)] };
       });
-    const pacer = () =>
-      new Pacer(
-        intervalMs(TEAMS_LIMITS_PER_SECOND.chatMessagePerApp),
-        intervalMs(TEAMS_LIMITS_PER_SECOND.chatMessagePerChat),
+    // A fresh pacer for each run, as each reminder run starts with its own.
+    const deliver = (batch: readonly ReminderDigest[], log: readonly LogEntry[]) =>
+      deliverDigests(
+        {
+          ctx: demo.ctx,
+          channel,
+          links: demo.links,
+          pacer: new Pacer(
+            intervalMs(TEAMS_LIMITS_PER_SECOND.chatMessagePerApp),
+            intervalMs(TEAMS_LIMITS_PER_SECOND.chatMessagePerChat),
+          ),
+        },
+        batch,
+        log,
       );
     // Warm-up: one digest each creates the chats (recorded in the log), as earlier daily runs would have.
-    await deliverDigests(
-      {
-        ctx: demo.ctx,
-        channel,
-        links: {
-          appId: "5c0f3dd7-0b1a-4e16-8bc9-64ac67cdf211",
-          myActionsEntityId: "myActions",
-          updateFormUrl: `${origin}/tab/?view=update`,
-        },
-        pacer: pacer(),
-      },
-      digests(0, people.length),
-      [],
-    );
+    await deliver(digests(0, people.length), []);
     const log = await loadReminderLog(demo.ctx);
     calls = 0;
     throttled = 0;
     const N = 1000;
     const t0 = performance.now();
-    const result = await deliverDigests(
-      {
-        ctx: demo.ctx,
-        channel,
-        links: {
-          appId: "5c0f3dd7-0b1a-4e16-8bc9-64ac67cdf211",
-          myActionsEntityId: "myActions",
-          updateFormUrl: `${origin}/tab/?view=update`,
-        },
-        pacer: pacer(),
-      },
-      digests(people.length, N),
-      log,
-    );
+    const result = await deliver(digests(people.length, N), log);
     const wall = performance.now() - t0;
     let delivered = 0;
     const ids = new Set<string>();

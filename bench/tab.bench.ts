@@ -2,26 +2,22 @@
 // SharePoint requests and time from the host's `initialize` to the first screen rendered, in headless
 // Chromium through the local Teams host with the sandbox at 50 ms a request: My actions and the Dashboard
 // for the demo plan, and the Dashboard of a 5,000-action plan.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { z } from "zod";
 import { personByPost } from "../src/sandbox/directory.ts";
 import { DEMO_TODAY, demoCoordinator, seedDemo } from "../src/sandbox/seed/demo.ts";
-import {
-  DEFAULT_SITE,
-  startSandbox,
-  type RunningSandbox,
-  type SandboxOptions,
-} from "../src/sandbox/server.ts";
+import type { RunningSandbox } from "../src/sandbox/server.ts";
 import { createSharePoint } from "../src/sharepoint/client.ts";
 import { dataContext } from "../src/sharepoint/context.ts";
 import { listPlans } from "../src/sharepoint/plans.ts";
 import { seedBigPlan } from "../tests/support/big-plan.ts";
 import { launchChromium } from "../tests/e2e/support/browser.ts";
 import { ensureTabBuilt, TAB_DIR } from "../tests/e2e/support/tab-build.ts";
+import { sandboxToken } from "../tests/support/sandbox-token.ts";
+import { openSandbox } from "../tests/support/targets.ts";
 import type { Figure } from "./figures.ts";
 
 const LATENCY = 50;
@@ -168,30 +164,11 @@ async function median(n: number, once: () => Promise<Run>): Promise<Run> {
 export async function run(): Promise<Figure[]> {
   await ensureTabBuilt();
   const figures = bundleFigures();
-  const dataDir = mkdtempSync(join(tmpdir(), "actionplan-bench-tab-"));
-  const options: SandboxOptions = {
-    port: 0,
-    dataDir,
-    threshold: 5000,
-    latencyMs: 0,
-    faultRate: 0,
-    retryAfterSeconds: 1,
-    today: DEMO_TODAY,
-    tabDir: TAB_DIR,
-  };
-  const sandbox = await startSandbox(options);
+  const target = await openSandbox({ today: DEMO_TODAY, tabDir: TAB_DIR });
+  const { sandbox, options, siteUrl } = target;
   const browser = await launchChromium();
   try {
-    const siteUrl = `${sandbox.url}/sites/${DEFAULT_SITE}`;
-    const token = async (upn: string) =>
-      z.object({ access_token: z.string() }).parse(
-        await (
-          await fetch(`${sandbox.url}/sandbox/token`, {
-            method: "POST",
-            body: JSON.stringify({ user: upn }),
-          })
-        ).json(),
-      ).access_token;
+    const token = (upn: string) => sandboxToken(sandbox.url, { user: upn });
     const coordinator = demoCoordinator();
     await seedDemo(siteUrl, () => token(coordinator));
     const ctx = dataContext(createSharePoint({ siteUrl, getToken: () => token(coordinator) }));
@@ -287,8 +264,7 @@ export async function run(): Promise<Figure[]> {
     );
   } finally {
     await browser.close();
-    await sandbox.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await target.close();
   }
   return figures;
 }

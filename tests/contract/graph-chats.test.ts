@@ -6,13 +6,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { GraphError, ResponseType, type Client } from "@microsoft/microsoft-graph-client";
+import { ResponseType, type Client } from "@microsoft/microsoft-graph-client";
 import { JSDOM } from "jsdom";
 import { z } from "zod";
 import { createGraphClient, nextLinkPath } from "../../src/notify/graph-client.ts";
 import { SANDBOX_CLIENT_ID } from "../../src/sandbox/auth.ts";
 import { DIRECTORY, type Person } from "../../src/sandbox/directory.ts";
 import { ACTION_PLAN_TEAMS_APP } from "../../src/sandbox/graph/catalog.ts";
+import { graphFailure } from "../support/graph-failure.ts";
+import { sandboxToken } from "../support/sandbox-token.ts";
 import { openSandbox, type Target } from "../support/targets.ts";
 
 const CARD_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -57,16 +59,6 @@ function cardMessage(content: unknown, marker = true): Record<string, unknown> {
   };
 }
 
-async function graphFailure(promise: Promise<unknown>): Promise<GraphError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof GraphError, String(error));
-    return error;
-  }
-  assert.fail("expected Graph to refuse the request");
-}
-
 const chatSchema = z.object({ id: z.string(), chatType: z.literal("oneOnOne") });
 const messageSchema = z.object({
   id: z.string(),
@@ -76,11 +68,6 @@ const messageSchema = z.object({
   from: z.object({ user: z.object({ id: z.string(), displayName: z.string() }) }),
 });
 const pageSchema = z.object({ value: z.array(messageSchema), "@odata.nextLink": z.string().optional() });
-
-async function sandboxToken(url: string, body: Record<string, string>): Promise<string> {
-  const response = await fetch(`${url}/sandbox/token`, { method: "POST", body: JSON.stringify(body) });
-  return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
-}
 
 describe("Graph chats, cards and activity notifications (sandbox)", () => {
   let target: Target & { sandbox: NonNullable<Target["sandbox"]> };

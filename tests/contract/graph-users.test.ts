@@ -2,20 +2,11 @@
 // reminders' escalations will read them.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { GraphError, type Client } from "@microsoft/microsoft-graph-client";
+import type { Client } from "@microsoft/microsoft-graph-client";
 import { createGraphClient, nextLinkPath } from "../../src/notify/graph-client.ts";
 import { DIRECTORY } from "../../src/sandbox/directory.ts";
+import { graphFailure } from "../support/graph-failure.ts";
 import { openSandbox, type Target } from "../support/targets.ts";
-
-async function graphFailure(promise: Promise<unknown>): Promise<GraphError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof GraphError, String(error));
-    return error;
-  }
-  assert.fail("expected Graph to refuse the request");
-}
 
 describe("Graph users (sandbox)", () => {
   let target: Target;

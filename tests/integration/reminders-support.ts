@@ -15,6 +15,7 @@ import type { SandboxOptions } from "../../src/sandbox/server.ts";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
 import { dataContext, type DataContext } from "../../src/sharepoint/context.ts";
 import { listPlans } from "../../src/sharepoint/plans.ts";
+import { sandboxToken } from "../support/sandbox-token.ts";
 import { openSandbox } from "../support/targets.ts";
 
 /** The coordinator who sends the cards in these tests (a site Owner). */
@@ -35,14 +36,7 @@ export async function openDemo(options: Partial<SandboxOptions> = {}) {
   const graphAs = (getToken: () => Promise<string>) =>
     createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken });
   const delegated = graphAs(sandboxTokenSource(origin, SENDER));
-  const appToken = async () => {
-    const response = await fetch(`${origin}/sandbox/token`, {
-      method: "POST",
-      body: JSON.stringify({ app: SANDBOX_CLIENT_ID }),
-    });
-    return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
-  };
-  const app = graphAs(appToken);
+  const app = graphAs(() => sandboxToken(origin, { app: SANDBOX_CLIENT_ID }));
   const links = cardLinksOf(settings);
   const limits = {
     perSecond: TEAMS_LIMITS_PER_SECOND.chatMessagePerApp,
@@ -77,7 +71,7 @@ export async function openDemo(options: Partial<SandboxOptions> = {}) {
       links,
       ...extra,
     });
-  return { target, ctx, run, channels, close: () => target.close() };
+  return { target, ctx, links, run, channels, close: () => target.close() };
 }
 
 const inboxSchema = z.object({

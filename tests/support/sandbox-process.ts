@@ -2,6 +2,7 @@
 // it prints, and for the bench (so the sandbox's memory is its own).
 import { spawn, type ChildProcess } from "node:child_process";
 import { z } from "zod";
+import { sandboxToken } from "./sandbox-token.ts";
 
 export interface SandboxProcess {
   url: string;
@@ -58,10 +59,7 @@ export async function startSandboxProcess(dataDir: string, extra: string[] = [])
       const stats = statsSchema.parse(await (await fetch(`${url}/sandbox/stats`)).json());
       return { ...stats, rssBytes: stats.memory.rss };
     },
-    token: async (body) => {
-      const response = await fetch(`${url}/sandbox/token`, { method: "POST", body: JSON.stringify(body) });
-      return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
-    },
+    token: (body) => sandboxToken(url, body),
     stop: (signal = "SIGTERM") =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) {

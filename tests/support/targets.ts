@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { DIRECTORY } from "../../src/sandbox/directory.ts";
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "../../src/sandbox/server.ts";
+import { sandboxToken } from "./sandbox-token.ts";
 
 export type Principal = "owner" | "member" | "visitor" | "outsider" | "app";
 
@@ -41,23 +42,28 @@ export const SANDBOX_PEOPLE: Record<Exclude<Principal, "app">, string> = {
   outsider: firstIn(null),
 };
 
-/** Start a sandbox on a free port with its own temporary data folder. */
+/**
+ * Start a sandbox on a free port with its own temporary data folder. `options` is the object the sandbox
+ * reads on every request, so a bench can switch the latency on once its data is in place.
+ */
 export async function openSandbox(
-  options: Partial<SandboxOptions> = {},
-): Promise<Target & { sandbox: RunningSandbox }> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "actionplan-sandbox-"));
-  const sandbox = await startSandbox({
+  overrides: Partial<SandboxOptions> = {},
+): Promise<Target & { sandbox: RunningSandbox; options: SandboxOptions }> {
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "actionplan-sandbox-"));
+  const options: SandboxOptions = {
     port: 0,
     dataDir,
     threshold: 5000,
     latencyMs: 0,
     faultRate: 0,
     retryAfterSeconds: 1,
-    ...options,
-  });
+    ...overrides,
+  };
+  const sandbox = await startSandbox(options);
   const tokens = new Map<Principal, string>();
   return {
     kind: "sandbox",
+    options,
     siteUrl: `${sandbox.url}/sites/improvement`,
     graphUrl: `${sandbox.url}/graph`,
     sandbox,
@@ -65,18 +71,16 @@ export async function openSandbox(
     token: async (as) => {
       const cached = tokens.get(as);
       if (cached !== undefined) return cached;
-      const body = as === "app" ? { app: "contract-tests" } : { user: SANDBOX_PEOPLE[as] };
-      const response = await fetch(`${sandbox.url}/sandbox/token`, {
-        method: "POST",
-        body: JSON.stringify(body),
-      });
-      const { access_token } = z.object({ access_token: z.string() }).parse(await response.json());
-      tokens.set(as, access_token);
-      return access_token;
+      const token = await sandboxToken(
+        sandbox.url,
+        as === "app" ? { app: "contract-tests" } : { user: SANDBOX_PEOPLE[as] },
+      );
+      tokens.set(as, token);
+      return token;
     },
     close: async () => {
       await sandbox.close();
-      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+      if (overrides.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,15 +1,13 @@
 // One end-to-end run: an in-process sandbox seeded with the demo plan (as `npm start` runs it) serving the
 // built tab and the local Teams host, and headless Chromium to drive them. Any request the page makes
 // outside the sandbox is refused and fails the test (the tab must not reach the internet).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
-import { z } from "zod";
 import { DEMO_TODAY, demoCoordinator, seedDemo } from "../../../src/sandbox/seed/demo.ts";
-import { DEFAULT_SITE, startSandbox, type RunningSandbox } from "../../../src/sandbox/server.ts";
+import type { RunningSandbox } from "../../../src/sandbox/server.ts";
 import { createSharePoint } from "../../../src/sharepoint/client.ts";
 import { dataContext, type DataContext } from "../../../src/sharepoint/context.ts";
+import { sandboxToken } from "../../support/sandbox-token.ts";
+import { openSandbox } from "../../support/targets.ts";
 import { launchChromium } from "./browser.ts";
 import { ensureTabBuilt, TAB_DIR } from "./tab-build.ts";
 
@@ -52,33 +50,16 @@ export interface E2E {
   close: () => Promise<void>;
 }
 
-const tokenSchema = z.object({ access_token: z.string() });
-
 // teams-js fetches its list of valid host origins from Microsoft's CDN when it loads (validOrigins.js); with
 // no network it falls back to the list it carries, which is what happens here. Not the tab's own request.
 const TEAMS_JS_ORIGIN_LIST = /^https:\/\/res\.cdn\.office\.net\/teams-js\/validDomains\//;
 
 /** Start the sandbox with the demo plan, the built tab and Chromium. */
 export async function startE2E(): Promise<E2E> {
-  const dataDir = mkdtempSync(join(tmpdir(), "actionplan-e2e-"));
   const built = ensureTabBuilt();
-  const sandbox = await startSandbox({
-    port: 0,
-    dataDir,
-    threshold: 5000,
-    latencyMs: 0,
-    faultRate: 0,
-    retryAfterSeconds: 1,
-    today: DEMO_TODAY,
-    tabDir: TAB_DIR,
-  });
-  const siteUrl = `${sandbox.url}/sites/${DEFAULT_SITE}`;
-  const tokenFor = async (upn: string) =>
-    tokenSchema.parse(
-      await (
-        await fetch(`${sandbox.url}/sandbox/token`, { method: "POST", body: JSON.stringify({ user: upn }) })
-      ).json(),
-    ).access_token;
+  const target = await openSandbox({ today: DEMO_TODAY, tabDir: TAB_DIR });
+  const { sandbox, siteUrl } = target;
+  const tokenFor = (upn: string) => sandboxToken(sandbox.url, { user: upn });
   const coordinator = demoCoordinator();
   await Promise.all([seedDemo(siteUrl, () => tokenFor(coordinator)), built]);
   const browser = await launchChromium();
@@ -117,8 +98,7 @@ export async function startE2E(): Promise<E2E> {
     openHost,
     close: async () => {
       await browser.close();
-      await sandbox.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await target.close();
     },
   };
 }
