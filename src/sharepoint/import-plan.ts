@@ -3,54 +3,22 @@
 // first updates, each stage in $batches of up to 100 writes. Each action is written with its latest-update
 // columns already filled in, so the plan is consistent the moment the import ends.
 import { z } from "../lib/zod.ts";
-import { parseTargetDate, type IsoDate, type Status } from "../domain/index.ts";
+import { parseTargetDate, type IsoDate } from "../domain/index.ts";
+import type { ImportAction, ImportPost, ImportUpdate, PlanImport } from "../import/plan-shape.ts";
+
+export type {
+  ImportAction,
+  ImportPeriod,
+  ImportPost,
+  ImportUpdate,
+  PlanImport,
+} from "../import/plan-shape.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
 import { allSroPostsQuery, sroPostRecords } from "./shared-reads.ts";
 import type { DataContext } from "./context.ts";
 import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
 import type { ListKey } from "./schema.ts";
 import { addItem } from "./writes.ts";
-
-export interface ImportUpdate {
-  date: IsoDate;
-  text: string;
-  reportedStatus: Status | null;
-  percentComplete?: number | null;
-}
-
-export interface ImportAction {
-  ref: string;
-  text: string;
-  sroPost: string | null;
-  targetDateText: string;
-  /** The ref of the action this is a milestone of. */
-  parentRef?: string;
-  completedOn?: IsoDate | null;
-  update?: ImportUpdate | null;
-}
-
-export interface ImportPost {
-  title: string;
-  holderUpn: string | null;
-  delegateUpn?: string | null;
-  delegateFrom?: IsoDate | null;
-  delegateTo?: IsoDate | null;
-}
-
-export interface ImportPeriod {
-  title: string;
-  startsOn: IsoDate;
-  updateDeadline: IsoDate;
-  reportDate: IsoDate;
-}
-
-export interface PlanImport {
-  plan: { title: string; referenceDate: IsoDate; overdueAfterMonths?: number };
-  /** Reporting periods, added open; each update belongs to the period whose dates hold its date. */
-  periods?: ImportPeriod[];
-  posts: ImportPost[];
-  recommendations: { ref: string; title: string; description: string; actions: ImportAction[] }[];
-}
 
 export interface ImportResult {
   planId: string;
