@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { unzipSync } from "fflate";
 import { DEFAULT_TAB_ENTITY_ID, SANDBOX_TEAMS_APP_ID } from "../notify/reminders/settings.ts";
 import { buildAppPackage, PACKAGE_FILE_NAME } from "./build.ts";

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { rewritePublicClientApplication } from "./msal-on-demand.ts";
 
 // The ES module build the bundler uses ("import" condition), which Node's require.resolve would not pick.

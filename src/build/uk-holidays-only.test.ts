@@ -1,7 +1,7 @@
 // The tab's build gives date-holidays the United Kingdom's rules alone: England's bank holidays must come out
 // exactly as the full package computes them, year by year.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import Holidays from "date-holidays";
 import { holidayData, onlyCountries } from "./uk-holidays-only.ts";
 

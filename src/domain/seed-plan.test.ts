@@ -1,7 +1,7 @@
 // The real plan: LGA Corporate Peer Challenge 2023, progress report as of 9 April 2024 (18 recommendations,
 // 64 actions). Its own report says 39% of actions complete, 3 of 18 recommendations fully complete, and
 // forecasts 65% by the end of May and 85% by August 2024.
-import { test } from "node:test";
+import { test } from "vitest";
 import assert from "node:assert/strict";
 import { parseTargetDate } from "./target-date.ts";
 import { inferReportedStatus } from "./status.ts";

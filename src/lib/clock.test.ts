@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { londonDate, shiftedClock } from "./clock.ts";
 
 test("the London date follows British Summer Time, not UTC", () => {

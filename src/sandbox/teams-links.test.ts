@@ -1,6 +1,6 @@
 // Teams deep links in the sandbox's inbox open the local Teams host, as the Teams client opens them.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { tabDeepLink, updateDialogDeepLink, type CardLinks } from "../notify/cards/index.ts";
 import { ACTION_PLAN_TEAMS_APP } from "./graph/catalog.ts";
 import { localTeamsLink, mapCardUrls } from "./teams-links.ts";

@@ -1,7 +1,7 @@
 // Dates in SharePoint DateTime columns come back as the site's local midnight in UTC; each case is a form
 // SharePoint (or the sandbox) gives back for a date written with `sharePointDate`.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { isoDate } from "../domain/index.ts";
 import { dateFromSharePoint, dayBoundary, sharePointDate, sharePointDateOrNull } from "./dates.ts";
 

@@ -1,7 +1,7 @@
 // Every value that reaches a $filter is escaped by these helpers; these cases are the ones that break
 // hand-built filters (apostrophes in council names, HTML, quote-and-condition injection).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { isoDate } from "../domain/index.ts";
 import { and, anyOf, eq, odataInteger, odataString, onOrAfter, onOrBefore, or } from "./odata.ts";
 

@@ -1,6 +1,6 @@
 // What provisioning decides for sites in each state: new, current, older, damaged, or not ours.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { describeStep, planProvisioning, type SiteField, type SiteList } from "./provision-plan.ts";
 import { FIELD_TYPES, listDescription, SCHEMA, type ListSpec } from "./schema.ts";
 

@@ -1,6 +1,6 @@
 // A closed period's figures survive the trip through the Snapshot column, and a damaged one is refused.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { planFigures } from "../domain/index.ts";
 import { loadSeedPlan, SEED_AS_OF } from "../domain/testdata/lga-cpc-2023.ts";
 import { parseSnapshot, snapshotJson } from "./snapshot.ts";

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { ResponseType, type Client } from "@microsoft/microsoft-graph-client";
 import { JSDOM } from "jsdom";
 import { z } from "zod";
@@ -85,14 +85,14 @@ describe("Graph chats, cards and activity notifications (sandbox)", () => {
   const chatWith = async (person: Person): Promise<string> =>
     chatSchema.parse(await asCoordinator.api("/chats").post(oneOnOne(coordinator, person))).id;
 
-  before(async () => {
+  beforeAll(async () => {
     target = await openSandbox();
     const upn = target.upnOf("owner");
     coordinator = DIRECTORY.find((p) => p.upn === upn) ?? assert.fail("no coordinator");
     asCoordinator = client(() => target.token("owner"));
     asCoordinatorNoRetry = client(() => target.token("owner"), 0);
   });
-  after(async () => {
+  afterAll(async () => {
     await target.close();
   });
 
@@ -396,7 +396,7 @@ describe("Graph chats, cards and activity notifications (sandbox)", () => {
 
 describe("Graph chats survive a sandbox restart", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "actionplan-chats-"));
-  after(() => {
+  afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -1,7 +1,7 @@
 // Contract: the directory through the real Microsoft Graph client — users, /me and managers, as the
 // reminders' escalations will read them.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { createGraphClient, nextLinkPath } from "../../src/notify/graph-client.ts";
 import { DIRECTORY } from "../../src/sandbox/directory.ts";
@@ -14,11 +14,11 @@ describe("Graph users (sandbox)", () => {
   const member = DIRECTORY.find((p) => p.siteGroup === "Members" && p.managerUpn !== undefined);
   const topOfTree = DIRECTORY.find((p) => p.managerUpn === undefined);
 
-  before(async () => {
+  beforeAll(async () => {
     target = await openSandbox();
     graph = createGraphClient({ baseUrl: target.graphUrl, getToken: () => target.token("member") });
   });
-  after(async () => {
+  afterAll(async () => {
     await target.close();
   });
 

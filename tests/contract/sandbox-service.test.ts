@@ -5,7 +5,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { afterAll, describe, test } from "vitest";
 import { z } from "zod";
 import "@pnp/sp/fields/index.js";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
@@ -176,7 +176,7 @@ describe("sandbox in a browser", () => {
 });
 
 const children: ChildProcess[] = [];
-after(() => {
+afterAll(() => {
   // A failed test must not leave its sandbox process running (it would also keep this file's run alive).
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
 });

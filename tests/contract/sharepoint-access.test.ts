@@ -1,7 +1,7 @@
 // Contract: who may do what. 401 without a valid token, 403 for people outside the site and for
 // Visitors writing, Members editing items but not lists, Owners and app-only tokens managing lists.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import type { SPFI } from "@pnp/sp";
 import "@pnp/sp/fields/index.js";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
@@ -35,12 +35,12 @@ for (const choice of contractTargets()) {
     const as = (who: Principal): SPFI =>
       createSharePoint({ siteUrl: target.siteUrl, getToken: () => target.token(who), attempts: 1 });
 
-    before(async () => {
+    beforeAll(async () => {
       target = await choice.open();
       await as("owner").web.lists.add(title);
       await as("owner").web.lists.getByTitle(title).items.add({ Title: "Seeded by the owner" });
     });
-    after(async () => {
+    afterAll(async () => {
       await as("owner")
         .web.lists.getByTitle(title)
         .delete()

@@ -1,6 +1,6 @@
 // Contract: lists, fields and items through the real PnPjs client — what the app's data access relies on.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import type { SPFI } from "@pnp/sp";
 import "@pnp/sp/fields/index.js";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
@@ -26,11 +26,11 @@ for (const choice of contractTargets()) {
     const listTitle = uniqueTitle("Contract Actions");
     const plansTitle = uniqueTitle("Contract Plans");
 
-    before(async () => {
+    beforeAll(async () => {
       target = await choice.open();
       sp = createSharePoint({ siteUrl: target.siteUrl, getToken: () => target.token("owner") });
     });
-    after(async () => {
+    afterAll(async () => {
       for (const title of [listTitle, plansTitle]) {
         await sp.web.lists
           .getByTitle(title)

@@ -1,7 +1,7 @@
 // Contract: big lists. Paging through 12,000 items with odata.nextLink, and the list view threshold:
 // unindexed filters and sorts fail as SharePoint Online fails them, indexed ones keep working.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import type { SPFI } from "@pnp/sp";
 import "@pnp/sp/fields/index.js";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
@@ -29,7 +29,7 @@ for (const choice of contractTargets()) {
     let sp: SPFI;
     const title = uniqueTitle("Contract Big List");
 
-    before(async () => {
+    beforeAll(async () => {
       target = await choice.open();
       sp = createSharePoint({ siteUrl: target.siteUrl, getToken: () => target.token("owner") });
       await sp.web.lists.add(title);
@@ -55,7 +55,7 @@ for (const choice of contractTargets()) {
         await Promise.all(adds);
       }
     });
-    after(async () => {
+    afterAll(async () => {
       await sp.web.lists
         .getByTitle(title)
         .delete()

@@ -1,7 +1,7 @@
 // An axe scan of every view the tab has so far, in each Teams theme: no violations of WCAG 2.1 A/AA or
 // axe's best practices (landmarks, one h1, headings in order).
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/iso-date.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
 import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
@@ -16,12 +16,12 @@ describe("accessibility (axe) of every view in every theme", () => {
   let e2e: E2E;
   let actionId: string;
 
-  before(async () => {
+  beforeAll(async () => {
     e2e = await startE2E();
     const mine = await loadMyActions(e2e.as(SRO.upn), SRO.upn, isoDate("2024-04-10"));
     actionId = mine.find((m) => m.record.action.ref === "2.3")!.record.action.id;
   });
-  after(async () => {
+  afterAll(async () => {
     await e2e.close();
   });
 

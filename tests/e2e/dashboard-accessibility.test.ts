@@ -2,7 +2,7 @@
 // violations of WCAG 2.1 A/AA or axe's best practices. The charts' details (data tables) are opened first,
 // so the tables are scanned too.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { demoCoordinator } from "../../src/sandbox/seed/demo.ts";
 import { DIRECTORY } from "../../src/sandbox/directory.ts";
 import { axeViolations } from "./support/axe.ts";
@@ -14,10 +14,10 @@ const THEMES = ["default", "dark", "contrast"] as const;
 
 describe("accessibility (axe) of the dashboard and the configuration page in every theme", () => {
   let e2e: E2E;
-  before(async () => {
+  beforeAll(async () => {
     e2e = await startE2E();
   });
-  after(async () => {
+  afterAll(async () => {
     await e2e.close();
   });
 

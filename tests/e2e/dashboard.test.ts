@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { DEMO_TODAY, demoCoordinator } from "../../src/sandbox/seed/demo.ts";
 import { DIRECTORY } from "../../src/sandbox/directory.ts";
 import { dashboardFigures, listPlans, loadDashboard } from "../../src/sharepoint/plans.ts";
@@ -28,11 +28,11 @@ describe("the plan channel tab", () => {
   let e2e: E2E;
   let plan: { id: string; title: string };
 
-  before(async () => {
+  beforeAll(async () => {
     e2e = await startE2E();
     plan = (await listPlans(e2e.as(demoCoordinator())))[0]!;
   });
-  after(async () => {
+  afterAll(async () => {
     await e2e.close();
   });
 

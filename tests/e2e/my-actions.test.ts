@@ -1,7 +1,7 @@
 // Journeys through the personal tab in the local Teams host: an SRO's actions grouped by what needs doing,
 // a deep link to one action, a live theme change, a phone's width, and SharePoint text shown as text.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/iso-date.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
 import { loadActionHistory } from "../../src/sharepoint/history.ts";
@@ -18,12 +18,12 @@ describe("My actions in the local Teams host", () => {
   const opened: HostPage[] = [];
   let actionIds: Map<string, string>;
 
-  before(async () => {
+  beforeAll(async () => {
     e2e = await startE2E();
     const mine = await loadMyActions(e2e.as(SRO.upn), SRO.upn, TODAY);
     actionIds = new Map(mine.map((m) => [m.record.action.ref, m.record.action.id]));
   });
-  after(async () => {
+  afterAll(async () => {
     for (const host of opened) {
       assert.deepEqual(host.strayRequests, [], "the tab reached outside the sandbox");
       assert.deepEqual(host.errors, [], "uncaught errors in the page");

@@ -2,7 +2,7 @@
 // waiting with Approve and Decline, Chase now and its confirmation open) in each Teams theme: no violations of WCAG 2.1 A/AA or
 // axe's best practices.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/iso-date.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
 import { requestDateChange } from "../../src/sharepoint/date-changes.ts";
@@ -18,7 +18,7 @@ const THEMES = ["default", "dark", "contrast"] as const;
 describe("accessibility (axe) of the plan view in every theme", () => {
   let e2e: E2E;
 
-  before(async () => {
+  beforeAll(async () => {
     e2e = await startE2E();
     const ctx = e2e.as(SRO.upn);
     const mine = await loadMyActions(ctx, SRO.upn, isoDate("2024-04-10"));
@@ -30,7 +30,7 @@ describe("accessibility (axe) of the plan view in every theme", () => {
       requestedOn: "2024-04-10",
     });
   });
-  after(async () => {
+  afterAll(async () => {
     await e2e.close();
   });
 

@@ -1,7 +1,7 @@
 // The plan view and its people: an SRO asks (keyboard only) to move a date and a coordinator approves it; a
 // viewer sees no edit controls; a coordinator's "Chase now" sends the cards and says what it sent.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Frame, Page } from "playwright-core";
 import { isoDate } from "../../src/domain/iso-date.ts";
 import { DIRECTORY, personByPost } from "../../src/sandbox/directory.ts";
@@ -38,7 +38,7 @@ describe("the plan view", () => {
   let actionId: string;
   let ref: string;
 
-  before(async () => {
+  beforeAll(async () => {
     e2e = await startE2E();
     const mine = await loadMyActions(e2e.as(SRO.upn), SRO.upn, isoDate("2024-04-10"));
     const open = mine.find((m) => m.record.action.completedOn === null && m.record.action.ref !== "2.6");
@@ -46,7 +46,7 @@ describe("the plan view", () => {
     actionId = open.record.action.id;
     ref = open.record.action.ref;
   });
-  after(async () => {
+  afterAll(async () => {
     await e2e.close();
   });
 

@@ -1,7 +1,7 @@
 // An SRO posts an update with the keyboard alone, from the action page and from the update dialog's own URL,
 // and sees it at the top of the history; SharePoint holds exactly what they typed.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Frame, Page } from "playwright-core";
 import { isoDate } from "../../src/domain/iso-date.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
@@ -25,12 +25,12 @@ describe("posting an update", () => {
   let e2e: E2E;
   let ids: Map<string, string>;
 
-  before(async () => {
+  beforeAll(async () => {
     e2e = await startE2E();
     const mine = await loadMyActions(e2e.as(SRO.upn), SRO.upn, isoDate("2024-04-10"));
     ids = new Map(mine.map((m) => [m.record.action.ref, m.record.action.id]));
   });
-  after(async () => {
+  afterAll(async () => {
     await e2e.close();
   });
 

@@ -4,7 +4,7 @@
 // action, "Post update" in the update dialog for it — as the Teams client would.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { promisify } from "node:util";
 import type { BrowserContext, Page } from "playwright-core";
 import { z } from "zod";
@@ -51,7 +51,7 @@ describe("following a reminder card's buttons", () => {
   let firstActionId: string;
   let refOf: Map<string, string>;
 
-  before(async () => {
+  beforeAll(async () => {
     e2e = await startE2E();
     // As a coordinator runs it; async, because the sandbox answering it runs in this process.
     const run = await promisify(execFile)(
@@ -82,7 +82,7 @@ describe("following a reminder card's buttons", () => {
       route.request().url().startsWith(e2e.sandbox.url) ? route.continue() : route.abort(),
     );
   });
-  after(async () => {
+  afterAll(async () => {
     await context.close();
     await e2e.close();
   });

@@ -2,7 +2,7 @@
 // host recommends it (MSAL, loaded on demand, asks the host's bridge), and with the host's own token when it
 // does not. Either way SharePoint gets the signed-in person's token, and no token ever appears in a URL.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
 import { personByPost } from "../../src/sandbox/directory.ts";
 import { startE2E, type E2E, type HostPage } from "./support/harness.ts";
@@ -26,10 +26,10 @@ describe("Signing in", () => {
   let e2e: E2E;
   const opened: HostPage[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     e2e = await startE2E();
   });
-  after(async () => {
+  afterAll(async () => {
     for (const host of opened) {
       assert.deepEqual(host.strayRequests, [], "the tab (or MSAL) reached outside the sandbox");
       assert.deepEqual(host.errors, [], "uncaught errors in the page");

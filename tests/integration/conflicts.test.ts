@@ -1,7 +1,7 @@
 // Two people change the same thing: the second write carries the ETag it read, gets SharePoint's 412, and
 // comes back as a ConflictError with the first person's version. Nothing of the second write is kept.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/index.ts";
 import { ConflictError } from "../../src/sharepoint/conflict.ts";
 import {
@@ -36,11 +36,11 @@ describe("two writers", () => {
   let plan: ImportResult;
   const actionId = (ref: string) => plan.actionIds.get(ref) ?? "";
 
-  before(async () => {
+  beforeAll(async () => {
     env = await openProvisioned();
     plan = await importPlan(env.ctx(), generatedPlan("Conflicts", 2, 4, ["Director of Place"]));
   });
-  after(async () => {
+  afterAll(async () => {
     await env.target.close();
   });
 

@@ -1,7 +1,7 @@
 // Data access against the sandbox through the real PnPjs, with the real LGA plan loaded: what each function
 // returns, how many requests it costs, and that text with quotes and HTML comes back exactly as written.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate, planFigures } from "../../src/domain/index.ts";
 import { SEED_AS_OF, seedPlan } from "../../src/domain/testdata/lga-cpc-2023.ts";
 import { loadActionHistory } from "../../src/sharepoint/history.ts";
@@ -25,7 +25,7 @@ describe("data access at the demo plan's size", () => {
   let env: Provisioned;
   let lga: ImportResult;
 
-  before(async () => {
+  beforeAll(async () => {
     env = await openProvisioned();
     lga = await importPlan(env.ctx(), lgaPlan());
     const other = generatedPlan(HOSTILE, 2, 3, ["Mayor's Office", HOSTILE]);
@@ -38,7 +38,7 @@ describe("data access at the demo plan's size", () => {
     };
     await importPlan(env.ctx(), other);
   });
-  after(async () => {
+  afterAll(async () => {
     await env.target.close();
   });
 

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
 import { isoDate, planFigures } from "../../src/domain/index.ts";
 import { loadSeedPlan, seedPlan } from "../../src/domain/testdata/lga-cpc-2023.ts";
@@ -30,11 +30,11 @@ describe("the demo plan", () => {
   let demo: SandboxProcess;
   let site: string;
 
-  before(async () => {
+  beforeAll(async () => {
     demo = await startDemo(dataDir);
     site = `${demo.url}/sites/improvement`;
   });
-  after(async () => {
+  afterAll(async () => {
     await demo.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -1,7 +1,7 @@
 // My actions as the tab loads it: the person's actions and their plans' open periods in two requests,
 // still within budget when the lists are past the threshold.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { SEED_AS_OF } from "../../src/domain/testdata/lga-cpc-2023.ts";
 import { importPlan } from "../../src/sharepoint/import-plan.ts";
 import { loadMyWork } from "../../src/sharepoint/my-actions.ts";
@@ -19,7 +19,7 @@ describe("my work: actions and open periods", () => {
   let env: Provisioned;
   let planId: string;
 
-  before(async () => {
+  beforeAll(async () => {
     env = await openProvisioned({ threshold: 50 }, 50);
     planId = (await importPlan(env.ctx(), lgaPlan())).planId;
     await importPlan(env.ctx(), generatedPlan("Second plan", 4, 5, ["Director of Place"]));
@@ -30,7 +30,7 @@ describe("my work: actions and open periods", () => {
       reportDate: "2024-06-18",
     });
   });
-  after(async () => {
+  afterAll(async () => {
     await env.target.close();
   });
 

@@ -2,7 +2,7 @@
 // older schema upgraded without losing data, and a site whose list is not ours left alone.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import type { SPFI } from "@pnp/sp";
 import { z } from "zod";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
@@ -47,11 +47,11 @@ describe("actionplan provision", () => {
   let sp: SPFI;
   const requests = () => target.sandbox?.stats.sharePointRequests ?? 0;
 
-  before(async () => {
+  beforeAll(async () => {
     target = await openSandbox();
     sp = createSharePoint({ siteUrl: target.siteUrl, getToken: () => target.token("owner") });
   });
-  after(async () => {
+  afterAll(async () => {
     await target.close();
   });
 
@@ -118,11 +118,11 @@ describe("upgrading a site provisioned with an older schema", () => {
   let target: Target;
   let sp: SPFI;
 
-  before(async () => {
+  beforeAll(async () => {
     target = await openSandbox();
     sp = createSharePoint({ siteUrl: target.siteUrl, getToken: () => target.token("owner") });
   });
-  after(async () => {
+  afterAll(async () => {
     await target.close();
   });
 
@@ -214,10 +214,10 @@ describe("upgrading a site provisioned with an older schema", () => {
 
 describe("the provision command", () => {
   let target: Target;
-  before(async () => {
+  beforeAll(async () => {
     target = await openSandbox();
   });
-  after(async () => {
+  afterAll(async () => {
     await target.close();
   });
 

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
 import { startSandboxProcess, type SandboxProcess } from "../support/sandbox-process.ts";
 import { cardsFrom } from "./reminders-support.ts";
@@ -32,11 +32,11 @@ describe("actionplan reminders, run by a coordinator", () => {
   let demo: SandboxProcess;
   let args: string[];
 
-  before(async () => {
+  beforeAll(async () => {
     demo = await startSandboxProcess(dataDir, ["--seed", "demo"]);
     args = ["reminders", "--site", `${demo.url}/sites/improvement`, "--as-of", FRIDAY, "--as", COORDINATOR];
   });
-  after(async () => {
+  afterAll(async () => {
     await demo.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -1,7 +1,7 @@
 // Reminders as the demo's people receive them: the real Graph client and PnPjs against the sandbox, the
 // cards checked in each person's inbox (/sandbox/inbox.json), and the Reminder Log making every send once.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
 import { loadReminderLog } from "../../src/notify/reminders/reminder-log.ts";
 import { listOf } from "../../src/sharepoint/context.ts";
@@ -12,10 +12,10 @@ const AFTER_DEADLINE = "2024-06-06";
 
 describe("reminders for the demo plan", () => {
   let demo: Awaited<ReturnType<typeof openDemo>>;
-  before(async () => {
+  beforeAll(async () => {
     demo = await openDemo();
   });
-  after(() => demo.close());
+  afterAll(() => demo.close());
 
   test("--dry-run selects but sends and records nothing", async () => {
     const summary = await demo.run(FRIDAY, null);

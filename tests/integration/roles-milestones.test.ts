@@ -1,7 +1,7 @@
 // The tab's roles from the site's groups (one request), and an action's milestones (one request), through
 // PnPjs against the sandbox.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
 import { loadAction } from "../../src/sharepoint/history.ts";
 import { loadMilestones } from "../../src/sharepoint/milestones.ts";
@@ -12,7 +12,7 @@ describe("roles and milestones", () => {
   let env: Provisioned;
   let imported: ImportResult;
 
-  before(async () => {
+  beforeAll(async () => {
     env = await openProvisioned();
     const plan = lgaPlan();
     const first = plan.recommendations[0];
@@ -36,7 +36,7 @@ describe("roles and milestones", () => {
     );
     imported = await importPlan(env.ctx(), plan);
   });
-  after(async () => {
+  afterAll(async () => {
     await env.target.close();
   });
 

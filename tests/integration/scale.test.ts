@@ -3,7 +3,7 @@
 // actions within two, and an action's history and a new update one each. The rows are put straight into
 // the sandbox's store, since writing 65,000 items through the REST API would only test the emulator.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/index.ts";
 import { loadActionHistory } from "../../src/sharepoint/history.ts";
 import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
@@ -23,7 +23,7 @@ describe(`a plan of ${String(ACTIONS)} actions and ${String(ACTIONS * UPDATES_PE
   let seeded: ImportResult;
   const actionIds: number[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     env = await openProvisioned();
     // Another small plan, so the Actions list passes 5,000 and the dashboard must use its indexes.
     const big = await seedBigPlan(env.ctx(), env.target.sandbox.store, {
@@ -36,7 +36,7 @@ describe(`a plan of ${String(ACTIONS)} actions and ${String(ACTIONS * UPDATES_PE
     seeded = big.seeded;
     actionIds.push(...big.actionIds);
   });
-  after(async () => {
+  afterAll(async () => {
     await env.target.close();
   });
 

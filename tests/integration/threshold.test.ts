@@ -3,7 +3,7 @@
 // 5,000), and every list gets more than 50 items. A control shows the same data access failing when the
 // columns it filters on are not indexed, so these tests can fail.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/index.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
 import { listOf } from "../../src/sharepoint/context.ts";
@@ -39,7 +39,7 @@ describe(`data access with the list view threshold at ${String(THRESHOLD)}`, () 
   const plans: ImportResult[] = [];
   let big: ImportResult;
 
-  before(async () => {
+  beforeAll(async () => {
     env = await openProvisioned({ threshold: THRESHOLD }, THRESHOLD);
     for (const name of ["North", "South", "East"])
       plans.push(await importPlan(env.ctx(), generatedPlan(`${name} plan`, 3, 10, POSTS)));
@@ -66,7 +66,7 @@ describe(`data access with the list view threshold at ${String(THRESHOLD)}`, () 
       if (i < 2) await closePeriod(ctx, period, isoDate(`202${String(3 + i)}-07-01`));
     }
   });
-  after(async () => {
+  afterAll(async () => {
     await env.target.close();
   });
 

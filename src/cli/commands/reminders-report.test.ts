@@ -1,6 +1,6 @@
 // The reminder run as a person reads it: words for the rules, catch-ups dated, failures with what happens next.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import type { IsoDate } from "../../domain/index.ts";
 import type { RunSummary } from "../../notify/reminders/run.ts";
 import { formatRunSummary } from "./reminders-report.ts";

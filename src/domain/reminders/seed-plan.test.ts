@@ -1,7 +1,7 @@
 // The real LGA Corporate Peer Challenge plan (64 actions, progress as of 9 April 2024) on Friday 24 May 2024,
 // with Q1 2024/25 updates due on Wednesday 5 June: 7 working days before it is 24 May, because Monday
 // 27 May is the spring bank holiday.
-import { test } from "node:test";
+import { test } from "vitest";
 import assert from "node:assert/strict";
 import { isoDate } from "../iso-date.ts";
 import { lgaReminderWorld, runDaily } from "../testdata/reminders.ts";

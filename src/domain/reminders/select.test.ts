@@ -1,6 +1,6 @@
 // The reminder rules as dated tables: the job runs every day over a span (or only on some days) and each
 // table says what it sends on which day. Lines read "recipient kind action [period] dueOn (working days late)".
-import { test } from "node:test";
+import { test } from "vitest";
 import assert from "node:assert/strict";
 import { isoDate } from "../iso-date.ts";
 import {

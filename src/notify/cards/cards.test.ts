@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "vitest";
 import assert from "node:assert/strict";
 import * as AC from "adaptivecards";
 import type { Reminder, ReminderDigest } from "../../domain/index.ts";

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "vitest";
 import assert from "node:assert/strict";
 import type { CardLinks } from "./deep-links.ts";
 import { MAX_DEEP_LINK_LENGTH, tabDeepLink, updateDialogDeepLink } from "./deep-links.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { TEAMS_LIMITS, TeamsThrottle } from "./throttle.ts";
 
 function clock(start = Date.UTC(2024, 4, 24, 9)): { now: () => Date; advance: (ms: number) => void } {

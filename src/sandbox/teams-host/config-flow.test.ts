@@ -1,6 +1,6 @@
 // The configuration page's save flow answers as teams-js 2.58 reads it (see config-flow.ts for the source).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { configAnswer, configEffect, saveEvent } from "./config-flow.ts";
 import { answer, appRequestSchema, legacyContext, type HostState } from "./protocol.ts";
 

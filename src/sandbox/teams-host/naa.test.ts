@@ -2,7 +2,7 @@
 // the shapes msal-browser reads, by running its own NestedAppAuthAdapter (loaded by path: the package does
 // not export it) on them.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { fileURLToPath } from "node:url";
 import { jwtClaims, NAA_ENVIRONMENT, NAA_FUNC, naaResponse, type NaaResponse } from "./naa.ts";
 import { answer, appRequestSchema, HOST_SDK_VERSION, type HostResponse, type HostState } from "./protocol.ts";

@@ -1,6 +1,6 @@
 // The host's answers have the shapes teams-js 2.58 reads (see protocol.ts for the source files).
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { answer, appRequestSchema, legacyContext, runtimeConfig, type HostState } from "./protocol.ts";
 
 const state: HostState = {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { routeFor, searchFor } from "./routes.ts";
 
 const none = { pageId: null, subPageId: null };

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { isoDate } from "../../domain/iso-date.ts";
 import type { SroPost } from "../../domain/types.ts";
 import { canChangeAction, canCoordinate, holdsOrCovers } from "./permissions.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { cachedTokenSource, tokenExpiry } from "./token-cache.ts";
 
 function jwt(exp: number): string {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { isoDate } from "../../../domain/iso-date.ts";
 import { newUpdateSchema } from "../../../sharepoint/updates.ts";
 import { checkUpdateForm, EMPTY_FORM, toNewUpdate } from "./update-form.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { channelTabSettings } from "./tab-settings.ts";
 
 test("a channel tab's settings open the chosen view of the chosen plan beside the tab's page", () => {

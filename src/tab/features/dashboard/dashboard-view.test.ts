@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { isoDate } from "../../../domain/iso-date.ts";
 import type { PlanFigures } from "../../../domain/types.ts";
 import type { PeriodRecord } from "../../../sharepoint/records.ts";

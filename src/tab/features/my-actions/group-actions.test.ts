@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { isoDate, type IsoDate } from "../../../domain/iso-date.ts";
 import type { MyAction } from "../../../sharepoint/my-actions.ts";
 import type { PeriodRecord } from "../../../sharepoint/records.ts";

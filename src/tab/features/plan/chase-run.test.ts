@@ -1,7 +1,7 @@
 // "Chase now" in a tenant takes the reminder cards' links from config.json, and says which are missing
 // before it sends anything; against the sandbox its own defaults stand.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { isoDate } from "../../../domain/iso-date.ts";
 import type { DataContext } from "../../../sharepoint/context.ts";
 import type { PlanRecord } from "../../../sharepoint/records.ts";

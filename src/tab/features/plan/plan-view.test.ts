@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { isoDate } from "../../../domain/iso-date.ts";
 import { parseTargetDate } from "../../../domain/index.ts";
 import type { Dashboard } from "../../../sharepoint/plans.ts";
