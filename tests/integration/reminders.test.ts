@@ -119,6 +119,10 @@ describe("reminders when things go wrong", () => {
       }
       faulty = false;
       assert.ok(demo.target.sandbox.stats.faultsInjected > 0);
+      // A card whose "Sent" record was lost to a fault stays Pending (never sent twice); the next run, with
+      // the faults gone, finds it in the chat, records it and sends nothing new.
+      const settled = await demo.run(FRIDAY, await demo.channels.chat());
+      assert.equal(settled.sent, 0);
       for (const upn of recipientsOf(plan))
         assert.equal((await cardsFrom(demo.target.sandbox.url, upn)).length, 1, upn);
       const log = await loadReminderLog(demo.ctx);

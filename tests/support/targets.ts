@@ -117,25 +117,30 @@ function openTenant(): Promise<Target> {
   });
 }
 
-/** The targets a contract suite runs against. */
+const NO_TENANT =
+  "no real tenant configured: set SP_SITE_URL and SP_TOKEN (and SP_MEMBER_TOKEN, SP_VISITOR_TOKEN) to run";
+
+/** The targets a contract suite runs against; a skipped one says why in its label, which Vitest prints. */
 export function contractTargets(): TargetChoice[] {
   const tenantReady = tenantEnv.safeParse(process.env).success;
   return [
     { label: "sandbox", kind: "sandbox", skip: false, open: openSandbox },
     {
-      label: "real tenant",
+      label: tenantReady ? "real tenant" : `real tenant, skipped: ${NO_TENANT}`,
       kind: "tenant",
-      skip: tenantReady
-        ? false
-        : "no real tenant configured: set SP_SITE_URL and SP_TOKEN (and SP_MEMBER_TOKEN, SP_VISITOR_TOKEN) to run",
+      skip: tenantReady ? false : NO_TENANT,
       open: () => openTenant(),
     },
   ];
 }
 
-/** Why a test that needs a sandbox-only control is skipped on a tenant. */
-export function sandboxOnly(kind: TargetChoice["kind"], what: string): false | string {
-  return kind === "sandbox" ? false : `needs the sandbox's ${what}, which a real tenant does not offer`;
+/** Inside a test that needs a control only the sandbox has: skip it on a tenant, saying which control. */
+export function skipOnTenant(
+  skip: (condition: boolean, note?: string) => void,
+  kind: TargetChoice["kind"],
+  what: string,
+): void {
+  skip(kind !== "sandbox", `needs the sandbox's ${what}, which a real tenant does not offer`);
 }
 
 /** A list title unique to this run, so runs against a real tenant never collide. */
