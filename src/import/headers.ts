@@ -1,0 +1,58 @@
+// The header names councils give their plan columns, mapped to column roles. Headers are compared as
+// words (case, punctuation and bracketed notes ignored), so "Target completion date (indicative only)",
+// "TARGET DATE" and "Target date:" all read the same.
+import { normaliseWords } from "./text.ts";
+import type { ColumnRole } from "./types.ts";
+
+/** A header as compared: words only, bracketed notes dropped, "%" kept as the word "percent". */
+export function headerKey(header: string): string {
+  return normaliseWords(header.replace(/\([^)]*\)/g, " ").replace(/%/g, " percent ")).replace(/\s+/g, " ");
+}
+
+// Tried in order, first match wins: "Progress status" is a status before it is a progress update, and
+// "Target completion date" a target date before it is a completion date.
+const PATTERNS: readonly [ColumnRole, RegExp][] = [
+  ["recommendationTitle", /^(recommendation|priority|priority area|theme|phase|area) (title|name|heading)$/],
+  [
+    "recommendation",
+    /^(recommendations?|recommendation (no|number|ref)|priority( area)?|priorities|themes?|phases?|areas?( of focus)?|objectives?|outcomes?)$/,
+  ],
+  ["milestone", /^(key )?milestones?$/],
+  [
+    "action",
+    /^((key|agreed|proposed|planned) )?(actions?|activity|activities|tasks?|deliverables?)( description| to be taken| required| planned)?$|^what (we|will) (will )?(we )?do$/,
+  ],
+  [
+    "ref",
+    /^(ref|refs|reference|ref no|no|number|id|item|action (no|number|ref|id)|activity (no|number|ref))$/,
+  ],
+  [
+    "completedOn",
+    /^(date completed|completed on|completion date actual|actual completion( date)?|date of completion|date closed)$/,
+  ],
+  [
+    "targetDate",
+    /^(target( completion| end)?( date)?|deadlines?|due( date| by)?|date due|timescales?|timeframe|by when|completion date|end date|delivery date)$/,
+  ],
+  [
+    "percentComplete",
+    /^(percent ?comp(lete|leted|letion)?|percentage complete|complete percent|progress percent)$/,
+  ],
+  ["status", /^(b?rag( status| rating)?|status|(current|overall|progress|delivery) status|rating)$/],
+  [
+    "sro",
+    /^(senior responsible officers?|sro|sros|lead officers?|lead|leads|owners?|action owner|responsible( officer| person)?|accountable officer|officer)$/,
+  ],
+  ["progressUpdate", /(^| )(progress|updates?|comments?|commentary|notes|position)( |$)/],
+];
+
+/** The role a header names, or null when it names none the import knows. */
+export function roleOfHeader(header: string): ColumnRole | null {
+  const key = headerKey(header);
+  if (key === "") return null;
+  for (const [role, pattern] of PATTERNS) if (pattern.test(key)) return role;
+  return null;
+}
+
+/** Roles whose later column wins: quarterly comments run left to right, so the rightmost is the latest. */
+export const RIGHTMOST_WINS: ReadonlySet<ColumnRole> = new Set(["progressUpdate"]);

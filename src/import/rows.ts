@@ -1,0 +1,95 @@
+// Reading the sheet's rows below the header: what each row is (blank, a repeated header, a heading, data)
+// and its cells by role, with control characters stripped and reported once per cell.
+import type { Column } from "./detect.ts";
+import { hasHeadingWords } from "./groups.ts";
+import { headerKey } from "./headers.ts";
+import type { Problems } from "./problems.ts";
+import { stripControls } from "./text.ts";
+import type { ColumnRole, Sheet } from "./types.ts";
+
+export type RowKind = "blank" | "header" | "title" | "heading" | "data";
+
+/** The rows of one sheet as the mapping sees them. */
+export class SheetRows {
+  readonly #leftmost: number;
+  readonly #titles: Set<string>;
+  readonly #headerKeys: [number, string][];
+  readonly #reported = new Set<string>();
+  readonly #recColumns: Set<number>;
+
+  constructor(
+    readonly sheet: Sheet,
+    readonly headerRow: number,
+    readonly columns: ReadonlyMap<ColumnRole, Column>,
+    readonly headings: boolean,
+    readonly problems: Problems,
+  ) {
+    this.#leftmost = Math.min(...[...columns.values()].map((c) => c.index));
+    this.#titles = new Set(
+      sheet.rows
+        .slice(0, headerRow - 1)
+        .flat()
+        .map((c) => c.trim())
+        .filter((c) => c !== ""),
+    );
+    this.#headerKeys = [...columns.values()].map((c) => [c.index, headerKey(c.header)]);
+    const recRoles: ColumnRole[] = ["recommendation", "recommendationTitle"];
+    this.#recColumns = new Set(recRoles.flatMap((r) => columns.get(r)?.index ?? []));
+  }
+
+  /** 1-based numbers of the rows below the header. */
+  *numbers(): Generator<number> {
+    for (let row = this.headerRow + 1; row <= this.sheet.rows.length; row++) yield row;
+  }
+
+  /**
+   * What a row is. A heading has one value outside the recommendation columns (perhaps merged across the
+   * row) that reads as a heading: it has heading words ("Phase 2", "1. Finance"), spans several cells, or
+   * sits at the table's left edge outside the action columns.
+   */
+  kind(row: number): RowKind {
+    const cells = this.sheet.rows[row - 1] ?? [];
+    const filled = cells.flatMap((c, i) => (c.trim() === "" ? [] : [{ text: c.trim(), index: i }]));
+    if (filled.length === 0) return "blank";
+    const repeats = this.#headerKeys.filter(([i, key]) => headerKey(cells[i] ?? "") === key).length;
+    if (repeats >= Math.max(2, Math.ceil(this.#headerKeys.length / 2))) return "header";
+    const rest = filled.filter((f) => !this.#recColumns.has(f.index));
+    const first = rest[0];
+    if (first === undefined || !this.headings) return "data";
+    if (rest.some((f) => f.text !== first.text) || !/\p{L}/u.test(first.text)) return "data";
+    if (this.#titles.has(first.text)) return "title";
+    const roles = [...this.columns].filter(([, c]) => c.index === first.index).map(([role]) => role);
+    const inTextColumn = roles.some((r) => r === "action" || r === "milestone");
+    const spans = rest.length > 1;
+    const leftmost = first.index <= this.#leftmost || roles.includes("ref");
+    return spans || hasHeadingWords(first.text) || (leftmost && !inTextColumn) ? "heading" : "data";
+  }
+
+  /** The heading row's text (outside the recommendation columns). */
+  headingText(row: number): string {
+    const cells = this.sheet.rows[row - 1] ?? [];
+    return cells.find((c, i) => c.trim() !== "" && !this.#recColumns.has(i))?.trim() ?? "";
+  }
+
+  /** A cell's text by role, trimmed, without control characters (reported as a warning). */
+  get(row: number, role: ColumnRole): string {
+    const column = this.columns.get(role);
+    if (column === undefined) return "";
+    const raw = this.sheet.rows[row - 1]?.[column.index] ?? "";
+    if (raw === "") return "";
+    const { text, stripped } = stripControls(raw);
+    if (stripped && !this.#reported.has(`${row}:${column.index}`)) {
+      this.#reported.add(`${row}:${column.index}`);
+      this.problems.warning(
+        { row, column },
+        "The cell held control characters (invisible codes pasted from another system); they were removed.",
+      );
+    }
+    return text.trim();
+  }
+
+  /** Where a role's cell is, for problems. */
+  place(row: number, role: ColumnRole): { row: number; column: Column | null } {
+    return { row, column: this.columns.get(role) ?? null };
+  }
+}
