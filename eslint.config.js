@@ -99,8 +99,9 @@ export default defineConfig(
             {
               target: "./src/tab",
               from: "./src/notify",
-              except: ["./reminders/browser.ts"],
-              message: "The tab is bundled for the browser: of notify it imports only its browser entry.",
+              except: ["./reminders/browser.ts", "./directory.ts"],
+              message:
+                "The tab is bundled for the browser: of notify it imports only its browser entries (reminders/browser.ts, directory.ts).",
             },
             ...TAB_FEATURES.map((feature) => ({
               target: `./src/tab/features/${feature}`,

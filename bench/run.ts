@@ -9,6 +9,7 @@ const BENCHMARKS: { name: string; load: () => Promise<{ run: () => Promise<Figur
   { name: "data-access", load: () => import("./data-access.bench.ts") },
   { name: "reminders", load: () => import("./reminders.bench.ts") },
   { name: "tab", load: () => import("./tab.bench.ts") },
+  { name: "import", load: () => import("./import.bench.ts") },
 ];
 
 const filters = process.argv.slice(2);

@@ -56,43 +56,40 @@ test("a PEM without a private key or certificate is refused", () => {
 
 const openssl = spawnSync("openssl", ["version"]).status === 0;
 // The certificate is made by the openssl command (Debian ships it; a machine without it cannot run this).
-test.skipIf(!openssl)(
-  "the certificate's SHA-256 thumbprint is worked out from the PEM",
-  () => {
-    const dir = mkdtempSync(join(tmpdir(), "actionplan-cert-"));
-    try {
-      const pem = join(dir, "app.pem");
-      const made = spawnSync("openssl", [
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-days",
-        "1",
-        "-subj",
-        "/CN=actionplan-test",
-        "-keyout",
-        pem,
-        "-out",
-        join(dir, "cert.pem"),
-      ]);
-      assert.equal(made.status, 0, made.stderr.toString());
-      const both = readFileSync(pem, "utf8") + readFileSync(join(dir, "cert.pem"), "utf8");
-      const fingerprint = spawnSync("openssl", [
-        "x509",
-        "-in",
-        join(dir, "cert.pem"),
-        "-noout",
-        "-fingerprint",
-        "-sha256",
-      ]);
-      const expected = fingerprint.stdout.toString().split("=")[1]?.trim().replace(/:/g, "");
-      const credential = certificateCredential(both);
-      assert.equal(credential.thumbprintSha256, expected);
-      assert.match(credential.x5c, /^-----BEGIN CERTIFICATE-----/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  },
-);
+test.skipIf(!openssl)("the certificate's SHA-256 thumbprint is worked out from the PEM", () => {
+  const dir = mkdtempSync(join(tmpdir(), "actionplan-cert-"));
+  try {
+    const pem = join(dir, "app.pem");
+    const made = spawnSync("openssl", [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=actionplan-test",
+      "-keyout",
+      pem,
+      "-out",
+      join(dir, "cert.pem"),
+    ]);
+    assert.equal(made.status, 0, made.stderr.toString());
+    const both = readFileSync(pem, "utf8") + readFileSync(join(dir, "cert.pem"), "utf8");
+    const fingerprint = spawnSync("openssl", [
+      "x509",
+      "-in",
+      join(dir, "cert.pem"),
+      "-noout",
+      "-fingerprint",
+      "-sha256",
+    ]);
+    const expected = fingerprint.stdout.toString().split("=")[1]?.trim().replace(/:/g, "");
+    const credential = certificateCredential(both);
+    assert.equal(credential.thumbprintSha256, expected);
+    assert.match(credential.x5c, /^-----BEGIN CERTIFICATE-----/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,4 +1,5 @@
 // The `actionplan` command: one entry point, one sub-command per job, each with its own --help.
+import { importCommand } from "./commands/import.ts";
 import { plansCommand } from "./commands/plans.ts";
 import { provisionCommand } from "./commands/provision.ts";
 import { remindersCommand } from "./commands/reminders.ts";
@@ -9,6 +10,7 @@ import type { Command } from "./command.ts";
 const COMMANDS: Command[] = [
   sandboxCommand,
   provisionCommand,
+  importCommand,
   plansCommand,
   summaryCommand,
   remindersCommand,

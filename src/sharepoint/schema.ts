@@ -5,8 +5,11 @@
 // otherwise have to join across big lists are kept on the row that is queried (see the notes below).
 import { STATUSES } from "../domain/index.ts";
 
-/** Bump when the declaration changes; provisioning records it in each list's description. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bump when the declaration changes; provisioning records it in each list's description.
+ * 2: Plans.ImportMapping (the column mapping of the file a plan was imported from).
+ */
+export const SCHEMA_VERSION = 2;
 
 /** Marks lists as ours, so provisioning never takes over an unrelated list that happens to share a title. */
 export const SCHEMA_MARKER = "Action Plan Tracker";
@@ -110,6 +113,9 @@ const plans: ListSpec = {
   columns: [
     { type: "date", name: "ReferenceDate", title: "Reference date", required: true },
     { type: "number", name: "OverdueAfterMonths", title: "Overdue after (months)", min: 0 },
+    // How the columns of the file the plan came from map to its fields (JSON), so that importing the
+    // council's next version of the same spreadsheet needs no mapping again.
+    note("ImportMapping", "Import mapping"),
   ],
 };
 

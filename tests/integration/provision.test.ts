@@ -247,7 +247,7 @@ describe("the provision command", () => {
   test("provisions the sandbox as the given person, then reports no changes", async () => {
     const first = await run("--site", target.siteUrl, "--as", SANDBOX_PEOPLE.owner);
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /Schema none -> 1: \d+ change\(s\)/);
+    assert.match(first.stdout, /Schema none -> 2: \d+ change\(s\)/);
     assert.match(first.stdout, /\+ created list 'Progress Updates'/);
     assert.match(
       first.stdout,

@@ -10,6 +10,7 @@ import { useRoute } from "./use-route.ts";
 const ActionPage = lazy(() => import("../features/action/ActionPage.tsx"));
 const UpdateDialog = lazy(() => import("../features/action/UpdateDialog.tsx"));
 const PlanPage = lazy(() => import("../features/plan/PlanPage.tsx"));
+const ImportPage = lazy(() => import("../features/import/ImportPage.tsx"));
 const DashboardPage = lazy(() => import("../features/dashboard/DashboardPage.tsx"));
 const ConfigurePage = lazy(() => import("../features/configure/ConfigurePage.tsx"));
 
@@ -22,12 +23,22 @@ export function Routes() {
     // Once, when the first view is mounted: Teams hides its loading indicator then.
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const navigable = route.view === "my-actions" || route.view === "action" || route.view === "plan";
+  const navigable =
+    route.view === "my-actions" ||
+    route.view === "action" ||
+    route.view === "plan" ||
+    route.view === "import";
   return (
     <Suspense fallback={<PageSkeleton />}>
       {navigable && (
         <AppNav
-          current={route.view === "plan" ? "plan" : route.view === "my-actions" ? "my-actions" : null}
+          current={
+            route.view === "plan" || route.view === "import"
+              ? "plan"
+              : route.view === "my-actions"
+                ? "my-actions"
+                : null
+          }
           onGo={(target) => {
             navigate(target === "plan" ? { view: "plan", planId: null } : { view: "my-actions" });
           }}
@@ -56,6 +67,17 @@ export function Routes() {
             navigate({ view: "action", actionId });
           }}
           onChoosePlan={(planId) => {
+            navigate({ view: "plan", planId });
+          }}
+          onImport={(planId) => {
+            navigate({ view: "import", planId });
+          }}
+        />
+      )}
+      {route.view === "import" && (
+        <ImportPage
+          planId={route.planId}
+          onOpenPlan={(planId) => {
             navigate({ view: "plan", planId });
           }}
         />

@@ -21,6 +21,9 @@ test("routes come from the URL first, then the deep link's sub-page id, then the
       ["?view=dashboard&planId=1", none, { view: "dashboard", planId: "1" }],
       ["?view=dashboard&planId=x", none, { view: "dashboard" }],
       ["?view=configure", none, { view: "configure" }],
+      ["?view=import", none, { view: "import", planId: null }],
+      ["?view=import&planId=3", none, { view: "import", planId: "3" }],
+      ["?view=import&planId=3%20or%201", none, { view: "import", planId: null }],
     ];
   for (const [search, context, expected] of cases)
     assert.deepEqual(routeFor(search, context), expected, search);
@@ -32,6 +35,8 @@ test("searchFor writes what routeFor reads", () => {
     { view: "update", actionId: "9" },
     { view: "plan", planId: "4" },
     { view: "plan", planId: null },
+    { view: "import", planId: null },
+    { view: "import", planId: "6" },
     { view: "dashboard", planId: "3" },
     { view: "configure" },
   ] as const) {

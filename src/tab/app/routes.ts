@@ -8,6 +8,7 @@ export type Route =
   | { view: "action"; actionId: string }
   | { view: "update"; actionId: string }
   | { view: "plan"; planId: string | null }
+  | { view: "import"; planId: string | null }
   | { view: "dashboard"; planId?: string }
   | { view: "configure" };
 
@@ -16,7 +17,10 @@ export const DASHBOARD_PAGE_ID = "dashboard";
 
 const actionId = z.string().check(z.regex(/^[1-9]\d{0,9}$/));
 const params = z.object({
-  view: z.catch(z.optional(z.enum(["update", "action", "plan", "dashboard", "configure"])), undefined),
+  view: z.catch(
+    z.optional(z.enum(["update", "action", "plan", "import", "dashboard", "configure"])),
+    undefined,
+  ),
   actionId: z.catch(z.optional(actionId), undefined),
   planId: z.catch(z.optional(actionId), undefined),
 });
@@ -28,6 +32,8 @@ export function routeFor(
 ): Route {
   const query = params.parse(Object.fromEntries(new URLSearchParams(search)));
   if (query.view === "plan") return { view: "plan", planId: query.planId ?? null };
+  // A coordinator's "New plan from a file" (no plan) and "Update this plan from a file".
+  if (query.view === "import") return { view: "import", planId: query.planId ?? null };
   // The channel tab's configuration page, and the dashboard its saved contentUrl opens.
   if (query.view === "configure") return { view: "configure" };
   if (query.view === "dashboard")
@@ -49,6 +55,8 @@ export function searchFor(route: Route): string {
       return `?view=update&actionId=${route.actionId}`;
     case "plan":
       return route.planId === null ? "?view=plan" : `?view=plan&planId=${route.planId}`;
+    case "import":
+      return route.planId === null ? "?view=import" : `?view=import&planId=${route.planId}`;
     case "dashboard":
       return route.planId === undefined ? "?view=dashboard" : `?view=dashboard&planId=${route.planId}`;
     case "configure":

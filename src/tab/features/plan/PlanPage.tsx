@@ -1,7 +1,7 @@
 // The plan view (`?view=plan&planId=`): the plan's recommendations with their actions, filters and search.
 // Coordinators also see, per SRO, the updates still due this period, the date-change requests waiting for
 // a decision, and "Chase now".
-import { Body1, Field, makeStyles, Select, Subtitle1, tokens } from "@fluentui/react-components";
+import { Body1, Button, Field, makeStyles, Select, Subtitle1, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
@@ -28,12 +28,15 @@ import { usePlan } from "./use-plan.ts";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 interface Props {
   planId: string | null;
   onOpenAction: (actionId: string) => void;
   onChoosePlan: (planId: string) => void;
+  /** A coordinator's import: into the plan shown, or (null) a new plan. */
+  onImport: (planId: string | null) => void;
 }
 
 /** The plan view. */
@@ -55,16 +58,28 @@ export function PlanPage(props: Props) {
       <PageSkeleton title="Plan" />
     );
   }
+  const coordinator = role.data !== null && canCoordinate(role.data);
   if (dashboard === null)
     return (
       <Page title="Plan">
         <Body1>There are no plans on this site yet.</Body1>
+        {coordinator && (
+          <div>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                props.onImport(null);
+              }}
+            >
+              New plan from a file
+            </Button>
+          </div>
+        )}
       </Page>
     );
 
   const data = plan.data;
   const period = dashboard.currentPeriod;
-  const coordinator = role.data !== null && canCoordinate(role.data);
   const shown = filterItems(items, filters, today);
   const groups = byRecommendation(dashboard.recommendations, shown);
   return (
@@ -100,6 +115,22 @@ export function PlanPage(props: Props) {
           <Subtitle1 as="h2" id="coordinator-heading">
             Running the period
           </Subtitle1>
+          <div className={styles.buttons}>
+            <Button
+              onClick={() => {
+                props.onImport(dashboard.plan.id);
+              }}
+            >
+              Update this plan from a file
+            </Button>
+            <Button
+              onClick={() => {
+                props.onImport(null);
+              }}
+            >
+              New plan from a file
+            </Button>
+          </div>
           {period !== null && (
             <SroDueTable rows={updatesDueBySro(dashboard, items)} periodTitle={period.title} />
           )}

@@ -1,0 +1,323 @@
+// `actionplan import FILE`: a council's own plan (XLSX or CSV) into a site. Reads and maps the file with the
+// import core, shows what it would create and change, then writes it unless told not to. Safe to run again:
+// the same file changes nothing, an edited one changes what was edited, a run that stopped is finished.
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import type { IsoDate } from "../../domain/index.ts";
+import {
+  choosePlanSheet,
+  detectMapping,
+  ImportFileError,
+  importMappingSchema,
+  mapSheet,
+  readPlanFile,
+  suggestTitle,
+  type ImportMapping,
+  type PlanFile,
+  type Sheet,
+} from "../../import/index.ts";
+import { RemoteError } from "../../lib/remote-error.ts";
+import type { DataContext } from "../../sharepoint/context.ts";
+import { readSitePosts } from "../../sharepoint/import-existing.ts";
+import {
+  applyImport,
+  ImportInputError,
+  ImportTargetError,
+  ImportWriteError,
+  loadImportMapping,
+  noChanges,
+  previewImport,
+} from "../../sharepoint/import-sync.ts";
+import { findPlansByTitle, listPlans } from "../../sharepoint/plans.ts";
+import type { PlanRecord } from "../../sharepoint/records.ts";
+import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
+import { connect, isoDateOption, reportRemoteFailure, siteOptions, siteSchema, todayFor } from "../site.ts";
+import { directoryClient, loadDirectory, type DirectoryPerson } from "./import-directory.ts";
+import {
+  formatChanges,
+  formatMapped,
+  formatOutcome,
+  importJson,
+  type ImportReport,
+} from "./import-report.ts";
+
+const help = `Usage: actionplan import FILE --site <url> [--plan <title or id>] [--sheet <name>] [--mapping mapping.json]
+                       [--today YYYY-MM-DD] [--skip-rows 12,14] [--dry-run] [--as <upn>] [--json]
+
+Imports an improvement plan from an Excel (.xlsx) or CSV file: recommendations, actions, milestones, SRO
+posts, target dates and progress updates. Prints what the file holds, every problem (sheet, row, column),
+and what the import creates, changes and leaves alone, then writes it. Nothing is ever deleted: actions no
+longer in the file are listed and kept. Run it again with the same file and it changes nothing; with an
+edited file it updates actions by number (text, SRO post, target date; a moved target date is recorded as
+an approved change "Changed by import of FILE"); if it stopped half-way, running it again finishes it.
+Exits 1 when the file has errors (nothing is written) or the site refused a write.
+
+Options:
+  --site URL          the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
+  --plan TITLE|ID     the plan to import into, by id or exact title; a title no plan has names a new plan
+                      (default: the title in the sheet's first rows, else the file name)
+  --sheet NAME        the sheet holding the plan (default: the one the saved mapping names, else the first
+                      that looks like a plan table)
+  --mapping FILE      a JSON mapping of columns to fields (default: the mapping saved with the plan by its
+                      last import, else the columns recognised from their headers); saved with the plan
+  --today DATE        the day that places target dates written without a year, and dates the changes
+                      (default: today in Europe/London; the sandbox's date)
+  --skip-rows LIST    spreadsheet rows to leave out, e.g. 12,14 (the rows the problems name)
+  --dry-run           print what would be written; write nothing
+  --as UPN            against the sandbox: whom to act as; against SharePoint Online: who signs in
+  --json              print one JSON object: { file, sheet, plan: { id (null for a new plan), title }, dryRun,
+                      counts { recommendations, actions, milestones, updates, postsToCreate, rowsSkipped },
+                      problems [{ severity, sheet, row, column, field, message }],
+                      unmatchedSros [{ text, rows, suggestions }],
+                      changes { total, created { posts, periods, recommendations, actions, milestones,
+                      updates } (refs), changed [{ kind, ref, field, from, to }], unchanged { posts,
+                      recommendations, actions, milestones, updates } (counts), disappeared
+                      { recommendations, actions, milestones } (refs) }, written }
+                      (progress lines go to stderr)
+  --help              show this help`;
+
+const schema = siteSchema.extend({
+  plan: z.string().trim().min(1, "name the plan").optional(),
+  sheet: z.string().min(1).optional(),
+  mapping: z.string().min(1).optional(),
+  today: isoDateOption.optional(),
+  "skip-rows": z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "expected row numbers separated by commas, e.g. 12,14")
+    .transform((text) => text.split(",").map((n) => Number(n.trim())))
+    .optional(),
+  "dry-run": z.boolean().default(false),
+});
+
+const OPTIONS = {
+  ...siteOptions,
+  plan: { type: "string" },
+  sheet: { type: "string" },
+  mapping: { type: "string" },
+  today: { type: "string" },
+  "skip-rows": { type: "string" },
+  "dry-run": { type: "boolean" },
+} as const;
+
+/** A problem with the file or the site's plans, printed as one sentence; exit code 1. */
+class ImportStop extends Error {}
+
+/** The FILE argument, and the options without it. */
+function splitFile(argv: string[]): { file: string; rest: string[] } {
+  let tokens;
+  try {
+    tokens = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: true,
+      tokens: true,
+    }).tokens;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const positionals = tokens.filter((t) => t.kind === "positional");
+  const [first, ...extra] = positionals;
+  if (first === undefined)
+    throw new UsageError("name the plan file to import, e.g. actionplan import plan.xlsx --site …");
+  if (extra.length > 0)
+    throw new UsageError(`import takes one file; also given: ${extra.map((t) => t.value).join(", ")}`);
+  return { file: first.value, rest: argv.filter((_, i) => i !== first.index) };
+}
+
+async function readPlan(path: string): Promise<PlanFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ImportStop(
+      code === "ENOENT"
+        ? `there is no file ${path}; check the name and folder.`
+        : `cannot read ${path} (${String(code)}); check it is a file you may read.`,
+    );
+  }
+  return readPlanFile(bytes, basename(path));
+}
+
+async function readMappingFile(path: string): Promise<ImportMapping> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new ImportStop(`cannot read the mapping file ${path}; check the name and folder.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ImportStop(
+      `the mapping file ${path} is not valid JSON; fix it, or leave --mapping out to use the saved or detected mapping.`,
+    );
+  }
+  const parsed = importMappingSchema.safeParse(json);
+  if (!parsed.success)
+    throw new ImportStop(
+      `the mapping file ${path} is not a mapping (${parsed.error.issues[0]?.path.join(".") ?? ""}: ${parsed.error.issues[0]?.message ?? "unexpected"}); compare it with one saved by --json's sheet and columns.`,
+    );
+  return parsed.data;
+}
+
+/** The mapping saved with the plan; null (detect again) if it no longer parses. */
+function savedMapping(json: string): ImportMapping | null {
+  try {
+    const parsed = importMappingSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function sheetNamed(file: PlanFile, name: string | undefined): Sheet | undefined {
+  return name === undefined ? undefined : file.sheets.find((s) => s.name === name);
+}
+
+/** The plan named by --plan (id or exact title) or by the file's title; null when it is a new plan. */
+async function existingPlan(ctx: DataContext, key: string, byId: boolean): Promise<PlanRecord | null> {
+  if (byId && /^\d+$/.test(key)) {
+    const found = (await listPlans(ctx)).find((p) => p.id === key);
+    if (found !== undefined) return found;
+  }
+  const matches = (await findPlansByTitle(ctx, key)).filter((p) => p.title === key);
+  if (byId && /^\d+$/.test(key) && matches.length === 0)
+    throw new ImportStop(
+      `there is no plan with id ${key}; see \`actionplan plans\`, or give a title for a new plan.`,
+    );
+  if (matches.length > 1)
+    throw new ImportStop(
+      `more than one plan is called "${key}" (ids ${matches.map((p) => p.id).join(", ")}); give --plan the id of the one to import into.`,
+    );
+  return matches[0] ?? null;
+}
+
+async function directory(site: string, as: string | undefined, quiet: boolean): Promise<DirectoryPerson[]> {
+  const { graph, baseUrl } = directoryClient(site, as);
+  try {
+    return await loadDirectory(graph, baseUrl);
+  } catch (error) {
+    if (!(error instanceof RemoteError)) throw error;
+    // Posts already on the site still match; only names of people with no post yet go unmatched.
+    if (!quiet)
+      console.error(
+        `actionplan import: could not read the directory (${error.message.slice(0, 120)}); SROs are matched to the site's posts only.`,
+      );
+    return [];
+  }
+}
+
+async function run(file: string, options: z.infer<typeof schema>): Promise<number> {
+  const planFile = await readPlan(file);
+  const given = options.mapping === undefined ? null : await readMappingFile(options.mapping);
+  const ctx = connect(options.site, options.as);
+  const today = (options.today ?? (await todayFor(options.site))) as IsoDate;
+
+  const firstSheet =
+    sheetNamed(planFile, options.sheet) ?? sheetNamed(planFile, given?.sheet) ?? choosePlanSheet(planFile);
+  if (options.sheet !== undefined && sheetNamed(planFile, options.sheet) === undefined)
+    throw new ImportStop(
+      `${planFile.fileName} has no sheet "${options.sheet}"; its sheets are ${planFile.sheets.map((s) => `"${s.name}"`).join(", ")}.`,
+    );
+  if (firstSheet === undefined)
+    throw new ImportStop(
+      `${planFile.fileName} has no sheet that looks like a plan table; name one with --sheet.`,
+    );
+  const title = options.plan ?? suggestTitle(planFile, firstSheet);
+  const plan = await existingPlan(ctx, title, options.plan !== undefined);
+
+  let mapping = given;
+  if (mapping === null && plan !== null) {
+    const saved = await loadImportMapping(ctx, plan.id);
+    if (saved !== null) mapping = savedMapping(saved);
+  }
+  const sheet = sheetNamed(planFile, options.sheet) ?? sheetNamed(planFile, mapping?.sheet) ?? firstSheet;
+  mapping ??= detectMapping(sheet);
+
+  const [posts, people] = await Promise.all([readSitePosts(ctx), directory(options.site, options.as, false)]);
+  const mapped = mapSheet(sheet, mapping, {
+    planTitle: plan?.title ?? title,
+    referenceDate: plan?.referenceDate ?? today,
+    today,
+    overdueAfterMonths: plan?.overdueAfterMonths ?? 1,
+    posts: posts.map((p) => ({ title: p.title, holderUpn: p.holderUpn })),
+    people,
+    ...(options["skip-rows"] === undefined ? {} : { skipRows: options["skip-rows"] }),
+  });
+  const input = { ...mapped.plan, plan: { ...mapped.plan.plan, title: plan?.title ?? title } };
+  const target = plan === null ? {} : { planId: plan.id };
+  const base = {
+    file: planFile.fileName,
+    sheet: sheet.name,
+    plan: { id: plan?.id ?? null, title: input.plan.title },
+    dryRun: options["dry-run"],
+    counts: mapped.counts,
+    problems: mapped.problems,
+    unmatchedSros: mapped.unmatchedSros,
+  };
+  const say = (text: string) => {
+    if (!options.json) console.log(text);
+  };
+  say(formatMapped(base));
+
+  let report: ImportReport;
+  if (!mapped.canWrite) {
+    // What a file with errors would change is not worth showing: the errors can change it (a row twice).
+    report = { ...base, changes: noChanges(), written: false };
+  } else if (options["dry-run"]) {
+    const preview = await previewImport(ctx, input, target);
+    say(formatChanges(preview.changes, true));
+    report = { ...base, changes: preview.changes, written: false };
+  } else {
+    const outcome = await applyImport(ctx, input, target, {
+      mapping: JSON.stringify({ ...mapping, sheet: sheet.name }),
+      reason: `Changed by import of ${planFile.fileName}`,
+      today,
+      onPreview: (preview) => {
+        say(formatChanges(preview.changes, false));
+      },
+      onProgress: (done, total, stage) => {
+        console.error(`  written ${String(done)} of ${String(total)} (${stage})`);
+      },
+    });
+    report = { ...base, plan: outcome.plan, changes: outcome.changes, written: outcome.written };
+  }
+  say(formatOutcome(report));
+  if (options.json) {
+    console.log(importJson(report));
+    if (!mapped.canWrite) console.error(`actionplan import: ${formatOutcome(report).trim()}`);
+  }
+  return mapped.canWrite ? 0 : 1;
+}
+
+export const importCommand: Command = {
+  name: "import",
+  summary: "import a plan from an Excel or CSV file (again: update it)",
+  help,
+  run: (argv) =>
+    withUsageErrors("import", help, async () => {
+      const { file, rest } = splitFile(argv);
+      const options = parseOptions(rest, OPTIONS, schema);
+      try {
+        return await run(file, options);
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        if (
+          error instanceof ImportStop ||
+          error instanceof ImportFileError ||
+          error instanceof ImportTargetError ||
+          error instanceof ImportInputError ||
+          error instanceof ImportWriteError
+        ) {
+          console.error(`actionplan import: ${error.message}`);
+          return 1;
+        }
+        return reportRemoteFailure("import", error);
+      }
+    }),
+};

@@ -1,0 +1,71 @@
+// Every problem the mapping found, as a table a coordinator can read down: where (row, column) and what.
+// Long lists are cut to the first few hundred rows on screen, saying how many more there are.
+import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import type { ImportProblem } from "../../../import/index.ts";
+
+const SHOWN = 200;
+
+const useStyles = makeStyles({
+  wrap: { overflowX: "auto", maxWidth: "100%" },
+  table: { borderCollapse: "collapse", width: "100%" },
+  cell: {
+    textAlign: "left",
+    verticalAlign: "top",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
+});
+
+/** The problems table, or a sentence when there are none. */
+export function ImportProblems(props: { problems: readonly ImportProblem[] }) {
+  const styles = useStyles();
+  const { problems } = props;
+  if (problems.length === 0) return <Body1>No problems found in the file.</Body1>;
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return (
+    <div className={styles.wrap}>
+      <table className={styles.table}>
+        <caption className={styles.caption}>
+          Problems in the file: {errors} {errors === 1 ? "error" : "errors"}, {problems.length - errors}{" "}
+          {problems.length - errors === 1 ? "warning" : "warnings"}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.cell}>
+              Kind
+            </th>
+            <th scope="col" className={styles.cell}>
+              Sheet
+            </th>
+            <th scope="col" className={styles.cell}>
+              Row
+            </th>
+            <th scope="col" className={styles.cell}>
+              Column
+            </th>
+            <th scope="col" className={styles.cell}>
+              What is wrong
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.slice(0, SHOWN).map((p, i) => (
+            <tr key={`${String(p.row)}-${String(i)}`} data-severity={p.severity}>
+              <td className={styles.cell}>{p.severity === "error" ? "Error" : "Warning"}</td>
+              <td className={styles.cell}>{p.sheet}</td>
+              <td className={styles.cell}>{p.row ?? "–"}</td>
+              <td className={styles.cell}>
+                {p.column === null ? "–" : p.field === null ? p.column : `${p.column} (${p.field})`}
+              </td>
+              <td className={styles.cell}>{p.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {problems.length > SHOWN && (
+        <Body1>And {problems.length - SHOWN} more; `actionplan import --dry-run` lists them all.</Body1>
+      )}
+    </div>
+  );
+}
