@@ -17,6 +17,9 @@ const FIELD_WORDS: Record<string, string> = {
   recommendation: "recommendation",
 };
 
+/** "1 action", "3 actions". */
+export const countOf = (n: number, noun: string): string => `${String(n)} ${noun}${n === 1 ? "" : "s"}`;
+
 const quote = (value: string | null) => (value === null || value === "" ? "(blank)" : `"${value}"`);
 
 /** The changes in words; `done` switches the tense once the import has run. */
@@ -31,9 +34,10 @@ export function ImportChangesView(props: { changes: ImportChanges; done: boolean
     <>
       <ul className={styles.list} aria-label={props.done ? "What was imported" : "What will be imported"}>
         <li>
-          {created.recommendations.length} recommendations, {created.actions.length} actions,{" "}
-          {created.milestones.length} milestones and {created.updates.length} progress updates {will}
-          created; {created.posts.length} SRO posts {will}created.
+          {countOf(created.recommendations.length, "recommendation")},{" "}
+          {countOf(created.actions.length, "action")}, {countOf(created.milestones.length, "milestone")} and{" "}
+          {countOf(created.updates.length, "progress update")} {will}
+          created; {countOf(created.posts.length, "SRO post")} {will}created.
         </li>
         <li>
           {changed.length} {changed.length === 1 ? "change" : "changes"} to what is already there;{" "}

@@ -5,6 +5,7 @@
 import {
   Body1,
   Button,
+  Checkbox,
   Field,
   Input,
   makeStyles,
@@ -22,7 +23,7 @@ import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { canCoordinate } from "../../lib/permissions.ts";
 import { useSiteRole } from "../../lib/use-site-role.ts";
-import { ImportChangesView } from "./ImportChangesView.tsx";
+import { countOf, ImportChangesView } from "./ImportChangesView.tsx";
 import { ImportProblems } from "./ImportProblems.tsx";
 import { importCore, mapWithChoices, readChosenFile, startingMapping } from "./import-flow.ts";
 import { MappingForm } from "./MappingForm.tsx";
@@ -52,6 +53,18 @@ type Write =
   | { step: "done"; outcome: ApplyOutcome }
   | { step: "failed"; message: string };
 
+class NoSheetsError extends Error {
+  override name = "ImportFileError";
+}
+
+/**
+ * Why a chosen file could not be read: the import core's own sentence (an ImportFileError names the file and
+ * what is wrong with it), matched by name because the core is loaded on demand; anything else as usual.
+ */
+function fileErrorText(error: unknown): string {
+  return error instanceof Error && error.name === "ImportFileError" ? error.message : describeError(error);
+}
+
 interface Props {
   planId: string | null;
   onOpenPlan: (planId: string) => void;
@@ -68,6 +81,8 @@ export function ImportPage(props: Props) {
   const [reading, setReading] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [title, setTitle] = useState("");
+  // Until the coordinator types a title, each file chosen offers its own.
+  const [titleTyped, setTitleTyped] = useState(false);
   const [sroChoices, setSroChoices] = useState<Record<string, SroChoice>>({});
   const [skipErrors, setSkipErrors] = useState(false);
   const [write, setWrite] = useState<Write>({ step: "idle" });
@@ -119,7 +134,7 @@ export function ImportPage(props: Props) {
     try {
       const [core, read] = await Promise.all([importCore(), readChosenFile(file)]);
       const start = startingMapping(core, read, data.savedMapping);
-      if (start === null) throw new Error(`${file.name} has no sheets.`);
+      if (start === null) throw new NoSheetsError(`"${file.name}" has no sheets.`);
       setLoaded({
         core,
         file: read,
@@ -127,9 +142,12 @@ export function ImportPage(props: Props) {
         mapping: start.mapping,
         fromSaved: start.fromSaved,
       });
-      if (existing === null && title === "") setTitle(core.suggestTitle(read, start.sheet));
+      // Answers given for the last file (its SROs, skipping its error rows) do not carry over to this one.
+      setSroChoices({});
+      setSkipErrors(false);
+      if (existing === null && !titleTyped) setTitle(core.suggestTitle(read, start.sheet));
     } catch (error) {
-      setFileError(describeError(error));
+      setFileError(fileErrorText(error));
     } finally {
       setReading(null);
     }
@@ -215,6 +233,7 @@ export function ImportPage(props: Props) {
                   value={title}
                   onChange={(_, d) => {
                     setTitle(d.value);
+                    setTitleTyped(true);
                     changed();
                   }}
                 />
@@ -247,10 +266,11 @@ export function ImportPage(props: Props) {
               Preview
             </Subtitle1>
             <Body1 role="status">
-              {mapped.counts.recommendations} recommendations, {mapped.counts.actions} actions,{" "}
-              {mapped.counts.milestones} milestones, {mapped.counts.updates} progress updates and{" "}
-              {mapped.counts.postsToCreate} SRO posts to create
-              {mapped.counts.rowsSkipped > 0 ? `; ${String(mapped.counts.rowsSkipped)} rows skipped` : ""}.
+              {countOf(mapped.counts.recommendations, "recommendation")},{" "}
+              {countOf(mapped.counts.actions, "action")}, {countOf(mapped.counts.milestones, "milestone")},{" "}
+              {countOf(mapped.counts.updates, "progress update")} and{" "}
+              {countOf(mapped.counts.postsToCreate, "SRO post")} to create
+              {mapped.counts.rowsSkipped > 0 ? `; ${countOf(mapped.counts.rowsSkipped, "row")} skipped` : ""}.
             </Body1>
             <ImportProblems problems={mapped.problems} />
             <SroChoices
@@ -267,19 +287,14 @@ export function ImportPage(props: Props) {
               }}
             />
             {(errors > 0 || skipErrors) && (
-              <Field label="Rows with errors">
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={skipErrors}
-                    onChange={(event) => {
-                      setSkipErrors(event.currentTarget.checked);
-                      changed();
-                    }}
-                  />{" "}
-                  Skip the rows named above and import the rest
-                </label>
-              </Field>
+              <Checkbox
+                checked={skipErrors}
+                label="Skip the rows named above and import the rest"
+                onChange={(_, d) => {
+                  setSkipErrors(d.checked === true);
+                  changed();
+                }}
+              />
             )}
             <div className={styles.buttons}>
               <Button
