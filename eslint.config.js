@@ -28,7 +28,7 @@ const NODE_TEST = {
 const NODE_MODULES = { group: ["node:*"], message: "The tab runs in the browser: no Node modules." };
 
 export default defineConfig(
-  { ignores: ["node_modules/", ".sandbox/", "dist/", "bench/results.json"] },
+  { ignores: ["node_modules/", ".sandbox/", "dist/", "coverage/", "bench/results.json"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -19,6 +19,24 @@ export default defineConfig({
       reportsDirectory: "coverage",
       // The folder table and the thresholds are wanted even when a test fails.
       reportOnFailure: true,
+      // What `npm test` measured when these were set (2 December 2026), rounded down; a folder whose tests
+      // inject random faults (notify, sandbox, sharepoint) half a point lower, so chance cannot fail a run.
+      // The tab's folders read low because its components run in Chromium, where V8 in Node cannot see them.
+      thresholds: {
+        lines: 71,
+        branches: 65,
+        functions: 68,
+        statements: 70,
+        "src/domain/**": { lines: 99, branches: 93, functions: 100, statements: 98 },
+        "src/import/**": { lines: 98, branches: 86, functions: 97, statements: 96 },
+        "src/sharepoint/**": { lines: 93, branches: 77, functions: 93, statements: 91 },
+        "src/notify/**": { lines: 88, branches: 74, functions: 86, statements: 85 },
+        "src/sandbox/**": { lines: 81, branches: 73, functions: 80, statements: 78 },
+        "src/lib/**": { lines: 66, branches: 43, functions: 77, statements: 65 },
+        "src/app-package/**": { lines: 67, branches: 75, functions: 71, statements: 63 },
+        "src/cli/**": { lines: 14, branches: 13, functions: 14, statements: 14 },
+        "src/tab/**": { lines: 16, branches: 20, functions: 14, statements: 17 },
+      },
     },
     projects: [
       {
