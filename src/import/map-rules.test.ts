@@ -211,7 +211,8 @@ describe("text", () => {
     expect(mapped.canWrite).toBe(true);
   });
 
-  test("5,000 actions map well under a second", () => {
+  // How fast is the bench's to say (npm run bench -- import), not a test's.
+  test("5,000 actions map, every one with its update and one post for their SRO", () => {
     const rows = Array.from({ length: 5_000 }, (_, i) => [
       String(Math.floor(i / 50) + 1),
       `${Math.floor(i / 50) + 1}.${(i % 50) + 1}`,
@@ -222,9 +223,7 @@ describe("text", () => {
       "50%",
       "Progressing",
     ]);
-    const started = performance.now();
     const mapped = map(rows);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(mapped.counts).toMatchObject({
       recommendations: 100,
       actions: 5_000,
