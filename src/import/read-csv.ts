@@ -36,7 +36,9 @@ export async function readCsv(
   fileName: string,
   fail: (what: string) => never,
 ): Promise<Sheet[]> {
-  const text = decode(bytes);
+  // Line endings made one: a file edited on two machines mixes CRLF and LF, and Papa Parse, which takes the
+  // first ending it meets for all, would silently join a row ending in the other onto its neighbour.
+  const text = decode(bytes).replace(/\r\n?/g, "\n");
   if (looksBinary(text)) fail("is not a spreadsheet or CSV file (it holds binary data)");
   if (/^\s*<(?:!doctype html|html|table)\b/i.test(text))
     fail("is a web page (HTML), not a spreadsheet: open it in Excel and save it as .xlsx or .csv");
@@ -49,8 +51,12 @@ export async function readCsv(
     skipEmptyLines: "greedy",
     preview: 100,
   });
-  const parsed = Papa.parse<string[]>(text, { delimiter: guess.meta.delimiter, skipEmptyLines: false });
-  const rows = parsed.data.map((row) => row.map((cell) => cell.replace(/\r\n?/g, "\n")));
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter: guess.meta.delimiter,
+    newline: "\n",
+    skipEmptyLines: false,
+  });
+  const rows = parsed.data;
   while (rows.length > 0 && (rows.at(-1) ?? []).every((cell) => cell.trim() === "")) rows.pop();
   return [{ name: baseName(fileName), rows }];
 }

@@ -35,6 +35,17 @@ describe("CSV files", () => {
     expect(file.sheets[0]?.rows[1]).toEqual(["1.1", "Mayor\u2019s vision \u20ac5m"]);
   });
 
+  test("CRLF and LF mixed in one file: every row is kept, and a quoted line break stays in its cell", async () => {
+    const text = 'Ref,Action\r\n1.1,"Publish\r\nthe vision"\r\n1.2,Refresh the plan\n1.3,Report\n';
+    const file = await readPlanFile(utf8(text), "plan.csv");
+    expect(file.sheets[0]?.rows).toEqual([
+      ["Ref", "Action"],
+      ["1.1", "Publish\nthe vision"],
+      ["1.2", "Refresh the plan"],
+      ["1.3", "Report"],
+    ]);
+  });
+
   test("UTF-16 (Excel's Unicode text) with tabs", async () => {
     const text = "\ufeffRef\tAction\r\n1.1\tCafé review\r\n";
     const bytes = new Uint8Array(text.length * 2);
