@@ -26,7 +26,13 @@ export const siteSchema = z.object({
 export const isoDateOption = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD, e.g. 2024-04-09")
-  .refine((d) => toIsoDate(d) !== null, "is not a real date");
+  .refine((d) => toIsoDate(d) !== null, "is not a real date")
+  // A plan runs for years, not millennia: a date like 9999-12-01 is a slip, and figures reaching it would
+  // count month ends for eight thousand years.
+  .refine(
+    (d) => d >= "1900-01-01" && d <= "2100-12-31",
+    "is outside 1900-2100; give a date within a plan's life, e.g. 2024-04-09",
+  );
 
 export function connect(site: string, as: string | undefined): DataContext {
   return dataContext(createSharePoint({ siteUrl: site, getToken: tokenSourceFor(site, as) }));

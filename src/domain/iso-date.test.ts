@@ -82,6 +82,10 @@ test("month ends", () => {
     "2025-01-31",
   ]);
   assert.deepEqual(monthEndsThrough(isoDate("2024-04-09"), isoDate("2024-03-01")), []);
+  // The last month of year 9999 ends the list (a text comparison with "10000-…" never did).
+  const far = monthEndsThrough(isoDate("9999-10-15"), isoDate("9999-12-01"));
+  assert.deepEqual(far, ["9999-10-31", "9999-11-30", "9999-12-31"]);
+  assert.equal(monthEndsThrough(isoDate("2024-01-31"), isoDate("2024-03-01"))[1], "2024-02-29");
 });
 
 test("UK date formats", () => {

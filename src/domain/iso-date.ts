@@ -144,10 +144,13 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 /** Every month end from the month of `from` through the month of `to` (empty when `to` is earlier). */
 export function monthEndsThrough(from: IsoDate, to: IsoDate): IsoDate[] {
-  const ends: IsoDate[] = [];
-  const last = endOfMonth(to);
-  for (let end = endOfMonth(from); end <= last; end = endOfMonth(addMonths(end, 1))) ends.push(end);
-  return ends;
+  // Counted in months, not by comparing texts: past year 9999 "10000-01-31" sorts before "9999-12-31", and
+  // a text comparison would never end.
+  const start = dateParts(from);
+  const stop = dateParts(to);
+  const months = (stop.year - start.year) * 12 + (stop.month - start.month);
+  const first = endOfMonth(from);
+  return Array.from({ length: Math.max(0, months + 1) }, (_, i) => endOfMonth(addMonths(first, i)));
 }
 
 /** The full English name of a month (1-12). */

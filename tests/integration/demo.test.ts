@@ -174,6 +174,19 @@ describe("the demo plan", () => {
     ]);
     assert.equal(badDate.status, 2);
     assert.match(badDate.stderr, /--as-of: is not a real date/);
+    const farOff = cli([
+      "summary",
+      "--site",
+      site,
+      "--plan",
+      "1",
+      "--as-of",
+      "9999-12-01",
+      "--as",
+      COORDINATOR,
+    ]);
+    assert.equal(farOff.status, 2);
+    assert.match(farOff.stderr, /--as-of: is outside 1900-2100/);
     const noSite = cli([
       "summary",
       "--site",
