@@ -5,6 +5,7 @@ import {
   detectMapping,
   importMappingSchema,
   mapSheet,
+  parseSavedMapping,
   type PlanFile,
   type Sheet,
 } from "./index.ts";
@@ -142,6 +143,10 @@ describe("a saved mapping", () => {
       columns: { ...detectMapping(first).columns, sro: "Accountable", targetDate: "When" },
     };
     const saved = JSON.stringify(edited);
+    expect(parseSavedMapping(saved)).toEqual(edited);
+    // A saved mapping that no longer parses is mapped afresh, never an error.
+    expect(parseSavedMapping("{not json")).toBeNull();
+    expect(parseSavedMapping(JSON.stringify({ sheet: "Plan", headerRow: 0, columns: {} }))).toBeNull();
     const parsed = importMappingSchema.safeParse(JSON.parse(saved));
     expect(parsed.success).toBe(true);
     if (!parsed.success) return;

@@ -25,6 +25,18 @@ export const importMappingSchema = z.object({
 });
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
+/** A mapping saved with a plan (JSON), or null when it no longer parses: the file is then mapped afresh. */
+export function parseSavedMapping(json: string): ImportMapping | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = importMappingSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Roles filled down when a mapping does not say: a recommendation written once above its actions. */
 export const DEFAULT_FILL_DOWN: readonly ColumnRole[] = ["recommendation", "recommendationTitle"];
 

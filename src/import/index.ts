@@ -1,7 +1,13 @@
 // The import core's public surface: read a plan file (XLSX or CSV) into cell text, find its table, map it to
 // a PlanImport with a preview of every problem. Pure: bytes in, data out; the parsers load on first use.
 export { readPlanFile, ImportFileError, MAX_FILE_BYTES } from "./read-file.ts";
-export { detectMapping, importMappingSchema, choosePlanSheet, suggestTitle } from "./detect.ts";
+export {
+  detectMapping,
+  importMappingSchema,
+  choosePlanSheet,
+  parseSavedMapping,
+  suggestTitle,
+} from "./detect.ts";
 export type { ImportMapping } from "./detect.ts";
 export { mapSheet } from "./map.ts";
 export { formatProblem } from "./problems.ts";

@@ -11,6 +11,7 @@ import {
   detectMapping,
   ImportFileError,
   importMappingSchema,
+  parseSavedMapping,
   mapSheet,
   readPlanFile,
   suggestTitle,
@@ -165,16 +166,6 @@ async function readMappingFile(path: string): Promise<ImportMapping> {
   return parsed.data;
 }
 
-/** The mapping saved with the plan; null (detect again) if it no longer parses. */
-function savedMapping(json: string): ImportMapping | null {
-  try {
-    const parsed = importMappingSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
 function sheetNamed(file: PlanFile, name: string | undefined): Sheet | undefined {
   return name === undefined ? undefined : file.sheets.find((s) => s.name === name);
 }
@@ -234,7 +225,7 @@ async function run(file: string, options: z.infer<typeof schema>): Promise<numbe
   let mapping = given;
   if (mapping === null && plan !== null) {
     const saved = await loadImportMapping(ctx, plan.id);
-    if (saved !== null) mapping = savedMapping(saved);
+    if (saved !== null) mapping = parseSavedMapping(saved);
   }
   const sheet = sheetNamed(planFile, options.sheet) ?? sheetNamed(planFile, mapping?.sheet) ?? firstSheet;
   mapping ??= detectMapping(sheet);

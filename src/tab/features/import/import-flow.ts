@@ -33,17 +33,9 @@ export function startingMapping(
   file: PlanFile,
   saved: string | null,
 ): { sheet: Sheet; mapping: ImportMapping; fromSaved: boolean } | null {
-  if (saved !== null) {
-    let json: unknown = null;
-    try {
-      json = JSON.parse(saved);
-    } catch {
-      json = null;
-    }
-    const parsed = c.importMappingSchema.safeParse(json);
-    const sheet = parsed.success ? file.sheets.find((s) => s.name === parsed.data.sheet) : undefined;
-    if (parsed.success && sheet !== undefined) return { sheet, mapping: parsed.data, fromSaved: true };
-  }
+  const mapping = saved === null ? null : c.parseSavedMapping(saved);
+  const savedSheet = mapping === null ? undefined : file.sheets.find((s) => s.name === mapping.sheet);
+  if (mapping !== null && savedSheet !== undefined) return { sheet: savedSheet, mapping, fromSaved: true };
   const sheet = c.choosePlanSheet(file) ?? file.sheets[0];
   if (sheet === undefined) return null;
   return { sheet, mapping: c.detectMapping(sheet), fromSaved: false };
