@@ -4,6 +4,7 @@ import { Body1, makeStyles, tokens } from "@fluentui/react-components";
 import type { ImportProblem } from "../../../import/index.ts";
 
 const SHOWN = 200;
+const HEADINGS = ["Kind", "Sheet", "Row", "Column", "What is wrong"] as const;
 
 const useStyles = makeStyles({
   wrap: { overflowX: "auto", maxWidth: "100%" },
@@ -32,21 +33,11 @@ export function ImportProblems(props: { problems: readonly ImportProblem[] }) {
         </caption>
         <thead>
           <tr>
-            <th scope="col" className={styles.cell}>
-              Kind
-            </th>
-            <th scope="col" className={styles.cell}>
-              Sheet
-            </th>
-            <th scope="col" className={styles.cell}>
-              Row
-            </th>
-            <th scope="col" className={styles.cell}>
-              Column
-            </th>
-            <th scope="col" className={styles.cell}>
-              What is wrong
-            </th>
+            {HEADINGS.map((heading) => (
+              <th key={heading} scope="col" className={styles.cell}>
+                {heading}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
