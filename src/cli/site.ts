@@ -6,6 +6,8 @@ import { londonDate } from "../lib/clock.ts";
 import { describeForPeople, RemoteError } from "../lib/remote-error.ts";
 import { createSharePoint } from "../sharepoint/client.ts";
 import { dataContext, type DataContext } from "../sharepoint/context.ts";
+import { UnreadableItemError } from "../sharepoint/skipped-items.ts";
+import { describeSkipped, describeUnreadable } from "../sharepoint/skipped-text.ts";
 import { isSandboxSite, tokenSourceFor } from "./auth.ts";
 import { UsageError } from "./command.ts";
 
@@ -53,7 +55,18 @@ export async function todayFor(site: string): Promise<string> {
   return z.object({ today: z.string() }).parse(await response.json()).today;
 }
 
-/** Print a SharePoint failure in words (with the technical line for support) and give the exit code. */
+/**
+ * Say on stderr, one sentence each, which items the command's reads left out (the rest of its output
+ * stands without them, so the exit code is unchanged).
+ */
+export function reportSkipped(command: string, ctx: DataContext): void {
+  for (const item of ctx.warnings.items) console.error(`actionplan ${command}: ${describeSkipped(item)}`);
+}
+
+/**
+ * Print a SharePoint failure, or an item asked for that cannot be read, in words (with the technical line
+ * for support) and give the exit code.
+ */
 export function reportRemoteFailure(command: string, error: unknown): number {
   if (error instanceof RemoteError) {
     const words =
@@ -61,6 +74,10 @@ export function reportRemoteFailure(command: string, error: unknown): number {
         ? "nothing found there: check --site, and that the app is provisioned on that site (`actionplan provision`)."
         : describeForPeople(error);
     console.error(`actionplan ${command}: ${words}\n  (${error.message.slice(0, 300)})`);
+    return 1;
+  }
+  if (error instanceof UnreadableItemError) {
+    console.error(`actionplan ${command}: ${describeUnreadable(error.item)}`);
     return 1;
   }
   if (error instanceof TypeError && /fetch failed/i.test(error.message)) {

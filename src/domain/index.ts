@@ -2,6 +2,7 @@
 // import from here.
 export * from "./types.ts";
 export * from "./iso-date.ts";
+export * from "./limits.ts";
 export { parseTargetDate } from "./target-date.ts";
 export type { TargetDateContext } from "./target-date.ts";
 export * from "./status.ts";

@@ -211,6 +211,24 @@ describe("text", () => {
     expect(mapped.canWrite).toBe(true);
   });
 
+  test("a cell longer than its column holds is an error naming its row and column, so nothing is written", () => {
+    const mapped = map([
+      ["1", "1.1", "a".repeat(60_000), "", "May-24", "", "", "b".repeat(60_001)],
+      ["1", "1.2.3.4.5.6.7.8.9.10.11", "Long ref", "", "May-24"],
+      ["1", "1.3", "Long target", "", "x".repeat(256)],
+    ]);
+    expect(messages(mapped, "error")).toEqual([
+      'Sheet "Appendix A", row 2, column H (Progress update): The cell is 60,001 characters long; the most it can hold is 60,000. Shorten it in the file, then import again.',
+      'Sheet "Appendix A", row 3, column B (Ref): The cell is 23 characters long; the most it can hold is 20. Shorten it in the file, then import again.',
+      'Sheet "Appendix A", row 4, column E (Target date): The cell is 256 characters long; the most it can hold is 255. Shorten it in the file, then import again.',
+    ]);
+    expect(mapped.canWrite).toBe(false);
+    const titled = map([["1", "1.1", "An action", "", "May-24"]], { planTitle: "t".repeat(256) });
+    expect(messages(titled, "error")).toEqual([
+      'Sheet "Appendix A": The plan\'s title is 256 characters long; the most it can hold is 255. Give a shorter title.',
+    ]);
+  });
+
   // How fast is the bench's to say (npm run bench -- import), not a test's.
   test("5,000 actions map, every one with its update and one post for their SRO", () => {
     const rows = Array.from({ length: 5_000 }, (_, i) => [

@@ -5,7 +5,9 @@ import {
   deriveStatus,
   inferReportedStatus,
   parseTargetDate,
+  SHORT_TEXT_LIMIT,
   STATUSES,
+  tooLongMessage,
   type Status,
 } from "../domain/index.ts";
 import { DEFAULT_FILL_DOWN, locateColumns, type ImportMapping } from "./detect.ts";
@@ -299,6 +301,12 @@ class PlanBuilder {
 /** Maps one sheet to a plan ready to write, with every problem found and the SROs still to settle. */
 export function mapSheet(sheet: Sheet, mapping: ImportMapping, context: MapContext): MappedPlan {
   const problems = new Problems(sheet.name);
+  // The plan's title is a Title column (255 characters), which SharePoint itself would refuse mid-import.
+  if (context.planTitle.length > SHORT_TEXT_LIMIT)
+    problems.error(
+      { row: null },
+      `${tooLongMessage("The plan's title", context.planTitle.length, SHORT_TEXT_LIMIT)} Give a shorter title.`,
+    );
   const located = locateColumns(sheet, mapping);
   for (const header of located.missing)
     problems.error(

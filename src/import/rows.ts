@@ -1,5 +1,6 @@
 // Reading the sheet's rows below the header: what each row is (blank, a repeated header, a heading, data)
 // and its cells by role, with control characters stripped and reported once per cell.
+import { LONG_TEXT_LIMIT, REF_LIMIT, SHORT_TEXT_LIMIT, tooLongMessage } from "../domain/index.ts";
 import type { Column } from "./detect.ts";
 import { hasHeadingWords } from "./groups.ts";
 import { headerKey } from "./headers.ts";
@@ -8,6 +9,23 @@ import { stripControls } from "./text.ts";
 import type { ColumnRole, Sheet } from "./types.ts";
 
 export type RowKind = "blank" | "header" | "title" | "heading" | "data";
+
+/**
+ * The most characters each role's cell may have: what the list column it is written to holds. Refs go to a
+ * 20-character column, target dates and SRO post titles to 255-character ones (SharePoint refuses longer:
+ * MaxLength), texts to multi-line columns, which SharePoint does not limit, so the app holds 60,000. A longer
+ * cell is an error naming its row and column, found before anything is written.
+ */
+const CELL_LIMITS: Partial<Record<ColumnRole, number>> = {
+  ref: REF_LIMIT,
+  targetDate: SHORT_TEXT_LIMIT,
+  sro: SHORT_TEXT_LIMIT,
+  recommendation: LONG_TEXT_LIMIT,
+  recommendationTitle: LONG_TEXT_LIMIT,
+  action: LONG_TEXT_LIMIT,
+  milestone: LONG_TEXT_LIMIT,
+  progressUpdate: LONG_TEXT_LIMIT,
+};
 
 /** The rows of one sheet as the mapping sees them. */
 export class SheetRows {
@@ -68,10 +86,20 @@ export class SheetRows {
   /** The heading row's text (outside the recommendation columns). */
   headingText(row: number): string {
     const cells = this.sheet.rows[row - 1] ?? [];
-    return cells.find((c, i) => c.trim() !== "" && !this.#recColumns.has(i))?.trim() ?? "";
+    const index = cells.findIndex((c, i) => c.trim() !== "" && !this.#recColumns.has(i));
+    const text = cells[index]?.trim() ?? "";
+    if (text.length > LONG_TEXT_LIMIT)
+      this.problems.error(
+        { row, column: { index, header: "heading" } },
+        `${tooLongMessage("The heading", text.length, LONG_TEXT_LIMIT)} Shorten it in the file, then import again.`,
+      );
+    return text;
   }
 
-  /** A cell's text by role, trimmed, without control characters (reported as a warning). */
+  /**
+   * A cell's text by role, trimmed, without control characters (reported as a warning); a cell longer than
+   * its column holds is reported as an error, once.
+   */
   get(row: number, role: ColumnRole): string {
     const column = this.columns.get(role);
     if (column === undefined) return "";
@@ -85,7 +113,16 @@ export class SheetRows {
         "The cell held control characters (invisible codes pasted from another system); they were removed.",
       );
     }
-    return text.trim();
+    const trimmed = text.trim();
+    const limit = CELL_LIMITS[role];
+    if (limit !== undefined && trimmed.length > limit && !this.#reported.has(`${row}:${column.index}:long`)) {
+      this.#reported.add(`${row}:${column.index}:long`);
+      this.problems.error(
+        { row, column },
+        `${tooLongMessage("The cell", trimmed.length, limit)} Shorten it in the file, then import again.`,
+      );
+    }
+    return trimmed;
   }
 
   /** Where a role's cell is, for problems. */

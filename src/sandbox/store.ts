@@ -4,6 +4,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SpItem, SpList, SpSite } from "./sharepoint/model.ts";
+import { defaultWebAssignments } from "./sharepoint/roles.ts";
 
 type SiteMeta = Omit<SpSite, "lists">;
 type ListMeta = Omit<SpList, "items">;
@@ -25,6 +26,29 @@ interface Snapshot {
   version: 1;
   sites: SiteJson[];
   documents: Documents;
+}
+
+/**
+ * Data written before permissions were emulated has no role assignments or item-level settings: a site gets a
+ * team site's defaults and a list inherits them, reading and writing all items (SharePoint's defaults).
+ */
+function siteWithDefaults<T extends Omit<SiteMeta, "roleAssignments">>(
+  site: T,
+): T & Pick<SiteMeta, "roleAssignments"> {
+  const { roleAssignments } = site as Partial<SiteMeta>;
+  return { ...site, roleAssignments: roleAssignments ?? defaultWebAssignments(site) };
+}
+
+type Security = Pick<SpList, "roleAssignments" | "ReadSecurity" | "WriteSecurity">;
+
+function listWithDefaults<T extends Omit<ListMeta, keyof Security>>(list: T): T & Security {
+  const { roleAssignments, ReadSecurity, WriteSecurity } = list as Partial<Security>;
+  return {
+    ...list,
+    roleAssignments: roleAssignments ?? null,
+    ReadSecurity: ReadSecurity ?? 1,
+    WriteSecurity: WriteSecurity ?? 1,
+  };
 }
 
 function siteMeta(site: SpSite): SiteMeta {
@@ -55,9 +79,9 @@ export class SandboxStore {
       const snapshot = JSON.parse(readFileSync(this.snapshotPath, "utf8")) as Snapshot;
       for (const site of snapshot.sites) {
         this.sites.set(site.name, {
-          ...site,
+          ...siteWithDefaults(site),
           lists: site.lists.map((list) => ({
-            ...list,
+            ...listWithDefaults(list),
             items: new Map(list.items.map((item) => [item.Id, item])),
           })),
         });
@@ -135,15 +159,15 @@ export class SandboxStore {
     }
     if (entry.op === "site") {
       const existing = this.sites.get(entry.site.name);
-      this.sites.set(entry.site.name, { ...entry.site, lists: existing?.lists ?? [] });
+      this.sites.set(entry.site.name, { ...siteWithDefaults(entry.site), lists: existing?.lists ?? [] });
       return;
     }
     const site = this.sites.get(entry.site);
     if (site === undefined) return;
     if (entry.op === "list") {
       const existing = site.lists.find((l) => l.Id === entry.list.Id);
-      if (existing === undefined) site.lists.push({ ...entry.list, items: new Map() });
-      else Object.assign(existing, entry.list);
+      if (existing === undefined) site.lists.push({ ...listWithDefaults(entry.list), items: new Map() });
+      else Object.assign(existing, listWithDefaults(entry.list));
       return;
     }
     if (entry.op === "listDelete") {

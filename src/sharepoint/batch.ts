@@ -66,12 +66,17 @@ export function firstPage(items: IItems): Promise<Page> {
   return paged<Page>();
 }
 
+/** The page SharePoint's next-page link points at, with the link after it. One request. */
+export function nextPage(sp: SPFI, nextLink: string): Promise<Page> {
+  return SPCollection([sp.web, nextLink]).using(pageParser())<Page>();
+}
+
 /** Every row of a query: the first page's rows, then each following page, one request each. */
 export async function allRows(sp: SPFI, page: Page): Promise<unknown[]> {
   const rows = [...page.rows];
   let next = page.nextLink;
   while (next !== null) {
-    const more = await SPCollection([sp.web, next]).using(pageParser())<Page>();
+    const more = await nextPage(sp, next);
     rows.push(...more.rows);
     next = more.nextLink;
   }

@@ -3,7 +3,8 @@
 import type { SPFI } from "@pnp/sp";
 import type { IList } from "@pnp/sp/lists/index.js";
 import { z } from "../lib/zod.ts";
-import { LIST_TITLES, type ListKey } from "./schema.ts";
+import { LIST_TITLES, type ListKey } from "./list-titles.ts";
+import { ReadWarnings } from "./skipped-items.ts";
 
 /** SharePoint returns at most 5,000 items a page, the same as its list view threshold. */
 export const MAX_PAGE = 5000;
@@ -17,6 +18,8 @@ export interface DataContext {
   pageSize: number;
   /** The signed-in user's id in the site's user list (person columns hold it), looked up once. */
   currentUserId: () => Promise<number>;
+  /** Items reads left out because they do not parse: collected here, said in words by the CLI and the tab. */
+  warnings: ReadWarnings;
 }
 
 /** Data access for one site. */
@@ -25,6 +28,7 @@ export function dataContext(sp: SPFI, options: { pageSize?: number } = {}): Data
   return {
     sp,
     pageSize: Math.min(options.pageSize ?? MAX_PAGE, MAX_PAGE),
+    warnings: new ReadWarnings(),
     currentUserId: () => {
       me ??= sp.web.currentUser
         .select("Id")()
@@ -36,6 +40,11 @@ export function dataContext(sp: SPFI, options: { pageSize?: number } = {}): Data
       return me;
     },
   };
+}
+
+/** The same data access with warnings of its own: what one screen's load left out, apart from the rest. */
+export function withOwnWarnings(ctx: DataContext): DataContext {
+  return { ...ctx, warnings: new ReadWarnings() };
 }
 
 /** One of the app's lists on a (possibly batched) root. */

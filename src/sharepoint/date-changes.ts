@@ -2,23 +2,29 @@
 // the decision and moves the action's date in one $batch, each only if still at the version read; if
 // either was changed meanwhile, neither change is kept and the caller gets the other person's version.
 import { z } from "../lib/zod.ts";
-import { parseTargetDate, toIsoDate, type IsoDate } from "../domain/index.ts";
+import { isWithinDateRange, parseTargetDate, SHORT_TEXT_LIMIT, type IsoDate } from "../domain/index.ts";
 import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
 import { listOf, type DataContext } from "./context.ts";
 import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
 import { loadAction } from "./history.ts";
+import { boundedDate, boundedText, checkDateRange, inputRefused } from "./input-bounds.ts";
 import { itemId, toDateChange, type ActionRecord, type DateChangeRecord } from "./records.ts";
-import { DATE_CHANGE_EXPAND, DATE_CHANGE_SELECT, dateChangeRow, parseRow } from "./rows.ts";
+import { DATE_CHANGE_EXPAND, DATE_CHANGE_SELECT, dateChangeRow, readRow } from "./rows.ts";
 import { addItem, causeOf, updateItem, writeTogether, WriteFailed } from "./writes.ts";
 
+// Checked before anything is sent (input-bounds.ts): the new date's text fits its single-line column, the
+// reason (multi-line, which SharePoint does not limit) 60,000 characters, dates within 1900–2100.
 const requestSchema = z.object({
-  toText: z.string().check(z.trim(), z.minLength(1, "Say what the new target date is."), z.maxLength(255)),
-  reason: z
-    .string()
-    .check(z.trim(), z.minLength(1, "Give a reason for moving the date."), z.maxLength(60000)),
-  requestedOn: z.string().check(z.refine((t) => toIsoDate(t) !== null, "not a date (YYYY-MM-DD)")),
+  toText: boundedText("The new target date", "Say what the new target date is.", SHORT_TEXT_LIMIT),
+  reason: boundedText("The reason", "Give a reason for moving the date."),
+  requestedOn: boundedDate("The request date"),
 });
 export type DateChangeRequest = z.input<typeof requestSchema>;
+
+const decisionSchema = z.object({
+  decidedOn: boundedDate("The decision date"),
+  note: z.optional(boundedText("The decision note", null)),
+});
 
 /** A target-date change as it is now; null when it has been deleted. */
 async function loadDateChange(
@@ -34,7 +40,7 @@ async function loadDateChange(
   );
   return row === null
     ? null
-    : toDateChange(parseRow(dateChangeRow, row, "Target Date Changes"), referenceDate);
+    : readRow(dateChangeRow, row, "targetDateChanges", (r) => toDateChange(r, referenceDate));
 }
 
 /**
@@ -49,6 +55,7 @@ export async function requestDateChange(
   const request = requestSchema.parse(input);
   const context = record.planReferenceDate === null ? {} : { referenceDate: record.planReferenceDate };
   const to = parseTargetDate(request.toText, context);
+  checkDateRange(`The new target date "${request.toText}"`, to.due);
   const from = record.action.targetDate;
   const id = await addItem("targetDateChanges", {
     Title: `${record.action.ref}: ${from.text} to ${to.text}`.slice(0, 255),
@@ -59,7 +66,7 @@ export async function requestDateChange(
     ToText: to.text,
     ToDue: sharePointDateOrNull(to.due),
     Reason: request.reason,
-    RequestedOn: sharePointDate(request.requestedOn as IsoDate),
+    RequestedOn: sharePointDate(request.requestedOn),
     ChangeStatus: "Requested",
   }).apply(ctx.sp);
   const created = await loadDateChange(ctx, String(id), record.planReferenceDate);
@@ -110,6 +117,12 @@ export async function approveDateChange(
 ): Promise<{ change: DateChangeRecord; record: ActionRecord }> {
   assertRequested(change);
   if (change.actionId !== record.action.id) throw new Error("This change belongs to a different action.");
+  // A request written around the app (over REST) was not checked when it was made: it is when approved.
+  if (change.to.due !== null && !isWithinDateRange(change.to.due))
+    throw inputRefused(
+      `This request would move the target date to ${change.to.due}, outside 1900–2100; decline it and ask for a date within the plan's life.`,
+    );
+  decisionSchema.parse(decision);
   const userId = await ctx.currentUserId();
   const actionId = itemId(record.action.id, "action");
   const current = record.action.targetDate;
@@ -147,6 +160,7 @@ export async function declineDateChange(
   referenceDate: IsoDate | null = null,
 ): Promise<DateChangeRecord> {
   assertRequested(change);
+  decisionSchema.parse(decision);
   const userId = await ctx.currentUserId();
   try {
     const [etag] = await writeTogether(ctx.sp, [decide(change, "Declined", decision, userId)]);

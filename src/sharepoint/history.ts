@@ -1,18 +1,21 @@
-// One action and its history: its progress updates and target-date changes, in one $batch. Both lists are
-// read by the indexed Action lookup, so an action's history is quick however many updates the site holds.
+// One action and its history: the newest page of its progress updates (update-pages.ts reads the next ones
+// on request) and its target-date changes, in one $batch. Both lists are read by the indexed Action lookup,
+// so an action's history is quick however many updates the site or the action holds.
 import type { ProgressUpdate } from "../domain/index.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
 import type { SPFI } from "@pnp/sp";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
 import { eq } from "./odata.ts";
 import {
-  itemId,
-  toActionRecord,
-  toDateChange,
-  toProgressUpdate,
-  type ActionRecord,
-  type DateChangeRecord,
-} from "./records.ts";
+  coordinatorsQuery,
+  entitlementOf,
+  parsePending,
+  pendingUpdatesQuery,
+  trustedDecisions,
+  withPending,
+} from "./pending-updates.ts";
+import { allSroPostsQuery, sroPostRecords } from "./shared-reads.ts";
+import { itemId, toActionRecord, toDateChange, type ActionRecord, type DateChangeRecord } from "./records.ts";
 import {
   ACTION_EXPAND,
   ACTION_SELECT,
@@ -20,17 +23,17 @@ import {
   DATE_CHANGE_EXPAND,
   DATE_CHANGE_SELECT,
   dateChangeRow,
-  parseRow,
-  parseRows,
-  UPDATE_EXPAND,
-  UPDATE_SELECT,
-  updateRow,
+  readRow,
+  readRows,
 } from "./rows.ts";
+import { firstUpdatesPage, firstUpdatesQuery, type UpdatesCursor } from "./update-pages.ts";
 
 export interface ActionHistory {
   record: ActionRecord;
-  /** Newest first. */
+  /** The newest page of its updates (UPDATES_PAGE_SIZE), newest first. */
   updates: ProgressUpdate[];
+  /** Where the next, older page starts (`loadMoreUpdates`); null when these are all. */
+  moreUpdates: UpdatesCursor | null;
   /** Newest request first. */
   dateChanges: DateChangeRecord[];
 }
@@ -43,27 +46,23 @@ function actionById(sp: SPFI, id: number): Promise<unknown> {
     .expand(...ACTION_EXPAND)();
 }
 
-/** One action as it is now, with its ETag. One request. */
+/** One action as it is now, with its ETag (UnreadableItemError if it does not parse). One request. */
 export async function loadAction(ctx: DataContext, actionId: string): Promise<ActionRecord> {
   const row = await actionById(ctx.sp, itemId(actionId, "action"));
-  return toActionRecord(parseRow(actionRow, row, "Actions"));
+  return readRow(actionRow, row, "actions", toActionRecord);
 }
 
-/** An action with its updates and target-date changes. One request. */
+/** An action with the newest page of its updates and its target-date changes. One request. */
 export async function loadActionHistory(ctx: DataContext, actionId: string): Promise<ActionHistory> {
   const id = itemId(actionId, "action");
   const byAction = eq("ActionId", id);
   const parts = await inOneBatch(ctx.sp, (sp) => ({
     action: settle(actionById(sp, id)),
-    updates: settle(
-      firstPage(
-        listOf(sp, "progressUpdates")
-          .items.select(...UPDATE_SELECT)
-          .expand(...UPDATE_EXPAND)
-          .filter(byAction)
-          .top(MAX_PAGE),
-      ),
-    ),
+    updates: settle(firstPage(firstUpdatesQuery(sp, id))),
+    // Its updates not yet copied onto it, and who may move it (pending-updates.ts).
+    pending: settle(firstPage(pendingUpdatesQuery(sp, { actionId: id }))),
+    posts: settle(firstPage(allSroPostsQuery(sp, ctx.pageSize))),
+    owners: settle(coordinatorsQuery(sp)),
     changes: settle(
       firstPage(
         listOf(sp, "targetDateChanges")
@@ -74,22 +73,27 @@ export async function loadActionHistory(ctx: DataContext, actionId: string): Pro
       ),
     ),
   }));
-  const record = toActionRecord(parseRow(actionRow, valueOf(await parts.action), "Actions"));
-  const updates = parseRows(
-    updateRow,
-    await allRows(ctx.sp, valueOf(await parts.updates)),
-    "Progress Updates",
-  )
-    .map(toProgressUpdate)
-    .sort((a, b) => (a.date === b.date ? Number(b.id) - Number(a.id) : a.date < b.date ? 1 : -1));
-  const dateChanges = parseRows(
+  const owners = await parts.owners;
+  const who = entitlementOf(
+    sroPostRecords(await allRows(ctx.sp, valueOf(await parts.posts)), ctx.warnings),
+    owners.ok ? owners.value : [],
+  );
+  const record = withPending(
+    readRow(actionRow, valueOf(await parts.action), "actions", toActionRecord),
+    parsePending(ctx, await allRows(ctx.sp, valueOf(await parts.pending))),
+    who,
+  );
+  const changes = readRows(
     dateChangeRow,
     await allRows(ctx.sp, valueOf(await parts.changes)),
-    "Target Date Changes",
-  )
-    .map((row) => toDateChange(row, record.planReferenceDate))
-    .sort((a, b) =>
-      a.requestedOn === b.requestedOn ? Number(b.id) - Number(a.id) : a.requestedOn < b.requestedOn ? 1 : -1,
-    );
-  return { record, updates, dateChanges };
+    "targetDateChanges",
+    ctx.warnings,
+    (row) => toDateChange(row, record.planReferenceDate),
+  ).sort((a, b) =>
+    a.requestedOn === b.requestedOn ? Number(b.id) - Number(a.id) : a.requestedOn < b.requestedOn ? 1 : -1,
+  );
+  const dateChanges = trustedDecisions(changes, who);
+  // Only an action with more updates than the list view threshold costs more requests here.
+  const updates = await firstUpdatesPage(ctx, id, await parts.updates);
+  return { record, updates: updates.updates, moreUpdates: updates.next, dateChanges };
 }

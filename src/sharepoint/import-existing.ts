@@ -5,12 +5,13 @@ import type { ProgressUpdate } from "../domain/index.ts";
 import { RemoteError } from "../lib/remote-error.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf, type Page, type Settled } from "./batch.ts";
 import { isThresholdError } from "./conflict.ts";
-import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
+import { listOf, MAX_PAGE, withOwnWarnings, type DataContext } from "./context.ts";
 import { anyOf, eq } from "./odata.ts";
 import { loadDashboard, type Dashboard, type SroPostRecord } from "./plans.ts";
 import { itemId, toPlan, toProgressUpdate } from "./records.ts";
-import { parseRows, PLAN_SELECT, planRow, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "./rows.ts";
+import { PLAN_SELECT, planRow, readRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "./rows.ts";
 import { allSroPostsQuery, sroPostRecords } from "./shared-reads.ts";
+import { describeUnreadable } from "./skipped-text.ts";
 
 /** A plan as the site holds it: the dashboard's reads, plus every progress update and the saved mapping. */
 export interface ExistingPlan extends Dashboard {
@@ -110,25 +111,38 @@ async function loadExistingPlan(ctx: DataContext, planId: string): Promise<Exist
           dashboard.actions.map((r) => Number(r.action.id)),
         )
       : await allRows(ctx.sp, valueOf(updatesPart));
-  const updates = parseRows(updateRow, rows, "Progress Updates").map(toProgressUpdate);
+  const updates = readRows(updateRow, rows, "progressUpdates", ctx.warnings, toProgressUpdate);
   return { ...dashboard, updates, mappingJson };
 }
 
 /** Every SRO post on the site. One request (more past a page of posts). */
 export async function readSitePosts(ctx: DataContext): Promise<SroPostRecord[]> {
   const page = await firstPage(allSroPostsQuery(ctx.sp, ctx.pageSize));
-  return sroPostRecords(await allRows(ctx.sp, page));
+  return sroPostRecords(await allRows(ctx.sp, page), ctx.warnings);
 }
 
 /**
  * What the site holds for an import: its SRO posts and the plan, chosen by `planId`, else by its exact
- * title (an import run again, or finishing one that stopped, finds the plan it started).
+ * title (an import run again, or finishing one that stopped, finds the plan it started). An item that
+ * cannot be read stops the import (ImportTargetError naming it): left out, it would look missing and be
+ * added a second time.
  */
 export async function readSiteState(
   ctx: DataContext,
   title: string,
   target: { planId?: string },
 ): Promise<SiteState> {
+  const scoped = withOwnWarnings(ctx);
+  const state = await readState(scoped, title, target);
+  const skipped = scoped.warnings.items;
+  if (skipped.length > 0)
+    throw new ImportTargetError(
+      `the import compares the file with what the site holds, and some of that cannot be read (left out, it would be added a second time). ${skipped.map(describeUnreadable).join(" ")} Then import again.`,
+    );
+  return state;
+}
+
+async function readState(ctx: DataContext, title: string, target: { planId?: string }): Promise<SiteState> {
   let planId = target.planId;
   if (planId === undefined) {
     const parts = await inOneBatch(ctx.sp, (sp) => ({
@@ -146,16 +160,23 @@ export async function readSiteState(
     }));
     const column = await parts.column;
     if (!column.ok) throw missingMappingColumn(column.error) ? needsProvisioning() : column.error;
-    const found = parseRows(planRow, await allRows(ctx.sp, valueOf(await parts.plans)), "Plans")
-      .map(toPlan)
-      .filter((p) => p.title === title);
+    const found = readRows(
+      planRow,
+      await allRows(ctx.sp, valueOf(await parts.plans)),
+      "plans",
+      ctx.warnings,
+      toPlan,
+    ).filter((p) => p.title === title);
     if (found.length > 1)
       throw new ImportTargetError(
         `More than one plan on the site is called "${title}" (ids ${found.map((p) => p.id).join(", ")}); give the plan's id to import into one of them.`,
       );
     planId = found[0]?.id;
     if (planId === undefined)
-      return { posts: sroPostRecords(await allRows(ctx.sp, valueOf(await parts.posts))), existing: null };
+      return {
+        posts: sroPostRecords(await allRows(ctx.sp, valueOf(await parts.posts)), ctx.warnings),
+        existing: null,
+      };
   }
   // The dashboard reads the SRO posts with the plan, in its one $batch.
   const existing = await loadExistingPlan(ctx, planId);

@@ -4,9 +4,9 @@
 import { allRows, firstPage } from "./batch.ts";
 import { MAX_PAGE, type DataContext } from "./context.ts";
 import { and, eq } from "./odata.ts";
-import { compareRefs } from "./plans.ts";
+import { compareRefs } from "./refs.ts";
 import { itemId, toActionRecord, type ActionRecord } from "./records.ts";
-import { actionRow, parseRows } from "./rows.ts";
+import { actionRow, readRows } from "./rows.ts";
 import { actionItems } from "./shared-reads.ts";
 
 /** The milestones of an action (as read), in plan order; none for an action under no recommendation. */
@@ -23,7 +23,7 @@ export async function loadMilestones(ctx: DataContext, record: ActionRecord): Pr
       )
       .top(MAX_PAGE),
   );
-  return parseRows(actionRow, await allRows(ctx.sp, page), "Actions")
-    .map(toActionRecord)
-    .sort((a, b) => compareRefs(a.action.ref, b.action.ref));
+  return readRows(actionRow, await allRows(ctx.sp, page), "actions", ctx.warnings, toActionRecord).sort(
+    (a, b) => compareRefs(a.action.ref, b.action.ref),
+  );
 }

@@ -6,9 +6,17 @@ import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
 import { actionItems, allSroPostsQuery, periodRecords, sroPostRecords } from "./shared-reads.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
 import { anyOf, eq } from "./odata.ts";
-import { compareRefs, type SroPostRecord } from "./plans.ts";
+import {
+  coordinatorsQuery,
+  entitlementOf,
+  overlayPending,
+  parsePending,
+  pendingUpdatesQuery,
+} from "./pending-updates.ts";
+import type { SroPostRecord } from "./plans.ts";
+import { compareRefs } from "./refs.ts";
 import { itemId, toActionRecord, type ActionRecord, type PeriodRecord } from "./records.ts";
-import { actionRow, parseRows, PERIOD_SELECT } from "./rows.ts";
+import { actionRow, PERIOD_SELECT, readRows } from "./rows.ts";
 
 /** One of my actions, with the post it comes through and whether I hold the post or cover it. */
 export interface MyAction {
@@ -52,6 +60,9 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
   const who = upn.toLowerCase();
   const first = await inOneBatch(ctx.sp, (sp) => ({
     posts: settle(firstPage(allSroPostsQuery(sp, ctx.pageSize))),
+    // Updates not yet copied onto their actions, and who may move actions (pending-updates.ts).
+    pending: settle(firstPage(pendingUpdatesQuery(sp))),
+    owners: settle(coordinatorsQuery(sp)),
     periods: settle(
       firstPage(
         listOf(sp, "reportingPeriods")
@@ -62,11 +73,10 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
     ),
   }));
   const openPeriods = new Map<string, PeriodRecord>();
-  const periods = periodRecords(await allRows(ctx.sp, valueOf(await first.periods)));
+  const periods = periodRecords(await allRows(ctx.sp, valueOf(await first.periods)), ctx.warnings);
   for (const period of periods) openPeriods.set(period.planId, period);
-  const posts = sroPostRecords(await allRows(ctx.sp, valueOf(await first.posts))).filter(
-    (p) => p.holderUpn === who || p.delegateUpn === who,
-  );
+  const allPosts = sroPostRecords(await allRows(ctx.sp, valueOf(await first.posts)), ctx.warnings);
+  const posts = allPosts.filter((p) => p.holderUpn === who || p.delegateUpn === who);
   if (posts.length === 0) return { actions: [], openPeriods };
   const byId = new Map(posts.map((p) => [p.id, p]));
 
@@ -79,7 +89,13 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
     const page = await firstPage(actionItems(ctx.sp).filter(filter).top(MAX_PAGE));
     rows.push(...(await allRows(ctx.sp, page)));
   }
-  const mine = parseRows(actionRow, rows, "Actions").map(toActionRecord);
+  const pending = parsePending(ctx, await allRows(ctx.sp, valueOf(await first.pending)));
+  const owners = await first.owners;
+  const mine = overlayPending(
+    readRows(actionRow, rows, "actions", ctx.warnings, toActionRecord),
+    pending,
+    entitlementOf(allPosts, owners.ok ? owners.value : []),
+  );
   const actions = mine
     .flatMap((record): MyAction[] => {
       const post = record.sroPostId === null ? undefined : byId.get(record.sroPostId);

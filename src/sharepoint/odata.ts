@@ -40,6 +40,16 @@ export function eq(name: string, value: Literal): ODataFilter {
   return `${column(name)} eq ${literal(value)}` as ODataFilter;
 }
 
+/** `Column gt n` for an integer column (an item id range, for instance). */
+export function greaterThan(name: string, value: number): ODataFilter {
+  return `${column(name)} gt ${odataInteger(value)}` as ODataFilter;
+}
+
+/** `Column lt n` for an integer column. */
+export function lessThan(name: string, value: number): ODataFilter {
+  return `${column(name)} lt ${odataInteger(value)}` as ODataFilter;
+}
+
 /** A date column holds `date` or an earlier day (see `dayBoundary` for why it is not `le`). */
 export function onOrBefore(name: string, date: IsoDate): ODataFilter {
   return `${column(name)} lt datetime'${dayBoundary(date)}'` as ODataFilter;

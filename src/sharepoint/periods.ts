@@ -1,28 +1,28 @@
 // Reporting periods: a coordinator opens one (one open period per plan at a time) and closes it, which
 // freezes the plan's figures on that day as a JSON snapshot so the next report can say what changed.
 import { z } from "../lib/zod.ts";
-import { planFigures, toIsoDate, type IsoDate, type PlanFigures } from "../domain/index.ts";
+import { planFigures, type IsoDate, type PlanFigures } from "../domain/index.ts";
 import { allRows, firstPage } from "./batch.ts";
-import { periodRecords } from "./shared-reads.ts";
+import { periodRecords, readableSnapshot } from "./shared-reads.ts";
 import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
 import { sharePointDate } from "./dates.ts";
 import { eq } from "./odata.ts";
+import { boundedDate } from "./input-bounds.ts";
 import { figuresInput, loadDashboard } from "./plans.ts";
 import { itemId, toPeriod, type PeriodRecord } from "./records.ts";
-import { parseRow, PERIOD_SELECT, periodRow } from "./rows.ts";
-import { parseSnapshot, snapshotJson } from "./snapshot.ts";
+import { PERIOD_SELECT, periodRow, readRow } from "./rows.ts";
+import { snapshotJson } from "./snapshot.ts";
 import { causeOf, updateItem, writeTogether } from "./writes.ts";
 
-const day = z.string().check(z.refine((t) => toIsoDate(t) !== null, "not a date (YYYY-MM-DD)"));
 const newPeriodSchema = z
   .object({
     title: z
       .string()
       .check(z.trim(), z.minLength(1, "A period needs a title, e.g. 'Q2 2024/25'."), z.maxLength(255)),
-    startsOn: day,
-    updateDeadline: day,
-    reportDate: day,
+    startsOn: boundedDate("The period's start"),
+    updateDeadline: boundedDate("The update deadline"),
+    reportDate: boundedDate("The report date"),
   })
   .check(
     z.refine(
@@ -44,7 +44,7 @@ export async function loadPeriods(ctx: DataContext, planId: string): Promise<Per
       .filter(eq("PlanId", itemId(planId, "plan")))
       .top(MAX_PAGE),
   );
-  return periodRecords(await allRows(ctx.sp, page));
+  return periodRecords(await allRows(ctx.sp, page), ctx.warnings);
 }
 
 /** Open a new reporting period for a plan; refused while another is open. Two requests. */
@@ -60,12 +60,12 @@ export async function createPeriod(
   const row: unknown = await listOf(ctx.sp, "reportingPeriods").items.add({
     Title: period.title,
     PlanId: itemId(planId, "plan"),
-    StartsOn: sharePointDate(period.startsOn as IsoDate),
-    UpdateDeadline: sharePointDate(period.updateDeadline as IsoDate),
-    ReportDate: sharePointDate(period.reportDate as IsoDate),
+    StartsOn: sharePointDate(period.startsOn),
+    UpdateDeadline: sharePointDate(period.updateDeadline),
+    ReportDate: sharePointDate(period.reportDate),
     PeriodState: "Open",
   });
-  return toPeriod(parseRow(periodRow, row, "Reporting Periods"), parseSnapshot);
+  return readRow(periodRow, row, "reportingPeriods", (r) => toPeriod(r, readableSnapshot));
 }
 
 /**
@@ -100,7 +100,8 @@ export async function closePeriod(
         .items.getById(id)
         .select(...PERIOD_SELECT)(),
     );
-    const now = row === null ? null : toPeriod(parseRow(periodRow, row, "Reporting Periods"), parseSnapshot);
+    const now =
+      row === null ? null : readRow(periodRow, row, "reportingPeriods", (r) => toPeriod(r, readableSnapshot));
     throw new ConflictError("reporting period", now, reason);
   }
 }

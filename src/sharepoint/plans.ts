@@ -14,6 +14,14 @@ import { isThresholdError } from "./conflict.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
 import { eq } from "./odata.ts";
 import {
+  coordinatorsQuery,
+  entitlementOf,
+  overlayPending,
+  parsePending,
+  pendingUpdatesQuery,
+  trustedDecisions,
+} from "./pending-updates.ts";
+import {
   itemId,
   toActionRecord,
   toDateChange,
@@ -29,11 +37,11 @@ import {
   DATE_CHANGE_EXPAND,
   DATE_CHANGE_SELECT,
   dateChangeRow,
-  parseRow,
-  parseRows,
   PERIOD_SELECT,
   PLAN_SELECT,
   planRow,
+  readRow,
+  readRows,
   RECOMMENDATION_SELECT,
   recommendationRow,
 } from "./rows.ts";
@@ -53,22 +61,22 @@ export interface Dashboard {
   /** The open period updates are being collected for (the latest-starting open one); null between periods. */
   currentPeriod: PeriodRecord | null;
   dateChanges: DateChangeRecord[];
+  /** Updates shown on their actions but not yet copied onto them (an Owner's applyPendingUpdates does). */
+  pendingUpdates: number;
 }
 
-/** "2.10" after "2.9", "3a" after "3": numbers compare as numbers, part by part. */
-export function compareRefs(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" });
-}
+import { compareRefs } from "./refs.ts";
+export { compareRefs };
 
-/** The site's plans, by title. One request (more only past 5,000 plans). */
+/** The site's plans, by title; a Plans item that does not parse is left out (in ctx.warnings). One request. */
 export async function listPlans(ctx: DataContext): Promise<PlanRecord[]> {
   const page = await firstPage(
     listOf(ctx.sp, "plans")
       .items.select(...PLAN_SELECT)
       .top(ctx.pageSize),
   );
-  const rows = parseRows(planRow, await allRows(ctx.sp, page), "Plans");
-  return rows.map(toPlan).sort((a, b) => a.title.localeCompare(b.title));
+  const plans = readRows(planRow, await allRows(ctx.sp, page), "plans", ctx.warnings, toPlan);
+  return plans.sort((a, b) => a.title.localeCompare(b.title));
 }
 
 /** The plans titled exactly `title` (apostrophes and all), by the indexed Title. One request. */
@@ -79,7 +87,7 @@ export async function findPlansByTitle(ctx: DataContext, title: string): Promise
       .filter(eq("Title", title))
       .top(MAX_PAGE),
   );
-  return parseRows(planRow, await allRows(ctx.sp, page), "Plans").map(toPlan);
+  return readRows(planRow, await allRows(ctx.sp, page), "plans", ctx.warnings, toPlan);
 }
 
 // The queries of one plan, each filtered first on an indexed lookup so they work on lists of any size.
@@ -101,6 +109,9 @@ function planQueries(sp: SPFI, ctx: DataContext, planId: number) {
     ),
     actions: settle(firstPage(actionItems(sp).filter(byPlan).top(MAX_PAGE))),
     posts: settle(firstPage(allSroPostsQuery(sp, ctx.pageSize))),
+    // Updates not yet copied onto their actions, and who may move actions (pending-updates.ts).
+    pending: settle(firstPage(pendingUpdatesQuery(sp, { planId }))),
+    owners: settle(coordinatorsQuery(sp)),
     periods: settle(
       firstPage(
         listOf(sp, "reportingPeriods")
@@ -152,34 +163,41 @@ async function rowsOf(ctx: DataContext, part: Promise<Settled<Page>>): Promise<u
 /**
  * A plan's dashboard data: the plan, its recommendations, actions (with SRO post and latest update), SRO
  * posts and holders, reporting periods and target-date changes. One request (a $batch) for any plan of
- * up to 5,000 actions; one more for a plan past that; one more per extra page of SRO posts.
+ * up to 5,000 actions; one more for a plan past that; one more per extra page of SRO posts. Items that do not
+ * parse are left out (in ctx.warnings); a Plans item that does not is UnreadableItemError.
  */
 export async function loadDashboard(ctx: DataContext, planId: string): Promise<Dashboard> {
   const id = itemId(planId, "plan");
   const parts = await inOneBatch(ctx.sp, (sp) => planQueries(sp, ctx, id));
-  const plan = toPlan(parseRow(planRow, valueOf(await parts.plan), "Plans"));
-  const recommendations = parseRows(
+  const plan = readRow(planRow, valueOf(await parts.plan), "plans", toPlan);
+  const recommendations = readRows(
     recommendationRow,
     await rowsOf(ctx, parts.recommendations),
-    "Recommendations",
-  )
-    .map(toRecommendation)
-    .sort((a, b) => compareRefs(a.ref, b.ref));
+    "recommendations",
+    ctx.warnings,
+    toRecommendation,
+  ).sort((a, b) => compareRefs(a.ref, b.ref));
   const actionsPart = await parts.actions;
   const actionRows =
     !actionsPart.ok && isThresholdError(actionsPart.error)
       ? await actionsByRecommendation(ctx, recommendations)
       : await allRows(ctx.sp, valueOf(actionsPart));
-  const actions = parseRows(actionRow, actionRows, "Actions")
-    .map(toActionRecord)
-    .sort((a, b) => compareRefs(a.action.ref, b.action.ref));
-  const sroPosts = sroPostRecords(await rowsOf(ctx, parts.posts));
-  const periods = periodRecords(await rowsOf(ctx, parts.periods));
-  const dateChanges = parseRows(
-    dateChangeRow,
-    await rowsOf(ctx, parts.dateChanges),
-    "Target Date Changes",
-  ).map((row) => toDateChange(row, plan.referenceDate));
+  const sroPosts = sroPostRecords(await rowsOf(ctx, parts.posts), ctx.warnings);
+  const owners = await parts.owners;
+  const pending = parsePending(ctx, await rowsOf(ctx, parts.pending));
+  const who = entitlementOf(sroPosts, owners.ok ? owners.value : []);
+  const actions = overlayPending(
+    readRows(actionRow, actionRows, "actions", ctx.warnings, toActionRecord),
+    pending,
+    who,
+  ).sort((a, b) => compareRefs(a.action.ref, b.action.ref));
+  const periods = periodRecords(await rowsOf(ctx, parts.periods), ctx.warnings);
+  const dateChanges = trustedDecisions(
+    readRows(dateChangeRow, await rowsOf(ctx, parts.dateChanges), "targetDateChanges", ctx.warnings, (row) =>
+      toDateChange(row, plan.referenceDate),
+    ),
+    who,
+  );
   const open = periods.filter((p) => p.state === "open");
   return {
     plan,
@@ -189,6 +207,7 @@ export async function loadDashboard(ctx: DataContext, planId: string): Promise<D
     periods,
     currentPeriod: open.at(-1) ?? null,
     dateChanges,
+    pendingUpdates: pending.length,
   };
 }
 

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { describeStep, planProvisioning, type SiteField, type SiteList } from "./provision-plan.ts";
+import { REF_LIMIT } from "../domain/index.ts";
 import { FIELD_TYPES, listDescription, SCHEMA, type ListSpec } from "./schema.ts";
 
 /** A site exactly at the schema, lookups pointing at list ids "id-<key>". */
@@ -26,6 +27,7 @@ function currentSite(): SiteList[] {
         Required: c.required === true,
         Choices: c.type === "choice" ? [...c.choices] : undefined,
         LookupList: c.type === "lookup" ? `{id-${c.target}}` : undefined,
+        MaxLength: c.type === "text" ? c.maxLength : undefined,
       })),
     ],
   }));
@@ -94,6 +96,34 @@ test("an older site: missing column, index, uniqueness and choices are added; ex
     "Delayed",
     "Overdue",
   ]);
+});
+
+test("a text column whose size was changed in SharePoint is put back, so the column refuses long values", () => {
+  const site = edit(currentSite(), "Actions", (list) => {
+    field(list, "Ref").MaxLength = 255;
+    field(list, "TargetDateText").MaxLength = 100;
+  });
+  const plan = planProvisioning(SCHEMA, site);
+  assert.deepEqual(plan.steps.map(describeStep), [
+    "set Actions.Ref to hold at most 20 characters (it was 255)",
+    "set Actions.TargetDateText to hold at most 255 characters (it was 100)",
+  ]);
+  // A site that does not report sizes (as before this check) is not asked to change.
+  const unreported = edit(currentSite(), "Actions", (list) => {
+    field(list, "Ref").MaxLength = undefined;
+  });
+  assert.deepEqual(planProvisioning(SCHEMA, unreported).steps, []);
+});
+
+test("every single-line text column has the size its values need", () => {
+  const sizes = SCHEMA.lists.flatMap((l) =>
+    l.columns.flatMap((c) => (c.type === "text" ? [[`${l.key}.${c.name}`, c.maxLength] as const] : [])),
+  );
+  for (const [name, size] of sizes) assert.ok(size >= 20 && size <= 255, `${name}: ${String(size)}`);
+  assert.deepEqual(
+    sizes.filter(([name]) => name.endsWith(".Ref")).map(([, size]) => size),
+    [REF_LIMIT, REF_LIMIT],
+  );
 });
 
 test("a column of the wrong type, or a lookup to another list, is reported and left alone", () => {

@@ -1,7 +1,7 @@
 // What provisioning must do to bring a site to the schema: a pure comparison of the declared lists with what
 // the site has, so the decision is unit-tested and the I/O in provision.ts only carries it out. It only ever
-// adds (lists, columns, indexes, choices): a column of the wrong type or a list that is not ours is reported
-// for a person to sort out, never dropped or re-typed, so no data is lost.
+// adds (lists, columns, indexes, choices) or puts a text column's size back: a column of the wrong type or a
+// list that is not ours is reported for a person to sort out, never dropped or re-typed, so no data is lost.
 import {
   FIELD_TYPES,
   listDescription,
@@ -22,6 +22,8 @@ export interface SiteField {
   Choices?: string[] | undefined;
   /** "{guid}" of the list a lookup points at. */
   LookupList?: string | undefined;
+  /** A single-line text column's size. */
+  MaxLength?: number | undefined;
 }
 
 /** A list as the site reports it. */
@@ -39,6 +41,7 @@ export type ProvisionStep =
   | { kind: "make-unique"; list: ListSpec; column: string }
   | { kind: "require-column"; list: ListSpec; column: string }
   | { kind: "add-choices"; list: ListSpec; column: string; choices: string[]; added: string[] }
+  | { kind: "set-max-length"; list: ListSpec; column: string; maxLength: number; was: number }
   | { kind: "set-description"; list: ListSpec; description: string };
 
 export interface ProvisionPlan {
@@ -65,6 +68,8 @@ export function describeStep(step: ProvisionStep): string {
       return `made ${list}.${step.column} required`;
     case "add-choices":
       return `added choices ${step.added.map((c) => `'${c}'`).join(", ")} to ${list}.${step.column}`;
+    case "set-max-length":
+      return `set ${list}.${step.column} to hold at most ${String(step.maxLength)} characters (it was ${String(step.was)})`;
     case "set-description":
       return `recorded the schema version on '${list}'`;
   }
@@ -78,7 +83,7 @@ function bareGuid(value: string | undefined): string {
   return (value ?? "").replace(/[{}]/g, "").toLowerCase();
 }
 
-// The checks that follow a column's creation or discovery: index, uniqueness, required, choices.
+// The checks that follow a column's creation or discovery: index, uniqueness, required, choices, size.
 function columnUpgrades(list: ListSpec, column: ColumnSpec, field: SiteField | null): ProvisionStep[] {
   const steps: ProvisionStep[] = [];
   if (field === null) return steps;
@@ -88,6 +93,16 @@ function columnUpgrades(list: ListSpec, column: ColumnSpec, field: SiteField | n
     steps.push({ kind: "make-unique", list, column: column.name });
   if (column.required === true && !field.Required)
     steps.push({ kind: "require-column", list, column: column.name });
+  // A text column's size is put back when someone changed it in SharePoint: the column's MaxLength is what
+  // refuses an over-long value, written through the app or around it over REST.
+  if (column.type === "text" && field.MaxLength !== undefined && field.MaxLength !== column.maxLength)
+    steps.push({
+      kind: "set-max-length",
+      list,
+      column: column.name,
+      maxLength: column.maxLength,
+      was: field.MaxLength,
+    });
   if (column.type === "choice") {
     const have = field.Choices ?? [];
     const added = column.choices.filter((c) => !have.includes(c));

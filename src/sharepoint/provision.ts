@@ -1,17 +1,30 @@
 // `provision`: read the site's lists, their columns and its three permission groups in one $batch, work out
 // what is missing (provision-plan.ts), and add it: lists in one $batch, then every column, index and choice
-// in another. A site that is already up to date costs exactly one request and changes nothing.
+// in another, then who may write what (provision-security.ts) in a third. A site that is already up to date
+// costs exactly one request and changes nothing.
 import type { SPFI } from "@pnp/sp";
 import { spPostMerge } from "@pnp/sp";
 import { body, headers } from "@pnp/queryable";
 import "@pnp/sp/fields/index.js";
+import "@pnp/sp/security/index.js";
+import "@pnp/sp/site-users/web.js";
 import { z } from "../lib/zod.ts";
 import { RemoteError } from "../lib/remote-error.ts";
 import { inOneBatch, settle, valueOf, type Settled } from "./batch.ts";
 import { describeStep, planProvisioning, type ProvisionStep, type SiteList } from "./provision-plan.ts";
 import {
+  describeSecurityStep,
+  parseListSecurity,
+  parseRoleDefinitions,
+  planSecurity,
+  type ListSecurity,
+  type SecurityStep,
+  type SitePrincipals,
+} from "./provision-security.ts";
+import {
   FIELD_TYPES,
   listDescription,
+  type ListKey,
   SCHEMA,
   type ColumnSpec,
   type ListSpec,
@@ -34,6 +47,13 @@ export interface ProvisionReport {
   problems: string[];
   /** Who the app treats as coordinators (Owners), SROs (Members) and viewers (Visitors). */
   roles: { coordinators: GroupInfo | null; sros: GroupInfo | null; viewers: GroupInfo | null };
+  /** The service account that may write the Reminder Log beside the coordinators, when one was named. */
+  reminderSender: GroupInfo | null;
+}
+
+export interface ProvisionOptions {
+  /** UPN of the account that sends reminders (it gets Contribute on the Reminder Log). */
+  reminderSender?: string;
 }
 
 const siteListSchema = z.object({ Id: z.string(), Title: z.string(), Description: z.nullish(z.string()) });
@@ -45,8 +65,9 @@ const siteFieldSchema = z.object({
   Required: z.boolean(),
   Choices: z.nullish(z.array(z.string())),
   LookupList: z.nullish(z.string()),
+  MaxLength: z.nullish(z.int()),
 });
-const groupSchema = z.object({ Id: z.int(), Title: z.string() });
+const groupSchema = z.looseObject({ Id: z.int(), Title: z.string() });
 
 function group(settled: Settled<unknown>): GroupInfo | null {
   if (!settled.ok) return null;
@@ -55,12 +76,23 @@ function group(settled: Settled<unknown>): GroupInfo | null {
 }
 
 /** Everything provisioning needs to know about the site, in one request. */
-async function readSite(sp: SPFI, schema: SchemaSpec) {
+async function readSite(sp: SPFI, schema: SchemaSpec, options: ProvisionOptions) {
   const parts = await inOneBatch(sp, (b) => ({
     lists: settle(b.web.lists.select("Id", "Title", "Description")()),
     fields: schema.lists.map((l) =>
       settle(b.web.lists.getByTitle(l.title).fields.filter("Hidden eq false")()),
     ),
+    settings: schema.lists.map((l) =>
+      settle(
+        b.web.lists.getByTitle(l.title).select("HasUniqueRoleAssignments", "ReadSecurity", "WriteSecurity")(),
+      ),
+    ),
+    assignments: schema.lists.map((l) =>
+      settle(b.web.lists.getByTitle(l.title).roleAssignments.expand("Member", "RoleDefinitionBindings")()),
+    ),
+    roleDefinitions: settle(b.web.roleDefinitions()),
+    caller: settle(b.web.currentUser.select("Id", "Title")()),
+    sender: options.reminderSender === undefined ? null : settle(b.web.ensureUser(options.reminderSender)),
     owners: settle(b.web.associatedOwnerGroup.select("Id", "Title")()),
     members: settle(b.web.associatedMemberGroup.select("Id", "Title")()),
     visitors: settle(b.web.associatedVisitorGroup.select("Id", "Title")()),
@@ -84,11 +116,28 @@ async function readSite(sp: SPFI, schema: SchemaSpec) {
           EnforceUniqueValues: f.EnforceUniqueValues ?? false,
           Choices: f.Choices ?? undefined,
           LookupList: f.LookupList ?? undefined,
+          // SharePoint reports a MaxLength on multi-line columns too; only a text column's is compared.
+          MaxLength: f.TypeAsString === "Text" ? (f.MaxLength ?? undefined) : undefined,
         })),
     });
   });
+  const security = new Map<ListKey, ListSecurity>();
+  const settings = await Promise.all(parts.settings);
+  const assignments = await Promise.all(parts.assignments);
+  schema.lists.forEach((spec, i) => {
+    const s = settings[i];
+    const a = assignments[i];
+    if (s?.ok === true && a?.ok === true) security.set(spec.key, parseListSecurity(s.value, a.value));
+  });
+  const sender = parts.sender === null ? null : await parts.sender;
+  if (sender !== null && !sender.ok) rethrowIfDenied(sender.error);
+  const roleDefinitions = await parts.roleDefinitions;
   return {
     siteLists,
+    security,
+    roleIds: roleDefinitions.ok ? parseRoleDefinitions(roleDefinitions.value) : new Map<number, number>(),
+    caller: group(await parts.caller),
+    sender: sender === null ? null : sender.ok ? group(sender) : undefined,
     roles: {
       coordinators: group(await parts.owners),
       sros: group(await parts.members),
@@ -113,6 +162,8 @@ function creationProperties(column: ColumnSpec): Record<string, unknown> {
       return { DisplayFormat: column.withTime === true ? 1 : 0 };
     case "choice":
       return { Choices: { results: [...column.choices] } };
+    case "boolean":
+      return { DefaultValue: "0" };
     case "person":
       // People only, one person: a post is held by one person.
       return { SelectionMode: 0 };
@@ -158,6 +209,8 @@ function queueStep(sp: SPFI, step: ProvisionStep, listIds: ReadonlyMap<string, s
       return [field(sp, list, step.column).update({ EnforceUniqueValues: true }, "SP.Field")];
     case "require-column":
       return [field(sp, list, step.column).update({ Required: true }, "SP.Field")];
+    case "set-max-length":
+      return [field(sp, list, step.column).update({ MaxLength: step.maxLength }, "SP.FieldText")];
     case "add-choices":
       // Choices are a collection: sent in the verbose format SharePoint documents for SP.FieldChoice.
       return [
@@ -185,11 +238,16 @@ function describeFailure(step: ProvisionStep, error: unknown): string {
 }
 
 /**
- * Create or upgrade the app's lists on a site. Idempotent: a site already at the schema costs one request
- * and reports no changes. Only adds (lists, columns, indexes, choices), so an upgrade never loses data.
+ * Create or upgrade the app's lists on a site and hold who may write what. Idempotent: a site already at the
+ * schema costs one request and reports no changes. Columns are only ever added, so an upgrade never loses
+ * data; permissions are put back to what the schema says (provision-security.ts), each change reported.
  */
-export async function provisionSite(sp: SPFI, schema: SchemaSpec = SCHEMA): Promise<ProvisionReport> {
-  const site = await readSite(sp, schema);
+export async function provisionSite(
+  sp: SPFI,
+  schema: SchemaSpec = SCHEMA,
+  options: ProvisionOptions = {},
+): Promise<ProvisionReport> {
+  const site = await readSite(sp, schema, options);
   const plan = planProvisioning(schema, site.siteLists);
   const report: ProvisionReport = {
     schemaVersion: schema.version,
@@ -197,10 +255,16 @@ export async function provisionSite(sp: SPFI, schema: SchemaSpec = SCHEMA): Prom
     changes: [],
     problems: [...plan.problems],
     roles: site.roles,
+    reminderSender: site.sender ?? null,
   };
   for (const [role, value] of Object.entries(site.roles))
     if (value === null) report.problems.push(`The site has no associated group for ${role}.`);
-  if (plan.steps.length === 0) return report;
+  if (site.sender === undefined)
+    report.problems.push(
+      `The reminder sender '${options.reminderSender ?? ""}' is not a person SharePoint knows; check the UPN and run provision again.`,
+    );
+  // A foreign list in our place: change nothing, its permissions included, until a person decides.
+  if (plan.problems.length > 0) return report;
 
   const listIds = new Map(
     site.siteLists.flatMap((l) => {
@@ -208,7 +272,28 @@ export async function provisionSite(sp: SPFI, schema: SchemaSpec = SCHEMA): Prom
       return spec === undefined ? [] : [[spec.key, l.Id] as const];
     }),
   );
-  const creations = plan.steps.filter((s) => s.kind === "create-list");
+  if (plan.steps.length > 0) await addListsAndColumns(sp, plan.steps, listIds, report, schema);
+  const who: SitePrincipals = {
+    owners: site.roles.coordinators,
+    members: site.roles.sros,
+    visitors: site.roles.viewers,
+    sender: site.sender ?? null,
+    caller: site.caller,
+  };
+  const lists = schema.lists.filter((l) => listIds.has(l.key));
+  const steps = planSecurity(lists, site.security, who);
+  if (steps.length > 0) await secure(sp, steps, site.roleIds, report);
+  return report;
+}
+
+async function addListsAndColumns(
+  sp: SPFI,
+  steps: readonly ProvisionStep[],
+  listIds: Map<string, string>,
+  report: ProvisionReport,
+  schema: SchemaSpec,
+): Promise<void> {
+  const creations = steps.filter((s) => s.kind === "create-list");
   if (creations.length > 0) {
     const created = await inOneBatch(sp, (b) =>
       creations.map((s) =>
@@ -226,7 +311,7 @@ export async function provisionSite(sp: SPFI, schema: SchemaSpec = SCHEMA): Prom
       report.changes.push(describeStep(step));
     }
   }
-  const rest = plan.steps.filter((s) => listIds.has(s.list.key));
+  const rest = steps.filter((s) => listIds.has(s.list.key));
   const queued = await inOneBatch(sp, (b) => rest.map((s) => queueStep(b, s, listIds).map(settle)));
   for (const [i, ops] of queued.entries()) {
     const step = rest[i];
@@ -235,5 +320,44 @@ export async function provisionSite(sp: SPFI, schema: SchemaSpec = SCHEMA): Prom
     if (failure !== undefined) report.problems.push(describeFailure(step, failure.error));
     else if (step.kind !== "create-list") report.changes.push(describeStep(step));
   }
-  return report;
+}
+
+// One security step on a batched root.
+function queueSecurity(sp: SPFI, step: SecurityStep, roleIds: ReadonlyMap<number, number>): Promise<unknown> {
+  const list = sp.web.lists.getByTitle(step.list.title);
+  switch (step.kind) {
+    case "item-security":
+      return list.update({ ReadSecurity: step.readSecurity, WriteSecurity: step.writeSecurity });
+    case "break-inheritance":
+      return list.breakRoleInheritance(false, true);
+    case "grant":
+    case "revoke": {
+      const roleId = roleIds.get(step.roleKind);
+      if (roleId === undefined)
+        return Promise.reject(new Error(`the site has no permission level of kind ${String(step.roleKind)}`));
+      return step.kind === "grant"
+        ? list.roleAssignments.add(step.principalId, roleId)
+        : list.roleAssignments.remove(step.principalId, roleId);
+    }
+  }
+}
+
+/** Carry out the security steps in one $batch, in order (SharePoint runs a batch's requests in turn). */
+async function secure(
+  sp: SPFI,
+  steps: readonly SecurityStep[],
+  roleIds: ReadonlyMap<number, number>,
+  report: ProvisionReport,
+): Promise<void> {
+  const queued = await inOneBatch(sp, (b) => steps.map((s) => settle(queueSecurity(b, s, roleIds))));
+  for (const [i, outcome] of (await Promise.all(queued)).entries()) {
+    const step = steps[i];
+    if (step === undefined) continue;
+    if (outcome.ok) report.changes.push(describeSecurityStep(step));
+    else {
+      rethrowIfDenied(outcome.error);
+      const why = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+      report.problems.push(`Could not complete '${describeSecurityStep(step)}': ${why}`);
+    }
+  }
 }

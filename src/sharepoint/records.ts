@@ -54,7 +54,12 @@ export interface ActionRecord extends Versioned {
 
 export type PlanRecord = Plan & Versioned;
 export type PeriodRecord = ReportingPeriod & Versioned;
-export type DateChangeRecord = TargetDateChange & Versioned & { planId: string | null };
+export type DateChangeRecord = TargetDateChange &
+  Versioned & {
+    planId: string | null;
+    /** Who wrote the item last (SharePoint's Modified By), when it was read. */
+    lastEditedBy?: string | null;
+  };
 
 const CLAIMS = /^i:0#\.f\|membership\|/i;
 
@@ -201,6 +206,7 @@ export function toDateChange(row: DateChangeRow, referenceDate: string | null = 
   };
   const decidedBy = upnOf(row.DecidedBy);
   if (decidedBy !== null) change.decidedBy = decidedBy;
+  if (row.Editor !== undefined) change.lastEditedBy = upnOf(row.Editor);
   const decidedOn = dateFromSharePoint(row.DecidedOn);
   if (decidedOn !== null) change.decidedOn = decidedOn;
   return change;

@@ -1,9 +1,17 @@
 // What each list's items look like on the wire, as zod schemas next to the $select/$expand that produce
-// them: a response that does not match (a renamed column, a site on an older schema) fails here, loudly,
-// instead of turning into undefined somewhere in the tab.
+// them: an item that does not match (a column left empty or written by hand) fails here, naming the column,
+// instead of turning into undefined somewhere in the tab; lists leave it out (see skipped-items.ts).
 import { z } from "../lib/zod.ts";
 import { STATUSES } from "../domain/index.ts";
-import { CHANGE_STATUSES, PERIOD_STATES } from "./schema.ts";
+import { dateFromSharePoint } from "./dates.ts";
+import { CHANGE_STATUSES, PERIOD_STATES, type ListKey } from "./list-titles.ts";
+import {
+  ColumnProblem,
+  skippedByParse,
+  skippedItem,
+  UnreadableItemError,
+  type ReadWarnings,
+} from "./skipped-items.ts";
 
 /** A column SharePoint may leave out or send as null, read as null when it does. */
 function orNull<T extends z.ZodMiniType>(schema: T) {
@@ -19,6 +27,8 @@ const optionalText = orNull(z.string());
 const optionalNumber = orNull(z.number());
 const status = orNull(z.enum(STATUSES));
 const etag = z.string().check(z.minLength(1));
+/** A DateTime column the app cannot do without (a plan's reference date): empty or not a date fails the row. */
+const requiredDate = z.string().check(z.refine((v) => dateFromSharePoint(v) !== null, "not a date"));
 
 /** An expanded person column (SP.Data.UserInfoItem projection). */
 const person = orNull(
@@ -33,7 +43,7 @@ export const PLAN_SELECT = ["Id", "Title", "ReferenceDate", "OverdueAfterMonths"
 export const planRow = z.object({
   ...item,
   Title: z.string(),
-  ReferenceDate: z.string(),
+  ReferenceDate: requiredDate,
   OverdueAfterMonths: optionalNumber,
 });
 export type PlanRow = z.infer<typeof planRow>;
@@ -144,7 +154,7 @@ export const updateRow = z.object({
   ActionId: optionalId,
   PlanId: optionalId,
   PeriodId: optionalId,
-  UpdateDate: z.string(),
+  UpdateDate: requiredDate,
   UpdateText: optionalText,
   ReportedStatus: status,
   PercentComplete: optionalNumber,
@@ -170,8 +180,11 @@ export const DATE_CHANGE_SELECT = [
   "Author/EMail",
   "DecidedBy/Name",
   "DecidedBy/EMail",
+  // Who wrote the item last: a decision counts only when that was a coordinator (see trustedDecisions).
+  "Editor/Name",
+  "Editor/EMail",
 ];
-export const DATE_CHANGE_EXPAND = ["Author", "DecidedBy"];
+export const DATE_CHANGE_EXPAND = ["Author", "DecidedBy", "Editor"];
 export const dateChangeRow = z.object({
   ...item,
   ActionId: optionalId,
@@ -181,12 +194,13 @@ export const dateChangeRow = z.object({
   ToText: optionalText,
   ToDue: optionalText,
   Reason: optionalText,
-  RequestedOn: optionalText,
+  RequestedOn: requiredDate,
   ChangeStatus: z.enum(CHANGE_STATUSES),
   DecidedOn: optionalText,
   DecisionNote: optionalText,
   Author: person,
   DecidedBy: person,
+  Editor: z.optional(person),
 });
 export type DateChangeRow = z.infer<typeof dateChangeRow>;
 
@@ -205,29 +219,66 @@ export const periodRow = z.object({
   ...item,
   Title: z.string(),
   PlanId: optionalId,
-  StartsOn: optionalText,
-  UpdateDeadline: optionalText,
-  ReportDate: optionalText,
+  StartsOn: requiredDate,
+  UpdateDeadline: requiredDate,
+  ReportDate: requiredDate,
   PeriodState: z.enum(PERIOD_STATES),
   ClosedOn: optionalText,
   Snapshot: optionalText,
 });
 export type PeriodRow = z.infer<typeof periodRow>;
 
-/** Parse a page of rows, naming the list in the error so a schema drift is easy to trace. */
-export function parseRows<T extends z.ZodMiniType>(schema: T, rows: unknown[], list: string): z.infer<T>[] {
-  return rows.map((row, index) => {
-    const result = schema.safeParse(row);
-    if (!result.success)
-      throw new Error(
-        `Unexpected ${list} item at position ${String(index)}: ${z.prettifyError(result.error)}`,
-      );
-    return result.data;
+/**
+ * The rows of `list` that parse, each turned into a record by `convert`. An item that does not parse (or
+ * whose conversion throws ColumnProblem) is left out and reported to `warnings`, so one item written by hand
+ * in SharePoint cannot stop everything else from loading.
+ */
+export function readRows<T extends z.ZodMiniType, R>(
+  schema: T,
+  rows: readonly unknown[],
+  list: ListKey,
+  warnings: ReadWarnings,
+  convert: (row: z.infer<T>) => R,
+): R[] {
+  return rows.flatMap((row) => {
+    try {
+      return [readRow(schema, row, list, convert)];
+    } catch (error) {
+      if (!(error instanceof UnreadableItemError)) throw error;
+      warnings.add(error.item);
+      return [];
+    }
   });
 }
 
-/** Parse one row. */
-export function parseRow<T extends z.ZodMiniType>(schema: T, row: unknown, list: string): z.infer<T> {
-  const [parsed] = parseRows(schema, [row], list);
-  return parsed as z.infer<T>;
+/** One item of `list` (asked for directly) parsed and converted, or UnreadableItemError naming the column. */
+export function readRow<T extends z.ZodMiniType, R>(
+  schema: T,
+  row: unknown,
+  list: ListKey,
+  convert: (row: z.infer<T>) => R,
+): R {
+  const result = schema.safeParse(row, { reportInput: true });
+  if (!result.success) throw new UnreadableItemError(skippedByParse(list, row, result.error));
+  try {
+    return convert(result.data);
+  } catch (error) {
+    if (!(error instanceof ColumnProblem)) throw error;
+    throw new UnreadableItemError(skippedItem(list, row, error.field, error.problem));
+  }
+}
+
+/** The rows of `list` that parse; the rest are left out and reported to `warnings`. */
+export function parseRows<T extends z.ZodMiniType>(
+  schema: T,
+  rows: readonly unknown[],
+  list: ListKey,
+  warnings: ReadWarnings,
+): z.infer<T>[] {
+  return readRows(schema, rows, list, warnings, (row) => row);
+}
+
+/** One item of `list` parsed, or UnreadableItemError naming the column that is wrong. */
+export function parseRow<T extends z.ZodMiniType>(schema: T, row: unknown, list: ListKey): z.infer<T> {
+  return readRow(schema, row, list, (parsed) => parsed);
 }

@@ -3,26 +3,30 @@
 // REST URL and filter); display titles are what people see in SharePoint. Every column a query filters or
 // sorts on is indexed, so lists far past the 5,000-item threshold keep answering; values that queries would
 // otherwise have to join across big lists are kept on the row that is queried (see the notes below).
-import { STATUSES } from "../domain/index.ts";
+import { REF_LIMIT, SHORT_TEXT_LIMIT, STATUSES } from "../domain/index.ts";
+import {
+  CHANGE_STATUSES,
+  DELIVERY_STATUSES,
+  LIST_TITLES,
+  PERIOD_STATES,
+  type ListKey,
+} from "./list-titles.ts";
 
 /**
  * Bump when the declaration changes; provisioning records it in each list's description.
  * 2: Plans.ImportMapping (the column mapping of the file a plan was imported from).
+ * 3: who may write what, held by SharePoint (each list's `access`); Progress Updates.Applied and
+ *    Progress Updates.CompletedOn (an SRO's update no longer writes the action: see pending-updates.ts);
+ *    Progress Updates.UpdateDate indexed (an action's updates are paged newest first).
+ * 4: Reminder Runs (the lease that lets one reminder run at a time send for a site).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 4;
 
 /** Marks lists as ours, so provisioning never takes over an unrelated list that happens to share a title. */
 export const SCHEMA_MARKER = "Action Plan Tracker";
 
-export type ListKey =
-  | "plans"
-  | "recommendations"
-  | "actions"
-  | "progressUpdates"
-  | "targetDateChanges"
-  | "reportingPeriods"
-  | "sroPosts"
-  | "reminderLog";
+export type { ListKey } from "./list-titles.ts";
+export { CHANGE_STATUSES, DELIVERY_STATUSES, LIST_TITLES, PERIOD_STATES } from "./list-titles.ts";
 
 interface ColumnBase {
   /** Internal name: no spaces, stable forever (renaming means a new column). */
@@ -43,14 +47,27 @@ export type ColumnSpec =
   | (ColumnBase & { type: "choice"; choices: readonly string[] })
   | (ColumnBase & { type: "person" })
   | (ColumnBase & { type: "lookup"; target: ListKey })
-  | (ColumnBase & { type: "url" });
+  | (ColumnBase & { type: "url" })
+  | (ColumnBase & { type: "boolean" });
 
 export type ColumnType = ColumnSpec["type"];
+
+/**
+ * Who may write a list's items, held by SharePoint itself (provision-security.ts sets it and repairs drift):
+ * - contributions: unique permissions; Members (SROs) Contribute, and add items and edit only those they
+ *   created (WriteSecurity 2); Owners Full Control; Visitors read. Not inherited: a Teams site gives its
+ *   Members "Edit", which would let an SRO change the list's settings back or delete it.
+ * - coordinated: unique permissions; Owners (coordinators) and the app write, Members and Visitors read.
+ * - senders: unique permissions; Owners and the reminder sender (a service account named at provisioning)
+ *   write; Members and Visitors cannot read it at all.
+ */
+export type ListAccess = "contributions" | "coordinated" | "senders";
 
 export interface ListSpec {
   key: ListKey;
   title: string;
   description: string;
+  access: ListAccess;
   /** The built-in Title column: its display name and whether it is indexed/unique. */
   titleColumn: { title: string; indexed?: boolean; unique?: boolean };
   columns: readonly ColumnSpec[];
@@ -71,11 +88,8 @@ export const FIELD_TYPES: Record<ColumnType, { kind: number; typeAsString: strin
   person: { kind: 20, typeAsString: "User", odataType: "SP.FieldUser" },
   lookup: { kind: 7, typeAsString: "Lookup", odataType: "SP.FieldLookup" },
   url: { kind: 11, typeAsString: "URL", odataType: "SP.FieldUrl" },
+  boolean: { kind: 8, typeAsString: "Boolean", odataType: "SP.Field" },
 };
-
-export const CHANGE_STATUSES = ["Requested", "Approved", "Declined"] as const;
-export const PERIOD_STATES = ["Open", "Closed"] as const;
-export const DELIVERY_STATUSES = ["Pending", "Sent", "Failed", "Skipped"] as const;
 
 const lookup = (name: string, title: string, target: ListKey, indexed = true): ColumnSpec => ({
   type: "lookup",
@@ -91,7 +105,9 @@ const date = (name: string, title: string, indexed = false): ColumnSpec => ({
   indexed,
 });
 const note = (name: string, title: string): ColumnSpec => ({ type: "note", name, title });
-const text = (name: string, title: string, maxLength = 255): ColumnSpec => ({
+// Single-line text is created with its MaxLength and kept at it (provision-plan.ts), so SharePoint itself
+// refuses a longer value; multi-line (note) columns have none, so the write paths hold LONG_TEXT_LIMIT.
+const text = (name: string, title: string, maxLength = SHORT_TEXT_LIMIT): ColumnSpec => ({
   type: "text",
   name,
   title,
@@ -106,7 +122,8 @@ const statusChoice = (name: string, title: string): ColumnSpec => ({
 
 const plans: ListSpec = {
   key: "plans",
-  title: "Plans",
+  access: "coordinated",
+  title: LIST_TITLES.plans,
   description: "Improvement plans",
   // Plans are found by title (`summary --plan <title>`).
   titleColumn: { title: "Plan", indexed: true },
@@ -121,20 +138,22 @@ const plans: ListSpec = {
 
 const recommendations: ListSpec = {
   key: "recommendations",
-  title: "Recommendations",
+  access: "coordinated",
+  title: LIST_TITLES.recommendations,
   description: "The numbered recommendations (themes, priority areas) of each plan",
   titleColumn: { title: "Recommendation" },
   columns: [
     // A plan's dashboard reads its recommendations by Plan.
     lookup("Plan", "Plan", "plans"),
-    text("Ref", "Number", 20),
+    text("Ref", "Number", REF_LIMIT),
     note("Details", "Details"),
   ],
 };
 
 const actions: ListSpec = {
   key: "actions",
-  title: "Actions",
+  access: "coordinated",
+  title: LIST_TITLES.actions,
   description: "Actions and milestones (an action whose parent is an action)",
   titleColumn: { title: "Action" },
   columns: [
@@ -144,7 +163,7 @@ const actions: ListSpec = {
     lookup("ParentAction", "Parent action", "actions"),
     // My actions reads by SroPost.
     lookup("SroPost", "SRO post", "sroPosts"),
-    text("Ref", "Number", 20),
+    text("Ref", "Number", REF_LIMIT),
     note("ActionText", "Action text"),
     // The target date exactly as written, the day it means, and the baseline both started from.
     text("TargetDateText", "Target date"),
@@ -164,7 +183,8 @@ const actions: ListSpec = {
 
 const progressUpdates: ListSpec = {
   key: "progressUpdates",
-  title: "Progress Updates",
+  access: "contributions",
+  title: LIST_TITLES.progressUpdates,
   description: "Dated progress updates from SROs, one per action per reporting period",
   titleColumn: { title: "Summary" },
   columns: [
@@ -172,17 +192,24 @@ const progressUpdates: ListSpec = {
     // Updates carry their plan and period so a plan's or a period's updates are one indexed query.
     lookup("Plan", "Plan", "plans"),
     lookup("Period", "Reporting period", "reportingPeriods"),
-    { type: "date", name: "UpdateDate", title: "Update date", required: true },
+    // Indexed: an action's updates are read newest first a page at a time (update-pages.ts), ordered by it.
+    { type: "date", name: "UpdateDate", title: "Update date", required: true, indexed: true },
     note("UpdateText", "Update"),
     statusChoice("ReportedStatus", "Reported status"),
     { type: "number", name: "PercentComplete", title: "% complete", min: 0, max: 100 },
     { type: "url", name: "EvidenceUrl", title: "Evidence" },
+    // "Mark complete": the SRO cannot write the action, so the closing update carries the date.
+    date("CompletedOn", "Completes the action on"),
+    // Whether the action's latest-update columns include this update yet (pending-updates.ts): SROs add
+    // updates, an Owner or the app copies the newest onto the action; until then readers overlay it.
+    { type: "boolean", name: "Applied", title: "Applied to action", indexed: true },
   ],
 };
 
 const targetDateChanges: ListSpec = {
   key: "targetDateChanges",
-  title: "Target Date Changes",
+  access: "contributions",
+  title: LIST_TITLES.targetDateChanges,
   description: "Requests to move an action's target date, with the reason and the coordinator's decision",
   titleColumn: { title: "Summary" },
   columns: [
@@ -203,7 +230,8 @@ const targetDateChanges: ListSpec = {
 
 const reportingPeriods: ListSpec = {
   key: "reportingPeriods",
-  title: "Reporting Periods",
+  access: "coordinated",
+  title: LIST_TITLES.reportingPeriods,
   description: "Quarterly rounds of updates; closing one stores its figures",
   titleColumn: { title: "Period" },
   columns: [
@@ -220,7 +248,8 @@ const reportingPeriods: ListSpec = {
 
 const sroPosts: ListSpec = {
   key: "sroPosts",
-  title: "SRO Posts",
+  access: "coordinated",
+  title: LIST_TITLES.sroPosts,
   description: "Senior Responsible Officer posts, who holds them and who covers them",
   // Imports match posts by title, so a title names one post.
   titleColumn: { title: "Post title", indexed: true, unique: true },
@@ -234,7 +263,8 @@ const sroPosts: ListSpec = {
 
 const reminderLog: ListSpec = {
   key: "reminderLog",
-  title: "Reminder Log",
+  access: "senders",
+  title: LIST_TITLES.reminderLog,
   description: "Every reminder sent or attempted; the key makes sending idempotent",
   titleColumn: { title: "Summary" },
   columns: [
@@ -261,6 +291,28 @@ const reminderLog: ListSpec = {
   ],
 };
 
+// One item per site (Title "reminders"): whichever reminder run (the timer's, or a coordinator's "Chase now")
+// holds it sends, the others wait or stop. Written with an ETag (If-Match), so two runs racing for it cannot
+// both win; the unique Title refuses a second item. See src/notify/reminders/run-lease.ts.
+const reminderRuns: ListSpec = {
+  key: "reminderRuns",
+  access: "senders",
+  title: LIST_TITLES.reminderRuns,
+  description: "Which reminder run is sending now, and until when: one at a time per site",
+  titleColumn: { title: "Lease", indexed: true, unique: true },
+  columns: [
+    // Who runs it: a UPN, or the app for an app-only run; the host and process, to find it.
+    text("HeldBy", "Held by"),
+    text("HeldOn", "Host"),
+    { type: "number", name: "ProcessId", title: "Process id", min: 0 },
+    text("RunName", "Run"),
+    { type: "date", name: "StartedAt", title: "Started at", withTime: true },
+    // Empty when no run holds it; a run that was killed stops blocking others once this has passed.
+    { type: "date", name: "ExpiresAt", title: "Expires at", withTime: true },
+    text("RunId", "Run id", 64),
+  ],
+};
+
 /** The schema this version of the app expects. Lists are in creation order (lookup targets first is not
  * required: provisioning creates every list before any column). */
 export const SCHEMA: SchemaSpec = {
@@ -274,13 +326,9 @@ export const SCHEMA: SchemaSpec = {
     progressUpdates,
     targetDateChanges,
     reminderLog,
+    reminderRuns,
   ],
 };
-
-/** The list titles by key, for data access. */
-export const LIST_TITLES: Record<ListKey, string> = Object.fromEntries(
-  SCHEMA.lists.map((l) => [l.key, l.title]),
-) as Record<ListKey, string>;
 
 /** The description provisioning writes on a list: our marker, what it holds and the schema version. */
 export function listDescription(list: ListSpec, version: number): string {

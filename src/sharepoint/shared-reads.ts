@@ -8,12 +8,13 @@ import { toPeriod, toSroPost, type PeriodRecord } from "./records.ts";
 import {
   ACTION_EXPAND,
   ACTION_SELECT,
-  parseRows,
   periodRow,
+  readRows,
   SRO_POST_EXPAND,
   SRO_POST_SELECT,
   sroPostRow,
 } from "./rows.ts";
+import { ColumnProblem, type ReadWarnings } from "./skipped-items.ts";
 import { parseSnapshot } from "./snapshot.ts";
 
 /** Actions items with what `actionRow` reads, to filter and page (on a batched root or not). */
@@ -31,14 +32,26 @@ export function allSroPostsQuery(sp: SPFI, pageSize: number): IItems {
     .top(pageSize);
 }
 
-/** SRO Posts rows as records. */
-export function sroPostRecords(rows: unknown[]): ReturnType<typeof toSroPost>[] {
-  return parseRows(sroPostRow, rows, "SRO Posts").map(toSroPost);
+/** SRO Posts rows as records; an item that does not parse is left out and reported to `warnings`. */
+export function sroPostRecords(rows: unknown[], warnings: ReadWarnings): ReturnType<typeof toSroPost>[] {
+  return readRows(sroPostRow, rows, "sroPosts", warnings, toSroPost);
 }
 
-/** Reporting Periods rows as records, oldest first. */
-export function periodRecords(rows: unknown[]): PeriodRecord[] {
-  return parseRows(periodRow, rows, "Reporting Periods")
-    .map((row) => toPeriod(row, parseSnapshot))
-    .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+/** A closed period's stored figures; figures that cannot be read make the period unreadable, not the plan. */
+export function readableSnapshot(json: string): ReturnType<typeof parseSnapshot> {
+  try {
+    return parseSnapshot(json);
+  } catch {
+    throw new ColumnProblem(
+      "Snapshot",
+      "holds figures that cannot be read (not what closing a period stores)",
+    );
+  }
+}
+
+/** Reporting Periods rows as records, oldest first; an item that does not parse is left out, reported. */
+export function periodRecords(rows: unknown[], warnings: ReadWarnings): PeriodRecord[] {
+  return readRows(periodRow, rows, "reportingPeriods", warnings, (row) =>
+    toPeriod(row, readableSnapshot),
+  ).sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
 }

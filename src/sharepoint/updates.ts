@@ -1,46 +1,30 @@
-// An SRO's progress update, and marking an action complete. Adding an update also moves the action's copy
-// of its latest update, in the same $batch and only if the action is still at the version the SRO saw.
+// An SRO's progress update, and marking an action complete. SROs cannot write actions (SharePoint holds
+// that: provision-security.ts), so an update is added on its own, not yet applied; readers show it as the
+// action's latest at once and an Owner or the app copies it onto the action later (pending-updates.ts).
 import { z } from "../lib/zod.ts";
-import { STATUSES, toIsoDate, type IsoDate, type ProgressUpdate } from "../domain/index.ts";
+import { STATUSES, type IsoDate, type ProgressUpdate } from "../domain/index.ts";
 import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
 import type { DataContext } from "./context.ts";
 import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
 import { loadAction } from "./history.ts";
+import { boundedDate, boundedText, safeLink } from "./input-bounds.ts";
 import { itemId, type ActionRecord, type LatestUpdate } from "./records.ts";
-import { addItem, causeOf, updateItem, writeTogether, WriteFailed, type ItemWrite } from "./writes.ts";
+import { addItem, causeOf, updateItem, writeTogether } from "./writes.ts";
 
-const isoDate = z.pipe(
-  z.string(),
-  z.transform((text: string, ctx): IsoDate => {
-    const date = toIsoDate(text);
-    if (date === null) {
-      ctx.issues.push({ code: "custom", message: `'${text}' is not a date (YYYY-MM-DD)`, input: text });
-      return z.NEVER;
-    }
-    return date;
-  }),
-);
-
-/** What an SRO gives for an update; checked before anything is sent. */
+/**
+ * What an SRO gives for an update; checked before anything is sent (input-bounds.ts): a date within
+ * 1900–2100, text within 60,000 characters (UpdateText is multi-line, which SharePoint does not limit), an
+ * https evidence link.
+ */
 export const newUpdateSchema = z.object({
-  date: isoDate,
-  text: z.string().check(z.trim(), z.minLength(1, "An update needs some text."), z.maxLength(60000)),
+  date: boundedDate("The update date"),
+  text: boundedText("The update", "An update needs some text."),
   reportedStatus: z.nullable(z.enum(STATUSES)),
   percentComplete: z.nullable(z.int().check(z.minimum(0), z.maximum(100))),
   periodId: z.nullable(z.string().check(z.regex(/^\d+$/))),
-  evidenceUrl: z.nullable(z.url({ protocol: /^https?$/ })),
+  evidenceUrl: z.nullable(safeLink("The evidence link")),
 });
 export type NewUpdate = z.input<typeof newUpdateSchema>;
-
-function latestColumns(latest: LatestUpdate | null): Record<string, unknown> {
-  return {
-    LatestUpdateDate: sharePointDateOrNull(latest?.date ?? null),
-    LatestUpdateText: latest?.text ?? null,
-    LatestUpdatePercent: latest?.percentComplete ?? null,
-    ReportedStatus: latest?.reportedStatus ?? null,
-    LatestUpdatePeriodId: latest === null || latest.periodId === null ? null : Number(latest.periodId),
-  };
-}
 
 /** Re-read the action after a refused write, for the conflict the caller shows. */
 async function actionConflict(ctx: DataContext, actionId: string, error: unknown): Promise<never> {
@@ -49,11 +33,10 @@ async function actionConflict(ctx: DataContext, actionId: string, error: unknown
 }
 
 /**
- * Add a progress update to an action as read (`record`, with its ETag) and make it the action's latest
- * update. One request; a 412 becomes ConflictError with the action as it is now, and the update is not kept.
- * An update dated before the action's latest is added to the history without touching the action.
- * With `completeOn`, the same change also records the action as complete on that date ("Mark complete"'s
- * closing note): both or neither are kept.
+ * Add a progress update to an action as read (`record`). One request, which only adds the update: the
+ * action itself is not written (SROs may not), so two people posting at once never refuse each other. The
+ * record returned shows the update as the action's latest when it is the newest, and with `completeOn`
+ * ("Mark complete"'s closing note) the action as complete on that day, as every reader will show it.
  */
 export async function addProgressUpdate(
   ctx: DataContext,
@@ -71,7 +54,8 @@ export async function addProgressUpdate(
     periodId: update.periodId,
   };
   const isLatest = record.latest === null || record.latest.date <= update.date;
-  const add = addItem("progressUpdates", {
+  const completeOn = options.completeOn ?? null;
+  const newId = await addItem("progressUpdates", {
     Title: `${record.action.ref} ${update.date}`.slice(0, 255),
     ActionId: actionId,
     PlanId: record.action.planId === "" ? null : itemId(record.action.planId, "plan"),
@@ -82,31 +66,10 @@ export async function addProgressUpdate(
     PercentComplete: update.percentComplete,
     EvidenceUrl:
       update.evidenceUrl === null ? null : { Url: update.evidenceUrl, Description: update.evidenceUrl },
-  });
-  const completeOn = options.completeOn ?? null;
-  const touchesAction = isLatest || completeOn !== null;
-  const actionValues = {
-    ...(isLatest ? latestColumns(latest) : {}),
-    ...(completeOn === null ? {} : { CompletedOn: sharePointDate(completeOn) }),
-  };
-  const actionPrevious = {
-    ...(isLatest ? latestColumns(record.latest) : {}),
-    ...(completeOn === null ? {} : { CompletedOn: sharePointDateOrNull(record.action.completedOn) }),
-  };
-  // The action first: when it is refused, the update added after it in the batch is taken back.
-  const writes: ItemWrite<unknown>[] = touchesAction
-    ? [updateItem("actions", actionId, record.etag, actionValues, actionPrevious), add]
-    : [add];
-  let results: unknown[];
-  try {
-    results = await writeTogether(ctx.sp, writes);
-  } catch (error) {
-    if (error instanceof WriteFailed && touchesAction && error.index === 0)
-      return actionConflict(ctx, record.action.id, error.reason);
-    throw causeOf(error);
-  }
-  const newId = results[results.length - 1];
-  const etag = touchesAction && typeof results[0] === "string" ? results[0] : record.etag;
+    CompletedOn: sharePointDateOrNull(completeOn),
+    Applied: false,
+  }).apply(ctx.sp);
+  const completedOn = record.action.completedOn ?? completeOn;
   return {
     update: {
       id: String(newId),
@@ -120,9 +83,8 @@ export async function addProgressUpdate(
     },
     record: {
       ...record,
-      etag,
       latest: isLatest ? latest : record.latest,
-      action: completeOn === null ? record.action : { ...record.action, completedOn: completeOn },
+      action: completedOn === record.action.completedOn ? record.action : { ...record.action, completedOn },
     },
   };
 }

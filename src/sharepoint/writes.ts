@@ -6,7 +6,7 @@ import type { SPFI } from "@pnp/sp";
 import { z } from "../lib/zod.ts";
 import { inOneBatch, settle, type Settled } from "./batch.ts";
 import { listOf } from "./context.ts";
-import type { ListKey } from "./schema.ts";
+import type { ListKey } from "./list-titles.ts";
 
 // Methods (not function-typed properties) so that writes with different results fit one list.
 export interface ItemWrite<R> {

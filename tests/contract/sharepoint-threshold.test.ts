@@ -123,6 +123,20 @@ for (const choice of contractTargets()) {
       );
     });
 
+    test("an id window narrows first, so any condition can follow it however many items it matches", async () => {
+      // How an action with more updates than the threshold is read (src/sharepoint/update-pages.ts): the
+      // window reads 5,000 rows; "Colour eq 'Red'" alone would read 12,000 and is refused above.
+      const rows = await sp.web.lists
+        .getByTitle(title)
+        .items.select("Id", "Colour")
+        .filter("(Id gt 2000) and (Id lt 7001) and (Colour eq 'Red')")
+        .orderBy("Id", false)
+        .top(3000)();
+      assert.equal(rows.length, 2500);
+      assert.ok((rows as { Colour: string }[]).every((r) => r.Colour === "Red"));
+      assert.equal((rows as { Id: number }[])[0]?.Id, 6999);
+    });
+
     test("paging a filtered indexed query follows nextLink with the filter kept", async () => {
       let count = 0;
       for await (const page of sp.web.lists

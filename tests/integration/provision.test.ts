@@ -9,7 +9,9 @@ import { createSharePoint } from "../../src/sharepoint/client.ts";
 import { provisionSite } from "../../src/sharepoint/provision.ts";
 import { FIELD_TYPES, SCHEMA, type SchemaSpec } from "../../src/sharepoint/schema.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
+import { sandboxToken } from "../support/sandbox-token.ts";
 import { openSandbox, SANDBOX_PEOPLE, type Target } from "../support/targets.ts";
+import { MEMBERS } from "./fixtures.ts";
 
 const fieldSchema = z.object({
   InternalName: z.string(),
@@ -98,6 +100,33 @@ describe("actionplan provision", () => {
     assert.deepEqual(report.problems, []);
     assert.equal(report.siteVersionBefore, SCHEMA.version);
     assert.equal(requests() - start, 1);
+  });
+
+  test("a named reminder sender may write the Reminder Log and the run lease; other Members may not", async () => {
+    const sender = MEMBERS[1] ?? "";
+    const report = await provisionSite(sp, SCHEMA, { reminderSender: sender });
+    assert.ok(
+      report.changes.includes(`'Reminder Log': ${report.reminderSender?.title ?? "?"} given Contribute`),
+    );
+    const as = (upn: string) =>
+      createSharePoint({
+        siteUrl: target.siteUrl,
+        getToken: () => sandboxToken(target.sandbox?.url ?? "", { user: upn }),
+        attempts: 1,
+      });
+    const entry = { Title: "Sent by the reminder sender", ReminderKey: `sender-${String(Date.now())}` };
+    await as(sender).web.lists.getByTitle("Reminder Log").items.add(entry);
+    await assert.rejects(
+      as(SANDBOX_PEOPLE.member)
+        .web.lists.getByTitle("Reminder Log")
+        .items.add({ ...entry, ReminderKey: "x" }),
+      (error) => error instanceof RemoteError && (error.status === 403 || error.status === 404),
+    );
+    // Provisioning again without the sender takes the right away again.
+    const again = await provisionSite(sp);
+    assert.ok(
+      again.changes.some((c) => c.startsWith("'Reminder Log':") && c.endsWith("no longer has Contribute")),
+    );
   });
 
   test("someone without owner rights cannot provision", async () => {
@@ -247,8 +276,10 @@ describe("the provision command", () => {
   test("provisions the sandbox as the given person, then reports no changes", async () => {
     const first = await run("--site", target.siteUrl, "--as", SANDBOX_PEOPLE.owner);
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /Schema none -> 2: \d+ change\(s\)/);
+    assert.match(first.stdout, new RegExp(`Schema none -> ${String(SCHEMA.version)}: \\d+ change\\(s\\)`));
     assert.match(first.stdout, /\+ created list 'Progress Updates'/);
+    assert.match(first.stdout, /\+ 'Progress Updates': people edit only the items they created/);
+    assert.match(first.stdout, /\+ 'Actions': Improvement Members given Read/);
     assert.match(
       first.stdout,
       /Coordinators: Improvement Owners; SROs: Improvement Members; viewers: Improvement Visitors/,

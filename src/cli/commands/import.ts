@@ -33,8 +33,17 @@ import {
 } from "../../sharepoint/import-sync.ts";
 import { findPlansByTitle, listPlans } from "../../sharepoint/plans.ts";
 import type { PlanRecord } from "../../sharepoint/records.ts";
+import { findSkipped, UnreadableItemError } from "../../sharepoint/skipped-items.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
-import { connect, isoDateOption, reportRemoteFailure, siteOptions, siteSchema, todayFor } from "../site.ts";
+import {
+  connect,
+  isoDateOption,
+  reportRemoteFailure,
+  reportSkipped,
+  siteOptions,
+  siteSchema,
+  todayFor,
+} from "../site.ts";
 import { directoryClient, loadDirectory, type DirectoryPerson } from "./import-directory.ts";
 import {
   formatChanges,
@@ -175,6 +184,8 @@ async function existingPlan(ctx: DataContext, key: string, byId: boolean): Promi
   if (byId && /^\d+$/.test(key)) {
     const found = (await listPlans(ctx)).find((p) => p.id === key);
     if (found !== undefined) return found;
+    const unreadable = findSkipped(ctx.warnings, "plans", key);
+    if (unreadable !== undefined) throw new UnreadableItemError(unreadable);
   }
   const matches = (await findPlansByTitle(ctx, key)).filter((p) => p.title === key);
   if (byId && /^\d+$/.test(key) && matches.length === 0)
@@ -283,6 +294,7 @@ async function run(file: string, options: z.infer<typeof schema>): Promise<numbe
     console.log(importJson(report));
     if (!mapped.canWrite) console.error(`actionplan import: ${formatOutcome(report).trim()}`);
   }
+  reportSkipped("import", ctx);
   return mapped.canWrite ? 0 : 1;
 }
 

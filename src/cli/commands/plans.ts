@@ -3,11 +3,12 @@ import { listPlans } from "../../sharepoint/plans.ts";
 import { loadPeriods } from "../../sharepoint/periods.ts";
 import { formatUkDate } from "../../domain/index.ts";
 import { parseOptions, withUsageErrors, type Command } from "../command.ts";
-import { connect, reportRemoteFailure, siteOptions, siteSchema } from "../site.ts";
+import { connect, reportRemoteFailure, reportSkipped, siteOptions, siteSchema } from "../site.ts";
 
 const help = `Usage: actionplan plans --site <url> [--as <upn>] [--json]
 
-Lists the improvement plans on a site: id, title and the reporting period open for updates.
+Lists the improvement plans on a site: id, title and the reporting period open for updates. An item that
+cannot be read (e.g. a plan added by hand without a reference date) is left out and named on stderr.
 
 Options:
   --site URL   the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
@@ -44,21 +45,17 @@ export const plansCommand: Command = {
             };
           }),
         );
-        if (options.json) {
-          console.log(JSON.stringify(rows, null, 2));
-          return 0;
-        }
-        if (rows.length === 0) {
-          console.log(`No plans on ${options.site}.`);
-          return 0;
-        }
-        for (const row of rows) {
-          const period =
-            row.period === null
-              ? "no period open"
-              : `${row.period.title}, updates due ${formatUkDate(row.period.updateDeadline)}`;
-          console.log(`${row.id.padStart(4)}  ${row.title}  (${period})`);
-        }
+        if (options.json) console.log(JSON.stringify(rows, null, 2));
+        else if (rows.length === 0) console.log(`No plans on ${options.site}.`);
+        else
+          for (const row of rows) {
+            const period =
+              row.period === null
+                ? "no period open"
+                : `${row.period.title}, updates due ${formatUkDate(row.period.updateDeadline)}`;
+            console.log(`${row.id.padStart(4)}  ${row.title}  (${period})`);
+          }
+        reportSkipped("plans", ctx);
         return 0;
       } catch (error) {
         return reportRemoteFailure("plans", error);

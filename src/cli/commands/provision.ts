@@ -4,19 +4,28 @@ import { createSharePoint } from "../../sharepoint/client.ts";
 import { provisionSite, type ProvisionReport } from "../../sharepoint/provision.ts";
 import { tokenSourceFor } from "../auth.ts";
 import { parseOptions, withUsageErrors, type Command } from "../command.ts";
+import { z } from "zod";
 import { siteOptions, siteSchema } from "../site.ts";
 
-const help = `Usage: actionplan provision --site <url> [--as <upn>] [--json]
+const help = `Usage: actionplan provision --site <url> [--as <upn>] [--reminder-sender <upn>] [--json]
 
 Creates the lists, columns and indexes Action Plan Tracker needs on a SharePoint site, or upgrades a site
 provisioned by an older version. Safe to run again: a site that is up to date is left unchanged. The site's
-Owners, Members and Visitors groups are the app's coordinators, SROs and read-only viewers.
+Owners, Members and Visitors groups are the app's coordinators, SROs and read-only viewers, and SharePoint
+itself holds who may write what (run provision again to put back permissions changed by hand):
+  Progress Updates, Target Date Changes   SROs add them and edit only their own; everyone reads them
+  Plans, Recommendations, Actions,        coordinators (and the app) write; SROs and viewers read
+  SRO Posts, Reporting Periods
+  Reminder Log                            coordinators and the reminder sender only; nobody else reads it
 
 Options:
   --site URL    the site, e.g. https://contoso.sharepoint.com/sites/improvement
                 or the sandbox's http://localhost:4300/sites/improvement
   --as UPN      against the sandbox: whom to act as (a site owner); against SharePoint Online: the account
                 to sign in with (device code), ignored when signing in as the app with a certificate
+  --reminder-sender UPN
+                the service account the daily reminder run signs in as (delegated chat messages): it may
+                write the Reminder Log; it must be a Member or Visitor of the site to read the plans
   --json        print the report as JSON
   --help        show this help
 
@@ -38,6 +47,7 @@ function printReport(siteUrl: string, report: ProvisionReport, elapsedMs: number
   lines.push(
     `Coordinators: ${roles.coordinators?.title ?? "(none)"}; SROs: ${roles.sros?.title ?? "(none)"}; viewers: ${roles.viewers?.title ?? "(none)"}`,
   );
+  if (report.reminderSender !== null) lines.push(`Reminder sender: ${report.reminderSender.title}`);
   if (report.problems.length > 0) lines.push("Problems:", ...report.problems.map((p) => `  ! ${p}`));
   lines.push(`Done in ${(elapsedMs / 1000).toFixed(1)} s.`);
   console.log(lines.join("\n"));
@@ -49,14 +59,23 @@ export const provisionCommand: Command = {
   help,
   run: (argv) =>
     withUsageErrors("provision", help, async () => {
-      const options = parseOptions(argv, siteOptions, siteSchema);
+      const options = parseOptions(
+        argv,
+        { ...siteOptions, "reminder-sender": { type: "string" } },
+        siteSchema.extend({ "reminder-sender": z.email().optional() }),
+      );
       const sp = createSharePoint({
         siteUrl: options.site,
         getToken: tokenSourceFor(options.site, options.as),
       });
       const started = Date.now();
       try {
-        const report = await provisionSite(sp);
+        const sender = options["reminder-sender"];
+        const report = await provisionSite(
+          sp,
+          undefined,
+          sender === undefined ? {} : { reminderSender: sender },
+        );
         if (options.json) console.log(JSON.stringify({ site: options.site, ...report }, null, 2));
         else printReport(options.site, report, Date.now() - started);
         return report.problems.length > 0 ? 1 : 0;

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import type { IsoDate } from "../../domain/index.ts";
+import { OWED_TO_SENDER } from "../../notify/reminders/delivery.ts";
 import type { RunSummary } from "../../notify/reminders/run.ts";
 import { formatRunSummary } from "./reminders-report.ts";
 
@@ -27,6 +28,7 @@ const SUMMARY: RunSummary = {
   channel: "chat",
   sent: 1,
   skipped: [],
+  owed: [],
   failed: [{ recipient: "b@x.gov.uk", reason: "Graph answered 503", reminders: 1 }],
   recovered: 2,
   reminders: [
@@ -62,4 +64,16 @@ test("a dry run promises nothing was sent", () => {
   const text = formatRunSummary({ ...SUMMARY, dryRun: true, sent: 0, failed: [], recovered: 0 });
   assert.match(text, /dry run, so nothing is sent and nothing recorded/);
   assert.match(text, /Would send one card each to 2 people \(4 reminders\)\. Nothing was sent\.$/);
+});
+
+test("the sender's own reminders are said to be owed to them, not sent, and who will send them", () => {
+  const text = formatRunSummary({
+    ...SUMMARY,
+    failed: [],
+    owed: [{ recipient: "b@x.gov.uk", reason: OWED_TO_SENDER, reminders: 1 }],
+  });
+  assert.match(
+    text,
+    /Owed to you \(b@x\.gov\.uk\), 1 reminder listed above: you ran this run, and Teams has no chat with yourself, so your card was not sent and is not recorded as sent: the next run by someone else \(the reminder service account, or another coordinator\) sends it\.$/,
+  );
 });

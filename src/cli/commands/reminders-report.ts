@@ -91,6 +91,10 @@ export function formatRunSummary(summary: RunSummary): string {
     lines.push(`Sent ${plural(summary.sent, "card")} of ${String(byRecipient.size)} (${reminders}).`);
   }
   for (const s of summary.skipped) lines.push(`Skipped ${s.recipient}: ${s.reason}`);
+  // Only the sender's own are owed, so the person reading this is the one owed them.
+  for (const o of summary.owed) {
+    lines.push(`Owed to you (${o.recipient}), ${plural(o.reminders, "reminder")} listed above: ${o.reason}.`);
+  }
   for (const f of summary.failed) lines.push(`FAILED ${f.recipient}: ${f.reason}`);
   if (summary.failed.length > 0) {
     lines.push(`${plural(summary.failed.length, "card")} failed; the next run tries again.`);

@@ -6,6 +6,7 @@ import { DEFAULT_SITE, startSandbox } from "../../sandbox/server.ts";
 import { sandboxTokenSource } from "../auth.ts";
 import { parseOptions, withUsageErrors, type Command } from "../command.ts";
 import { isoDateOption, todayFor } from "../site.ts";
+import { describeSkipped } from "../../sharepoint/skipped-text.ts";
 // eslint-disable-next-line import-x/no-restricted-paths -- the demo seed is part of running the sandbox.
 import { DEMO_TODAY, demoCoordinator, seedDemo } from "../../sandbox/seed/demo.ts";
 
@@ -76,6 +77,7 @@ export const sandboxCommand: Command = {
         const coordinator = demoCoordinator();
         const result = await seedDemo(siteUrl, sandboxTokenSource(sandbox.url, coordinator));
         seeded = `  Demo plan        "${result.planTitle}", ${String(result.actions)} actions${result.seeded ? ` (loaded now, as ${coordinator})` : " (already loaded)"}`;
+        for (const item of result.skipped) console.error(`actionplan sandbox: ${describeSkipped(item)}`);
       }
       console.log(
         [

@@ -4,14 +4,24 @@ import { formatUkDate, type IsoDate, type PlanFigures } from "../../domain/index
 import { dashboardFigures, findPlansByTitle, listPlans, loadDashboard } from "../../sharepoint/plans.ts";
 import type { PlanRecord } from "../../sharepoint/records.ts";
 import type { DataContext } from "../../sharepoint/context.ts";
+import { findSkipped, UnreadableItemError } from "../../sharepoint/skipped-items.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
-import { connect, isoDateOption, reportRemoteFailure, siteOptions, siteSchema, todayFor } from "../site.ts";
+import {
+  connect,
+  isoDateOption,
+  reportRemoteFailure,
+  reportSkipped,
+  siteOptions,
+  siteSchema,
+  todayFor,
+} from "../site.ts";
 
 const help = `Usage: actionplan summary --site <url> --plan <title or id> [--as-of YYYY-MM-DD] [--as <upn>] [--json]
 
 Prints a plan's figures on a day: actions complete, recommendations fully complete ("3 of 18"), overdue,
 delayed, due in the next 30 days, with no target date, updates received for the reporting period, target
 dates moved, and the forecast of % complete at each month end if every open action finishes on time.
+An item that cannot be read is left out of the figures and named on stderr.
 
 Options:
   --site URL          the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
@@ -40,6 +50,8 @@ async function findPlan(ctx: DataContext, key: string, site: string): Promise<Pl
   const matches = (await findPlansByTitle(ctx, key)).filter((p) => p.title === key);
   if (matches.length === 1 && matches[0] !== undefined) return matches[0];
   const all = await listPlans(ctx);
+  const unreadable = matches.length === 0 ? findSkipped(ctx.warnings, "plans", key) : undefined;
+  if (unreadable !== undefined) throw new UnreadableItemError(unreadable);
   const known =
     all.length === 0
       ? "There are no plans on this site."
@@ -115,6 +127,7 @@ export const summaryCommand: Command = {
         if (options.json)
           console.log(JSON.stringify({ plan: { id: plan.id, title: plan.title }, asOf, figures }, null, 2));
         else printFigures(plan.title, figures);
+        reportSkipped("summary", ctx);
         return 0;
       } catch (error) {
         if (error instanceof UsageError) throw error;

@@ -1,6 +1,7 @@
 // The Adaptive Card shape we send, a structural check of it, and its size on the wire. The check is ours
 // rather than the `adaptivecards` parser's so that the job can refuse a broken card before Graph does, and
 // so that it also catches what a parser accepts silently: a template expression left unexpanded.
+import { isSafeLink, LOCAL_HTTP } from "../../lib/safe-link.ts";
 
 /** An Adaptive Card as sent in a chat message attachment (version 1.5 or lower, as Teams accepts). */
 export interface AdaptiveCard {
@@ -118,9 +119,10 @@ function checkAction(action: unknown, path: string, problems: string[]): void {
     problems.push(`${path} is not an action of Adaptive Cards 1.5`);
     return;
   }
+  // The same rule as every link the app renders (src/lib/safe-link.ts): https, or http to a local sandbox.
   const url = action.url;
-  if (action.type === "Action.OpenUrl" && (typeof url !== "string" || !/^https?:\/\//.test(url))) {
-    problems.push(`${path}: Action.OpenUrl needs an http(s) url`);
+  if (action.type === "Action.OpenUrl" && (typeof url !== "string" || !isSafeLink(url, LOCAL_HTTP))) {
+    problems.push(`${path}: Action.OpenUrl needs an https url (http only to the local sandbox)`);
   }
 }
 

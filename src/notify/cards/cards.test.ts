@@ -86,7 +86,18 @@ test("the shape check refuses what Teams would refuse", () => {
     [{ ...ok, body: {} }, /body is not an array/],
     [{ ...ok, body: [{ type: "Carousel" }] }, /"Carousel" is not an element/],
     [{ ...ok, body: [{ type: "TextBlock" }] }, /without text/],
-    [{ ...ok, actions: [{ type: "Action.OpenUrl", url: "javascript:alert(1)" }] }, /http\(s\) url/],
+    [{ ...ok, actions: [{ type: "Action.OpenUrl", url: "javascript:alert(1)" }] }, /https url/],
+    [{ ...ok, actions: [{ type: "Action.OpenUrl", url: "JAVASCRIPT:alert(1)" }] }, /https url/],
+    [{ ...ok, actions: [{ type: "Action.OpenUrl", url: " javascript:alert(1)" }] }, /https url/],
+    [{ ...ok, actions: [{ type: "Action.OpenUrl", url: "data:text/html,x" }] }, /https url/],
+    [{ ...ok, actions: [{ type: "Action.OpenUrl", url: "http://evil.example/" }] }, /https url/],
+    [
+      {
+        ...ok,
+        body: [{ type: "TextBlock", text: "x", selectAction: { type: "Action.OpenUrl", url: "vbscript:x" } }],
+      },
+      /https url/,
+    ],
     [{ ...ok, body: [{ type: "Container", items: [{ type: "FactSet", facts: [{ title: "x" }] }] }] }, /fact/],
     [{ ...ok, body: [{ type: "TextBlock", text: "${name}" }] }, /unexpanded/],
   ];
@@ -195,6 +206,43 @@ test("hostile SharePoint text is shown as text: no links, no markdown, never eva
     assert.ok(all.includes(String.raw`\[click\]\(https://evil.example\)`));
     assert.ok(all.includes(String.raw`$\{$root.openAllUrl\}`));
   }
+});
+
+test("a javascript: address in SharePoint's data never becomes a card's Action.OpenUrl", () => {
+  // What reaches a card from SharePoint: ids, refs, texts, titles. Each is written as a script address here;
+  // every button must still open a Teams deep link, and the address stays text.
+  const hostile = reminder({
+    actionId: "javascript:alert(1)",
+    actionRef: "javascript:alert(2)",
+    actionText: "JAVASCRIPT:alert(3) see evidence",
+    planTitle: " javascript:alert(4)",
+    sroPost: "data:text/html,<script>alert(5)</script>",
+  });
+  for (const card of [
+    buildSroDigestCard(digest([hostile]), links),
+    buildManagerDigestCard(digest([{ ...hostile, kind: "escalation-overdue", role: "manager" }]), links, {
+      displayName: () => "javascript:alert(6)",
+    }),
+  ]) {
+    assertValidCard(card, "script addresses");
+    const opened = nodes(card)
+      .filter((n) => n.type === "Action.OpenUrl")
+      .map((n) => String(n.url));
+    assert.ok(opened.length > 0);
+    for (const url of opened) assert.match(url, /^https:\/\/teams\.microsoft\.com\/l\//, url);
+    assert.ok(
+      texts(card).some((t) => t.includes("javascript:alert")),
+      "the addresses are shown as text",
+    );
+  }
+  // A card that did carry one (a template slip) is refused before it is sent.
+  const slipped = {
+    type: "AdaptiveCard",
+    version: "1.5",
+    body: [{ type: "TextBlock", text: "Evidence" }],
+    actions: [{ type: "Action.OpenUrl", title: "Evidence", url: "javascript:alert(1)" }],
+  };
+  assert.match(adaptiveCardProblems(slipped).join("; "), /Action\.OpenUrl needs an https url/);
 });
 
 test("500 actions stay under Teams' message limit, the rest summarised", () => {

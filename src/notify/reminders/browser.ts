@@ -8,9 +8,18 @@ import { createGraphClient } from "../graph-client.ts";
 import { chatChannel } from "./chat-channel.ts";
 import { signedInUser } from "./people.ts";
 import { runReminders, type RunSummary } from "./run.ts";
+import type { HeldLease } from "./run-lease.ts";
 import { cardLinksOf, readNotifySettings } from "./settings.ts";
 
 export type { RunSummary } from "./run.ts";
+export type { HeldLease } from "./run-lease.ts";
+export { describeHolder, LeaseLost, RunInProgress, ukTime } from "./run-lease.ts";
+
+/**
+ * How long "Chase now" waits for another reminder run (the scheduled one, say) before saying who is sending:
+ * a coordinator watches the button meanwhile, so less than the CLI's three minutes.
+ */
+export const CHASE_WAIT_SECONDS = 30;
 
 /** What a chase from the tab is given. */
 export interface ChaseInput {
@@ -24,9 +33,15 @@ export interface ChaseInput {
   getToken: () => Promise<string>;
   plan: PlanRecord;
   today: IsoDate;
+  /** Told while another reminder run holds the site's reminders and this one waits for it. */
+  onWait?: (held: HeldLease, waitedSeconds: number) => void;
 }
 
-/** Send the plan's reminders due today as the signed-in person; the summary says what happened. */
+/**
+ * Send the plan's reminders due today as the signed-in person; the summary says what happened. Holds the
+ * site's reminder lease as the CLI's run does (one run at a time), so it throws RunInProgress when another
+ * run kept it past CHASE_WAIT_SECONDS.
+ */
 export async function chasePlan(input: ChaseInput): Promise<RunSummary> {
   // No process environment in a browser: the tab's configuration gives the settings, over the sandbox's
   // defaults; a missing one is named.
@@ -42,5 +57,15 @@ export async function chasePlan(input: ChaseInput): Promise<RunSummary> {
     allPlans: false,
     today: input.today,
     links: cardLinksOf(settings),
+    lease: {
+      holder: {
+        who: sender.upn,
+        host: "the Teams tab",
+        pid: null,
+        run: `Chase now for "${input.plan.title}"`,
+      },
+      waitSeconds: CHASE_WAIT_SECONDS,
+      ...(input.onWait === undefined ? {} : { onWait: input.onWait }),
+    },
   });
 }

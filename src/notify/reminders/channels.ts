@@ -15,6 +15,11 @@ export interface Prepared {
 /** One way of delivering digests. Every method throws RemoteError when Graph refuses. */
 export interface DeliveryChannel {
   readonly name: "chat" | "activity";
+  /**
+   * The person the cards come from (chat), whom the channel cannot reach (nobody chats with themselves);
+   * null when the app sends (activity) and can reach everyone.
+   */
+  readonly sender: string | null;
   /** Make the recipient reachable: create or reuse the chat, or install the app for them. */
   prepare(recipientUpn: string, knownChatId: string | null): Promise<Prepared>;
   /** Deliver the digest, marked with `digestId` so a later run can tell whether it arrived. */
@@ -29,9 +34,6 @@ export interface DeliveryChannel {
   /** Pacing per chat, when the channel has one. */
   readonly perChatPerSecond: number | null;
 }
-
-/** A recipient this channel cannot reach for a reason of theirs (skipped, not failed). */
-export class Unreachable extends Error {}
 
 /** A short line for the notification or the message body: "3 actions need your attention". */
 export function digestHeadline(digest: ReminderDigest): string {
@@ -61,6 +63,7 @@ export function activityChannel(graph: Client, links: CardLinks, perSecond: numb
   };
   return {
     name: "activity",
+    sender: null,
     perSecond,
     perChatPerSecond: null,
     async prepare(recipientUpn) {

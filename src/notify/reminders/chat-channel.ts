@@ -5,7 +5,7 @@ import { z } from "../../lib/zod.ts";
 import type { GraphConnection } from "../graph-client.ts";
 import { graphCall, nextLinkPath } from "../graph-client.ts";
 import type { DeliveryChannel } from "./channels.ts";
-import { digestHeadline, Unreachable } from "./channels.ts";
+import { digestHeadline } from "./channels.ts";
 import { TEAMS_LIMITS_PER_SECOND } from "./pacing.ts";
 
 const CARD_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -46,12 +46,11 @@ export function chatChannel(
   };
   return {
     name: "chat",
+    // Teams has no one-on-one chat with oneself: delivery leaves the sender's own reminders owed.
+    sender: sender.upn.toLowerCase(),
     perSecond: limits.perSecond,
     perChatPerSecond: limits.perChatPerSecond,
     async prepare(recipientUpn, knownChatId) {
-      if (recipientUpn.toLowerCase() === sender.upn.toLowerCase()) {
-        throw new Unreachable("they are the sender: Teams has no one-on-one chat with oneself");
-      }
       // A chat id from an earlier run saves a call; it is checked when the message is posted.
       return { chatId: knownChatId ?? (await createChat(recipientUpn)) };
     },

@@ -12,16 +12,21 @@
 // reminder is selected and sent again, so nothing is missed. If Graph cannot be asked, the entry stays
 // Pending and is held back this run rather than risk a duplicate. The activity feed cannot be read back
 // through Graph, so a Pending activity entry is resent; Teams folds it into the first by its chainId.
+//
+// Only one run sends at a time (run-lease.ts); should two ever overlap, the Reminder Log's unique key is the
+// second line: a Pending entry refused as a duplicate (or written by another run since it was read) means
+// another run has that reminder, and this run sends nothing of the digest. The sender's own reminders (you
+// cannot chat with yourself) are left owed: nothing is recorded, so the next run by someone else sends them.
 import type { ReminderDigest } from "../../domain/index.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
 import type { DataContext } from "../../sharepoint/context.ts";
 import type { CardLinks } from "../cards/index.ts";
 import { buildDigestCard } from "../cards/index.ts";
 import type { DeliveryChannel, Prepared } from "./channels.ts";
-import { Unreachable } from "./channels.ts";
 import type { Pacer } from "./pacing.ts";
 import type { LogEntry, Outcome } from "./reminder-log.ts";
 import { markOutcome, markPending, setChat, siteUserIds } from "./reminder-log.ts";
+import type { RunLease } from "./run-lease.ts";
 
 /** A recipient a run did not reach, and why. */
 export interface NotReached {
@@ -36,7 +41,14 @@ export interface DeliveryResult {
   sent: number;
   skipped: NotReached[];
   failed: NotReached[];
+  /** Not sent and not recorded, so still owed: the sender's own (the next run as someone else sends them). */
+  owed: NotReached[];
 }
+
+/** Why the sender's own reminders are owed, in the summary's words. */
+export const OWED_TO_SENDER =
+  "you ran this run, and Teams has no chat with yourself, so your card was not sent and is not recorded as " +
+  "sent: the next run by someone else (the reminder service account, or another coordinator) sends it";
 
 /** What delivery needs; `hooks` let tests stop a run part-way as a crash would. */
 export interface DeliveryDeps {
@@ -44,6 +56,8 @@ export interface DeliveryDeps {
   channel: DeliveryChannel;
   links: CardLinks;
   pacer: Pacer;
+  /** The run's lease, checked before each card: a run that lost it stops (LeaseLost). */
+  lease?: Pick<RunLease, "check">;
   now?: () => Date;
   hooks?: { beforeSend?: (index: number) => void; afterSend?: (index: number) => void };
 }
@@ -74,7 +88,6 @@ export function knownChats(log: readonly LogEntry[]): Map<string, string> {
 
 /** Why Graph would not let us reach someone, when that is about them (skip) rather than about us (fail). */
 function skipReason(error: unknown): string | null {
-  if (error instanceof Unreachable) return error.message;
   if (!(error instanceof RemoteError)) return null;
   if (error.status === 403)
     return `no Teams account, or chat or app not allowed for them (Graph 403 ${error.code}: ${error.serviceMessage})`;
@@ -133,7 +146,7 @@ export async function deliverDigests(
 ): Promise<DeliveryResult> {
   const { ctx, channel } = deps;
   const now = deps.now ?? (() => new Date());
-  const result: DeliveryResult = { sent: 0, skipped: [], failed: [] };
+  const result: DeliveryResult = { sent: 0, skipped: [], failed: [], owed: [] };
   const byKey = new Map(log.map((e) => [e.key, e]));
   const chats = knownChats(log);
   const userIds = await siteUserIds(
@@ -143,6 +156,13 @@ export async function deliverDigests(
 
   for (const [index, digest] of digests.entries()) {
     const recipient = digest.recipientUpn;
+    const count = digest.reminders.length;
+    // Never recorded, so never taken for done: a run as someone else selects them again.
+    if (channel.sender !== null && recipient.toLowerCase() === channel.sender.toLowerCase()) {
+      result.owed.push({ recipient, reason: OWED_TO_SENDER, reminders: count });
+      continue;
+    }
+    deps.lease?.check();
     const digestId = await digestIdOf(digest);
     const claim = (prepared: Prepared | null) =>
       markPending(
@@ -159,11 +179,7 @@ export async function deliverDigests(
     const notReached = async (ids: number[], error: unknown) => {
       const skip = skipReason(error);
       const reason = skip ?? describe(error);
-      (skip === null ? result.failed : result.skipped).push({
-        recipient,
-        reason,
-        reminders: digest.reminders.length,
-      });
+      (skip === null ? result.failed : result.skipped).push({ recipient, reason, reminders: count });
       const outcome: Outcome =
         skip === null ? { status: "Failed", error: reason } : { status: "Skipped", reason };
       await markOutcome(ctx, ids, outcome).catch(() => undefined);
@@ -173,33 +189,48 @@ export async function deliverDigests(
     try {
       prepared = await channel.prepare(recipient, chats.get(recipient) ?? null);
     } catch (error) {
-      const ids = [...(await claim(null).catch(() => new Map<string, number>())).values()];
-      await notReached(ids, error);
+      const written = await claim(null).catch(() => null);
+      await notReached([...(written?.claimed.values() ?? [])], error);
       continue;
     }
 
-    let claimed: Map<string, number>;
+    let written: Awaited<ReturnType<typeof claim>>;
     try {
-      claimed = await claim(prepared);
+      written = await claim(prepared);
     } catch (error) {
       result.failed.push({
         recipient,
         reason: `could not record in the Reminder Log: ${describe(error)}`,
-        reminders: digest.reminders.length,
+        reminders: count,
       });
       continue;
     }
-    // Another run claimed some of these at the same moment: send only ours, or nothing.
-    const mine = { ...digest, reminders: digest.reminders.filter((r) => claimed.has(r.key)) };
-    const ids = [...claimed.values()];
-    if (mine.reminders.length === 0) continue;
+    const ids = [...written.claimed.values()];
+    if (written.taken.length > 0 || written.failed.length > 0) {
+      // Another run has some of these (or they could not be recorded): this run sends none of the card, and
+      // what it did record is Failed, so the next run sends whatever is still owed, in one card.
+      const reason =
+        written.taken.length > 0
+          ? `another run was sending to them at the same moment (the Reminder Log refused ${String(written.taken.length)} of these as already there), so this run sent nothing to them; the next run sends what is still owed`
+          : `could not record in the Reminder Log: ${describe(written.failed[0]?.error)}`;
+      if (written.taken.length < count) result.failed.push({ recipient, reason, reminders: count });
+      else
+        result.skipped.push({
+          recipient,
+          reason: "another run is sending them this card (the Reminder Log already has all of it)",
+          reminders: count,
+        });
+      await markOutcome(ctx, ids, { status: "Failed", error: reason }).catch(() => undefined);
+      continue;
+    }
 
+    deps.lease?.check();
     deps.hooks?.beforeSend?.(index);
     try {
-      const card = buildDigestCard(mine, deps.links);
+      const card = buildDigestCard(digest, deps.links);
       await deps.pacer.take(prepared.chatId ?? recipient);
       try {
-        await channel.send(mine, card, digestId, prepared);
+        await channel.send(digest, card, digestId, prepared);
       } catch (error) {
         // A remembered chat the sender is no longer in, or that is gone: find the right one, record it, retry.
         const stale =
@@ -209,7 +240,7 @@ export async function deliverDigests(
         prepared = await channel.prepare(recipient, null);
         if (prepared.chatId !== null) await setChat(ctx, ids, prepared.chatId);
         await deps.pacer.take(prepared.chatId ?? recipient);
-        await channel.send(mine, card, digestId, prepared);
+        await channel.send(digest, card, digestId, prepared);
       }
     } catch (error) {
       await notReached(ids, error);

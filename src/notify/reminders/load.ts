@@ -17,7 +17,7 @@ import { eq } from "../../sharepoint/odata.ts";
 import { figuresInput, loadDashboard } from "../../sharepoint/plans.ts";
 import type { PlanRecord } from "../../sharepoint/records.ts";
 import { toProgressUpdate, upnOf } from "../../sharepoint/records.ts";
-import { parseRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "../../sharepoint/rows.ts";
+import { parseRows, readRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "../../sharepoint/rows.ts";
 
 /** The rules' input without the directory and the log, which the run adds. */
 export type SiteReminderData = Omit<ReminderInput, "directory" | "sentKeys">;
@@ -55,7 +55,7 @@ async function periodUpdates(ctx: DataContext, periodId: string): Promise<Progre
     .filter(eq("PeriodId", Number(periodId)))
     .top(MAX_PAGE);
   const rows = await allRows(ctx.sp, await firstPage(query));
-  return parseRows(updateRow, rows, "Progress Updates").map(toProgressUpdate);
+  return readRows(updateRow, rows, "progressUpdates", ctx.warnings, toProgressUpdate);
 }
 
 const person = z.nullish(z.object({ Name: z.nullish(z.string()), EMail: z.nullish(z.string()) }));
@@ -91,8 +91,7 @@ export async function planCoordinators(
     ),
   );
   const creators = new Map(
-    rows.map((raw) => {
-      const row = authorRow.parse(raw);
+    parseRows(authorRow, rows, "plans", ctx.warnings).map((row) => {
       const author =
         row.Author == null
           ? null

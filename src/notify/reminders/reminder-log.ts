@@ -2,11 +2,14 @@
 // Pending before a send and Sent, Failed or Skipped after. See delivery.ts for how a run uses it.
 import { z } from "../../lib/zod.ts";
 import type { Reminder } from "../../domain/index.ts";
+import { RemoteError } from "../../lib/remote-error.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "../../sharepoint/batch.ts";
 import { listOf, MAX_PAGE, type DataContext } from "../../sharepoint/context.ts";
 import { eq } from "../../sharepoint/odata.ts";
 import { upnOf } from "../../sharepoint/records.ts";
-import { DELIVERY_STATUSES } from "../../sharepoint/schema.ts";
+import { readRows } from "../../sharepoint/rows.ts";
+import { DELIVERY_STATUSES } from "../../sharepoint/list-titles.ts";
+import { isDuplicateRefusal } from "./lease-item.ts";
 
 /** One of Pending, Sent, Failed, Skipped. */
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -23,7 +26,15 @@ export interface LogEntry {
   digestId: string | null;
   /** When the item was last written (ISO): a Pending entry's message, if sent, is no older. */
   modified: string;
+  /**
+   * Skipped only because its recipient ran the run (what runs before the fix recorded): never sent, so
+   * not done. Such reminders are now left owed, unrecorded, and sent by a run as someone else.
+   */
+  skippedAsSender: boolean;
 }
+
+// The reason those runs recorded (chat-channel.ts, until the sender's own reminders were left owed).
+const SKIPPED_AS_SENDER = /they are the sender/i;
 
 const SELECT = [
   "Id",
@@ -32,6 +43,7 @@ const SELECT = [
   "Attempts",
   "ChatId",
   "DigestId",
+  "LastError",
   "Modified",
   "Recipient/Name",
   "Recipient/EMail",
@@ -48,6 +60,7 @@ const logRow = z.object({
   Attempts: z.nullish(z.number()),
   ChatId: text,
   DigestId: text,
+  LastError: text,
   Modified: z.string(),
   Recipient: z.nullish(z.object({ Name: text, EMail: text })),
 });
@@ -71,20 +84,20 @@ export async function loadReminderLog(ctx: DataContext, planIds?: readonly strin
         );
   const rows: unknown[] = [];
   for (const query of queries) rows.push(...(await allRows(ctx.sp, await firstPage(query))));
-  return rows.map((raw) => {
-    const row = logRow.parse(raw);
-    return {
-      itemId: row.Id,
-      etag: row["odata.etag"],
-      key: row.ReminderKey,
-      status: row.DeliveryStatus ?? null,
-      attempts: row.Attempts ?? 0,
-      recipientUpn: row.Recipient == null ? null : upnOf({ ...row.Recipient, Title: null }),
-      chatId: row.ChatId,
-      digestId: row.DigestId,
-      modified: row.Modified,
-    };
-  });
+  // An entry that does not parse is left out (reported in ctx.warnings): its key then looks unsent, and the
+  // unique ReminderKey refuses the Pending entry a send would add for it, so it is not sent twice.
+  return readRows(logRow, rows, "reminderLog", ctx.warnings, (row) => ({
+    itemId: row.Id,
+    etag: row["odata.etag"],
+    key: row.ReminderKey,
+    status: row.DeliveryStatus ?? null,
+    attempts: row.Attempts ?? 0,
+    recipientUpn: row.Recipient == null ? null : upnOf({ ...row.Recipient, Title: null }),
+    chatId: row.ChatId,
+    digestId: row.DigestId,
+    modified: row.Modified,
+    skippedAsSender: row.DeliveryStatus === "Skipped" && SKIPPED_AS_SENDER.test(row.LastError ?? ""),
+  }));
 }
 
 const withId = z.looseObject({ Id: z.int() });
@@ -113,15 +126,25 @@ export interface PendingWrite {
   existing: LogEntry | undefined;
 }
 
+/** What a Pending write claimed: the entries written, and the keys it could not write. */
+export interface Claim {
+  /** Item ids of the entries written, by key. */
+  claimed: Map<string, number>;
+  /**
+   * Keys another run has: SharePoint refused the new entry as a duplicate of the unique ReminderKey, or
+   * the old one had been written since it was read (412).
+   */
+  taken: string[];
+  /** Keys whose write failed for another reason, with the error. */
+  failed: { key: string; error: unknown }[];
+}
+
 /**
  * Record reminders as Pending (attempts + 1) in one batch, each only if nobody wrote it since we read it: a
  * new key is added (the unique index refuses a second run adding it too) and an old one is updated at its
- * ETag. Resolves to the item ids of the entries written, by key; a key missing from it was not claimed.
+ * ETag. Says which keys were claimed, which another run has, and which could not be written.
  */
-export async function markPending(
-  ctx: DataContext,
-  writes: readonly PendingWrite[],
-): Promise<Map<string, number>> {
+export async function markPending(ctx: DataContext, writes: readonly PendingWrite[]): Promise<Claim> {
   const outcomes = await inOneBatch(ctx.sp, (sp) =>
     writes.map((w) => {
       const r = w.reminder;
@@ -150,13 +173,23 @@ export async function markPending(
       );
     }),
   );
-  const claimed = new Map<string, number>();
+  const claim: Claim = { claimed: new Map(), taken: [], failed: [] };
   for (const [i, outcome] of (await Promise.all(outcomes)).entries()) {
     const w = writes[i];
-    if (w === undefined || !outcome.ok) continue;
-    claimed.set(w.reminder.key, w.existing?.itemId ?? withId.parse(valueOf(outcome)).Id);
+    if (w === undefined) continue;
+    const key = w.reminder.key;
+    if (outcome.ok) {
+      claim.claimed.set(key, w.existing?.itemId ?? withId.parse(valueOf(outcome)).Id);
+    } else if (
+      isDuplicateRefusal(outcome.error) ||
+      (outcome.error instanceof RemoteError && outcome.error.isConflict)
+    ) {
+      claim.taken.push(key);
+    } else {
+      claim.failed.push({ key, error: outcome.error });
+    }
   }
-  return claimed;
+  return claim;
 }
 
 /** How a send ended, for the entries it covered. */

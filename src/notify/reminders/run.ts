@@ -1,5 +1,6 @@
-// One reminder run for a site: load, settle what an interrupted run left, select, and deliver (or, for a
-// dry run, only say what would go). The CLI and the tests call this; the timer calls the CLI.
+// One reminder run for a site: take the site's run lease (one sending run at a time, run-lease.ts), load,
+// settle what an interrupted run left, select, deliver, and release the lease (or, for a dry run, only say
+// what would go, without the lease). The CLI, the tab's "Chase now" and the tests call this.
 import type { Client } from "@microsoft/microsoft-graph-client";
 import type { IsoDate, Reminder, ReminderSelection, SroPost } from "../../domain/index.ts";
 import { selectDueReminders } from "../../domain/reminders/index.ts";
@@ -13,6 +14,15 @@ import { loadSiteReminderData, planCoordinators } from "./load.ts";
 import { Pacer, intervalMs } from "./pacing.ts";
 import { ManagerLookup } from "./people.ts";
 import { loadReminderLog } from "./reminder-log.ts";
+import type { LeaseHolder, LeaseOptions, RunLease } from "./run-lease.ts";
+import { DEFAULT_LEASE_SECONDS, DEFAULT_WAIT_SECONDS, withRunLease } from "./run-lease.ts";
+
+/** How a run takes the lease: who it is, and the lease's length and the wait (defaults 120 s, 180 s). */
+export type LeaseRequest = Partial<Omit<LeaseOptions, "holder">> & {
+  holder?: Partial<LeaseHolder>;
+  /** Told once the lease is held (the CLI releases it on Ctrl+C). */
+  onAcquired?: (lease: RunLease) => void;
+};
 
 /** What a run is given. */
 export interface ReminderRun {
@@ -28,6 +38,7 @@ export interface ReminderRun {
   links: CardLinks;
   coordinator?: string;
   hooks?: DeliveryDeps["hooks"];
+  lease?: LeaseRequest;
 }
 
 /** One selected reminder as the summary lists it. */
@@ -51,6 +62,11 @@ export interface RunSummary {
   sent: number;
   skipped: NotReached[];
   failed: NotReached[];
+  /**
+   * Not sent and not recorded: the sender's own reminders (nobody chats with themselves), sent by the next
+   * run by someone else. Their reminders are in `reminders` too, so whoever ran the run sees them.
+   */
+  owed: NotReached[];
   /** Entries an interrupted run left Pending, found delivered and marked Sent. */
   recovered: number;
   reminders: SelectedReminder[];
@@ -76,16 +92,51 @@ function lineOf(r: Reminder, posts: Map<string, SroPost>): string | null {
   return post?.holderUpn ?? post?.delegateUpn ?? null;
 }
 
-/** Run the reminders once. */
+/**
+ * Run the reminders once. A run that sends holds the site's lease throughout, and throws RunInProgress when
+ * another run held it for longer than it may wait, or LeaseLost when it lost the lease part-way.
+ */
 export async function runReminders(run: ReminderRun): Promise<RunSummary> {
-  const { ctx, channel } = run;
+  const channel = run.channel;
+  if (channel === null) return selectAndDeliver(run, null, null);
+  const request = run.lease ?? {};
+  const holder: LeaseHolder = {
+    who: channel.sender ?? "the app",
+    host: "an unnamed host",
+    pid: null,
+    run: run.allPlans
+      ? "reminders for every plan"
+      : `reminders for ${run.plans.map((p) => p.title).join(", ")}`,
+    ...request.holder,
+  };
+  const options: LeaseOptions = {
+    seconds: DEFAULT_LEASE_SECONDS,
+    waitSeconds: DEFAULT_WAIT_SECONDS,
+    ...request,
+    holder,
+  };
+  return withRunLease(run.ctx, options, (lease) => {
+    request.onAcquired?.(lease);
+    return selectAndDeliver(run, channel, lease);
+  });
+}
+
+async function selectAndDeliver(
+  run: ReminderRun,
+  channel: DeliveryChannel | null,
+  lease: RunLease | null,
+): Promise<RunSummary> {
+  const { ctx } = run;
   const planIds = run.plans.map((p) => p.id);
   const data = await loadSiteReminderData(ctx, run.plans);
   const log = await loadReminderLog(ctx, run.allPlans ? undefined : planIds);
   const recovery =
     channel === null ? { confirmed: [], inDoubt: [] } : await recoverPending(ctx, channel, log);
   const confirmed = new Set(recovery.confirmed);
-  const done = log.filter((e) => e.status === "Sent" || e.status === "Skipped" || confirmed.has(e.key));
+  // Skipped is done (the reason is the recipient's), bar what older runs skipped for being the sender's own.
+  const done = log.filter(
+    (e) => e.status === "Sent" || (e.status === "Skipped" && !e.skippedAsSender) || confirmed.has(e.key),
+  );
   const sentKeys = [...done.map((e) => e.key), ...recovery.inDoubt];
   const coordinators = await planCoordinators(ctx, planIds, run.coordinator);
 
@@ -106,6 +157,7 @@ export async function runReminders(run: ReminderRun): Promise<RunSummary> {
     channel: channel?.name ?? null,
     sent: 0,
     skipped: [],
+    owed: [],
     failed:
       recovery.inDoubt.length === 0
         ? []
@@ -126,7 +178,7 @@ export async function runReminders(run: ReminderRun): Promise<RunSummary> {
     channel.perChatPerSecond === null ? 0 : intervalMs(channel.perChatPerSecond),
   );
   const result = await deliverDigests(
-    { ctx, channel, links: run.links, pacer, hooks: run.hooks },
+    { ctx, channel, links: run.links, pacer, hooks: run.hooks, ...(lease === null ? {} : { lease }) },
     selection.digests,
     log,
   );
@@ -134,6 +186,7 @@ export async function runReminders(run: ReminderRun): Promise<RunSummary> {
     ...summary,
     sent: result.sent,
     skipped: result.skipped,
+    owed: result.owed,
     failed: [...summary.failed, ...result.failed],
   };
 }

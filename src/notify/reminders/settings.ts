@@ -22,6 +22,13 @@ const settingsSchema = z.object({
   ACTIONPLAN_GRAPH_URL: z._default(z.url({ protocol: /^https?$/ }), "https://graph.microsoft.com"),
   /** Who escalations go to when an SRO has no manager; otherwise chosen from the site's Owners. */
   ACTIONPLAN_COORDINATOR: z.optional(z.email()),
+  /**
+   * How long a run's hold on the site's reminders lasts unrenewed, in seconds (run-lease.ts): how long a
+   * killed run holds up the next one.
+   */
+  ACTIONPLAN_LEASE_SECONDS: z.optional(
+    z.coerce.number("a number of seconds").check(z.int(), z.gte(2), z.lte(3600)),
+  ),
 });
 
 /** The notifier's settings, checked. */

@@ -9,6 +9,7 @@ import { importPlan, type ImportPost, type PlanImport } from "../../sharepoint/i
 import { closePeriod, createPeriod, loadPeriods } from "../../sharepoint/periods.ts";
 import { listPlans } from "../../sharepoint/plans.ts";
 import { provisionSite } from "../../sharepoint/provision.ts";
+import type { SkippedItem } from "../../sharepoint/skipped-items.ts";
 import { DIRECTORY, postHolders } from "../directory.ts";
 
 /** The report's own date, 09/04/24: the first period's updates were written by then. */
@@ -103,6 +104,8 @@ export interface SeedResult {
   seeded: boolean;
   planTitle: string;
   actions: number;
+  /** Items already on the site that could not be read (someone wrote them by hand): left out, for saying. */
+  skipped: SkippedItem[];
 }
 
 /**
@@ -115,7 +118,10 @@ export async function seedDemo(siteUrl: string, token: () => Promise<string>): P
   const ctx = dataContext(sp);
   const input = demoPlanImport();
   const actions = input.recommendations.reduce((n, r) => n + r.actions.length, 0);
-  if ((await listPlans(ctx)).length > 0) return { seeded: false, planTitle: input.plan.title, actions };
+  // A plan that cannot be read is still a plan there: the demo is not loaded over someone's own data.
+  const plans = await listPlans(ctx);
+  if (plans.length > 0 || ctx.warnings.items.length > 0)
+    return { seeded: false, planTitle: input.plan.title, actions, skipped: ctx.warnings.items };
   const result = await importPlan(ctx, input);
   const [april] = await loadPeriods(ctx, result.planId);
   if (april === undefined) throw new Error("The demo's first reporting period was not created.");
@@ -128,5 +134,5 @@ export async function seedDemo(siteUrl: string, token: () => Promise<string>): P
     updateDeadline: "2024-06-05",
     reportDate: "2024-06-18",
   });
-  return { seeded: true, planTitle: input.plan.title, actions };
+  return { seeded: true, planTitle: input.plan.title, actions, skipped: ctx.warnings.items };
 }

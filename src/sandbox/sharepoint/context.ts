@@ -1,15 +1,17 @@
-// What every SharePoint handler is given: the request, the site, the caller's role and the shared services.
+// What every SharePoint handler is given: the request, the site, who the caller is and the shared services.
 import type { SandboxRequest, SandboxResponse } from "../http.ts";
 import type { SandboxStore } from "../store.ts";
 import type { SpSite, SpUser } from "./model.ts";
-import type { DirectoryEntry, Role } from "./site.ts";
+import type { Access } from "./roles.ts";
+import type { DirectoryEntry } from "./site.ts";
 
 export interface SpContext {
   req: SandboxRequest;
   site: SpSite;
   /** Absolute URL of the site, e.g. http://localhost:4300/sites/improvement */
   siteUrl: string;
-  role: Role;
+  /** Whose permissions the caller holds (roles.ts turns them into SP.PermissionKind checks). */
+  access: Access;
   /** The caller as a site user (the "SharePoint App" principal for app-only tokens). */
   user: SpUser;
   store: SandboxStore;

@@ -129,6 +129,13 @@ export function valueResponse(req: SandboxRequest, name: string, value: unknown)
   return { status: 200, headers: spHeaders(flavour, {}), body: JSON.stringify(payload) };
 }
 
+/** The answer to a method that returns nothing (addroleassignment, breakroleinheritance…): 200 with a null. */
+export function voidResponse(req: SandboxRequest, method: string): SandboxResponse {
+  const flavour = flavourOf(req);
+  const payload = flavour === "verbose" ? { d: { [method]: null } } : { "odata.null": true };
+  return { status: 200, headers: spHeaders(flavour, {}), body: JSON.stringify(payload) };
+}
+
 export function noContent(headers: Record<string, string> = {}): SandboxResponse {
   return { status: 204, headers: { "x-content-type-options": "nosniff", ...headers }, body: "" };
 }

@@ -1,153 +1,33 @@
-// List items: reading with $select/$expand/$filter/$orderby/$top and $skiptoken paging, under the list view
-// threshold as SharePoint Online enforces it; adding, updating with ETags, and deleting.
-import { randomUUID } from "node:crypto";
+// Querying list items: $select/$expand/$filter/$orderby/$top and $skiptoken paging, under the list view
+// threshold as SharePoint Online enforces it, trimmed to the items the caller may read. Writes: item-writes.ts.
 import type { SandboxResponse } from "../http.ts";
-import { isoSeconds, logicalMethod, parseJsonObject, type SpContext } from "./context.ts";
-import { collectionResponse, entityResponse, noContent, spError, SpErrors, type Entity } from "./format.ts";
-import { itemTypeName, type SpField, type SpItem, type SpList } from "./model.ts";
+import type { SpContext } from "./context.ts";
+import { collectionResponse, spError, SpErrors } from "./format.ts";
+import type { SpList } from "./model.ts";
 import {
   compareValues,
   evaluateFilter,
   filterFields,
   ODataQueryError,
-  parseExpand,
   parseFilter,
   parseOrderBy,
-  parseSelect,
   type FilterNode,
   type OrderBy,
 } from "./odata.ts";
-import { allows } from "./site.ts";
-import { applyBody, ValueError } from "./values.ts";
+import {
+  isIndexed,
+  itemEntity,
+  MissingColumn,
+  QueryProblem,
+  readPath,
+  readProjection,
+  resolvePath,
+} from "./item-read.ts";
+import { readableItems, readRefusal } from "./permissions.ts";
 
 /** SharePoint returns 100 items a page by default and never more than 5,000. */
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 5000;
-
-const SYSTEM_READ = new Set(["Id", "ID", "Created", "Modified", "AuthorId", "EditorId", "GUID"]);
-
-/** A query names a column the list does not have. */
-class MissingColumn extends Error {}
-
-class QueryProblem extends Error {
-  constructor(readonly response: SandboxResponse) {
-    super("query problem");
-  }
-}
-
-export function itemETag(item: SpItem): string {
-  return `"${item.version}"`;
-}
-
-function fullETag(item: SpItem): string {
-  return `"${item.GUID},${item.version}"`;
-}
-
-function fieldByName(list: SpList, name: string): SpField | undefined {
-  return list.fields.find((f) => f.InternalName === name);
-}
-
-/** The field a filter or order-by path names, honouring <Lookup>Id and <Lookup>/<Sub>. */
-function resolvePath(
-  list: SpList,
-  path: string[],
-): { field: SpField | null; sub: string | null; name: string } | null {
-  const [head, sub] = path;
-  if (head === undefined) return null;
-  if (path.length === 1) {
-    if (SYSTEM_READ.has(head)) return { field: null, sub: null, name: head };
-    const direct = fieldByName(list, head);
-    if (direct !== undefined && direct.FieldTypeKind !== 7 && direct.FieldTypeKind !== 20)
-      return { field: direct, sub: null, name: head };
-    if (head.endsWith("Id")) {
-      const lookup = fieldByName(list, head.slice(0, -2));
-      if (lookup !== undefined && (lookup.FieldTypeKind === 7 || lookup.FieldTypeKind === 20))
-        return { field: lookup, sub: "Id", name: head };
-    }
-    if (direct !== undefined) return { field: direct, sub: "Id", name: head };
-    return null;
-  }
-  const lookup = fieldByName(list, head);
-  if (
-    lookup === undefined ||
-    (lookup.FieldTypeKind !== 7 && lookup.FieldTypeKind !== 20) ||
-    sub === undefined
-  )
-    return null;
-  return { field: lookup, sub, name: path.join("/") };
-}
-
-function isIndexed(list: SpList, path: string[]): boolean {
-  const resolved = resolvePath(list, path);
-  if (resolved === null) return false;
-  if (resolved.field === null) return resolved.name === "Id" || resolved.name === "ID";
-  // An index on a lookup covers its id; projected columns (SRO/Title) are read from the other list, unindexed.
-  return resolved.field.Indexed && (resolved.sub === null || resolved.sub === "Id");
-}
-
-function userSubValue(ctx: SpContext, id: number, sub: string): unknown {
-  const user = ctx.site.users.find((u) => u.Id === id);
-  const group = user === undefined ? ctx.site.groups.find((g) => g.Id === id) : undefined;
-  switch (sub) {
-    case "Id":
-      return id;
-    case "Title":
-      return user?.Title ?? group?.Title ?? null;
-    case "EMail":
-      return user?.Email ?? null;
-    case "Name":
-      return user?.LoginName ?? group?.Title ?? null;
-    case "UserName":
-      return user?.UserPrincipalName ?? null;
-    default:
-      throw new ODataQueryError(`The field or property '${sub}' does not exist.`);
-  }
-}
-
-function lookupSubValue(ctx: SpContext, field: SpField, id: number, sub: string): unknown {
-  if (field.FieldTypeKind === 20) return userSubValue(ctx, id, sub);
-  if (sub === "Id" || sub === "ID") return id;
-  const target = ctx.site.lists.find((l) => `{${l.Id}}` === field.LookupList);
-  const targetItem = target?.items.get(id);
-  if (target === undefined || targetItem === undefined) return null;
-  return readPath(ctx, target, targetItem, [sub]);
-}
-
-/** The value an item holds for a path, for filtering, ordering and projection. */
-function readPath(ctx: SpContext, list: SpList, item: SpItem, path: string[]): unknown {
-  const resolved = resolvePath(list, path);
-  if (resolved === null) throw new MissingColumn(path.join("/"));
-  if (resolved.field === null) {
-    switch (resolved.name) {
-      case "Id":
-      case "ID":
-        return item.Id;
-      case "Created":
-        return item.Created;
-      case "Modified":
-        return item.Modified;
-      case "AuthorId":
-        return item.AuthorId;
-      case "EditorId":
-        return item.EditorId;
-      default:
-        return item.GUID;
-    }
-  }
-  const field = resolved.field;
-  if (field.builtIn && (field.InternalName === "Author" || field.InternalName === "Editor")) {
-    const id = field.InternalName === "Author" ? item.AuthorId : item.EditorId;
-    return resolved.sub === null ? id : userSubValue(ctx, id, resolved.sub);
-  }
-  if (field.builtIn && (field.InternalName === "Created" || field.InternalName === "Modified"))
-    return item[field.InternalName];
-  const raw = item.values[field.InternalName];
-  if (resolved.sub === null) return raw ?? null;
-  if (raw === null || raw === undefined) return null;
-  if (Array.isArray(raw))
-    return (raw as number[]).map((id) => lookupSubValue(ctx, field, id, resolved.sub ?? "Id"));
-  return lookupSubValue(ctx, field, raw as number, resolved.sub);
-}
 
 function flattenAnd(node: FilterNode): FilterNode[] {
   return node.kind === "and" ? [...flattenAnd(node.left), ...flattenAnd(node.right)] : [node];
@@ -175,183 +55,23 @@ function exceedsThreshold(
   if (list.items.size <= ctx.threshold) return false;
   if (orderBy.some((o) => !isIndexed(list, o.field))) return true;
   if (filter === null) return top > ctx.threshold;
-  const indexed = flattenAnd(filter).find((part) => usesIndex(list, part));
+  const parts = flattenAnd(filter);
+  const indexed = parts.find((part) => usesIndex(list, part));
   if (indexed === undefined) return true;
+  // Every comparison on the first indexed column bounds the same index seek: "Id gt 100 and Id lt 5101"
+  // reads 5,000 rows however long the list (the threshold counts the rows a query reads, not what it
+  // returns: "Query Throttling and Indexing", Microsoft patterns & practices), which is how large lists are
+  // read in id windows.
+  const seek =
+    indexed.kind === "compare"
+      ? parts.filter((p) => p.kind === "compare" && p.field.join("/") === indexed.field.join("/"))
+      : [indexed];
   let matches = 0;
   for (const item of list.items.values()) {
-    if (evaluateFilter(indexed, (path) => readPath(ctx, list, item, path))) matches++;
+    if (seek.every((part) => evaluateFilter(part, (path) => readPath(ctx, list, item, path)))) matches++;
     if (matches > ctx.threshold) return true;
   }
   return false;
-}
-
-interface Projection {
-  /** null: every column SharePoint returns by default. */
-  columns: string[][] | null;
-  expand: Set<string>;
-}
-
-function defaultColumns(list: SpList): string[][] {
-  const columns: string[][] = [["Title"]];
-  for (const field of list.fields) {
-    if (field.builtIn || field.Hidden) continue;
-    columns.push([
-      field.FieldTypeKind === 7 || field.FieldTypeKind === 20
-        ? `${field.InternalName}Id`
-        : field.InternalName,
-    ]);
-  }
-  return columns;
-}
-
-/** Build the JSON properties of one item for the projection, the way SharePoint shapes them. */
-function projectItem(
-  ctx: SpContext,
-  list: SpList,
-  item: SpItem,
-  projection: Projection,
-): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
-  const all = projection.columns === null || projection.columns.some((c) => c.length === 1 && c[0] === "*");
-  if (all) {
-    props.FileSystemObjectType = 0;
-    props.Id = item.Id;
-    props.ServerRedirectedEmbedUri = null;
-    props.ServerRedirectedEmbedUrl = "";
-    props.ContentTypeId = "0x0100";
-  }
-  const columns = all
-    ? [...defaultColumns(list), ...(projection.columns ?? []).filter((c) => c.length > 1)]
-    : (projection.columns ?? []);
-  const expanded: Record<string, Record<string, unknown> | Record<string, unknown>[] | null> = {};
-  for (const column of columns) {
-    const [head, sub] = column;
-    if (head === undefined || head === "*") continue;
-    if (sub === undefined) {
-      const value = readPath(ctx, list, item, [head]);
-      props[head] = value;
-      const resolved = resolvePath(list, [head]);
-      if (resolved?.field?.AllowMultipleValues === true && resolved.sub === "Id") {
-        props[`${head.slice(0, -2)}StringId`] = Array.isArray(value) ? value.map(String) : [];
-      } else if (resolved?.sub === "Id" && resolved.field !== null && resolved.field.FieldTypeKind === 20) {
-        props[`${head.slice(0, -2)}StringId`] = typeof value === "number" ? String(value) : null;
-      }
-      continue;
-    }
-    const values = readPath(ctx, list, item, column);
-    const current = expanded[head];
-    if (Array.isArray(values)) {
-      const arr: Record<string, unknown>[] = Array.isArray(current) ? current : values.map(() => ({}));
-      values.forEach((v, i) => {
-        const slot = arr[i];
-        if (slot !== undefined) slot[sub] = v;
-      });
-      expanded[head] = arr;
-    } else if (values === null && current === undefined) {
-      expanded[head] = null;
-    } else if (values !== null) {
-      const obj: Record<string, unknown> =
-        current !== null && current !== undefined && !Array.isArray(current) ? current : {};
-      obj[sub] = values;
-      expanded[head] = obj;
-    }
-  }
-  for (const [head, value] of Object.entries(expanded)) props[head] = value;
-  if (all) {
-    props.ID = item.Id;
-    props.Modified = item.Modified;
-    props.Created = item.Created;
-    props.AuthorId = item.AuthorId;
-    props.EditorId = item.EditorId;
-    props.OData__UIVersionString = `${item.version}.0`;
-    props.Attachments = false;
-    props.GUID = item.GUID;
-  }
-  return props;
-}
-
-export function itemEntity(
-  ctx: SpContext,
-  list: SpList,
-  item: SpItem,
-  projection: Projection = { columns: null, expand: new Set() },
-): Entity {
-  const props = projectItem(ctx, list, item, projection);
-  // Expanded lookups are entities of their own (SP.Data.UserInfoItem for people).
-  for (const [key, value] of Object.entries(props)) {
-    const field = fieldByName(list, key);
-    if (
-      field === undefined ||
-      !(
-        field.FieldTypeKind === 7 ||
-        field.FieldTypeKind === 20 ||
-        field.InternalName === "Author" ||
-        field.InternalName === "Editor"
-      )
-    )
-      continue;
-    const type = field.FieldTypeKind === 20 ? "SP.Data.UserInfoItem" : "SP.Data.LookupItem";
-    const wrap = (v: Record<string, unknown>): Entity => ({
-      meta: { type, id: randomUUID(), editLink: "" },
-      props: v,
-    });
-    if (Array.isArray(value)) props[key] = (value as Record<string, unknown>[]).map(wrap);
-    else if (value !== null && typeof value === "object") props[key] = wrap(value as Record<string, unknown>);
-  }
-  return {
-    meta: {
-      type: itemTypeName(list),
-      id: item.GUID,
-      editLink: `Web/Lists(guid'${list.Id}')/Items(${item.Id})`,
-      etag: itemETag(item),
-    },
-    props,
-  };
-}
-
-function readProjection(ctx: SpContext, list: SpList, query: URLSearchParams): Projection {
-  const selectText = query.get("$select");
-  const expandText = query.get("$expand");
-  const expand = new Set(expandText === null || expandText.trim() === "" ? [] : parseExpand(expandText));
-  for (const name of expand) {
-    const field = fieldByName(list, name);
-    if (field === undefined || !(field.FieldTypeKind === 7 || field.FieldTypeKind === 20)) {
-      throw new QueryProblem(
-        SpErrors.invalidClientQuery(ctx.req, `The field or property '${name}' does not exist.`),
-      );
-    }
-  }
-  if (selectText === null || selectText.trim() === "") return { columns: null, expand };
-  const columns = parseSelect(selectText);
-  for (const column of columns) {
-    const [head, sub] = column;
-    if (head === undefined || head === "*") continue;
-    const resolved = resolvePath(list, column);
-    if (resolved === null) throw new QueryProblem(SpErrors.columnNotFoundInQuery(ctx.req, column.join("/")));
-    if (sub !== undefined && !expand.has(head)) {
-      throw new QueryProblem(
-        SpErrors.invalidQuery(
-          ctx.req,
-          `The query to field '${head}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${head}.`,
-        ),
-      );
-    }
-    if (
-      sub === undefined &&
-      resolved.field !== null &&
-      resolved.sub === "Id" &&
-      resolved.name === head &&
-      !head.endsWith("Id")
-    ) {
-      throw new QueryProblem(
-        SpErrors.invalidQuery(
-          ctx.req,
-          `The query to field '${head}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${head}.`,
-        ),
-      );
-    }
-  }
-  return { columns, expand };
 }
 
 interface SkipToken {
@@ -380,6 +100,8 @@ function orderKey(value: unknown): string {
 
 /** GET …/items: the whole query pipeline. */
 export function queryItems(ctx: SpContext, list: SpList, basePath: string): SandboxResponse {
+  const refused = readRefusal(ctx, list);
+  if (refused !== null) return refused;
   const query = ctx.req.url.searchParams;
   try {
     const projection = readProjection(ctx, list, query);
@@ -397,7 +119,8 @@ export function queryItems(ctx: SpContext, list: SpList, basePath: string): Sand
         `Invalid value '${topText ?? ""}' for $top query option found.`,
       );
     if (exceedsThreshold(ctx, list, filter, orderBy, top)) return SpErrors.throttled(ctx.req);
-    let rows = [...list.items.values()];
+    // ReadSecurity 2 works as a filter on the caller's own items (permissions.ts).
+    let rows = [...list.items.values()].filter(readableItems(ctx, list));
     if (filter !== null)
       rows = rows.filter((item) => evaluateFilter(filter, (path) => readPath(ctx, list, item, path)));
     if (orderBy.length > 0) {
@@ -451,93 +174,4 @@ export function queryItems(ctx: SpContext, list: SpList, basePath: string): Sand
     if (error instanceof ODataQueryError) return spError(ctx.req, 400, error.code, error.message);
     throw error;
   }
-}
-
-/** The request body applied over `values`, or SharePoint's error for a bad body or a bad value. */
-function readValues(
-  ctx: SpContext,
-  list: SpList,
-  values: Record<string, unknown>,
-): { ok: true; values: Record<string, unknown> } | { ok: false; response: SandboxResponse } {
-  const body = parseJsonObject(ctx.req.body);
-  if (body === null) return { ok: false, response: SpErrors.badJson(ctx.req) };
-  try {
-    applyBody(ctx, list, itemTypeName(list), body, values);
-  } catch (error) {
-    if (error instanceof ValueError) {
-      return { ok: false, response: spError(ctx.req, error.status, error.code, error.message) };
-    }
-    throw error;
-  }
-  return { ok: true, values };
-}
-
-/** GET, MERGE or DELETE on one item. */
-export function handleItem(ctx: SpContext, list: SpList, id: number): SandboxResponse {
-  const method = logicalMethod(ctx.req);
-  const item = list.items.get(id);
-  if (method === "GET") {
-    if (item === undefined) return SpErrors.itemNotFound(ctx.req);
-    try {
-      return entityResponse(
-        ctx.req,
-        ctx.siteUrl,
-        itemEntity(ctx, list, item, readProjection(ctx, list, ctx.req.url.searchParams)),
-      );
-    } catch (error) {
-      if (error instanceof QueryProblem) return error.response;
-      throw error;
-    }
-  }
-  if (method !== "MERGE" && method !== "PATCH" && method !== "PUT" && method !== "DELETE")
-    return SpErrors.methodNotAllowed(ctx.req, method);
-  if (!allows(ctx.role, "member")) return SpErrors.accessDenied(ctx.req);
-  if (item === undefined) return SpErrors.itemNotFound(ctx.req);
-  const ifMatch = ctx.req.headers["if-match"]?.trim() ?? "*";
-  if (ifMatch !== "*" && ifMatch !== itemETag(item) && ifMatch !== fullETag(item)) {
-    return SpErrors.etagMismatch(ctx.req, ifMatch, fullETag(item));
-  }
-  if (method === "DELETE") {
-    list.items.delete(id);
-    ctx.store.deleteItem(ctx.site, list, id);
-    return { status: 200, headers: { "content-length": "0" }, body: "" };
-  }
-  const read = readValues(ctx, list, method === "PUT" ? {} : { ...item.values });
-  if (!read.ok) return read.response;
-  const { values } = read;
-  const now = isoSeconds(ctx.now());
-  const updated: SpItem = {
-    ...item,
-    values,
-    version: item.version + 1,
-    Modified: now,
-    EditorId: ctx.user.Id,
-  };
-  list.items.set(id, updated);
-  list.LastItemModifiedDate = now;
-  ctx.store.saveItem(ctx.site, list, updated);
-  return noContent({ etag: itemETag(updated) });
-}
-
-/** POST …/items: add one item. */
-export function addItem(ctx: SpContext, list: SpList): SandboxResponse {
-  if (!allows(ctx.role, "member")) return SpErrors.accessDenied(ctx.req);
-  const read = readValues(ctx, list, {});
-  if (!read.ok) return read.response;
-  const { values } = read;
-  const now = isoSeconds(ctx.now());
-  const item: SpItem = {
-    Id: list.nextItemId++,
-    GUID: randomUUID(),
-    version: 1,
-    Created: now,
-    Modified: now,
-    AuthorId: ctx.user.Id,
-    EditorId: ctx.user.Id,
-    values,
-  };
-  list.items.set(item.Id, item);
-  list.LastItemModifiedDate = now;
-  ctx.store.saveItem(ctx.site, list, item);
-  return entityResponse(ctx.req, ctx.siteUrl, itemEntity(ctx, list, item), 201);
 }

@@ -1,4 +1,5 @@
-// Lists and their fields: create, read, update (including Indexed), delete.
+// Lists: create, read (trimmed to those the caller may see; $select, including HasUniqueRoleAssignments,
+// ReadSecurity and WriteSecurity, which SharePoint returns only when selected), update and delete.
 import { randomUUID } from "node:crypto";
 import type { SandboxResponse } from "../http.ts";
 import { isoSeconds, logicalMethod, parseJsonObject, type SpContext } from "./context.ts";
@@ -11,17 +12,9 @@ import {
   valueResponse,
   type Entity,
 } from "./format.ts";
-import {
-  entityTypeNameFor,
-  FIELD_KINDS,
-  internalNameFromTitle,
-  itemTypeName,
-  typeAsStringOf,
-  type SpField,
-  type SpList,
-} from "./model.ts";
+import { entityTypeNameFor, FIELD_KINDS, itemTypeName, type SpField, type SpList } from "./model.ts";
 import { evaluateFilter, ODataQueryError, parseFilter } from "./odata.ts";
-import { allows } from "./site.ts";
+import { listVisible, manageListsRefusal } from "./permissions.ts";
 
 function builtInField(
   InternalName: string,
@@ -60,70 +53,83 @@ function builtInFields(): SpField[] {
   ];
 }
 
-export function listEntity(list: SpList): Entity {
+/** Properties SharePoint returns only when $select names them. */
+const SELECT_ONLY = ["HasUniqueRoleAssignments", "ReadSecurity", "WriteSecurity"] as const;
+
+function listProps(list: SpList): Record<string, unknown> {
   return {
-    meta: { type: "SP.List", id: list.Id, editLink: `Web/Lists(guid'${list.Id}')`, etag: '"1"' },
-    props: {
-      AllowContentTypes: true,
-      BaseTemplate: list.BaseTemplate,
-      BaseType: list.BaseTemplate === 101 ? 1 : 0,
-      ContentTypesEnabled: false,
-      Created: list.Created,
-      Description: list.Description,
-      EnableVersioning: true,
-      EntityTypeName: list.EntityTypeName,
-      Hidden: false,
-      Id: list.Id,
-      ItemCount: list.items.size,
-      LastItemDeletedDate: list.Created,
-      LastItemModifiedDate: list.LastItemModifiedDate,
-      ListItemEntityTypeFullName: itemTypeName(list),
-      Title: list.Title,
-    },
+    AllowContentTypes: true,
+    BaseTemplate: list.BaseTemplate,
+    BaseType: list.BaseTemplate === 101 ? 1 : 0,
+    ContentTypesEnabled: false,
+    Created: list.Created,
+    Description: list.Description,
+    EnableVersioning: true,
+    EntityTypeName: list.EntityTypeName,
+    HasUniqueRoleAssignments: list.roleAssignments !== null,
+    Hidden: false,
+    Id: list.Id,
+    ItemCount: list.items.size,
+    LastItemDeletedDate: list.Created,
+    LastItemModifiedDate: list.LastItemModifiedDate,
+    ListItemEntityTypeFullName: itemTypeName(list),
+    ReadSecurity: list.ReadSecurity,
+    Title: list.Title,
+    WriteSecurity: list.WriteSecurity,
   };
 }
 
-export function fieldEntity(list: SpList, field: SpField): Entity {
-  const props: Record<string, unknown> = {
-    CanBeDeleted: !field.builtIn,
-    DefaultValue: field.DefaultValue,
-    Description: field.Description,
-    EnforceUniqueValues: field.EnforceUniqueValues,
-    FieldTypeKind: field.FieldTypeKind,
-    Group: field.Group,
-    Hidden: field.Hidden,
-    Id: field.Id,
-    Indexed: field.Indexed,
-    InternalName: field.InternalName,
-    ReadOnlyField: field.ReadOnlyField,
-    Required: field.Required,
-    StaticName: field.InternalName,
-    Title: field.Title,
-    TypeAsString: field.TypeAsString,
-  };
-  for (const key of [
-    "MaxLength",
-    "Choices",
-    "LookupList",
-    "LookupField",
-    "AllowMultipleValues",
-    "SelectionMode",
-    "DisplayFormat",
-  ] as const) {
-    if (field[key] !== undefined) props[key] = field[key];
+class UnknownListProperty extends Error {}
+
+/** The list as SharePoint writes it: its default properties, or those `select` names ("*" for the defaults). */
+export function listEntity(list: SpList, select: readonly string[] | null = null): Entity {
+  const all = listProps(list);
+  const props: Record<string, unknown> = {};
+  const names = select ?? ["*"];
+  for (const name of names) {
+    if (name === "*") {
+      for (const [key, value] of Object.entries(all))
+        if (!(SELECT_ONLY as readonly string[]).includes(key)) props[key] = value;
+      continue;
+    }
+    const key = Object.keys(all).find((k) => k.toLowerCase() === name.toLowerCase());
+    if (key === undefined) throw new UnknownListProperty(name);
+    props[key] = all[key];
   }
-  const odataType = FIELD_KINDS[field.FieldTypeKind]?.odataType ?? "SP.Field";
   return {
-    meta: {
-      type: odataType,
-      id: field.Id,
-      editLink: `Web/Lists(guid'${list.Id}')/Fields(guid'${field.Id}')`,
-    },
+    meta: { type: "SP.List", id: list.Id, editLink: `Web/Lists(guid'${list.Id}')`, etag: '"1"' },
     props,
   };
 }
 
-function filtered<T>(
+function readSelect(ctx: SpContext): string[] | null {
+  const text = ctx.req.url.searchParams.get("$select");
+  if (text === null || text.trim() === "") return null;
+  return text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** Write lists under the request's $select, or SharePoint's error for a property SP.List does not have. */
+function listsResponse(ctx: SpContext, lists: SpList[] | SpList, status = 200): SandboxResponse {
+  const select = readSelect(ctx);
+  try {
+    if (!Array.isArray(lists)) return entityResponse(ctx.req, ctx.siteUrl, listEntity(lists, select), status);
+    return collectionResponse(
+      ctx.req,
+      ctx.siteUrl,
+      "SP.ApiData.Lists",
+      lists.map((l) => listEntity(l, select)),
+    );
+  } catch (error) {
+    if (error instanceof UnknownListProperty)
+      return SpErrors.unknownProperty(ctx.req, error.message, "SP.List");
+    throw error;
+  }
+}
+
+export function filtered<T>(
   ctx: SpContext,
   rows: T[],
   props: (row: T) => Record<string, unknown>,
@@ -143,12 +149,15 @@ function filtered<T>(
 export function handleLists(ctx: SpContext): SandboxResponse {
   const method = logicalMethod(ctx.req);
   if (method === "GET") {
-    const rows = filtered(ctx, ctx.site.lists, (l) => listEntity(l).props);
+    // The collection is security-trimmed: a list the caller may not see is left out.
+    const visible = ctx.site.lists.filter((l) => listVisible(ctx, l));
+    const rows = filtered(ctx, visible, listProps);
     if (!Array.isArray(rows)) return rows;
-    return collectionResponse(ctx.req, ctx.siteUrl, "SP.ApiData.Lists", rows.map(listEntity));
+    return listsResponse(ctx, rows);
   }
   if (method !== "POST") return SpErrors.methodNotAllowed(ctx.req, method);
-  if (!allows(ctx.role, "owner")) return SpErrors.accessDenied(ctx.req);
+  const denied = manageListsRefusal(ctx, null);
+  if (denied !== null) return denied;
   const body = parseJsonObject(ctx.req.body);
   if (body === null) return SpErrors.badJson(ctx.req);
   const title = body.Title;
@@ -176,19 +185,65 @@ export function handleLists(ctx: SpContext): SandboxResponse {
     nextItemId: 1,
     fields: builtInFields(),
     items: new Map(),
+    roleAssignments: null,
+    ReadSecurity: 1,
+    WriteSecurity: 1,
   };
   ctx.site.lists.push(list);
   ctx.store.saveList(ctx.site, list);
-  return entityResponse(ctx.req, ctx.siteUrl, listEntity(list), 201);
+  return listsResponse(ctx, list, 201);
 }
 
-/** GET, MERGE or DELETE on one list. */
+const IGNORED_LIST_PROPERTIES = [
+  "ContentTypesEnabled",
+  "AllowContentTypes",
+  "EnableVersioning",
+  "Hidden",
+  "OnQuickLaunch",
+  "BaseTemplate",
+];
+
+/** The allowed values of the item-level settings (SPList.ReadSecurity, SPList.WriteSecurity). */
+const ITEM_SECURITY: Record<string, readonly number[]> = { ReadSecurity: [1, 2], WriteSecurity: [1, 2, 4] };
+
+/** Apply a MERGE body to a copy of the list's settings, or SharePoint's error for a bad property. */
+function mergeList(ctx: SpContext, list: SpList, body: Record<string, unknown>): SandboxResponse | null {
+  const next = { Title: list.Title, Description: list.Description, ...pickSecurity(list) };
+  for (const [key, value] of Object.entries(body)) {
+    if (key === "__metadata" || IGNORED_LIST_PROPERTIES.includes(key)) continue;
+    if ((key === "Title" || key === "Description") && typeof value === "string") next[key] = value;
+    else if (key === "ReadSecurity" || key === "WriteSecurity") {
+      if (typeof value !== "number")
+        return SpErrors.invalidClientQuery(
+          ctx.req,
+          `A value of the wrong type was found for property '${key}'.`,
+        );
+      if (!(ITEM_SECURITY[key] ?? []).includes(value))
+        return spError(
+          ctx.req,
+          400,
+          "-2146233086, System.ArgumentOutOfRangeException",
+          "Specified argument was out of the range of valid values.\r\nParameter name: value",
+        );
+      next[key] = value;
+    } else return SpErrors.unknownProperty(ctx.req, key, "SP.List");
+  }
+  Object.assign(list, next);
+  return null;
+}
+
+function pickSecurity(list: SpList): { ReadSecurity: number; WriteSecurity: number } {
+  return { ReadSecurity: list.ReadSecurity, WriteSecurity: list.WriteSecurity };
+}
+
+/** GET, MERGE or DELETE on one list; changing or deleting it needs ManageLists on the list. */
 export function handleList(ctx: SpContext, list: SpList): SandboxResponse {
   const method = logicalMethod(ctx.req);
-  if (method === "GET") return entityResponse(ctx.req, ctx.siteUrl, listEntity(list));
+  if (method === "GET") return listsResponse(ctx, list);
   if (method !== "MERGE" && method !== "PATCH" && method !== "DELETE")
     return SpErrors.methodNotAllowed(ctx.req, method);
-  if (!allows(ctx.role, "owner")) return SpErrors.accessDenied(ctx.req);
+  const denied = manageListsRefusal(ctx, list);
+  if (denied !== null) return denied;
   if (method === "DELETE") {
     ctx.site.lists = ctx.site.lists.filter((l) => l !== list);
     ctx.store.deleteList(ctx.site, list.Id);
@@ -196,206 +251,16 @@ export function handleList(ctx: SpContext, list: SpList): SandboxResponse {
   }
   const body = parseJsonObject(ctx.req.body);
   if (body === null) return SpErrors.badJson(ctx.req);
-  for (const [key, value] of Object.entries(body)) {
-    if (key === "__metadata") continue;
-    if (key === "Title" && typeof value === "string") list.Title = value;
-    else if (key === "Description" && typeof value === "string") list.Description = value;
-    else if (
-      ![
-        "ContentTypesEnabled",
-        "AllowContentTypes",
-        "EnableVersioning",
-        "Hidden",
-        "OnQuickLaunch",
-        "BaseTemplate",
-      ].includes(key)
-    ) {
-      return SpErrors.unknownProperty(ctx.req, key, "SP.List");
-    }
-  }
+  const refused = mergeList(ctx, list, body);
+  if (refused !== null) return refused;
   ctx.store.saveList(ctx.site, list);
   return noContent();
 }
 
 /** A single property of a list, e.g. …/ItemCount */
 export function listProperty(ctx: SpContext, list: SpList, name: string): SandboxResponse | null {
-  const props = listEntity(list).props;
+  const props = listProps(list);
   const key = Object.keys(props).find((k) => k.toLowerCase() === name);
   if (key === undefined) return null;
   return valueResponse(ctx.req, key, props[key]);
-}
-
-function readChoices(value: unknown): string[] | undefined {
-  const raw =
-    typeof value === "object" && value !== null && !Array.isArray(value) && "results" in value
-      ? value.results
-      : value;
-  return Array.isArray(raw) && raw.every((c) => typeof c === "string") ? raw : undefined;
-}
-
-/** POST …/fields (SP.Field body, verbose or not) and …/fields/AddField ({ parameters }). */
-export function addField(ctx: SpContext, list: SpList, viaAddField: boolean): SandboxResponse {
-  if (!allows(ctx.role, "owner")) return SpErrors.accessDenied(ctx.req);
-  const raw = parseJsonObject(ctx.req.body);
-  if (raw === null) return SpErrors.badJson(ctx.req);
-  const body = viaAddField ? raw.parameters : raw;
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return SpErrors.invalidClientQuery(
-      ctx.req,
-      "The parameter parameters does not exist in method AddField.",
-    );
-  }
-  const props = body as Record<string, unknown>;
-  const title = props.Title;
-  const kind = props.FieldTypeKind;
-  if (typeof title !== "string" || title.trim() === "")
-    return SpErrors.invalidClientQuery(ctx.req, "The parameter Title cannot be empty.");
-  if (typeof kind !== "number" || FIELD_KINDS[kind] === undefined || kind === 5 || kind === 12) {
-    return SpErrors.invalidClientQuery(ctx.req, `The field type '${String(kind)}' is not supported.`);
-  }
-  if (
-    list.fields.some(
-      (f) =>
-        f.Title.toLowerCase() === title.toLowerCase() || f.InternalName.toLowerCase() === title.toLowerCase(),
-    )
-  ) {
-    return spError(
-      ctx.req,
-      500,
-      "-2130575245, Microsoft.SharePoint.SPException",
-      `A duplicate field name "${internalNameFromTitle(title)}" was found.`,
-    );
-  }
-  let internal =
-    typeof props.InternalName === "string" && props.InternalName !== ""
-      ? props.InternalName
-      : internalNameFromTitle(title);
-  for (let n = 0; list.fields.some((f) => f.InternalName === internal); n++)
-    internal = `${internalNameFromTitle(title).slice(0, 30)}${n}`;
-  const field: SpField = {
-    Id: randomUUID(),
-    InternalName: internal,
-    Title: title,
-    FieldTypeKind: kind,
-    TypeAsString: "",
-    Indexed: props.Indexed === true,
-    Required: props.Required === true,
-    Hidden: props.Hidden === true,
-    ReadOnlyField: false,
-    Description: typeof props.Description === "string" ? props.Description : "",
-    EnforceUniqueValues: props.EnforceUniqueValues === true,
-    DefaultValue: typeof props.DefaultValue === "string" ? props.DefaultValue : null,
-    Group: typeof props.Group === "string" ? props.Group : "Custom Columns",
-    builtIn: false,
-  };
-  if (kind === 2) field.MaxLength = typeof props.MaxLength === "number" ? props.MaxLength : 255;
-  if (kind === 6 || kind === 15) field.Choices = readChoices(props.Choices) ?? [];
-  if (kind === 7) {
-    const target =
-      typeof props.LookupListId === "string" ? props.LookupListId.replace(/[{}]/g, "") : undefined;
-    if (target === undefined || !ctx.site.lists.some((l) => l.Id === target)) {
-      return spError(
-        ctx.req,
-        400,
-        "-2147024809, System.ArgumentException",
-        "Value does not fall within the expected range.",
-      );
-    }
-    field.LookupList = `{${target}}`;
-    field.LookupField = typeof props.LookupFieldName === "string" ? props.LookupFieldName : "Title";
-  }
-  if (kind === 7 || kind === 20) field.AllowMultipleValues = props.AllowMultipleValues === true;
-  if (kind === 20) field.SelectionMode = typeof props.SelectionMode === "number" ? props.SelectionMode : 0;
-  if (kind === 4 || kind === 11)
-    field.DisplayFormat = typeof props.DisplayFormat === "number" ? props.DisplayFormat : 0;
-  field.TypeAsString = typeAsStringOf(field);
-  list.fields.push(field);
-  ctx.store.saveList(ctx.site, list);
-  return entityResponse(ctx.req, ctx.siteUrl, fieldEntity(list, field), 201);
-}
-
-const UPDATABLE: Record<string, "boolean" | "string" | "number" | "choices"> = {
-  Title: "string",
-  Description: "string",
-  Indexed: "boolean",
-  Required: "boolean",
-  Hidden: "boolean",
-  EnforceUniqueValues: "boolean",
-  DefaultValue: "string",
-  Group: "string",
-  MaxLength: "number",
-  Choices: "choices",
-  AllowMultipleValues: "boolean",
-  SelectionMode: "number",
-  DisplayFormat: "number",
-};
-
-/** GET, MERGE or DELETE on one field. */
-export function handleField(ctx: SpContext, list: SpList, field: SpField): SandboxResponse {
-  const method = logicalMethod(ctx.req);
-  if (method === "GET") return entityResponse(ctx.req, ctx.siteUrl, fieldEntity(list, field));
-  if (method !== "MERGE" && method !== "PATCH" && method !== "DELETE")
-    return SpErrors.methodNotAllowed(ctx.req, method);
-  if (!allows(ctx.role, "owner")) return SpErrors.accessDenied(ctx.req);
-  if (method === "DELETE") {
-    if (field.builtIn)
-      return spError(
-        ctx.req,
-        500,
-        "-2146232832, Microsoft.SharePoint.SPException",
-        "You cannot delete a hidden column.",
-      );
-    list.fields = list.fields.filter((f) => f !== field);
-    for (const item of list.items.values())
-      item.values = Object.fromEntries(Object.entries(item.values).filter(([k]) => k !== field.InternalName));
-    ctx.store.saveList(ctx.site, list);
-    return { status: 200, headers: { "content-length": "0" }, body: "" };
-  }
-  const body = parseJsonObject(ctx.req.body);
-  if (body === null) return SpErrors.badJson(ctx.req);
-  const next: SpField = { ...field };
-  for (const [key, value] of Object.entries(body)) {
-    if (key === "__metadata") continue;
-    const kind = UPDATABLE[key];
-    if (kind === undefined) {
-      if (key === "FieldTypeKind" && value === field.FieldTypeKind) continue;
-      return SpErrors.unknownProperty(
-        ctx.req,
-        key,
-        FIELD_KINDS[field.FieldTypeKind]?.odataType ?? "SP.Field",
-      );
-    }
-    if (kind === "choices") {
-      const choices = readChoices(value);
-      if (choices === undefined)
-        return SpErrors.invalidClientQuery(
-          ctx.req,
-          "An unexpected 'StartObject' node was found for property named 'Choices'.",
-        );
-      next.Choices = choices;
-    } else if (typeof value !== kind && !(key === "DefaultValue" && value === null)) {
-      return SpErrors.invalidClientQuery(
-        ctx.req,
-        `A value of the wrong type was found for property '${key}'.`,
-      );
-    } else {
-      (next as unknown as Record<string, unknown>)[key] = value;
-    }
-  }
-  next.TypeAsString = typeAsStringOf(next);
-  Object.assign(field, next);
-  ctx.store.saveList(ctx.site, list);
-  return noContent();
-}
-
-/** GET …/fields (with $filter as SharePoint allows, e.g. Hidden eq false). */
-export function listFields(ctx: SpContext, list: SpList): SandboxResponse {
-  const rows = filtered(ctx, list.fields, (f) => fieldEntity(list, f).props);
-  if (!Array.isArray(rows)) return rows;
-  return collectionResponse(
-    ctx.req,
-    ctx.siteUrl,
-    "SP.ApiData.Fields",
-    rows.map((f) => fieldEntity(list, f)),
-  );
 }

@@ -56,6 +56,12 @@ export interface SpItem {
   values: Record<string, unknown>;
 }
 
+/** One principal's permission levels on a securable object (web or list), by role definition id. */
+export interface SpRoleAssignment {
+  principalId: number;
+  roleDefinitionIds: number[];
+}
+
 export interface SpList {
   Id: string;
   Title: string;
@@ -67,6 +73,12 @@ export interface SpList {
   nextItemId: number;
   fields: SpField[];
   items: Map<number, SpItem>;
+  /** The list's own role assignments once its inheritance is broken; null while it inherits the web's. */
+  roleAssignments: SpRoleAssignment[] | null;
+  /** Item-level permissions: 1 read all items, 2 read only items the reader created. */
+  ReadSecurity: number;
+  /** 1 create and edit all items, 2 create items and edit only one's own, 4 none. */
+  WriteSecurity: number;
 }
 
 export interface SpSite {
@@ -83,6 +95,8 @@ export interface SpSite {
   ownerGroupId: number;
   memberGroupId: number;
   visitorGroupId: number;
+  /** The root web's role assignments (a root web always has unique permissions). */
+  roleAssignments: SpRoleAssignment[];
   lists: SpList[];
 }
 

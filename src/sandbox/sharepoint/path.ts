@@ -75,3 +75,48 @@ export function readNumberArg(raw: string | null, query: URLSearchParams): numbe
   const arg = readArg(raw, query);
   return arg?.kind === "number" ? arg.value : null;
 }
+
+export type NamedArg = ArgValue | { kind: "boolean"; value: boolean };
+
+/**
+ * The named arguments of a method segment, e.g. addroleassignment(principalid=5, roledefid=1073741826) or
+ * breakroleinheritance(copyRoleAssignments=false,clearSubscopes=true); names lower-cased. Values may be
+ * quoted (pnp/cli-microsoft365 sends principalid='11'), numbers, true/false or @aliases.
+ */
+export function readNamedArgs(raw: string | null, query: URLSearchParams): Map<string, NamedArg> {
+  const args = new Map<string, NamedArg>();
+  if (raw === null) return args;
+  const parts: string[] = [];
+  let current = "";
+  let inQuote = false;
+  for (const ch of raw) {
+    if (ch === "'") inQuote = !inQuote;
+    if (ch === "," && !inQuote) {
+      parts.push(current);
+      current = "";
+    } else current += ch;
+  }
+  parts.push(current);
+  for (const part of parts) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim().toLowerCase();
+    let text = part.slice(eq + 1).trim();
+    if (text.startsWith("@")) text = query.get(text)?.trim() ?? "";
+    if (/^(true|false)$/i.test(text)) {
+      args.set(name, { kind: "boolean", value: text.toLowerCase() === "true" });
+      continue;
+    }
+    const value = readArg(text, query);
+    if (value !== null) args.set(name, value);
+  }
+  return args;
+}
+
+/** A named argument as an integer: a number, or a quoted string of digits. */
+export function namedInt(args: Map<string, NamedArg>, name: string): number | null {
+  const arg = args.get(name);
+  if (arg?.kind === "number") return arg.value;
+  if (arg?.kind === "string" && /^-?\d+$/.test(arg.value)) return Number(arg.value);
+  return null;
+}

@@ -4,11 +4,23 @@ import type { SandboxStore } from "../store.ts";
 import { BatchFormatError, parseBatch, partRequest, writeBatchResponse } from "./batch.ts";
 import { isoSeconds, logicalMethod, type SpContext } from "./context.ts";
 import { entityResponse, spError, SpErrors } from "./format.ts";
-import { addItem, handleItem, queryItems } from "./items.ts";
-import { addField, handleField, handleList, handleLists, listFields, listProperty } from "./lists.ts";
+import { addField, handleField, listFields } from "./fields.ts";
+import { validateUpdateListItem } from "./item-form.ts";
+import { addItem, handleItem, recycleItem } from "./item-writes.ts";
+import { queryItems } from "./items.ts";
+import { handleList, handleLists, listProperty } from "./lists.ts";
 import type { SpList, SpSite, SpUser } from "./model.ts";
 import { parseApiPath, PathError, readNumberArg, readStringArg, type Segment } from "./path.ts";
-import { allows, findSiteUserByUpn, roleOf, type DirectoryEntry } from "./site.ts";
+import { listVisible } from "./permissions.ts";
+import { accessOf, can, PERMISSION } from "./roles.ts";
+import {
+  breakRoleInheritance,
+  effectivePermissions,
+  handleRoleAssignments,
+  handleRoleDefinitions,
+  resetRoleInheritance,
+} from "./security.ts";
+import { findSiteUserByUpn, type DirectoryEntry } from "./site.ts";
 import { ensureUser, siteGroups, siteUsers, userEntity, webEntity } from "./web.ts";
 
 export interface SharePointOptions {
@@ -77,10 +89,28 @@ function routeList(ctx: SpContext, list: SpList, rest: Segment[], basePath: stri
         ? readNumberArg(next.args, q)
         : null;
   if (itemId !== null) {
-    const remaining = seg.args !== null ? [next, ...more] : more;
-    if (remaining.some((s) => s !== undefined))
-      return SpErrors.badEndpoint(ctx.req, rest.map((s) => s.name).join("/"));
-    return handleItem(ctx, list, itemId);
+    const remaining = (seg.args !== null ? [next, ...more] : more).filter((s) => s !== undefined);
+    if (remaining.length === 0) return handleItem(ctx, list, itemId);
+    const [action] = remaining;
+    if (remaining.length === 1 && action?.args === null && action.name === "recycle")
+      return recycleItem(ctx, list, itemId);
+    if (remaining.length === 1 && action?.args === null && action.name === "validateupdatelistitem")
+      return validateUpdateListItem(ctx, list, itemId);
+    return SpErrors.badEndpoint(ctx.req, rest.map((s) => s.name).join("/"));
+  }
+  switch (seg.name) {
+    case "roleassignments":
+      return handleRoleAssignments(ctx, list, seg, rest.slice(1), `Web/Lists(guid'${list.Id}')`);
+    case "breakroleinheritance":
+      if (next !== undefined) break;
+      return breakRoleInheritance(ctx, list, seg);
+    case "resetroleinheritance":
+      if (next !== undefined) break;
+      return resetRoleInheritance(ctx, list);
+    case "effectivebasepermissions":
+    case "getusereffectivepermissions":
+      if (next !== undefined) break;
+      return effectivePermissions(ctx, list, seg);
   }
   if (seg.name === "fields") {
     if (seg.args === null && next === undefined) {
@@ -140,10 +170,20 @@ function routeWeb(ctx: SpContext, segs: Segment[], path: string): SandboxRespons
     case "associatedmembergroup":
     case "associatedvisitorgroup":
       return siteGroups(ctx, segs);
+    case "roledefinitions":
+      return handleRoleDefinitions(ctx, seg, segs.slice(1));
+    case "roleassignments":
+      return handleRoleAssignments(ctx, null, seg, segs.slice(1), "Web");
+    case "effectivebasepermissions":
+    case "getusereffectivepermissions":
+      if (next !== undefined) return SpErrors.badEndpoint(ctx.req, path);
+      return effectivePermissions(ctx, null, seg);
     case "lists": {
       if (seg.args === null && next === undefined) return handleLists(ctx);
       const found = findList(ctx, seg, next);
       if (found === null) return SpErrors.badEndpoint(ctx.req, path);
+      // A list the caller has no permission on is answered as one that does not exist.
+      if (found.list !== undefined && !listVisible(ctx, found.list)) found.list = undefined;
       if (found.list === undefined) {
         return next?.name === "getbytitle"
           ? SpErrors.listNotFound(ctx.req, found.label, ctx.siteUrl)
@@ -184,18 +224,20 @@ export function handleSharePoint(
 ): SandboxResponse {
   const caller = req.caller;
   if (caller === null) return SpErrors.accessDenied(req);
-  const role = roleOf(site, caller);
-  if (!allows(role, "visitor")) return SpErrors.accessDenied(req);
   const user =
     caller.kind === "app"
       ? appPrincipal(site, caller.appId, options.tenantId, options.store)
       : findSiteUserByUpn(site, caller.upn);
   if (user === undefined) return SpErrors.accessDenied(req);
+  // Someone who holds nothing on the web (in no group, not even Limited Access) is refused everything.
+  const access = accessOf(site, user.Id, caller.kind === "app");
+  if (!can(site, access, null, PERMISSION.open) || !can(site, access, null, PERMISSION.useRemoteApis))
+    return SpErrors.accessDenied(req);
   const ctx: SpContext = {
     req,
     site,
     siteUrl,
-    role,
+    access,
     user,
     store: options.store,
     threshold: options.threshold,

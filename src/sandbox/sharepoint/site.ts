@@ -1,7 +1,7 @@
-// Sites, their users and their Owners/Members/Visitors groups, and what a caller may do on a site.
+// Sites, their users and their Owners/Members/Visitors groups.
 import { randomUUID } from "node:crypto";
-import type { Caller } from "../http.ts";
 import type { SpGroup, SpSite, SpUser } from "./model.ts";
+import { defaultWebAssignments } from "./roles.ts";
 
 /** The directory facts the SharePoint emulator needs about a person. */
 export interface DirectoryEntry {
@@ -10,8 +10,6 @@ export interface DirectoryEntry {
   mail: string;
   siteGroup: "Owners" | "Members" | "Visitors" | null;
 }
-
-export type Role = "owner" | "member" | "visitor" | "none";
 
 export const CLAIMS_PREFIX = "i:0#.f|membership|";
 
@@ -36,8 +34,10 @@ export function createSite(
     ownerGroupId: 3,
     memberGroupId: 5,
     visitorGroupId: 4,
+    roleAssignments: [],
     lists: [],
   };
+  site.roleAssignments = defaultWebAssignments(site);
   const group = (Id: number, suffix: string): SpGroup => ({
     Id,
     Title: `${title} ${suffix}`,
@@ -76,22 +76,4 @@ export function ensureSiteUser(site: SpSite, person: DirectoryEntry): SpUser {
 export function findSiteUserByUpn(site: SpSite, upn: string): SpUser | undefined {
   const login = `${CLAIMS_PREFIX}${upn.toLowerCase()}`;
   return site.users.find((u) => u.LoginName === login);
-}
-
-/** The highest permission the caller has on the site; app-only tokens act as Sites.FullControl.All. */
-export function roleOf(site: SpSite, caller: Caller): Role {
-  if (caller.kind === "app") return "owner";
-  const user = findSiteUserByUpn(site, caller.upn);
-  if (user === undefined) return "none";
-  const inGroup = (id: number) => site.groups.find((g) => g.Id === id)?.memberIds.includes(user.Id) ?? false;
-  if (user.IsSiteAdmin || inGroup(site.ownerGroupId)) return "owner";
-  if (inGroup(site.memberGroupId)) return "member";
-  if (inGroup(site.visitorGroupId)) return "visitor";
-  return "none";
-}
-
-const RANK: Record<Role, number> = { none: 0, visitor: 1, member: 2, owner: 3 };
-
-export function allows(role: Role, needed: Exclude<Role, "none">): boolean {
-  return RANK[role] >= RANK[needed];
 }

@@ -4,7 +4,9 @@ import { logicalMethod, parseJsonObject, type SpContext } from "./context.ts";
 import { collectionResponse, entityResponse, spError, SpErrors, type Entity } from "./format.ts";
 import type { SpGroup, SpUser } from "./model.ts";
 import { readNumberArg, readStringArg, type Segment } from "./path.ts";
-import { allows, CLAIMS_PREFIX, ensureSiteUser } from "./site.ts";
+import { allowed } from "./permissions.ts";
+import { PERMISSION } from "./roles.ts";
+import { CLAIMS_PREFIX, ensureSiteUser } from "./site.ts";
 
 export function webEntity(ctx: SpContext): Entity {
   const { site } = ctx;
@@ -51,7 +53,7 @@ export function userEntity(user: SpUser): Entity {
   };
 }
 
-function groupEntity(group: SpGroup): Entity {
+export function groupEntity(group: SpGroup): Entity {
   return {
     meta: { type: "SP.Group", id: String(group.Id), editLink: `Web/SiteGroups/GetById(${group.Id})` },
     props: {
@@ -80,7 +82,8 @@ function userNotFound(ctx: SpContext, key: string): SandboxResponse {
 /** POST …/web/ensureuser { logonName }: adds a directory person to the site's users. */
 export function ensureUser(ctx: SpContext): SandboxResponse {
   if (logicalMethod(ctx.req) !== "POST") return SpErrors.methodNotAllowed(ctx.req, ctx.req.method);
-  if (!allows(ctx.role, "member")) return SpErrors.accessDenied(ctx.req);
+  // As the sandbox has always answered: people who may add items (Contribute and up) may ensure a user.
+  if (!allowed(ctx, null, PERMISSION.addListItems)) return SpErrors.accessDenied(ctx.req);
   const body = parseJsonObject(ctx.req.body);
   if (body === null) return SpErrors.badJson(ctx.req);
   const logonName = body.logonName;
@@ -140,7 +143,7 @@ function groupUsers(ctx: SpContext, group: SpGroup, rest: Segment[]): SandboxRes
   const members = ctx.site.users.filter((u) => group.memberIds.includes(u.Id));
   const method = logicalMethod(ctx.req);
   if (rest.length === 0 && method === "POST") {
-    if (!allows(ctx.role, "owner")) return SpErrors.accessDenied(ctx.req);
+    if (!allowed(ctx, null, PERMISSION.managePermissions)) return SpErrors.accessDenied(ctx.req);
     const body = parseJsonObject(ctx.req.body);
     const login = body?.LoginName;
     if (typeof login !== "string")

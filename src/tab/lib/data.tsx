@@ -53,6 +53,11 @@ export function useToday(): IsoDate {
   return useAppData().today;
 }
 
+/** The configured site's address. */
+export function useSiteUrl(): string {
+  return useAppData().config.siteUrl;
+}
+
 /** What "Chase now" needs beyond data access: the configuration and a Graph token for the signed-in person. */
 export function useGraphAccess(): { config: TabConfig; getGraphToken: TokenSources["graph"] } {
   const data = useAppData();

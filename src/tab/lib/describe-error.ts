@@ -3,6 +3,7 @@
 import { describeForPeople, RemoteError } from "../../lib/remote-error.ts";
 import { z } from "../../lib/zod.ts";
 import { ConflictError } from "../../sharepoint/conflict.ts";
+import { UnreadableItemError } from "../../sharepoint/skipped-items.ts";
 import { ConfigError } from "./config.ts";
 import { SignInError } from "./token-cache.ts";
 
@@ -14,6 +15,8 @@ export function describeError(error: unknown): string {
       : `Someone else changed this ${error.subject} while you were writing. Review their change below; what you typed is still here, so you can save it again.`;
   }
   if (error instanceof RemoteError) return describeForPeople(error);
+  // Which item, which column and what is wrong with it: what a coordinator needs to fix it in SharePoint.
+  if (error instanceof UnreadableItemError) return error.message;
   if (error instanceof SignInError) return error.message;
   if (error instanceof ConfigError) {
     return `The app is not set up correctly. Please tell the app's support team: ${error.problems.join("; ")}.`;

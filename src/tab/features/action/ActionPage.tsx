@@ -1,5 +1,6 @@
-// The action page: the action's details, the update form, and its updates newest first. A saved update
-// goes to the top of the history at once; someone else's change is loaded in so the person can review it.
+// The action page: the action's details, the update form, and its updates newest first, a page at a time. A
+// saved update goes to the top of the history at once; someone else's change is loaded in so the person can
+// review it.
 import { Link, Subtitle1 } from "@fluentui/react-components";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
@@ -16,11 +17,12 @@ import { Milestones } from "./Milestones.tsx";
 import { TargetDateHistory } from "./TargetDateHistory.tsx";
 import { UpdateForm } from "./UpdateForm.tsx";
 import { UpdateHistory } from "./UpdateHistory.tsx";
-import { useAction, withUpdate } from "./use-action.ts";
+import { useAction, useMoreUpdates, withUpdate } from "./use-action.ts";
 
 /** One action, by id; `onBack` returns to My actions. */
 export function ActionPage(props: { actionId: string; onBack: () => void }) {
   const view = useAction(props.actionId);
+  const more = useMoreUpdates(view.data, view.replace);
   const role = useSiteRole();
   const { upn } = useTeamsContext();
   const today = useToday();
@@ -98,7 +100,16 @@ export function ActionPage(props: { actionId: string; onBack: () => void }) {
         <Subtitle1 as="h2" id="updates-heading">
           Updates
         </Subtitle1>
-        <UpdateHistory updates={data.updates} />
+        <UpdateHistory
+          updates={data.updates}
+          more={{
+            available: data.moreUpdates !== null,
+            loading: more.loading,
+            error: more.error,
+            firstNew: more.firstNew,
+            onShowMore: more.showMore,
+          }}
+        />
       </section>
     </Page>
   );

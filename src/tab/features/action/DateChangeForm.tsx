@@ -2,7 +2,13 @@
 // both required. A coordinator approves or declines it from the plan view. One request to save.
 import { Field, Input, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { parseTargetDate } from "../../../domain/index.ts";
+import {
+  formatUkDate,
+  isWithinDateRange,
+  LONG_TEXT_LIMIT,
+  parseTargetDate,
+  tooLongMessage,
+} from "../../../domain/index.ts";
 import { requestDateChange } from "../../../sharepoint/date-changes.ts";
 import type { ActionRecord, DateChangeRecord } from "../../../sharepoint/records.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
@@ -30,10 +36,15 @@ export function DateChangeForm(props: {
     const problems: { toText?: string; reason?: string } = {};
     const context =
       props.record.planReferenceDate === null ? {} : { referenceDate: props.record.planReferenceDate };
+    const due = parseTargetDate(toText, context).due;
     if (toText.trim() === "") problems.toText = "Enter the new target date, for example 30 September 2024.";
-    else if (parseTargetDate(toText, context).due === null)
+    else if (due === null)
       problems.toText = "Enter a date that can be read, for example 30 September 2024 or Sept-24.";
+    else if (!isWithinDateRange(due))
+      problems.toText = `That reads as ${formatUkDate(due)}, outside 1900–2100: enter a date within the plan's life, for example 30 September 2024.`;
     if (reason.trim() === "") problems.reason = "Give the reason the date needs to move.";
+    else if (reason.trim().length > LONG_TEXT_LIMIT)
+      problems.reason = `${tooLongMessage("The reason", reason.trim().length, LONG_TEXT_LIMIT)} Shorten it, or put the detail in a document and link to it.`;
     setErrors(problems);
     setFailure(null);
     if (problems.toText !== undefined) return dateRef.current?.focus();

@@ -15,6 +15,32 @@ test("the form says in words what is missing or wrong", () => {
   assert.match(checkUpdateForm({ ...filled, text: "   " }).text ?? "", /Write/);
 });
 
+test("an evidence link must be https (http only to the local sandbox), as the data layer requires", () => {
+  const link = (evidenceUrl: string) => checkUpdateForm({ ...filled, evidenceUrl }).evidenceUrl;
+  for (const bad of [
+    "JAVASCRIPT:alert(1)",
+    " javascript:alert(1)",
+    "data:text/html,x",
+    "http://example.org/x",
+  ])
+    assert.match(link(bad) ?? "", /https:\/\//, bad);
+  assert.equal(link("https://northbridge.sharepoint.com/x.docx"), undefined);
+  assert.equal(link("http://localhost:4300/x"), undefined);
+});
+
+test("an update over 60,000 characters is refused in the form with its length, and by the data layer", () => {
+  const long = "a".repeat(60_001);
+  assert.equal(
+    checkUpdateForm({ ...filled, text: long }).text,
+    "Your update is 60,001 characters long; the most it can hold is 60,000. Shorten it, or put the detail in a document and link to it.",
+  );
+  assert.equal(checkUpdateForm({ ...filled, text: "a".repeat(60_000) }).text, undefined);
+  const refused = newUpdateSchema.safeParse(
+    toNewUpdate({ ...filled, text: long }, isoDate("2024-04-10"), null),
+  );
+  assert.match(refused.error?.issues[0]?.message ?? "", /^The update is 60,001 characters long/);
+});
+
 test("a checked form becomes an update the data access accepts", () => {
   const update = toNewUpdate(
     { ...filled, evidenceUrl: " https://example.org/a " },

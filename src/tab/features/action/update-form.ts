@@ -2,6 +2,8 @@
 // turned into the data access's NewUpdate. Kept apart from the component so the rules are unit-tested.
 import { STATUSES, type Status } from "../../../domain/types.ts";
 import type { IsoDate } from "../../../domain/iso-date.ts";
+import { LONG_TEXT_LIMIT, tooLongMessage } from "../../../domain/limits.ts";
+import { isSafeLink, LOCAL_HTTP } from "../../../lib/safe-link.ts";
 import type { NewUpdate } from "../../../sharepoint/updates.ts";
 
 export interface UpdateFormValues {
@@ -23,25 +25,20 @@ export function isStatus(value: string): value is Status {
   return (STATUSES as readonly string[]).includes(value);
 }
 
-function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
-}
-
 /** What is wrong with the form, field by field, in words; empty when it can be saved. */
 export function checkUpdateForm(values: UpdateFormValues): UpdateFormErrors {
   const errors: UpdateFormErrors = {};
-  if (values.text.trim() === "") errors.text = "Write what has happened since the last update.";
+  const text = values.text.trim();
+  if (text === "") errors.text = "Write what has happened since the last update.";
+  else if (text.length > LONG_TEXT_LIMIT)
+    errors.text = `${tooLongMessage("Your update", text.length, LONG_TEXT_LIMIT)} Shorten it, or put the detail in a document and link to it.`;
   if (values.status === "") errors.status = "Choose the action's status.";
   const percent = values.percent.trim();
   if (percent !== "" && (!/^\d{1,3}$/.test(percent) || Number(percent) > 100))
     errors.percent = "Enter a whole number from 0 to 100.";
   const evidence = values.evidenceUrl.trim();
-  if (evidence !== "" && !isWebAddress(evidence))
+  // The data layer's rule (https, or http to a local sandbox); the page links it only if it is https.
+  if (evidence !== "" && !isSafeLink(evidence, LOCAL_HTTP))
     errors.evidenceUrl = "Enter a web address starting with https://, or leave this empty.";
   return errors;
 }

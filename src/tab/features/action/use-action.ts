@@ -1,5 +1,7 @@
-// The data behind the action page and the update dialog: the action with its updates and date changes (one
-// $batch), then its plan's open reporting period, its SRO post and its milestones, loaded side by side.
+// The data behind the action page and the update dialog: the action with the newest page of its updates and
+// its date changes (one $batch), then its plan's open reporting period, its SRO post and its milestones,
+// loaded side by side; older updates a page at a time on request ("Show more updates").
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
 import type { DataContext } from "../../../sharepoint/context.ts";
 import { loadActionHistory, type ActionHistory } from "../../../sharepoint/history.ts";
@@ -8,6 +10,7 @@ import { loadPeriods } from "../../../sharepoint/periods.ts";
 import type { SroPostRecord } from "../../../sharepoint/plans.ts";
 import type { ActionRecord, PeriodRecord } from "../../../sharepoint/records.ts";
 import { loadSroPost } from "../../../sharepoint/sro-posts.ts";
+import { loadMoreUpdates, type UpdatesPage } from "../../../sharepoint/update-pages.ts";
 import { useDataContext } from "../../lib/data.tsx";
 import { useRemote } from "../../lib/use-remote.ts";
 
@@ -35,6 +38,50 @@ async function loadActionView(ctx: DataContext, actionId: string): Promise<Actio
 /** The view after a saved update: the action as saved, and the update at the top of its history. */
 export function withUpdate(view: ActionView, update: ProgressUpdate, record: ActionRecord): ActionView {
   return { ...view, record, updates: [update, ...view.updates] };
+}
+
+/** The view with an older page of updates after those shown (any already shown are not repeated). */
+export function withOlderUpdates(view: ActionView, page: UpdatesPage): ActionView {
+  const shown = new Set(view.updates.map((u) => u.id));
+  return {
+    ...view,
+    updates: [...view.updates, ...page.updates.filter((u) => !shown.has(u.id))],
+    moreUpdates: page.next,
+  };
+}
+
+/**
+ * "Show more updates": reads the next page of the view's updates and puts the longer view in place with
+ * `replace`. `firstNew` is the id of the first update it added (the page moves focus there).
+ */
+export function useMoreUpdates(view: ActionView | null, replace: (view: ActionView) => void) {
+  const ctx = useDataContext();
+  const [state, setState] = useState<{ loading: boolean; error: unknown; firstNew: string | null }>({
+    loading: false,
+    error: null,
+    firstNew: null,
+  });
+  // The view as it is when the page arrives (an update may have been saved meanwhile), not as clicked.
+  const latest = useRef(view);
+  useEffect(() => {
+    latest.current = view;
+  });
+  const showMore = useCallback(() => {
+    const cursor = latest.current?.moreUpdates ?? null;
+    if (cursor === null) return;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    loadMoreUpdates(ctx, cursor).then(
+      (page) => {
+        const current = latest.current;
+        if (current !== null) replace(withOlderUpdates(current, page));
+        setState({ loading: false, error: null, firstNew: page.updates[0]?.id ?? null });
+      },
+      (error: unknown) => {
+        setState({ loading: false, error, firstNew: null });
+      },
+    );
+  }, [ctx, replace]);
+  return { ...state, showMore };
 }
 
 /** One action with everything its page shows. */

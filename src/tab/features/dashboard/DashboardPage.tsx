@@ -6,6 +6,7 @@ import { formatUkDate } from "../../../domain/iso-date.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
+import { SkippedItemsNotice } from "../../components/SkippedItemsNotice.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { ChangesSince } from "./ChangesSince.tsx";
 import { FigureTiles } from "./FigureTiles.tsx";
@@ -38,6 +39,7 @@ export default function DashboardPage(props: { planId: string | null }) {
           {describeError(dashboard.error)}
         </Notice>
       )}
+      <SkippedItemsNotice items={view.skipped} />
       <Body1>Figures as of {formatUkDate(view.figures.asOf)}.</Body1>
       <FigureTiles figures={view.figures} />
       <section className={styles.section} aria-labelledby="status-heading">

@@ -3,6 +3,7 @@ import { Body1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
+import { SkippedItemsNotice } from "../../components/SkippedItemsNotice.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { useTeamsContext } from "../../lib/use-teams-context.tsx";
 import { ActionListItem } from "./ActionListItem.tsx";
@@ -38,12 +39,13 @@ function MyActionsFor(props: { upn: string; onOpen: (actionId: string) => void }
           {describeError(groups.error)}
         </Notice>
       )}
-      {groups.data.length === 0 && (
+      <SkippedItemsNotice items={groups.data.skipped} />
+      {groups.data.groups.length === 0 && (
         <Body1>
           You have no actions in any plan. Actions appear here when you hold or cover an SRO post.
         </Body1>
       )}
-      {groups.data.map((group) => (
+      {groups.data.groups.map((group) => (
         <section key={group.key} className={styles.group} aria-labelledby={`group-${group.key}`}>
           <Subtitle1 as="h2" id={`group-${group.key}`}>
             {group.title} ({group.items.length})

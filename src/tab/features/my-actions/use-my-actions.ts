@@ -1,15 +1,23 @@
 // The data behind My actions: the person's actions across plans, and each plan's open reporting period,
 // in two requests.
 import type { IsoDate } from "../../../domain/iso-date.ts";
-import type { DataContext } from "../../../sharepoint/context.ts";
+import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
 import { loadMyWork } from "../../../sharepoint/my-actions.ts";
+import type { SkippedItem } from "../../../sharepoint/skipped-items.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { useRemote } from "../../lib/use-remote.ts";
 import { groupMyActions, type ActionGroup } from "./group-actions.ts";
 
-async function loadGroups(ctx: DataContext, upn: string, today: IsoDate): Promise<ActionGroup[]> {
+/** My actions, grouped, with the items left out because they could not be read. */
+export interface MyActionGroups {
+  groups: ActionGroup[];
+  skipped: SkippedItem[];
+}
+
+async function loadGroups(base: DataContext, upn: string, today: IsoDate): Promise<MyActionGroups> {
+  const ctx = withOwnWarnings(base);
   const { actions, openPeriods } = await loadMyWork(ctx, upn, today);
-  return groupMyActions(actions, openPeriods, today);
+  return { groups: groupMyActions(actions, openPeriods, today), skipped: ctx.warnings.items };
 }
 
 /** My actions, grouped, for the signed-in person. */

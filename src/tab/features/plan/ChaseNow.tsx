@@ -25,19 +25,27 @@ const useStyles = makeStyles({
 
 type State =
   | { step: "idle" }
-  | { step: "running" }
+  | { step: "running"; waiting?: string }
   | { step: "done"; summary: RunSummary }
   | { step: "failed"; message: string };
 
 function Summary(props: { summary: RunSummary }) {
   const styles = useStyles();
-  const { sent, skipped, failed } = props.summary;
+  const { sent, skipped, failed, owed } = props.summary;
   return (
     <MessageBar intent={failed.length > 0 ? "warning" : "success"} layout="multiline">
       <MessageBarBody>
         <p style={{ margin: 0 }}>
           Reminders sent: {sent}. Skipped: {skipped.length}. Failed: {failed.length}.
         </p>
+        {owed.map((o) => (
+          // Only the sender's own are owed: the coordinator reading this is the one owed them.
+          <p key={`o-${o.recipient}`} style={{ margin: 0 }}>
+            Your own reminders ({o.reminders}) were not sent: Teams has no chat with yourself. They are not
+            recorded as sent, so the next run by someone else (the reminder service account, or another
+            coordinator) sends them.
+          </p>
+        ))}
         {skipped.length + failed.length > 0 && (
           <ul className={styles.list} aria-label="Not reached">
             {skipped.map((s) => (
@@ -76,11 +84,17 @@ export function ChaseNow(props: { plan: PlanRecord; period: PeriodRecord }) {
   async function run() {
     setConfirming(false);
     setState({ step: "running" });
+    let chase: typeof import("./chase-run.ts") | null = null;
     try {
-      const { chasePlan } = await import("./chase-run.ts");
-      setState({ step: "done", summary: await chasePlan(ctx, props.plan, today, graph) });
+      chase = await import("./chase-run.ts");
+      const { waitingNote } = chase;
+      // Another reminder run (the scheduled one, say) is sending: say so while this one waits for it.
+      const summary = await chase.chasePlan(ctx, props.plan, today, graph, (held) => {
+        setState({ step: "running", waiting: waitingNote(held) });
+      });
+      setState({ step: "done", summary });
     } catch (error) {
-      setState({ step: "failed", message: describeError(error) });
+      setState({ step: "failed", message: chase?.chaseStoppedMessage(error) ?? describeError(error) });
     }
   }
 
@@ -131,6 +145,7 @@ export function ChaseNow(props: { plan: PlanRecord; period: PeriodRecord }) {
         </Button>
       )}
       <div role="status" aria-live="polite" style={{ width: "100%" }}>
+        {state.step === "running" && state.waiting !== undefined && <Body1>{state.waiting}</Body1>}
         {state.step === "done" && <Summary summary={state.summary} />}
       </div>
       {state.step === "failed" && (

@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
+import { SkippedItemsNotice } from "../../components/SkippedItemsNotice.tsx";
 import { useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { canCoordinate } from "../../lib/permissions.ts";
@@ -24,6 +25,7 @@ import {
   type PlanFilters,
 } from "./plan-view.ts";
 import { SroDueTable } from "./SroDueTable.tsx";
+import { useApplyPending } from "./use-apply-pending.ts";
 import { usePlan } from "./use-plan.ts";
 
 const useStyles = makeStyles({
@@ -48,6 +50,7 @@ export function PlanPage(props: Props) {
   const [filters, setFilters] = useState<PlanFilters>(NO_FILTERS);
   const dashboard = plan.data?.dashboard ?? null;
   const items = useMemo(() => (dashboard === null ? [] : planItems(dashboard, today)), [dashboard, today]);
+  useApplyPending(dashboard, role.data !== null && canCoordinate(role.data));
 
   if (plan.data === null) {
     return plan.status === "failed" ? (
@@ -62,6 +65,7 @@ export function PlanPage(props: Props) {
   if (dashboard === null)
     return (
       <Page title="Plan">
+        <SkippedItemsNotice items={plan.data.skipped} />
         <Body1>There are no plans on this site yet.</Body1>
         {coordinator && (
           <div>
@@ -89,6 +93,7 @@ export function PlanPage(props: Props) {
           {describeError(plan.error)}
         </Notice>
       )}
+      <SkippedItemsNotice items={data.skipped} />
       {data.plans.length > 1 && (
         <Field label="Plan">
           <Select

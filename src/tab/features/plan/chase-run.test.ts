@@ -6,7 +6,8 @@ import { isoDate } from "../../../domain/iso-date.ts";
 import type { DataContext } from "../../../sharepoint/context.ts";
 import type { PlanRecord } from "../../../sharepoint/records.ts";
 import { ConfigError, parseTabConfig } from "../../lib/config.ts";
-import { chasePlan, notifySettingsOf } from "./chase-run.ts";
+import { RunInProgress } from "../../../notify/reminders/browser.ts";
+import { chasePlan, chaseStoppedMessage, notifySettingsOf } from "./chase-run.ts";
 
 const TENANT = {
   siteUrl: "https://northbridge.sharepoint.com/sites/improvement",
@@ -52,5 +53,28 @@ describe("Chase now's settings", () => {
           'config.json needs teamsAppId (the Teams app\'s manifest id) for "Chase now"; config.json needs updateFormUrl (the update form\'s address) for "Chase now"',
     );
     assert.equal(asked, false, "no Graph token was asked for");
+  });
+});
+
+describe("Chase now while another reminder run is sending", () => {
+  test("it says who is sending and until when, and that nothing was sent from here", () => {
+    const busy = new RunInProgress(
+      {
+        holder: {
+          who: "reminders@northbridge.gov.uk",
+          host: "timer-01",
+          pid: 812,
+          run: "actionplan reminders (every plan)",
+        },
+        startedAt: "2026-06-14T08:30:00Z",
+        expiresAt: "2026-06-14T08:32:00Z",
+      },
+      30,
+    );
+    assert.equal(
+      chaseStoppedMessage(busy),
+      "Reminders are being sent by another run right now: reminders@northbridge.gov.uk on timer-01 (process 812), actionplan reminders (every plan), started 14 Jun 2026, 09:30:00. It holds them until 14 Jun 2026, 09:32:00 unless it finishes first. Nothing was sent from here; try again when it has finished (nobody is reminded twice).",
+    );
+    assert.equal(chaseStoppedMessage(new Error("other")), null, "anything else is described as usual");
   });
 });

@@ -4,7 +4,15 @@
 // catalog app and update form are the defaults; in a tenant the configuration names the Teams app and the
 // update form (`npm run package` writes them), and a missing one is named in the error.
 import type { IsoDate } from "../../../domain/iso-date.ts";
-import { chasePlan as chase, type RunSummary } from "../../../notify/reminders/browser.ts";
+import {
+  chasePlan as chase,
+  describeHolder,
+  LeaseLost,
+  RunInProgress,
+  ukTime,
+  type HeldLease,
+  type RunSummary,
+} from "../../../notify/reminders/browser.ts";
 import type { DataContext } from "../../../sharepoint/context.ts";
 import type { PlanRecord } from "../../../sharepoint/records.ts";
 import { ConfigError, type TabConfig } from "../../lib/config.ts";
@@ -25,12 +33,26 @@ export function notifySettingsOf(config: TabConfig): Record<string, string> {
   );
 }
 
-/** Send the plan's reminders due today as the signed-in coordinator. */
+/** Words for a wait on another reminder run, while "Chase now" waits for it. */
+export function waitingNote(held: HeldLease): string {
+  return `Waiting for another reminder run to finish: ${describeHolder(held)}, holding it until ${ukTime(held.expiresAt)}.`;
+}
+
+/** Words for a chase stopped by another reminder run, or null for any other failure. */
+export function chaseStoppedMessage(error: unknown): string | null {
+  if (error instanceof RunInProgress)
+    return `Reminders are being sent by another run right now: ${describeHolder(error.held)}. It holds them until ${ukTime(error.held.expiresAt)} unless it finishes first. Nothing was sent from here; try again when it has finished (nobody is reminded twice).`;
+  if (error instanceof LeaseLost) return `The reminders stopped part-way: ${error.message}`;
+  return null;
+}
+
+/** Send the plan's reminders due today as the signed-in coordinator (one reminder run at a time). */
 export async function chasePlan(
   ctx: DataContext,
   plan: PlanRecord,
   today: IsoDate,
   graph: { config: TabConfig; getGraphToken: TokenSource },
+  onWait?: (held: HeldLease) => void,
 ): Promise<RunSummary> {
   const sandbox = graph.config.clockUrl !== undefined;
   const missing = [
@@ -48,5 +70,6 @@ export async function chasePlan(
     getToken: graph.getGraphToken,
     plan,
     today,
+    ...(onWait === undefined ? {} : { onWait }),
   });
 }

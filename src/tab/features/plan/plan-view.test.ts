@@ -83,6 +83,7 @@ const dashboard = {
   periods: [period],
   currentPeriod: period,
   dateChanges: [],
+  pendingUpdates: 0,
 } satisfies Dashboard;
 
 test("each action's status and whether it has its update for the open period", () => {

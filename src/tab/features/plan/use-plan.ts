@@ -1,8 +1,11 @@
 // The data behind the plan view: the site's plans (to choose one) and the chosen plan's dashboard data,
 // which holds its recommendations, actions, SRO posts, periods and date-change requests. Two requests.
-import type { DataContext } from "../../../sharepoint/context.ts";
+// Items that cannot be read are left out and listed (for coordinators); a plan asked for by id that cannot
+// be read fails the load with UnreadableItemError, rather than quietly showing another plan.
+import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
 import { listPlans, loadDashboard, type Dashboard } from "../../../sharepoint/plans.ts";
 import type { PlanRecord } from "../../../sharepoint/records.ts";
+import { findSkipped, UnreadableItemError, type SkippedItem } from "../../../sharepoint/skipped-items.ts";
 import { useDataContext } from "../../lib/data.tsx";
 import { useRemote } from "../../lib/use-remote.ts";
 
@@ -10,12 +13,20 @@ export interface PlanData {
   plans: PlanRecord[];
   /** Null when the site has no plans yet. */
   dashboard: Dashboard | null;
+  /** Items left out because they could not be read. */
+  skipped: SkippedItem[];
 }
 
-async function loadPlanData(ctx: DataContext, planId: string | null): Promise<PlanData> {
+async function loadPlanData(base: DataContext, planId: string | null): Promise<PlanData> {
+  const ctx = withOwnWarnings(base);
   const plans = await listPlans(ctx);
-  const chosen = plans.find((p) => p.id === planId) ?? plans[0];
-  return { plans, dashboard: chosen === undefined ? null : await loadDashboard(ctx, chosen.id) };
+  const asked = plans.find((p) => p.id === planId);
+  const unreadable =
+    planId !== null && asked === undefined ? findSkipped(ctx.warnings, "plans", planId) : undefined;
+  if (unreadable !== undefined) throw new UnreadableItemError(unreadable);
+  const chosen = asked ?? plans[0];
+  const dashboard = chosen === undefined ? null : await loadDashboard(ctx, chosen.id);
+  return { plans, dashboard, skipped: ctx.warnings.items };
 }
 
 /** The plan with id `planId` (or the site's first plan), with the list of plans. */
