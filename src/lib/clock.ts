@@ -20,6 +20,8 @@ export function londonDate(instant: Date): string {
 export function shiftedClock(today: string, real: () => number = Date.now): () => Date {
   const startedAt = real();
   const msIntoDay = startedAt % 86_400_000;
-  const offset = Date.parse(`${today}T00:00:00Z`) + msIntoDay - startedAt;
+  let offset = Date.parse(`${today}T00:00:00Z`) + msIntoDay - startedAt;
+  // Late in the UTC day, British Summer Time would already be the next day in London: keep London on `today`.
+  if (londonDate(new Date(startedAt + offset)) > today) offset -= 3_600_000;
   return () => new Date(real() + offset);
 }
