@@ -1,11 +1,11 @@
 // Copying the SROs' pending updates onto their actions (see pending-updates.ts for why they wait): what an
 // Owner or the app does when a coordinator opens a plan and in the daily run.
 import type { SPFI } from "@pnp/sp";
-import type { IsoDate } from "../domain/index.ts";
 import { RemoteError } from "../lib/remote-error.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
-import { sharePointDate } from "./dates.ts";
+import { sharePointDateOrNull } from "./dates.ts";
+import { latestColumns } from "./import-columns.ts";
 import { anyOf } from "./odata.ts";
 import {
   coordinatorsQuery,
@@ -15,7 +15,7 @@ import {
   pendingUpdatesQuery,
   withPending,
 } from "./pending-updates.ts";
-import { toActionRecord, toSroPost, type ActionRecord, type LatestUpdate } from "./records.ts";
+import { toActionRecord, toSroPost, type ActionRecord } from "./records.ts";
 import {
   ACTION_EXPAND,
   ACTION_SELECT,
@@ -26,16 +26,6 @@ import {
   sroPostRow,
 } from "./rows.ts";
 import { updateItem } from "./writes.ts";
-
-function latestColumns(latest: LatestUpdate | null): Record<string, unknown> {
-  return {
-    LatestUpdateDate: latest === null ? null : sharePointDate(latest.date),
-    LatestUpdateText: latest?.text ?? null,
-    LatestUpdatePercent: latest?.percentComplete ?? null,
-    ReportedStatus: latest?.reportedStatus ?? null,
-    LatestUpdatePeriodId: latest === null || latest.periodId === null ? null : Number(latest.periodId),
-  };
-}
 
 export interface AppliedReport {
   /** Actions whose latest update or completion changed. */
@@ -120,7 +110,10 @@ export async function applyPendingUpdates(ctx: DataContext): Promise<AppliedRepo
         "actions",
         Number(record.action.id),
         record.etag,
-        { ...latestColumns(next.latest), CompletedOn: dateColumn(next.action.completedOn) },
+        {
+          ...latestColumns(next.latest, next.latest?.periodId == null ? null : Number(next.latest.periodId)),
+          CompletedOn: sharePointDateOrNull(next.action.completedOn),
+        },
         {},
       ).apply(sp),
     ),
@@ -155,8 +148,4 @@ async function inOneBatchUnlessEmpty<I, T>(
 ): Promise<T[]> {
   if (items.length === 0) return [];
   return inOneBatch(sp, (b) => items.map((item) => part(b, item)));
-}
-
-function dateColumn(date: IsoDate | null): string | null {
-  return date === null ? null : sharePointDate(date);
 }

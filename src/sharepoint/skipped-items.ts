@@ -128,3 +128,9 @@ export function findSkipped(warnings: ReadWarnings, list: ListKey, key: string):
     (w) => w.list === list && (String(w.itemId) === key || (w.title !== null && w.title === key)),
   );
 }
+
+/** Refuse, with UnreadableItemError, an item of `list` asked for by id or exact title that was left out. */
+export function refuseIfSkipped(warnings: ReadWarnings, list: ListKey, key: string): void {
+  const skipped = findSkipped(warnings, list, key);
+  if (skipped !== undefined) throw new UnreadableItemError(skipped);
+}

@@ -33,7 +33,7 @@ import {
 } from "../../sharepoint/import-sync.ts";
 import { findPlansByTitle, listPlans } from "../../sharepoint/plans.ts";
 import type { PlanRecord } from "../../sharepoint/records.ts";
-import { findSkipped, UnreadableItemError } from "../../sharepoint/skipped-items.ts";
+import { refuseIfSkipped } from "../../sharepoint/skipped-items.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import {
   connect,
@@ -184,8 +184,7 @@ async function existingPlan(ctx: DataContext, key: string, byId: boolean): Promi
   if (byId && /^\d+$/.test(key)) {
     const found = (await listPlans(ctx)).find((p) => p.id === key);
     if (found !== undefined) return found;
-    const unreadable = findSkipped(ctx.warnings, "plans", key);
-    if (unreadable !== undefined) throw new UnreadableItemError(unreadable);
+    refuseIfSkipped(ctx.warnings, "plans", key);
   }
   const matches = (await findPlansByTitle(ctx, key)).filter((p) => p.title === key);
   if (byId && /^\d+$/.test(key) && matches.length === 0)

@@ -25,7 +25,7 @@ import {
 import { leaseProgress, releaseOnSignals } from "./reminders-lease.ts";
 import { createGraphClient } from "../../notify/graph-client.ts";
 import { findPlansByTitle, listPlans } from "../../sharepoint/plans.ts";
-import { findSkipped, UnreadableItemError } from "../../sharepoint/skipped-items.ts";
+import { refuseIfSkipped } from "../../sharepoint/skipped-items.ts";
 import { graphTokenSourceFor, isSandboxSite } from "../auth.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import { formatRunSummary } from "./reminders-report.ts";
@@ -233,8 +233,7 @@ async function pickPlan(
   const byId = all.filter((p) => p.id === key);
   const found = byId.length > 0 ? byId : (await findPlansByTitle(ctx, key)).filter((p) => p.title === key);
   if (found.length === 1) return found;
-  const unreadable = found.length === 0 ? findSkipped(ctx.warnings, "plans", key) : undefined;
-  if (unreadable !== undefined) throw new UnreadableItemError(unreadable);
+  if (found.length === 0) refuseIfSkipped(ctx.warnings, "plans", key);
   const known = all.map((p) => `${p.id} "${p.title}"`).join(", ") || "none";
   throw new UsageError(
     `${found.length > 1 ? "more than one" : "no"} plan "${key}" on this site. Plans: ${known}.`,

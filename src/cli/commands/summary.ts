@@ -4,7 +4,7 @@ import { formatUkDate, type IsoDate, type PlanFigures } from "../../domain/index
 import { dashboardFigures, findPlansByTitle, listPlans, loadDashboard } from "../../sharepoint/plans.ts";
 import type { PlanRecord } from "../../sharepoint/records.ts";
 import type { DataContext } from "../../sharepoint/context.ts";
-import { findSkipped, UnreadableItemError } from "../../sharepoint/skipped-items.ts";
+import { refuseIfSkipped } from "../../sharepoint/skipped-items.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import {
   connect,
@@ -50,8 +50,7 @@ async function findPlan(ctx: DataContext, key: string, site: string): Promise<Pl
   const matches = (await findPlansByTitle(ctx, key)).filter((p) => p.title === key);
   if (matches.length === 1 && matches[0] !== undefined) return matches[0];
   const all = await listPlans(ctx);
-  const unreadable = matches.length === 0 ? findSkipped(ctx.warnings, "plans", key) : undefined;
-  if (unreadable !== undefined) throw new UnreadableItemError(unreadable);
+  if (matches.length === 0) refuseIfSkipped(ctx.warnings, "plans", key);
   const known =
     all.length === 0
       ? "There are no plans on this site."

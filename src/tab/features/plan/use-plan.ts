@@ -5,7 +5,7 @@
 import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
 import { listPlans, loadDashboard, type Dashboard } from "../../../sharepoint/plans.ts";
 import type { PlanRecord } from "../../../sharepoint/records.ts";
-import { findSkipped, UnreadableItemError, type SkippedItem } from "../../../sharepoint/skipped-items.ts";
+import { refuseIfSkipped, type SkippedItem } from "../../../sharepoint/skipped-items.ts";
 import { useDataContext } from "../../lib/data.tsx";
 import { useRemote } from "../../lib/use-remote.ts";
 
@@ -21,9 +21,7 @@ async function loadPlanData(base: DataContext, planId: string | null): Promise<P
   const ctx = withOwnWarnings(base);
   const plans = await listPlans(ctx);
   const asked = plans.find((p) => p.id === planId);
-  const unreadable =
-    planId !== null && asked === undefined ? findSkipped(ctx.warnings, "plans", planId) : undefined;
-  if (unreadable !== undefined) throw new UnreadableItemError(unreadable);
+  if (planId !== null && asked === undefined) refuseIfSkipped(ctx.warnings, "plans", planId);
   const chosen = asked ?? plans[0];
   const dashboard = chosen === undefined ? null : await loadDashboard(ctx, chosen.id);
   return { plans, dashboard, skipped: ctx.warnings.items };
