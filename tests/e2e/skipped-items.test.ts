@@ -55,7 +55,9 @@ describe("items that cannot be read, in the tab", () => {
     await waitForHeading(tab, /^Overdue|My actions/);
     await tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
     await waitForHeading(tab, /Corporate Peer Challenge/);
-    await notice(tab).waitFor();
+    await notice(tab)
+      .filter({ hasText: /Actions item/ })
+      .waitFor();
     const text = await notice(tab).innerText();
     assert.match(text, /2 items could not be read/);
     assert.match(
@@ -77,14 +79,19 @@ describe("items that cannot be read, in the tab", () => {
   test("a coordinator's My actions and Dashboard say the same, an SRO's plan view says nothing", async () => {
     const mine = await e2e.openHost({ user: COORDINATOR });
     await waitForHeading(mine.tab, "My actions");
-    await notice(mine.tab).waitFor();
+    // The list naming each item loads after the notice's first line.
+    await notice(mine.tab)
+      .filter({ hasText: /Actions item/ })
+      .waitFor();
     assert.match(await notice(mine.tab).innerText(), /One item could not be read[\s\S]*Actions item/);
     assert.match(await mine.tab.locator("body").innerText(), /You have no actions in any plan/);
     await mine.page.context().close();
 
     const dashboard = await e2e.openHost({ user: COORDINATOR, frame: "channel" });
     await waitForHeading(dashboard.tab, /Corporate Peer Challenge/);
-    await notice(dashboard.tab).waitFor();
+    await notice(dashboard.tab)
+      .filter({ hasText: /Actions item/ })
+      .waitFor();
     assert.match(await notice(dashboard.tab).innerText(), /Actions item/);
     await dashboard.page.context().close();
 
