@@ -19,7 +19,15 @@ export interface Plan {
   referenceDate: IsoDate;
   /** Months past its target date after which a Delayed action counts as Overdue (the Best Value plan: 1). */
   overdueAfterMonths: number;
+  /** Whose bank holidays its reminders skip; absent means England and Wales. */
+  nation?: Nation;
+  /** Hidden from My actions and reminders, kept for reports. */
+  archived?: boolean;
 }
+
+/** The UK nations with their own bank holidays, as a plan names them. */
+export const NATIONS = ["England and Wales", "Scotland", "Northern Ireland"] as const;
+export type Nation = (typeof NATIONS)[number];
 
 /** A numbered heading of a plan (also called a theme or priority area). */
 export interface Recommendation {
@@ -29,6 +37,8 @@ export interface Recommendation {
   ref: string;
   title: string;
   description: string;
+  /** The coordinator's order; absent sorts by ref after the ordered ones. */
+  sortOrder?: number;
 }
 
 /** How a target date was written; see `parseTargetDate`. */
@@ -72,6 +82,10 @@ export interface Action {
   targetDate: TargetDate;
   /** The day the action was recorded as complete; null while open. */
   completedOn: IsoDate | null;
+  /** The coordinator's order among its siblings; absent sorts by ref after the ordered ones. */
+  sortOrder?: number;
+  /** Set when a coordinator retired it: never deleted, it stays in history and reports as withdrawn. */
+  withdrawn?: { on: IsoDate; reason: string };
 }
 
 /** An SRO post and who holds or covers it: reminders go to the person, accountability stays with the post. */

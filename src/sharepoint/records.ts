@@ -52,7 +52,7 @@ export interface ActionRecord extends Versioned {
   latest: LatestUpdate | null;
 }
 
-export type PlanRecord = Plan & Versioned;
+export type PlanRecord = Plan & Versioned & Required<Pick<Plan, "nation" | "archived">>;
 export type PeriodRecord = ReportingPeriod & Versioned;
 export type DateChangeRecord = TargetDateChange &
   Versioned & {
@@ -104,19 +104,23 @@ export function toPlan(row: PlanRow): PlanRecord {
     title: row.Title,
     referenceDate: requiredDate(row.ReferenceDate, `Plan ${String(row.Id)}`),
     overdueAfterMonths: row.OverdueAfterMonths ?? 1,
+    nation: row.Nation ?? "England and Wales",
+    archived: row.Archived ?? false,
     etag: row["odata.etag"],
   };
 }
 
 /** A Recommendations item as a domain Recommendation. */
 export function toRecommendation(row: RecommendationRow): Recommendation {
-  return {
+  const recommendation: Recommendation = {
     id: String(row.Id),
     planId: key(row.PlanId) ?? "",
     ref: row.Ref ?? "",
     title: row.Title ?? "",
     description: row.Details ?? "",
   };
+  if (row.SortOrder !== null) recommendation.sortOrder = row.SortOrder;
+  return recommendation;
 }
 
 /** An Actions item as an ActionRecord. */
@@ -134,6 +138,9 @@ export function toActionRecord(row: ActionRow): ActionRecord {
     completedOn: dateFromSharePoint(row.CompletedOn),
   };
   if (row.ParentActionId !== null) action.parentId = String(row.ParentActionId);
+  if (row.SortOrder !== null) action.sortOrder = row.SortOrder;
+  const withdrawnOn = dateFromSharePoint(row.WithdrawnOn);
+  if (withdrawnOn !== null) action.withdrawn = { on: withdrawnOn, reason: row.WithdrawnReason ?? "" };
   return {
     action,
     etag: row["odata.etag"],

@@ -4,7 +4,7 @@
 import { z } from "../lib/zod.ts";
 import { STATUSES } from "../domain/index.ts";
 import { dateFromSharePoint } from "./dates.ts";
-import { CHANGE_STATUSES, PERIOD_STATES, type ListKey } from "./list-titles.ts";
+import { CHANGE_STATUSES, NATION_CHOICES, PERIOD_STATES, type ListKey } from "./list-titles.ts";
 import {
   ColumnProblem,
   skippedByParse,
@@ -39,22 +39,25 @@ export type PersonValue = z.infer<typeof person>;
 /** Columns every item query selects for the ETag and id. */
 const item = { Id: id, "odata.etag": etag };
 
-export const PLAN_SELECT = ["Id", "Title", "ReferenceDate", "OverdueAfterMonths"];
+export const PLAN_SELECT = ["Id", "Title", "ReferenceDate", "OverdueAfterMonths", "Nation", "Archived"];
 export const planRow = z.object({
   ...item,
   Title: z.string(),
   ReferenceDate: requiredDate,
   OverdueAfterMonths: optionalNumber,
+  Nation: orNull(z.enum(NATION_CHOICES)),
+  Archived: orNull(z.boolean()),
 });
 export type PlanRow = z.infer<typeof planRow>;
 
-export const RECOMMENDATION_SELECT = ["Id", "Title", "Ref", "Details", "PlanId"];
+export const RECOMMENDATION_SELECT = ["Id", "Title", "Ref", "Details", "PlanId", "SortOrder"];
 export const recommendationRow = z.object({
   ...item,
   Title: optionalText,
   Ref: optionalText,
   Details: optionalText,
   PlanId: optionalId,
+  SortOrder: optionalNumber,
 });
 export type RecommendationRow = z.infer<typeof recommendationRow>;
 
@@ -82,6 +85,9 @@ export const ACTION_SELECT = [
   "LatestUpdateText",
   "LatestUpdatePercent",
   "LatestUpdatePeriodId",
+  "SortOrder",
+  "WithdrawnOn",
+  "WithdrawnReason",
 ];
 export const ACTION_EXPAND = ["Plan", "SroPost"];
 export const actionRow = z.object({
@@ -105,6 +111,9 @@ export const actionRow = z.object({
   LatestUpdateText: optionalText,
   LatestUpdatePercent: optionalNumber,
   LatestUpdatePeriodId: optionalId,
+  SortOrder: optionalNumber,
+  WithdrawnOn: optionalText,
+  WithdrawnReason: optionalText,
 });
 export type ActionRow = z.infer<typeof actionRow>;
 

@@ -8,6 +8,7 @@ import {
   CHANGE_STATUSES,
   DELIVERY_STATUSES,
   LIST_TITLES,
+  NATION_CHOICES,
   PERIOD_STATES,
   type ListKey,
 } from "./list-titles.ts";
@@ -19,14 +20,24 @@ import {
  *    Progress Updates.CompletedOn (an SRO's update no longer writes the action: see pending-updates.ts);
  *    Progress Updates.UpdateDate indexed (an action's updates are paged newest first).
  * 4: Reminder Runs (the lease that lets one reminder run at a time send for a site).
+ * 5: coordinators run the plan: Plans.Nation and Plans.Archived; Recommendations.SortOrder and
+ *    Actions.SortOrder (the order a coordinator gives, before refs); Actions.WithdrawnOn and
+ *    Actions.WithdrawnReason (a retired action stays, reported as withdrawn); versioning on every list
+ *    whose items people change (`versioning`), so each change keeps who and when.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Marks lists as ours, so provisioning never takes over an unrelated list that happens to share a title. */
 export const SCHEMA_MARKER = "Action Plan Tracker";
 
 export type { ListKey } from "./list-titles.ts";
-export { CHANGE_STATUSES, DELIVERY_STATUSES, LIST_TITLES, PERIOD_STATES } from "./list-titles.ts";
+export {
+  CHANGE_STATUSES,
+  DELIVERY_STATUSES,
+  LIST_TITLES,
+  NATION_CHOICES,
+  PERIOD_STATES,
+} from "./list-titles.ts";
 
 interface ColumnBase {
   /** Internal name: no spaces, stable forever (renaming means a new column). */
@@ -68,6 +79,8 @@ export interface ListSpec {
   title: string;
   description: string;
   access: ListAccess;
+  /** SharePoint keeps a version of every item change (who, when, what), read as an item's history. */
+  versioning: boolean;
   /** The built-in Title column: its display name and whether it is indexed/unique. */
   titleColumn: { title: string; indexed?: boolean; unique?: boolean };
   columns: readonly ColumnSpec[];
@@ -122,6 +135,7 @@ const statusChoice = (name: string, title: string): ColumnSpec => ({
 
 const plans: ListSpec = {
   key: "plans",
+  versioning: true,
   access: "coordinated",
   title: LIST_TITLES.plans,
   description: "Improvement plans",
@@ -130,6 +144,10 @@ const plans: ListSpec = {
   columns: [
     { type: "date", name: "ReferenceDate", title: "Reference date", required: true },
     { type: "number", name: "OverdueAfterMonths", title: "Overdue after (months)", min: 0 },
+    // Whose bank holidays the plan's reminders skip; empty (a plan from before version 5) means England.
+    { type: "choice", name: "Nation", title: "Bank holidays of", choices: NATION_CHOICES },
+    // An archived plan is hidden from My actions and reminders and kept for reports.
+    { type: "boolean", name: "Archived", title: "Archived" },
     // How the columns of the file the plan came from map to its fields (JSON), so that importing the
     // council's next version of the same spreadsheet needs no mapping again.
     note("ImportMapping", "Import mapping"),
@@ -138,6 +156,7 @@ const plans: ListSpec = {
 
 const recommendations: ListSpec = {
   key: "recommendations",
+  versioning: true,
   access: "coordinated",
   title: LIST_TITLES.recommendations,
   description: "The numbered recommendations (themes, priority areas) of each plan",
@@ -147,11 +166,14 @@ const recommendations: ListSpec = {
     lookup("Plan", "Plan", "plans"),
     text("Ref", "Number", REF_LIMIT),
     note("Details", "Details"),
+    // The order a coordinator gives; empty sorts by Ref (compareRefs) after the ordered ones.
+    { type: "number", name: "SortOrder", title: "Order" },
   ],
 };
 
 const actions: ListSpec = {
   key: "actions",
+  versioning: true,
   access: "coordinated",
   title: LIST_TITLES.actions,
   description: "Actions and milestones (an action whose parent is an action)",
@@ -178,11 +200,17 @@ const actions: ListSpec = {
     note("LatestUpdateText", "Latest update"),
     { type: "number", name: "LatestUpdatePercent", title: "Latest % complete", min: 0, max: 100 },
     lookup("LatestUpdatePeriod", "Latest update period", "reportingPeriods", false),
+    // The order a coordinator gives among the actions of a recommendation (or milestones of an action).
+    { type: "number", name: "SortOrder", title: "Order" },
+    // A retired action is never deleted: it stays in history and reports as withdrawn.
+    date("WithdrawnOn", "Withdrawn on"),
+    note("WithdrawnReason", "Why withdrawn"),
   ],
 };
 
 const progressUpdates: ListSpec = {
   key: "progressUpdates",
+  versioning: true,
   access: "contributions",
   title: LIST_TITLES.progressUpdates,
   description: "Dated progress updates from SROs, one per action per reporting period",
@@ -208,6 +236,7 @@ const progressUpdates: ListSpec = {
 
 const targetDateChanges: ListSpec = {
   key: "targetDateChanges",
+  versioning: true,
   access: "contributions",
   title: LIST_TITLES.targetDateChanges,
   description: "Requests to move an action's target date, with the reason and the coordinator's decision",
@@ -230,6 +259,7 @@ const targetDateChanges: ListSpec = {
 
 const reportingPeriods: ListSpec = {
   key: "reportingPeriods",
+  versioning: true,
   access: "coordinated",
   title: LIST_TITLES.reportingPeriods,
   description: "Quarterly rounds of updates; closing one stores its figures",
@@ -248,6 +278,7 @@ const reportingPeriods: ListSpec = {
 
 const sroPosts: ListSpec = {
   key: "sroPosts",
+  versioning: true,
   access: "coordinated",
   title: LIST_TITLES.sroPosts,
   description: "Senior Responsible Officer posts, who holds them and who covers them",
@@ -263,6 +294,7 @@ const sroPosts: ListSpec = {
 
 const reminderLog: ListSpec = {
   key: "reminderLog",
+  versioning: false,
   access: "senders",
   title: LIST_TITLES.reminderLog,
   description: "Every reminder sent or attempted; the key makes sending idempotent",
@@ -296,6 +328,7 @@ const reminderLog: ListSpec = {
 // both win; the unique Title refuses a second item. See src/notify/reminders/run-lease.ts.
 const reminderRuns: ListSpec = {
   key: "reminderRuns",
+  versioning: false,
   access: "senders",
   title: LIST_TITLES.reminderRuns,
   description: "Which reminder run is sending now, and until when: one at a time per site",

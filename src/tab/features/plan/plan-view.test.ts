@@ -56,7 +56,15 @@ function action(
 }
 
 const dashboard = {
-  plan: { id: "1", title: "Plan", referenceDate: today, overdueAfterMonths: 1, etag: "1" },
+  plan: {
+    id: "1",
+    title: "Plan",
+    referenceDate: today,
+    overdueAfterMonths: 1,
+    nation: "England and Wales" as const,
+    archived: false,
+    etag: "1",
+  },
   recommendations: [
     { id: "1", planId: "1", ref: "1", title: "Housing", description: "" },
     { id: "2", planId: "1", ref: "2", title: "Finance", description: "" },
