@@ -3,7 +3,8 @@
 // version"), and nothing of the refused write is left behind.
 import { RemoteError } from "../lib/remote-error.ts";
 
-export type ConflictSubject = "action" | "target date change" | "reporting period";
+export type ConflictSubject =
+  "action" | "target date change" | "reporting period" | "plan" | "recommendation" | "SRO post";
 
 export class ConflictError<T> extends Error {
   constructor(
