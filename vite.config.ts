@@ -9,6 +9,10 @@ import { ukHolidaysOnly } from "./src/build/uk-holidays-only.ts";
 const HOLIDAY_LIBRARIES =
   /node_modules\/(date-holidays|date-holidays-parser|date-easter|date-chinese|date-bengali-revised|caldate|astronomia|moment|moment-timezone|deepmerge)\//;
 
+// Our own pure modules: the domain core and the SharePoint data layer only declare (no module runs code
+// when loaded), so what a screen does not call is left out even when it is re-exported from index.ts.
+const PURE_SOURCES = /\/src\/(domain|sharepoint)\/[^/]+(\/[^/]+)?\.ts$/;
+
 const root = fileURLToPath(new URL("./src/tab", import.meta.url));
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -47,7 +51,7 @@ export default defineConfig({
         // The domain core's reminder rules count working days with date-holidays (and its moment-timezone and
         // astronomia), which the tab never calls. They are CommonJS, so the bundler cannot tell that loading
         // them does nothing; saying so lets it drop ~1 MB the tab does not use.
-        moduleSideEffects: (id: string) => !HOLIDAY_LIBRARIES.test(id),
+        moduleSideEffects: (id: string) => !HOLIDAY_LIBRARIES.test(id) && !PURE_SOURCES.test(id),
       },
     },
   },
