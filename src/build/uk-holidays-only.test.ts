@@ -39,6 +39,17 @@ describe("date-holidays with the United Kingdom alone", () => {
     assert.ok(bankHolidays(uk, 2023).includes("2023-05-08 King Charles III's Coronation"));
   });
 
+  test("Scotland's and Northern Ireland's too: a plan's nation decides its reminders' working days", () => {
+    for (const region of ["SCT", "NIR"]) {
+      const full = new Holidays("GB", region);
+      const uk = new Parser(trimmed, "GB", region);
+      for (let year = 2000; year <= 2040; year++)
+        assert.deepEqual(bankHolidays(uk, year), bankHolidays(full, year), `${region} ${String(year)}`);
+    }
+    assert.ok(bankHolidays(new Parser(trimmed, "GB", "SCT"), 2024).includes("2024-01-02 January 2nd"));
+    assert.ok(bankHolidays(new Parser(trimmed, "GB", "NIR"), 2024).some((h) => h.startsWith("2024-07-12")));
+  });
+
   test("a country that is not in the data is named", () => {
     assert.throws(() => onlyCountries(all, ["XX"]), /date-holidays has no rules for XX\./);
   });

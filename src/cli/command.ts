@@ -7,6 +7,8 @@ export interface Command {
   summary: string;
   help: string;
   run: (argv: string[]) => Promise<number>;
+  /** True for a command of sub-commands: it prints the help of the sub-command named, not its own. */
+  handlesHelp?: boolean;
 }
 
 /** A problem with what the user typed: printed as one clear line, exit code 2. */

@@ -1,10 +1,14 @@
 // The `actionplan` command: one entry point, one sub-command per job, each with its own --help.
 import { importCommand } from "./commands/import.ts";
+import { periodCommand } from "./commands/period.ts";
+import { planCommand } from "./commands/plan.ts";
 import { plansCommand } from "./commands/plans.ts";
+import { postCommand } from "./commands/post.ts";
 import { provisionCommand } from "./commands/provision.ts";
 import { remindersCommand } from "./commands/reminders.ts";
 import { sandboxCommand } from "./commands/sandbox.ts";
 import { summaryCommand } from "./commands/summary.ts";
+import { updateCommand } from "./commands/update.ts";
 import type { Command } from "./command.ts";
 
 const COMMANDS: Command[] = [
@@ -12,6 +16,10 @@ const COMMANDS: Command[] = [
   provisionCommand,
   importCommand,
   plansCommand,
+  planCommand,
+  postCommand,
+  periodCommand,
+  updateCommand,
   summaryCommand,
   remindersCommand,
 ];
@@ -40,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`actionplan: unknown command '${name}'.\n\n${overview()}`);
     return 2;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
+  if (command.handlesHelp !== true && (rest.includes("--help") || rest.includes("-h"))) {
     console.log(command.help);
     return 0;
   }

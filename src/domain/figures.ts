@@ -35,22 +35,40 @@ export function isTopLevel(action: Pick<Action, "parentId">): boolean {
   return action.parentId === undefined;
 }
 
+/**
+ * Whether an action counts as withdrawn on `day`: withdrawn on or before it, or a milestone of an action
+ * that is. A withdrawn action stays in the plan and its history but leaves the figures and the reminders.
+ */
+export function isWithdrawn(
+  action: Pick<Action, "withdrawn" | "parentId">,
+  day: IsoDate,
+  parentOf: (id: string) => Pick<Action, "withdrawn"> | undefined = () => undefined,
+): boolean {
+  if (action.withdrawn !== undefined && action.withdrawn.on <= day) return true;
+  const parent = action.parentId === undefined ? undefined : parentOf(action.parentId);
+  return parent?.withdrawn !== undefined && parent.withdrawn.on <= day;
+}
+
 /** Whole per cent, 0 when there is nothing to divide by. */
 export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((100 * part) / whole);
 }
 
 /**
- * The plan's figures as of `asOf`, counting top-level actions only (milestones separately). Statuses come
+ * The plan's figures as of `asOf`, counting top-level actions only (milestones separately), and leaving
+ * out actions withdrawn by then (counted as `withdrawn` only). Statuses come
  * from `deriveStatus` with each action's latest reported status on or before `asOf`. "Due in the next 30
  * days" is open actions due in (asOf, asOf + 30]; "no target date" counts open actions only. A
  * recommendation is fully complete when it has at least one action and all are Completed.
  */
 export function planFigures(input: PlanFiguresInput, asOf: IsoDate): PlanFigures {
   const statusOn = statusFinder(input);
-  const topLevel = input.actions.filter(isTopLevel);
-  const milestones = input.actions.filter((a) => !isTopLevel(a));
-  const status = new Map(input.actions.map((a) => [a.id, statusOn(a, asOf)]));
+  const byId = new Map(input.actions.map((a) => [a.id, a]));
+  const withdrawn = (a: Action) => isWithdrawn(a, asOf, (id) => byId.get(id));
+  const counted = input.actions.filter((a) => !withdrawn(a));
+  const topLevel = counted.filter(isTopLevel);
+  const milestones = counted.filter((a) => !isTopLevel(a));
+  const status = new Map(counted.map((a) => [a.id, statusOn(a, asOf)]));
   const isDone = (a: Action): boolean => status.get(a.id) === "Completed";
   const open = topLevel.filter((a) => !isDone(a));
 
@@ -79,6 +97,7 @@ export function planFigures(input: PlanFiguresInput, asOf: IsoDate): PlanFigures
       overdue: countMilestones("Overdue"),
       delayed: countMilestones("Delayed"),
     },
+    withdrawn: input.actions.filter((a) => isTopLevel(a) && withdrawn(a)).length,
     updates: input.currentPeriod
       ? updatesReceived(input, topLevel, input.currentPeriod, asOf, statusOn)
       : null,

@@ -168,6 +168,11 @@ export interface PlanFigures {
   dueNext30Days: number;
   noTargetDate: number;
   milestones: { total: number; completed: number; overdue: number; delayed: number };
+  /**
+   * Top-level actions withdrawn by asOf: outside every other figure (the totals, statuses, % complete,
+   * forecast), never overdue. Absent in snapshots frozen before withdrawals existed (read it as 0).
+   */
+  withdrawn?: number;
   /** Null when no reporting period is current. */
   updates: { periodId: string; periodTitle: string; received: number; due: number } | null;
   forecast: ForecastPoint[];

@@ -2,6 +2,7 @@
 // `/users`, a page of 999 at a time. Browser-safe: the tab's import and `actionplan import` both read it.
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { z } from "../lib/zod.ts";
+import { RemoteError } from "../lib/remote-error.ts";
 import { createGraphClient, graphCall, nextLinkPath, type GraphConnection } from "./graph-client.ts";
 
 export interface DirectoryPerson {
@@ -47,4 +48,29 @@ export async function loadDirectory(graph: Client, baseUrl: string): Promise<Dir
 /** Everyone in the directory, through a Graph client made for `connection` (the tab's way in). */
 export function loadDirectoryWith(connection: GraphConnection): Promise<DirectoryPerson[]> {
   return loadDirectory(createGraphClient(connection), connection.baseUrl);
+}
+
+const userSchema = z.object({ accountEnabled: z.nullish(z.boolean()) });
+
+/**
+ * Whether a person is still in the organisation's directory: false when Graph's /users/{upn} answers 404
+ * (they have left and their account was deleted) or their account is disabled. Needs User.Read.All, as
+ * accountEnabled is not part of the basic profile. For "which SRO post holders have left".
+ */
+export async function stillInDirectory(graph: Client, upn: string): Promise<boolean> {
+  try {
+    const user = userSchema.parse(
+      await graphCall(
+        () =>
+          graph
+            .api(`/users/${encodeURIComponent(upn)}`)
+            .select(["userPrincipalName", "accountEnabled"])
+            .get() as Promise<unknown>,
+      ),
+    );
+    return user.accountEnabled !== false;
+  } catch (error) {
+    if (error instanceof RemoteError && error.status === 404) return false;
+    throw error;
+  }
 }

@@ -175,3 +175,63 @@ export async function declineDateChange(
     );
   }
 }
+
+const revisionSchema = z.object({
+  toText: boundedText("The new target date", "Say what the new target date is.", SHORT_TEXT_LIMIT),
+  reason: boundedText("The reason", "Give a reason for changing the target date."),
+  on: boundedDate("The date of the change"),
+});
+
+/**
+ * A coordinator's own change of an action's (as read) target date: an approved Target Date Changes item
+ * decided by them, with the reason, and the action's date columns, written together in one $batch (as an
+ * approved request is), so the target date history shows it beside the requests. A 412 on the action
+ * becomes ConflictError("action") with its current version, and neither write is kept.
+ */
+export async function reviseTargetDate(
+  ctx: DataContext,
+  record: ActionRecord,
+  toText: string,
+  reason: string,
+  on: IsoDate,
+): Promise<ActionRecord> {
+  const revision = revisionSchema.parse({ toText, reason, on });
+  const context = record.planReferenceDate === null ? {} : { referenceDate: record.planReferenceDate };
+  const to = parseTargetDate(revision.toText, context);
+  checkDateRange(`The new target date "${revision.toText}"`, to.due);
+  const from = record.action.targetDate;
+  if (from.text === to.text && from.due === to.due)
+    throw inputRefused(`The target date is already '${from.text}'; nothing to change.`);
+  const userId = await ctx.currentUserId();
+  const actionId = itemId(record.action.id, "action");
+  try {
+    const [, etag] = await writeTogether(ctx.sp, [
+      addItem("targetDateChanges", {
+        Title: `${record.action.ref}: ${from.text} to ${to.text}`.slice(0, 255),
+        ActionId: actionId,
+        PlanId: record.action.planId === "" ? null : itemId(record.action.planId, "plan"),
+        FromText: from.text,
+        FromDue: sharePointDateOrNull(from.due),
+        ToText: to.text,
+        ToDue: sharePointDateOrNull(to.due),
+        Reason: revision.reason,
+        RequestedOn: sharePointDate(revision.on),
+        ChangeStatus: "Approved",
+        DecidedById: userId,
+        DecidedOn: sharePointDate(revision.on),
+      }),
+      updateItem(
+        "actions",
+        actionId,
+        record.etag,
+        { TargetDateText: to.text, DueDate: sharePointDateOrNull(to.due) },
+        { TargetDateText: from.text, DueDate: sharePointDateOrNull(from.due) },
+      ),
+    ]);
+    return { ...record, etag, action: { ...record.action, targetDate: to } };
+  } catch (error) {
+    if (error instanceof WriteFailed && error.index === 1 && isStaleETag(error.reason))
+      throw new ConflictError("action", await orNullIfGone(loadAction(ctx, record.action.id)), error.reason);
+    throw causeOf(error);
+  }
+}

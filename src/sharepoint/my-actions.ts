@@ -1,7 +1,9 @@
-// "My actions": every action across all plans whose SRO post the person holds or covers as delegate. Two
-// requests: the SRO posts (a small list, read whole, holder and delegate expanded) with the open reporting
-// periods, then the actions of the person's posts by the indexed SroPost lookup.
+// "My actions": every action across all plans whose SRO post the person holds or covers as delegate, less
+// those of archived plans. Two requests: the SRO posts (a small list, read whole, holder and delegate
+// expanded) with the open reporting periods and which plans are archived, then the actions of the person's
+// posts by the indexed SroPost lookup.
 import { isDelegateCovering, type IsoDate } from "../domain/index.ts";
+import { z } from "../lib/zod.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
 import { actionItems, allSroPostsQuery, periodRecords, sroPostRecords } from "./shared-reads.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
@@ -16,7 +18,9 @@ import {
 import type { SroPostRecord } from "./plans.ts";
 import { compareRefs } from "./refs.ts";
 import { itemId, toActionRecord, type ActionRecord, type PeriodRecord } from "./records.ts";
-import { actionRow, PERIOD_SELECT, readRows } from "./rows.ts";
+import { actionRow, parseRows, PERIOD_SELECT, readRows } from "./rows.ts";
+
+const archivedRow = z.object({ Id: z.int(), Archived: z.nullish(z.boolean()) });
 
 /** One of my actions, with the post it comes through and whether I hold the post or cover it. */
 export interface MyAction {
@@ -63,6 +67,8 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
     // Updates not yet copied onto their actions, and who may move actions (pending-updates.ts).
     pending: settle(firstPage(pendingUpdatesQuery(sp))),
     owners: settle(coordinatorsQuery(sp)),
+    // Archived plans are kept for reports but gone from My actions: which they are (a small list).
+    plans: settle(firstPage(listOf(sp, "plans").items.select("Id", "Archived").top(ctx.pageSize))),
     periods: settle(
       firstPage(
         listOf(sp, "reportingPeriods")
@@ -72,9 +78,14 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
       ),
     ),
   }));
+  const archived = new Set(
+    parseRows(archivedRow, await allRows(ctx.sp, valueOf(await first.plans)), "plans", ctx.warnings)
+      .filter((p) => p.Archived === true)
+      .map((p) => String(p.Id)),
+  );
   const openPeriods = new Map<string, PeriodRecord>();
   const periods = periodRecords(await allRows(ctx.sp, valueOf(await first.periods)), ctx.warnings);
-  for (const period of periods) openPeriods.set(period.planId, period);
+  for (const period of periods) if (!archived.has(period.planId)) openPeriods.set(period.planId, period);
   const allPosts = sroPostRecords(await allRows(ctx.sp, valueOf(await first.posts)), ctx.warnings);
   const posts = allPosts.filter((p) => p.holderUpn === who || p.delegateUpn === who);
   if (posts.length === 0) return { actions: [], openPeriods };
@@ -98,6 +109,8 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
   );
   const actions = mine
     .flatMap((record): MyAction[] => {
+      // Archived plans and withdrawn actions owe nothing: My actions shows what an SRO still has to do.
+      if (archived.has(record.action.planId) || record.action.withdrawn !== undefined) return [];
       const post = record.sroPostId === null ? undefined : byId.get(record.sroPostId);
       if (post === undefined) return [];
       const as = post.holderUpn === who ? "holder" : "delegate";

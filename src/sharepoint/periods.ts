@@ -1,14 +1,14 @@
 // Reporting periods: a coordinator opens one (one open period per plan at a time) and closes it, which
 // freezes the plan's figures on that day as a JSON snapshot so the next report can say what changed.
 import { z } from "../lib/zod.ts";
-import { planFigures, type IsoDate, type PlanFigures } from "../domain/index.ts";
+import { formatUkDate, planFigures, type IsoDate, type PlanFigures } from "../domain/index.ts";
 import { allRows, firstPage } from "./batch.ts";
 import { periodRecords, readableSnapshot } from "./shared-reads.ts";
 import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
 import { sharePointDate } from "./dates.ts";
 import { eq } from "./odata.ts";
-import { boundedDate } from "./input-bounds.ts";
+import { boundedDate, inputRefused } from "./input-bounds.ts";
 import { figuresInput, loadDashboard } from "./plans.ts";
 import { itemId, toPeriod, type PeriodRecord } from "./records.ts";
 import { PERIOD_SELECT, periodRow, readRow } from "./rows.ts";
@@ -68,17 +68,44 @@ export async function createPeriod(
   return readRow(periodRow, row, "reportingPeriods", (r) => toPeriod(r, readableSnapshot));
 }
 
+/** Closing was refused: target-date change requests of the plan still wait for a decision. */
+export class RequestsWaitingError extends Error {
+  constructor(
+    readonly period: PeriodRecord,
+    /** The refs of the actions whose requests wait, in plan order (one per request). */
+    readonly actionRefs: string[],
+  ) {
+    const n = actionRefs.length;
+    super(
+      `'${period.title}' cannot close while ${String(n)} target date change ${n === 1 ? "request waits" : "requests wait"} for a decision (${n === 1 ? "action" : "actions"} ${actionRefs.join(", ")}); decide ${n === 1 ? "it" : "them"} first, or close it with ${n === 1 ? "it" : "them"} waiting.`,
+    );
+    this.name = "RequestsWaitingError";
+  }
+}
+
 /**
- * Close a period (as read) on `asOf`, storing the plan's figures for that day. Two requests: the dashboard
+ * Close a period (as read) on `asOf`, storing the plan's figures for that day. Refused (RequestsWaitingError)
+ * while target-date change requests wait, unless `evenWithRequestsWaiting`. Two requests: the dashboard
  * data the figures come from, then the period written with its ETag (a 412 becomes ConflictError).
  */
 export async function closePeriod(
   ctx: DataContext,
   period: PeriodRecord,
   asOf: IsoDate,
+  options: { evenWithRequestsWaiting?: boolean } = {},
 ): Promise<{ period: PeriodRecord; figures: PlanFigures }> {
   if (period.state === "closed") throw new Error(`'${period.title}' is already closed.`);
   const dashboard = await loadDashboard(ctx, period.planId);
+  const waiting = dashboard.dateChanges.filter((c) => c.status === "requested");
+  if (waiting.length > 0 && options.evenWithRequestsWaiting !== true) {
+    const refs = new Map(dashboard.actions.map((r) => [r.action.id, r.action.ref]));
+    const order = new Map(dashboard.actions.map((r, i) => [r.action.id, i]));
+    const sorted = [...waiting].sort((a, b) => (order.get(a.actionId) ?? 0) - (order.get(b.actionId) ?? 0));
+    throw new RequestsWaitingError(
+      period,
+      sorted.map((c) => refs.get(c.actionId) ?? `(action ${c.actionId})`),
+    );
+  }
   const figures = planFigures({ ...figuresInput(dashboard), currentPeriod: period }, asOf);
   const id = itemId(period.id, "reporting period");
   try {
@@ -95,13 +122,60 @@ export async function closePeriod(
   } catch (error) {
     const reason = causeOf(error);
     if (!isStaleETag(reason)) throw reason;
-    const row: unknown = await orNullIfGone(
-      listOf(ctx.sp, "reportingPeriods")
-        .items.getById(id)
-        .select(...PERIOD_SELECT)(),
+    throw new ConflictError("reporting period", await loadPeriod(ctx, period.id), reason);
+  }
+}
+
+/** A reporting period by id as it is now; null when it has been deleted. One request. */
+export async function loadPeriod(ctx: DataContext, periodId: string): Promise<PeriodRecord | null> {
+  const row: unknown = await orNullIfGone(
+    listOf(ctx.sp, "reportingPeriods")
+      .items.getById(itemId(periodId, "reporting period"))
+      .select(...PERIOD_SELECT)(),
+  );
+  return row === null
+    ? null
+    : readRow(periodRow, row, "reportingPeriods", (r) => toPeriod(r, readableSnapshot));
+}
+
+/**
+ * Give an open period (as read) a new update deadline, and a new report date when the deadline would pass
+ * the old one. One request with the period's ETag; a 412 becomes ConflictError with its current version.
+ */
+export async function extendPeriod(
+  ctx: DataContext,
+  period: PeriodRecord,
+  updateDeadline: IsoDate,
+  reportDate?: IsoDate,
+): Promise<PeriodRecord> {
+  if (period.state === "closed")
+    throw inputRefused(`'${period.title}' is closed; its deadline can no longer change.`);
+  const deadline = boundedDate("The update deadline").parse(updateDeadline);
+  const report =
+    reportDate === undefined ? period.reportDate : boundedDate("The report date").parse(reportDate);
+  if (deadline < period.startsOn)
+    throw inputRefused(
+      `The update deadline ${formatUkDate(deadline)} cannot be before '${period.title}' starts (${formatUkDate(period.startsOn)}).`,
     );
-    const now =
-      row === null ? null : readRow(periodRow, row, "reportingPeriods", (r) => toPeriod(r, readableSnapshot));
-    throw new ConflictError("reporting period", now, reason);
+  if (report < deadline)
+    throw inputRefused(
+      reportDate === undefined
+        ? `The update deadline ${formatUkDate(deadline)} would be after the report date (${formatUkDate(report)}); give a later report date too.`
+        : "The report date cannot be before the update deadline.",
+    );
+  const values = { UpdateDeadline: sharePointDate(deadline), ReportDate: sharePointDate(report) };
+  const previous = {
+    UpdateDeadline: sharePointDate(period.updateDeadline),
+    ReportDate: sharePointDate(period.reportDate),
+  };
+  try {
+    const [etag] = await writeTogether(ctx.sp, [
+      updateItem("reportingPeriods", itemId(period.id, "reporting period"), period.etag, values, previous),
+    ]);
+    return { ...period, etag, updateDeadline: deadline, reportDate: report };
+  } catch (error) {
+    const reason = causeOf(error);
+    if (!isStaleETag(reason)) throw reason;
+    throw new ConflictError("reporting period", await loadPeriod(ctx, period.id), reason);
   }
 }

@@ -48,7 +48,12 @@ import {
 
 import type { SPFI } from "@pnp/sp";
 
-export type SroPostRecord = SroPost & { holderName: string | null };
+/**
+ * An SRO post as read, with its holder's display name. `etag` is always there on a post read from
+ * SharePoint; it is optional only so that fixtures built by hand need not invent one (a change refuses a
+ * post without it).
+ */
+export type SroPostRecord = SroPost & { holderName: string | null; etag?: string };
 
 /** Everything a plan's dashboard shows. */
 export interface Dashboard {
@@ -65,17 +70,28 @@ export interface Dashboard {
   pendingUpdates: number;
 }
 
+import { comparePlanOrder } from "./plan-structure-order.ts";
 import { compareRefs } from "./refs.ts";
 export { compareRefs };
 
-/** The site's plans, by title; a Plans item that does not parse is left out (in ctx.warnings). One request. */
-export async function listPlans(ctx: DataContext): Promise<PlanRecord[]> {
+/**
+ * The site's plans, by title; a Plans item that does not parse is left out (in ctx.warnings). Archived plans
+ * are left out unless asked for (reports and `plans --all` ask). One request.
+ */
+export async function listPlans(
+  ctx: DataContext,
+  options: { includeArchived?: boolean } = {},
+): Promise<PlanRecord[]> {
   const page = await firstPage(
     listOf(ctx.sp, "plans")
       .items.select(...PLAN_SELECT)
       .top(ctx.pageSize),
   );
-  const plans = readRows(planRow, await allRows(ctx.sp, page), "plans", ctx.warnings, toPlan);
+  // Filtered here, not in the query: the list is small, and an item that never had Archived set holds null,
+  // which `Archived eq 0` would leave out.
+  const plans = readRows(planRow, await allRows(ctx.sp, page), "plans", ctx.warnings, toPlan).filter(
+    (plan) => options.includeArchived === true || !plan.archived,
+  );
   return plans.sort((a, b) => a.title.localeCompare(b.title));
 }
 
@@ -176,7 +192,7 @@ export async function loadDashboard(ctx: DataContext, planId: string): Promise<D
     "recommendations",
     ctx.warnings,
     toRecommendation,
-  ).sort((a, b) => compareRefs(a.ref, b.ref));
+  ).sort(comparePlanOrder);
   const actionsPart = await parts.actions;
   const actionRows =
     !actionsPart.ok && isThresholdError(actionsPart.error)
@@ -190,7 +206,7 @@ export async function loadDashboard(ctx: DataContext, planId: string): Promise<D
     readRows(actionRow, actionRows, "actions", ctx.warnings, toActionRecord),
     pending,
     who,
-  ).sort((a, b) => compareRefs(a.action.ref, b.action.ref));
+  ).sort((a, b) => comparePlanOrder(a.action, b.action));
   const periods = periodRecords(await rowsOf(ctx, parts.periods), ctx.warnings);
   const dateChanges = trustedDecisions(
     readRows(dateChangeRow, await rowsOf(ctx, parts.dateChanges), "targetDateChanges", ctx.warnings, (row) =>

@@ -31,6 +31,8 @@ export interface SiteList {
   Id: string;
   Title: string;
   Description: string;
+  /** Whether SharePoint keeps versions of its items; absent when the site did not say. */
+  EnableVersioning?: boolean;
   fields: SiteField[];
 }
 
@@ -42,7 +44,8 @@ export type ProvisionStep =
   | { kind: "require-column"; list: ListSpec; column: string }
   | { kind: "add-choices"; list: ListSpec; column: string; choices: string[]; added: string[] }
   | { kind: "set-max-length"; list: ListSpec; column: string; maxLength: number; was: number }
-  | { kind: "set-description"; list: ListSpec; description: string };
+  | { kind: "set-description"; list: ListSpec; description: string }
+  | { kind: "enable-versioning"; list: ListSpec };
 
 export interface ProvisionPlan {
   steps: ProvisionStep[];
@@ -72,6 +75,8 @@ export function describeStep(step: ProvisionStep): string {
       return `set ${list}.${step.column} to hold at most ${String(step.maxLength)} characters (it was ${String(step.was)})`;
     case "set-description":
       return `recorded the schema version on '${list}'`;
+    case "enable-versioning":
+      return `turned on versioning for '${list}' (every change keeps who and when)`;
   }
 }
 
@@ -185,6 +190,10 @@ export function planProvisioning(schema: SchemaSpec, siteLists: readonly SiteLis
       continue;
     }
     steps.push(...planTitleColumn(list, existing));
+    // Versions are the change history (change-history.ts): put back when someone turned them off. A list
+    // declared without versions is left as it is (turning them off would not remove what was kept).
+    if (list.versioning && existing.EnableVersioning === false)
+      steps.push({ kind: "enable-versioning", list });
     for (const column of list.columns) steps.push(...planColumn(list, column, existing, listIds, problems));
     const description = listDescription(list, schema.version);
     if (

@@ -68,6 +68,7 @@ const siteFieldSchema = z.object({
   MaxLength: z.nullish(z.int()),
 });
 const groupSchema = z.looseObject({ Id: z.int(), Title: z.string() });
+const versioningSchema = z.looseObject({ EnableVersioning: z.boolean() });
 
 function group(settled: Settled<unknown>): GroupInfo | null {
   if (!settled.ok) return null;
@@ -84,7 +85,9 @@ async function readSite(sp: SPFI, schema: SchemaSpec, options: ProvisionOptions)
     ),
     settings: schema.lists.map((l) =>
       settle(
-        b.web.lists.getByTitle(l.title).select("HasUniqueRoleAssignments", "ReadSecurity", "WriteSecurity")(),
+        b.web.lists
+          .getByTitle(l.title)
+          .select("HasUniqueRoleAssignments", "ReadSecurity", "WriteSecurity", "EnableVersioning")(),
       ),
     ),
     assignments: schema.lists.map((l) =>
@@ -99,15 +102,18 @@ async function readSite(sp: SPFI, schema: SchemaSpec, options: ProvisionOptions)
   }));
   const lists = z.array(siteListSchema).parse(valueOf(await parts.lists));
   const fieldResults = await Promise.all(parts.fields);
+  const settings = await Promise.all(parts.settings);
   const siteLists: SiteList[] = [];
   schema.lists.forEach((spec, i) => {
     const list = lists.find((l) => l.Title.toLowerCase() === spec.title.toLowerCase());
     const fields = fieldResults[i];
     if (list === undefined || fields === undefined || !fields.ok) return;
+    const versioning = versioningSchema.safeParse(settings[i]?.ok === true ? settings[i].value : null);
     siteLists.push({
       Id: list.Id,
       Title: list.Title,
       Description: list.Description ?? "",
+      ...(versioning.success ? { EnableVersioning: versioning.data.EnableVersioning } : {}),
       fields: z
         .array(siteFieldSchema)
         .parse(fields.value)
@@ -122,7 +128,6 @@ async function readSite(sp: SPFI, schema: SchemaSpec, options: ProvisionOptions)
     });
   });
   const security = new Map<ListKey, ListSecurity>();
-  const settings = await Promise.all(parts.settings);
   const assignments = await Promise.all(parts.assignments);
   schema.lists.forEach((spec, i) => {
     const s = settings[i];
@@ -224,6 +229,8 @@ function queueStep(sp: SPFI, step: ProvisionStep, listIds: ReadonlyMap<string, s
       ];
     case "set-description":
       return [sp.web.lists.getByTitle(list.title).update({ Description: step.description })];
+    case "enable-versioning":
+      return [sp.web.lists.getByTitle(list.title).update({ EnableVersioning: true })];
   }
 }
 
@@ -297,7 +304,16 @@ async function addListsAndColumns(
   if (creations.length > 0) {
     const created = await inOneBatch(sp, (b) =>
       creations.map((s) =>
-        settle(b.web.lists.add(s.list.title, listDescription(s.list, schema.version), 100, false)),
+        settle(
+          b.web.lists.add(
+            s.list.title,
+            listDescription(s.list, schema.version),
+            100,
+            false,
+            // Created keeping versions, so the first change already records who and when.
+            s.list.versioning ? { EnableVersioning: true } : {},
+          ),
+        ),
       ),
     );
     for (const [i, outcome] of (await Promise.all(created)).entries()) {

@@ -161,10 +161,11 @@ export function toActionRecord(row: ActionRow): ActionRecord {
   };
 }
 
-/** An SRO Posts item as a domain SroPost. */
-export function toSroPost(row: SroPostRow): SroPost & { holderName: string | null } {
+/** An SRO Posts item as a domain SroPost, with its holder's name and the version (ETag) read. */
+export function toSroPost(row: SroPostRow): SroPost & { holderName: string | null; etag: string } {
   return {
     id: String(row.Id),
+    etag: row["odata.etag"],
     title: row.Title,
     holderUpn: upnOf(row.Holder),
     holderName: row.Holder?.Title ?? null,

@@ -28,6 +28,7 @@ const figures = z.object({
   dueNext30Days: count,
   noTargetDate: count,
   milestones: z.object({ total: count, completed: count, overdue: count, delayed: count }),
+  withdrawn: z.optional(count),
   updates: z.nullable(
     z.object({ periodId: z.string(), periodTitle: z.string(), received: count, due: count }),
   ),

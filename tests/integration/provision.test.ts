@@ -301,3 +301,43 @@ describe("the provision command", () => {
     assert.match(badUrl.stderr, /--site/);
   });
 });
+
+describe("versioning: every list whose items people change keeps who changed what, and when", () => {
+  let target: Target;
+  let sp: SPFI;
+  const versioningOf = async (title: string) =>
+    z
+      .object({ EnableVersioning: z.boolean() })
+      .parse(await sp.web.lists.getByTitle(title).select("EnableVersioning")()).EnableVersioning;
+
+  beforeAll(async () => {
+    target = await openSandbox();
+    sp = createSharePoint({ siteUrl: target.siteUrl, getToken: () => target.token("owner") });
+  });
+  afterAll(async () => {
+    await target.close();
+  });
+
+  test("a new site's lists keep versions as the schema says; the logs do not", async () => {
+    await provisionSite(sp);
+    for (const list of SCHEMA.lists)
+      assert.equal(await versioningOf(list.title), list.versioning, `${list.title} versioning`);
+  });
+
+  test("versioning turned off by hand is turned back on, and a site up to date still costs one request", async () => {
+    await sp.web.lists.getByTitle("Actions").update({ EnableVersioning: false });
+    await sp.web.lists.getByTitle("Plans").update({ EnableVersioning: false });
+    assert.equal(await versioningOf("Actions"), false);
+    const report = await provisionSite(sp);
+    assert.deepEqual(report.problems, []);
+    assert.deepEqual(report.changes.sort(), [
+      "turned on versioning for 'Actions' (every change keeps who and when)",
+      "turned on versioning for 'Plans' (every change keeps who and when)",
+    ]);
+    assert.equal(await versioningOf("Actions"), true);
+    const start = target.sandbox?.stats.sharePointRequests ?? 0;
+    const again = await provisionSite(sp);
+    assert.deepEqual(again.changes, []);
+    assert.equal((target.sandbox?.stats.sharePointRequests ?? 0) - start, 1);
+  });
+});

@@ -158,7 +158,9 @@ describe("reminder runs that overlap, as processes", () => {
     assert.ok(recipients.length > 1, `reminders are due on ${day}`);
     const before = await cardCounts();
 
-    const doomed = start(SENDER, day, [], { ACTIONPLAN_LEASE_SECONDS: "6" });
+    // Long enough that the refused run below (a new Node process each, slow on a loaded CI machine) is over
+    // well before it expires, so the next run does have to wait for it.
+    const doomed = start(SENDER, day, [], { ACTIONPLAN_LEASE_SECONDS: "20" });
     const pid = doomed.child.pid;
     assert.ok(pid !== undefined);
     let holding = false;

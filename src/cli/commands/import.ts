@@ -182,7 +182,7 @@ function sheetNamed(file: PlanFile, name: string | undefined): Sheet | undefined
 /** The plan named by --plan (id or exact title) or by the file's title; null when it is a new plan. */
 async function existingPlan(ctx: DataContext, key: string, byId: boolean): Promise<PlanRecord | null> {
   if (byId && /^\d+$/.test(key)) {
-    const found = (await listPlans(ctx)).find((p) => p.id === key);
+    const found = (await listPlans(ctx, { includeArchived: true })).find((p) => p.id === key);
     if (found !== undefined) return found;
     refuseIfSkipped(ctx.warnings, "plans", key);
   }

@@ -1,19 +1,23 @@
 // `actionplan plans`: the plans on a site, with their current reporting period.
+import { z } from "zod";
 import { listPlans } from "../../sharepoint/plans.ts";
 import { loadPeriods } from "../../sharepoint/periods.ts";
 import { formatUkDate } from "../../domain/index.ts";
 import { parseOptions, withUsageErrors, type Command } from "../command.ts";
 import { connect, reportRemoteFailure, reportSkipped, siteOptions, siteSchema } from "../site.ts";
 
-const help = `Usage: actionplan plans --site <url> [--as <upn>] [--json]
+const help = `Usage: actionplan plans --site <url> [--all] [--as <upn>] [--json]
 
-Lists the improvement plans on a site: id, title and the reporting period open for updates. An item that
-cannot be read (e.g. a plan added by hand without a reference date) is left out and named on stderr.
+Lists the improvement plans on a site: id, title and the reporting period open for updates. Archived plans
+are left out unless --all. An item that cannot be read (e.g. a plan added by hand without a reference
+date) is left out and named on stderr.
 
 Options:
+  --all        archived plans too (marked "archived")
   --site URL   the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
   --as UPN     against the sandbox: whom to act as; against SharePoint Online: the account to sign in with
-  --json       print JSON: [{ id, title, referenceDate, period: { id, title, updateDeadline, reportDate } | null }]
+  --json       print JSON: [{ id, title, referenceDate, nation, archived,
+               period: { id, title, updateDeadline, reportDate } | null }]
   --help       show this help`;
 
 export const plansCommand: Command = {
@@ -22,10 +26,16 @@ export const plansCommand: Command = {
   help,
   run: (argv) =>
     withUsageErrors("plans", help, async () => {
-      const options = parseOptions(argv, siteOptions, siteSchema);
+      const options = parseOptions(
+        argv,
+        { ...siteOptions, all: { type: "boolean" } },
+        siteSchema.extend({ all: z.boolean().default(false) }),
+      );
       const ctx = connect(options.site, options.as);
       try {
-        const plans = await listPlans(ctx);
+        const every = await listPlans(ctx, { includeArchived: true });
+        const plans = options.all ? every : every.filter((p) => !p.archived);
+        const hidden = every.length - plans.length;
         const rows = await Promise.all(
           plans.map(async (plan) => {
             const open = (await loadPeriods(ctx, plan.id)).filter((p) => p.state === "open").at(-1) ?? null;
@@ -33,6 +43,8 @@ export const plansCommand: Command = {
               id: plan.id,
               title: plan.title,
               referenceDate: plan.referenceDate,
+              nation: plan.nation,
+              archived: plan.archived,
               period:
                 open === null
                   ? null
@@ -53,8 +65,12 @@ export const plansCommand: Command = {
               row.period === null
                 ? "no period open"
                 : `${row.period.title}, updates due ${formatUkDate(row.period.updateDeadline)}`;
-            console.log(`${row.id.padStart(4)}  ${row.title}  (${period})`);
+            console.log(
+              `${row.id.padStart(4)}  ${row.title}  (${row.archived ? "archived; " : ""}${period})`,
+            );
           }
+        if (!options.json && hidden > 0)
+          console.log(`(${String(hidden)} archived plan${hidden === 1 ? "" : "s"} not shown: add --all.)`);
         reportSkipped("plans", ctx);
         return 0;
       } catch (error) {

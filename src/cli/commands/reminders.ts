@@ -131,8 +131,9 @@ export const remindersCommand: Command = {
       const ctx = connect(options.site, options.as);
       try {
         const today = (options["as-of"] ?? (await todayFor(options.site))) as IsoDate;
+        // Archived plans are not chased: a run for every plan leaves them out, and one named is refused.
         const all = await listPlans(ctx);
-        const plans = options.plan === undefined ? all : await pickPlan(ctx, all, options.plan);
+        const plans = options.plan === undefined ? all : await pickPlan(ctx, options.plan);
         const baseUrl = settings.ACTIONPLAN_GRAPH_URL;
         const delegated = createGraphClient({
           baseUrl,
@@ -225,13 +226,15 @@ async function copyPendingUpdates(ctx: DataContext): Promise<void> {
   }
 }
 
-async function pickPlan(
-  ctx: Parameters<typeof listPlans>[0],
-  all: Awaited<ReturnType<typeof listPlans>>,
-  key: string,
-) {
+async function pickPlan(ctx: Parameters<typeof listPlans>[0], key: string) {
+  const all = await listPlans(ctx, { includeArchived: true });
   const byId = all.filter((p) => p.id === key);
   const found = byId.length > 0 ? byId : (await findPlansByTitle(ctx, key)).filter((p) => p.title === key);
+  const [plan] = found;
+  if (found.length === 1 && plan?.archived === true)
+    throw new UsageError(
+      `plan "${plan.title}" is archived, so no reminders are sent for it; bring it back with \`actionplan plan unarchive --plan ${plan.id}\` first.`,
+    );
   if (found.length === 1) return found;
   if (found.length === 0) refuseIfSkipped(ctx.warnings, "plans", key);
   const known = all.map((p) => `${p.id} "${p.title}"`).join(", ") || "none";

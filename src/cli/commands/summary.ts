@@ -34,7 +34,8 @@ Options:
                       noTargetDate, milestones { total, completed, overdue, delayed },
                       updates { periodId, periodTitle, received, due } | null,
                       forecast [{ monthEnd, percentComplete }],
-                      slippage { actionsMoved, totalDaysMoved, awaitingDecision }
+                      slippage { actionsMoved, totalDaysMoved, awaitingDecision },
+                      withdrawn (actions a coordinator retired, left out of every other figure)
   --help              show this help`;
 
 const schema = siteSchema.extend({
@@ -44,12 +45,13 @@ const schema = siteSchema.extend({
 
 async function findPlan(ctx: DataContext, key: string, site: string): Promise<PlanRecord> {
   if (/^\d+$/.test(key)) {
-    const byId = (await listPlans(ctx)).find((p) => p.id === key);
+    // Archived plans are kept for reports.
+    const byId = (await listPlans(ctx, { includeArchived: true })).find((p) => p.id === key);
     if (byId !== undefined) return byId;
   }
   const matches = (await findPlansByTitle(ctx, key)).filter((p) => p.title === key);
   if (matches.length === 1 && matches[0] !== undefined) return matches[0];
-  const all = await listPlans(ctx);
+  const all = await listPlans(ctx, { includeArchived: true });
   if (matches.length === 0) refuseIfSkipped(ctx.warnings, "plans", key);
   const known =
     all.length === 0
@@ -82,6 +84,7 @@ function printFigures(title: string, f: PlanFigures): void {
       `${String(f.slippage.actionsMoved)} actions, ${String(f.slippage.totalDaysMoved)} days in all; ${String(f.slippage.awaitingDecision)} awaiting a decision`,
     ],
   ];
+  if ((f.withdrawn ?? 0) > 0) rows.push(["Withdrawn (not counted above)", String(f.withdrawn)]);
   if (f.milestones.total > 0)
     rows.push(["Milestones complete", `${String(f.milestones.completed)} of ${String(f.milestones.total)}`]);
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -6,6 +6,8 @@ export type { ReminderKeyParts } from "./keys.ts";
 export { selectDueReminders } from "./select.ts";
 export {
   addWorkingDays,
+  bankHolidays,
+  DEFAULT_NATION,
   englandBankHolidays,
   isBankHoliday,
   isWorkingDay,

@@ -8,11 +8,18 @@
 // keyed by the day it was scheduled for; while a backlog of stale reminders is never sent, because the
 // latest occurrence supersedes the earlier ones and the card shows today's position anyway.
 import type { IsoDate } from "../iso-date.ts";
+import type { Nation } from "../types.ts";
 import { addDays, daysBetween } from "../iso-date.ts";
 import { lastDelayedDay } from "../status.ts";
 import type { ReminderSettings } from "./settings.ts";
 import type { ReminderKind } from "./types.ts";
-import { addWorkingDays, isWorkingDay, nextWorkingDayOnOrAfter, workingDaysBetween } from "./working-days.ts";
+import {
+  addWorkingDays,
+  DEFAULT_NATION,
+  isWorkingDay,
+  nextWorkingDayOnOrAfter,
+  workingDaysBetween,
+} from "./working-days.ts";
 
 /** The occurrence of a series that is owed today: its kind and the day it was scheduled for. */
 export interface Occurrence {
@@ -21,20 +28,25 @@ export interface Occurrence {
 }
 
 /** `n` working days before `date`; 0 means the day itself, or the working day before when it is not one. */
-export function workingDaysBefore(date: IsoDate, n: number): IsoDate {
-  if (n > 0) return addWorkingDays(date, -n);
-  return isWorkingDay(date) ? date : addWorkingDays(date, -1);
+export function workingDaysBefore(date: IsoDate, n: number, nation: Nation = DEFAULT_NATION): IsoDate {
+  if (n > 0) return addWorkingDays(date, -n, nation);
+  return isWorkingDay(date, nation) ? date : addWorkingDays(date, -1, nation);
 }
 
 /**
  * The latest of `first`, `first + every`, `first + 2 * every`... (calendar days, each moved on to the next
  * working day) that is on or before today; null before `first`. `every` 0 means `first` only.
  */
-export function latestRepeat(first: IsoDate, everyDays: number, today: IsoDate): IsoDate | null {
+export function latestRepeat(
+  first: IsoDate,
+  everyDays: number,
+  today: IsoDate,
+  nation: Nation = DEFAULT_NATION,
+): IsoDate | null {
   if (today < first) return null;
   if (everyDays <= 0) return first;
   for (let k = Math.floor(daysBetween(first, today) / everyDays); k >= 0; k--) {
-    const day = nextWorkingDayOnOrAfter(addDays(first, k * everyDays));
+    const day = nextWorkingDayOnOrAfter(addDays(first, k * everyDays), nation);
     if (day <= today) return day;
   }
   return first;
@@ -54,47 +66,73 @@ export function latestOnOrBefore(days: readonly IsoDate[], today: IsoDate): IsoD
   return latest;
 }
 
-/** Target date near, then passed: what an open action with a target date is owed today, if anything. */
-export function targetOccurrence(due: IsoDate, today: IsoDate, s: ReminderSettings): Occurrence | null {
-  const firstPassed = addWorkingDays(due, s.targetPassedAfterWorkingDays);
-  const passed = latestRepeat(firstPassed, s.targetPassedRepeatDays, today);
+/**
+ * Target date near, then passed: what an open action with a target date is owed today, if anything. Working
+ * days are counted in the plan's nation (its bank holidays), England and Wales unless given.
+ */
+export function targetOccurrence(
+  due: IsoDate,
+  today: IsoDate,
+  s: ReminderSettings,
+  nation: Nation = DEFAULT_NATION,
+): Occurrence | null {
+  const firstPassed = addWorkingDays(due, s.targetPassedAfterWorkingDays, nation);
+  const passed = latestRepeat(firstPassed, s.targetPassedRepeatDays, today, nation);
   if (passed !== null) return { kind: "target-passed", dueOn: passed };
   if (tooFarAhead(due, s.targetNearWorkingDays, today)) return null;
   const near = latestOnOrBefore(
-    s.targetNearWorkingDays.map((n) => workingDaysBefore(due, n)),
+    s.targetNearWorkingDays.map((n) => workingDaysBefore(due, n, nation)),
     today,
   );
   return near === null ? null : { kind: "target-near", dueOn: near };
 }
 
 /** Update due, then late: what an action still owing its update for a period is owed today, if anything. */
-export function updateOccurrence(deadline: IsoDate, today: IsoDate, s: ReminderSettings): Occurrence | null {
-  const late = workingDaysBetween(deadline, today);
+export function updateOccurrence(
+  deadline: IsoDate,
+  today: IsoDate,
+  s: ReminderSettings,
+  nation: Nation = DEFAULT_NATION,
+): Occurrence | null {
+  const late = workingDaysBetween(deadline, today, nation);
   const every = s.updateLateRepeatWorkingDays;
   if (late >= every && every > 0) {
     // The last working day on or before today is the `late`-th after the deadline; step back from it to the
     // latest multiple of `every` rather than walk forward from the deadline (periods can stay open long).
-    const lastWorkingDay = isWorkingDay(today) ? today : addWorkingDays(today, -1);
-    return { kind: "update-late", dueOn: addWorkingDays(lastWorkingDay, -(late % every)) };
+    const lastWorkingDay = isWorkingDay(today, nation) ? today : addWorkingDays(today, -1, nation);
+    return { kind: "update-late", dueOn: addWorkingDays(lastWorkingDay, -(late % every), nation) };
   }
   if (tooFarAhead(deadline, s.updateDueWorkingDays, today)) return null;
   const due = latestOnOrBefore(
-    s.updateDueWorkingDays.map((n) => workingDaysBefore(deadline, n)),
+    s.updateDueWorkingDays.map((n) => workingDaysBefore(deadline, n, nation)),
     today,
   );
   return due === null ? null : { kind: "update-due", dueOn: due };
 }
 
 /** Escalation of a missing update: from the first working day it is more than the threshold late. */
-export function updateEscalation(deadline: IsoDate, today: IsoDate, s: ReminderSettings): Occurrence | null {
-  const first = addWorkingDays(deadline, s.escalateUpdateLateAfterWorkingDays + 1);
-  const day = latestRepeat(first, s.escalationRepeatDays, today);
+export function updateEscalation(
+  deadline: IsoDate,
+  today: IsoDate,
+  s: ReminderSettings,
+  nation: Nation = DEFAULT_NATION,
+): Occurrence | null {
+  const first = addWorkingDays(deadline, s.escalateUpdateLateAfterWorkingDays + 1, nation);
+  const day = latestRepeat(first, s.escalationRepeatDays, today, nation);
   return day === null ? null : { kind: "escalation-update", dueOn: day };
 }
 
 /** Escalation of an overdue action: from the first working day it is more than the threshold months late. */
-export function overdueEscalation(due: IsoDate, today: IsoDate, s: ReminderSettings): Occurrence | null {
-  const first = nextWorkingDayOnOrAfter(addDays(lastDelayedDay(due, s.escalateOverdueAfterMonths), 1));
-  const day = latestRepeat(first, s.escalationRepeatDays, today);
+export function overdueEscalation(
+  due: IsoDate,
+  today: IsoDate,
+  s: ReminderSettings,
+  nation: Nation = DEFAULT_NATION,
+): Occurrence | null {
+  const first = nextWorkingDayOnOrAfter(
+    addDays(lastDelayedDay(due, s.escalateOverdueAfterMonths), 1),
+    nation,
+  );
+  const day = latestRepeat(first, s.escalationRepeatDays, today, nation);
   return day === null ? null : { kind: "escalation-overdue", dueOn: day };
 }

@@ -3,6 +3,7 @@
 import type { IsoDate } from "../iso-date.ts";
 import { addDays } from "../iso-date.ts";
 import { groupBy } from "../group-by.ts";
+import { isWithdrawn } from "../figures.ts";
 import { deriveStatus, latestReportedStatus } from "../status.ts";
 import { isDelegateCovering, reminderRecipient } from "../sro.ts";
 import type { Action, ReportingPeriod, SroPost } from "../types.ts";
@@ -26,7 +27,7 @@ import type {
   UnroutedReminder,
 } from "./types.ts";
 import { REMINDER_KINDS } from "./types.ts";
-import { isWorkingDay, workingDaysBetween } from "./working-days.ts";
+import { DEFAULT_NATION, isWorkingDay, workingDaysBetween } from "./working-days.ts";
 
 /** An occurrence owed today with what it is about, before it is routed to a person. */
 interface Owed extends Occurrence {
@@ -36,12 +37,12 @@ interface Owed extends Occurrence {
 }
 
 /**
- * The reminders to send on `today` (a date in Europe/London), one digest per recipient. Nothing is sent on
- * a weekend or bank holiday: what fell due is caught up on the next working day (see schedule.ts).
+ * The reminders to send on `today` (a date in Europe/London), one digest per recipient. Nothing is sent for
+ * a plan on a weekend or one of its nation's bank holidays: what fell due is caught up on the plan's next
+ * working day (see schedule.ts). Archived plans are not chased at all.
  */
 export function selectDueReminders(input: ReminderInput, today: IsoDate): ReminderSelection {
   const selection: ReminderSelection = { today, digests: [], unrouted: [] };
-  if (!isWorkingDay(today)) return selection;
   const sent = sentOccurrences(input.sentKeys);
   const updatesByAction = groupBy(input.updates, (u) => u.actionId);
   const posts = new Map<string, SroPost>();
@@ -57,11 +58,16 @@ export function selectDueReminders(input: ReminderInput, today: IsoDate): Remind
 
   for (const plan of input.plans) {
     if (plan.closedOn != null && plan.closedOn <= today) continue;
+    if (plan.archived === true) continue;
+    const nation = plan.nation ?? DEFAULT_NATION;
+    if (!isWorkingDay(today, nation)) continue;
     const settings = input.settings?.[plan.id] ?? DEFAULT_REMINDER_SETTINGS;
     const periods = input.periods.filter(
       (p) => p.planId === plan.id && p.state === "open" && p.startsOn <= today,
     );
     for (const action of actionsByPlan.get(plan.id) ?? []) {
+      // A withdrawn action (or a milestone of one) is not chased: it stays in the plan as withdrawn.
+      if (isWithdrawn(action, today, (id) => actionsById.get(id))) continue;
       if (!isOpen(action, today)) continue;
       const parent = action.parentId === undefined ? undefined : actionsById.get(action.parentId);
       if (parent !== undefined && !isOpen(parent, today)) continue;
@@ -69,19 +75,19 @@ export function selectDueReminders(input: ReminderInput, today: IsoDate): Remind
       const owed: Owed[] = [];
       const due = action.targetDate.due;
       if (due !== null) {
-        const near = targetOccurrence(due, today, settings);
+        const near = targetOccurrence(due, today, settings, nation);
         if (near) owed.push({ ...near, period: null, about: due });
         // Managers hear about actions, not each milestone: those roll up into their action.
-        const escalation = parent === undefined ? overdueEscalation(due, today, settings) : null;
+        const escalation = parent === undefined ? overdueEscalation(due, today, settings, nation) : null;
         if (escalation) owed.push({ ...escalation, period: null, about: due });
       }
       // Period updates are owed by actions (as in the figures), those still open the day before it started.
       for (const period of parent === undefined ? periods : []) {
         if (!isOpen(action, addDays(period.startsOn, -1))) continue;
         if (updates.some((u) => u.periodId === period.id && u.date <= today)) continue;
-        const ask = updateOccurrence(period.updateDeadline, today, settings);
+        const ask = updateOccurrence(period.updateDeadline, today, settings, nation);
         if (ask) owed.push({ ...ask, period, about: period.updateDeadline });
-        const escalation = updateEscalation(period.updateDeadline, today, settings);
+        const escalation = updateEscalation(period.updateDeadline, today, settings, nation);
         if (escalation) owed.push({ ...escalation, period, about: period.updateDeadline });
       }
       if (owed.length === 0) continue;
@@ -116,7 +122,7 @@ export function selectDueReminders(input: ReminderInput, today: IsoDate): Remind
             title: o.period.title,
             updateDeadline: o.period.updateDeadline,
           },
-          workingDaysLate: workingDaysBetween(o.about, today),
+          workingDaysLate: workingDaysBetween(o.about, today, nation),
           lastUpdateOn,
         });
       }

@@ -9,6 +9,7 @@ import { fullETag, itemEntity, itemETag, QueryProblem, readProjection } from "./
 import { itemReadable, readRefusal, writeRefusal } from "./permissions.ts";
 import { duplicateRefusal } from "./unique.ts";
 import { applyBody, ValueError } from "./values.ts";
+import { historyAfterWrite } from "./versions.ts";
 
 /** The request body applied over `values`, or SharePoint's error for a bad body or a bad value. */
 function readValues(
@@ -60,6 +61,7 @@ export function saveItemValues(
   const updated: SpItem = {
     ...item,
     values,
+    history: historyAfterWrite(list, item),
     version: item.version + 1,
     Modified: now,
     EditorId: ctx.user.Id,

@@ -64,7 +64,8 @@ function listProps(list: SpList): Record<string, unknown> {
     ContentTypesEnabled: false,
     Created: list.Created,
     Description: list.Description,
-    EnableVersioning: true,
+    EnableVersioning: list.EnableVersioning === true,
+    MajorVersionLimit: list.EnableVersioning === true ? 50 : 0,
     EntityTypeName: list.EntityTypeName,
     HasUniqueRoleAssignments: list.roleAssignments !== null,
     Hidden: false,
@@ -188,6 +189,8 @@ export function handleLists(ctx: SpContext): SandboxResponse {
     roleAssignments: null,
     ReadSecurity: 1,
     WriteSecurity: 1,
+    // A custom list made over REST keeps no versions unless asked (EnableVersioning in the body).
+    EnableVersioning: body.EnableVersioning === true,
   };
   ctx.site.lists.push(list);
   ctx.store.saveList(ctx.site, list);
@@ -197,7 +200,6 @@ export function handleLists(ctx: SpContext): SandboxResponse {
 const IGNORED_LIST_PROPERTIES = [
   "ContentTypesEnabled",
   "AllowContentTypes",
-  "EnableVersioning",
   "Hidden",
   "OnQuickLaunch",
   "BaseTemplate",
@@ -208,11 +210,23 @@ const ITEM_SECURITY: Record<string, readonly number[]> = { ReadSecurity: [1, 2],
 
 /** Apply a MERGE body to a copy of the list's settings, or SharePoint's error for a bad property. */
 function mergeList(ctx: SpContext, list: SpList, body: Record<string, unknown>): SandboxResponse | null {
-  const next = { Title: list.Title, Description: list.Description, ...pickSecurity(list) };
+  const next = {
+    Title: list.Title,
+    Description: list.Description,
+    EnableVersioning: list.EnableVersioning === true,
+    ...pickSecurity(list),
+  };
   for (const [key, value] of Object.entries(body)) {
     if (key === "__metadata" || IGNORED_LIST_PROPERTIES.includes(key)) continue;
     if ((key === "Title" || key === "Description") && typeof value === "string") next[key] = value;
-    else if (key === "ReadSecurity" || key === "WriteSecurity") {
+    else if (key === "EnableVersioning") {
+      if (typeof value !== "boolean")
+        return SpErrors.invalidClientQuery(
+          ctx.req,
+          `A value of the wrong type was found for property '${key}'.`,
+        );
+      next.EnableVersioning = value;
+    } else if (key === "ReadSecurity" || key === "WriteSecurity") {
       if (typeof value !== "number")
         return SpErrors.invalidClientQuery(
           ctx.req,

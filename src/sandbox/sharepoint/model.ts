@@ -54,6 +54,16 @@ export interface SpItem {
   EditorId: number;
   /** Values of the list's own columns by internal name; lookups and people hold ids (number or number[]). */
   values: Record<string, unknown>;
+  /** Earlier versions, oldest first, kept while the list's EnableVersioning is on (see versions.ts). */
+  history?: SpItemVersion[];
+}
+
+/** An earlier version of an item: what it held, and who wrote it when. */
+export interface SpItemVersion {
+  version: number;
+  Modified: string;
+  EditorId: number;
+  values: Record<string, unknown>;
 }
 
 /** One principal's permission levels on a securable object (web or list), by role definition id. */
@@ -79,6 +89,8 @@ export interface SpList {
   ReadSecurity: number;
   /** 1 create and edit all items, 2 create items and edit only one's own, 4 none. */
   WriteSecurity: number;
+  /** Whether item changes keep versions; absent (data from before it was emulated) reads as off. */
+  EnableVersioning?: boolean;
 }
 
 export interface SpSite {

@@ -8,6 +8,7 @@ import { addField, handleField, listFields } from "./fields.ts";
 import { validateUpdateListItem } from "./item-form.ts";
 import { addItem, handleItem, recycleItem } from "./item-writes.ts";
 import { queryItems } from "./items.ts";
+import { handleVersions } from "./versions.ts";
 import { handleList, handleLists, listProperty } from "./lists.ts";
 import type { SpList, SpSite, SpUser } from "./model.ts";
 import { parseApiPath, PathError, readNumberArg, readStringArg, type Segment } from "./path.ts";
@@ -96,6 +97,8 @@ function routeList(ctx: SpContext, list: SpList, rest: Segment[], basePath: stri
       return recycleItem(ctx, list, itemId);
     if (remaining.length === 1 && action?.args === null && action.name === "validateupdatelistitem")
       return validateUpdateListItem(ctx, list, itemId);
+    if (remaining.length === 1 && action?.name === "versions")
+      return handleVersions(ctx, list, itemId, action.args === null ? null : readNumberArg(action.args, q));
     return SpErrors.badEndpoint(ctx.req, rest.map((s) => s.name).join("/"));
   }
   switch (seg.name) {

@@ -1,0 +1,251 @@
+// `actionplan period …`: the quarterly cycle. A coordinator opens a reporting period (one open per plan),
+// extends its deadline, and closes it, which freezes the figures the next report compares against.
+import { z } from "zod";
+import { formatUkDate, type IsoDate } from "../../domain/index.ts";
+import { closePeriod, createPeriod, extendPeriod, loadPeriods } from "../../sharepoint/periods.ts";
+import type { PeriodRecord } from "../../sharepoint/records.ts";
+import type { DataContext } from "../../sharepoint/context.ts";
+import { dispatcher, findPlan, planOption, reportAdminFailure } from "../admin.ts";
+import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
+import { connect, isoDateOption, reportSkipped, siteOptions, siteSchema, todayFor } from "../site.ts";
+
+const COMMON_HELP = `  --plan ID|TITLE             the plan, by its id (see \`actionplan plans --all\`) or its exact title
+  --site URL                  the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
+  --as UPN                    against the sandbox: whom to act as; against SharePoint Online: who signs in
+  --json                      print JSON`;
+const PERIOD_JSON = "{ id, title, startsOn, updateDeadline, reportDate, state }";
+
+const planSchema = siteSchema.extend({ plan: planOption });
+const planOptions = { ...siteOptions, plan: { type: "string" } } as const;
+
+function shown(period: PeriodRecord) {
+  return {
+    id: period.id,
+    title: period.title,
+    startsOn: period.startsOn,
+    updateDeadline: period.updateDeadline,
+    reportDate: period.reportDate,
+    state: period.state,
+  };
+}
+
+function describePeriod(p: PeriodRecord): string {
+  return `${p.id} "${p.title}" (${p.state}): from ${formatUkDate(p.startsOn)}, updates due ${formatUkDate(p.updateDeadline)}, report ${formatUkDate(p.reportDate)}`;
+}
+
+/** The period `key` names (id or exact title), else the plan's open one. */
+async function pickPeriod(ctx: DataContext, planId: string, key: string | undefined): Promise<PeriodRecord> {
+  const periods = await loadPeriods(ctx, planId);
+  if (key === undefined) {
+    const open = periods.filter((p) => p.state === "open").at(-1);
+    if (open === undefined)
+      throw new UsageError("the plan has no open period; open one with `actionplan period open`.");
+    return open;
+  }
+  const found = periods.find((p) => p.id === key) ?? periods.find((p) => p.title === key);
+  if (found === undefined)
+    throw new UsageError(
+      `the plan has no period "${key}". Periods: ${periods.map((p) => `${p.id} "${p.title}"`).join(", ") || "none"}.`,
+    );
+  return found;
+}
+
+const listHelp = `Usage: actionplan period list --site <url> --plan <id or title> [--as <upn>] [--json]
+
+Lists a plan's reporting periods, oldest first, with their dates and whether each is open or closed.
+
+Options:
+${COMMON_HELP}: [${PERIOD_JSON}]
+  --help                      show this help`;
+
+const listCommand: Command = {
+  name: "list",
+  summary: "list a plan's reporting periods",
+  help: listHelp,
+  run: (argv) =>
+    withUsageErrors("period list", listHelp, async () => {
+      const options = parseOptions(argv, planOptions, planSchema);
+      const ctx = connect(options.site, options.as);
+      try {
+        const plan = await findPlan(ctx, options.plan);
+        const periods = await loadPeriods(ctx, plan.id);
+        if (options.json) console.log(JSON.stringify(periods.map(shown), null, 2));
+        else if (periods.length === 0) console.log(`"${plan.title}" has no reporting periods yet.`);
+        else for (const p of periods) console.log(describePeriod(p));
+        reportSkipped("period list", ctx);
+        return 0;
+      } catch (error) {
+        return reportAdminFailure("period list", "read periods", error);
+      }
+    }),
+};
+
+const openHelp = `Usage: actionplan period open --site <url> --plan <id or title> --title <title> --starts YYYY-MM-DD
+                            --deadline YYYY-MM-DD --report-date YYYY-MM-DD [--as <upn>] [--json]
+
+Opens a reporting period: SROs owe an update for each action still open on its first day, reminders
+follow its deadline. A plan has one open period at a time: close the last one first.
+
+Options:
+  --title TITLE               e.g. "Q2 2024/25"
+  --starts DATE               the period's first day
+  --deadline DATE             the update deadline
+  --report-date DATE          the day the report goes to the board or committee
+${COMMON_HELP}: ${PERIOD_JSON}
+  --help                      show this help`;
+
+const openCommand: Command = {
+  name: "open",
+  summary: "open a reporting period (one open per plan)",
+  help: openHelp,
+  run: (argv) =>
+    withUsageErrors("period open", openHelp, async () => {
+      const options = parseOptions(
+        argv,
+        {
+          ...planOptions,
+          title: { type: "string" },
+          starts: { type: "string" },
+          deadline: { type: "string" },
+          "report-date": { type: "string" },
+        },
+        planSchema.extend({
+          title: z.string().trim().min(1, 'give the period a title, e.g. "Q2 2024/25"'),
+          starts: isoDateOption,
+          deadline: isoDateOption,
+          "report-date": isoDateOption,
+        }),
+      );
+      const ctx = connect(options.site, options.as);
+      try {
+        const plan = await findPlan(ctx, options.plan);
+        const period = await createPeriod(ctx, plan.id, {
+          title: options.title,
+          startsOn: options.starts,
+          updateDeadline: options.deadline,
+          reportDate: options["report-date"],
+        });
+        if (options.json) console.log(JSON.stringify(shown(period), null, 2));
+        else console.log(`Opened ${describePeriod(period)}.`);
+        return 0;
+      } catch (error) {
+        return reportAdminFailure("period open", "open reporting periods", error);
+      }
+    }),
+};
+
+const extendHelp = `Usage: actionplan period extend --site <url> --plan <id or title> --deadline YYYY-MM-DD
+                              [--report-date YYYY-MM-DD] [--period <id or title>] [--as <upn>] [--json]
+
+Gives the open period (or the one named) a new update deadline; reminders follow it from the next run.
+
+Options:
+  --deadline DATE             the new update deadline
+  --report-date DATE          a new report date too (needed when the deadline passes the old one)
+  --period ID|TITLE           the period (default: the plan's open one)
+${COMMON_HELP}: ${PERIOD_JSON}
+  --help                      show this help`;
+
+const extendCommand: Command = {
+  name: "extend",
+  summary: "move the open period's update deadline",
+  help: extendHelp,
+  run: (argv) =>
+    withUsageErrors("period extend", extendHelp, async () => {
+      const options = parseOptions(
+        argv,
+        {
+          ...planOptions,
+          period: { type: "string" },
+          deadline: { type: "string" },
+          "report-date": { type: "string" },
+        },
+        planSchema.extend({
+          period: z.string().trim().min(1).optional(),
+          deadline: isoDateOption,
+          "report-date": isoDateOption.optional(),
+        }),
+      );
+      const ctx = connect(options.site, options.as);
+      try {
+        const plan = await findPlan(ctx, options.plan);
+        const period = await pickPeriod(ctx, plan.id, options.period);
+        const extended = await extendPeriod(
+          ctx,
+          period,
+          options.deadline as IsoDate,
+          options["report-date"] as IsoDate | undefined,
+        );
+        if (options.json) console.log(JSON.stringify(shown(extended), null, 2));
+        else console.log(`Extended ${describePeriod(extended)}.`);
+        return 0;
+      } catch (error) {
+        return reportAdminFailure("period extend", "change reporting periods", error);
+      }
+    }),
+};
+
+const closeHelp = `Usage: actionplan period close --site <url> --plan <id or title> [--period <id or title>]
+                             [--as-of YYYY-MM-DD] [--even-with-requests-waiting] [--as <upn>] [--json]
+
+Closes the open period (or the one named), freezing the plan's figures on that day: the dashboard's
+"since the last report" and the next report compare against them. Refused while SROs' requests to move
+target dates wait for a decision, unless --even-with-requests-waiting.
+
+Options:
+  --period ID|TITLE               the period (default: the plan's open one)
+  --as-of DATE                    the day the figures are frozen for (default: today in Europe/London;
+                                  the sandbox's date)
+  --even-with-requests-waiting    close it although target date change requests wait
+${COMMON_HELP}: { period: ${PERIOD_JSON}, figures }
+  --help                          show this help`;
+
+const closeCommand: Command = {
+  name: "close",
+  summary: "close a period, freezing its figures",
+  help: closeHelp,
+  run: (argv) =>
+    withUsageErrors("period close", closeHelp, async () => {
+      const options = parseOptions(
+        argv,
+        {
+          ...planOptions,
+          period: { type: "string" },
+          "as-of": { type: "string" },
+          "even-with-requests-waiting": { type: "boolean" },
+        },
+        planSchema.extend({
+          period: z.string().trim().min(1).optional(),
+          "as-of": isoDateOption.optional(),
+          "even-with-requests-waiting": z.boolean().default(false),
+        }),
+      );
+      const ctx = connect(options.site, options.as);
+      try {
+        const plan = await findPlan(ctx, options.plan);
+        const period = await pickPeriod(ctx, plan.id, options.period);
+        const asOf = (options["as-of"] ?? (await todayFor(options.site))) as IsoDate;
+        const closed = await closePeriod(ctx, period, asOf, {
+          evenWithRequestsWaiting: options["even-with-requests-waiting"],
+        });
+        const f = closed.figures;
+        if (options.json) console.log(JSON.stringify({ period: shown(closed.period), figures: f }, null, 2));
+        else
+          console.log(
+            `Closed "${period.title}" on ${formatUkDate(asOf)}: ${String(f.actionsCompleted)} of ${String(f.actionsTotal)} actions complete (${String(f.percentComplete)}%), ${String(f.overdue)} overdue, ${String(f.delayed)} delayed${f.updates === null ? "" : `; updates received ${String(f.updates.received)} of ${String(f.updates.due)}`}.`,
+          );
+        reportSkipped("period close", ctx);
+        return 0;
+      } catch (error) {
+        return reportAdminFailure("period close", "close reporting periods", error);
+      }
+    }),
+};
+
+export const periodCommand: Command = dispatcher({
+  name: "period",
+  summary: "list, open, extend and close a plan's reporting periods",
+  intro:
+    "The quarterly cycle: open a period, chase the updates (`actionplan reminders`), close it, report.\nOnly the site's coordinators (its Owners) can change periods; SharePoint itself refuses anyone else.",
+  subcommands: () => [listCommand, openCommand, extendCommand, closeCommand],
+});

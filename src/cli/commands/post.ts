@@ -1,0 +1,367 @@
+// `actionplan post …`: the SRO posts a coordinator keeps: list them (with the vacant ones and holders who have
+// left the directory), create, rename, give to a new holder, set or end a delegate's cover, and split a post
+// written as two into two.
+import { z } from "zod";
+import { formatUkDate, type IsoDate } from "../../domain/index.ts";
+import { stillInDirectory } from "../../notify/directory.ts";
+import type { DataContext } from "../../sharepoint/context.ts";
+import { loadDashboard, type SroPostRecord } from "../../sharepoint/plans.ts";
+import {
+  createSroPost,
+  loadSroPosts,
+  postProblems,
+  splitSroPost,
+  updateSroPost,
+  type SroPostChanges,
+} from "../../sharepoint/post-admin.ts";
+import { dispatcher, findPlan, reportAdminFailure } from "../admin.ts";
+import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
+import { connect, isoDateOption, reportSkipped, siteOptions, siteSchema } from "../site.ts";
+import { directoryClient } from "./import-directory.ts";
+
+const SITE_HELP = `  --site URL               the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
+  --as UPN                 against the sandbox: whom to act as; against SharePoint Online: who signs in
+  --json                   print the post as JSON: { id, title, holder: { upn, name } | null,
+                           delegate: { upn, from, to } | null }
+  --help                   show this help`;
+const POST_HELP =
+  "  --post ID|TITLE          the post, by its id (see `actionplan post list`) or its title\n";
+
+const upnOption = z.email("is a person's sign-in name, e.g. sam.jones@council.gov.uk").toLowerCase();
+
+function shown(post: SroPostRecord) {
+  return {
+    id: post.id,
+    title: post.title,
+    holder: post.holderUpn === null ? null : { upn: post.holderUpn, name: post.holderName },
+    delegate:
+      post.delegateUpn === null
+        ? null
+        : { upn: post.delegateUpn, from: post.delegateFrom, to: post.delegateTo },
+  };
+}
+
+function describePost(post: SroPostRecord): string {
+  const holder =
+    post.holderUpn === null ? "vacant" : `held by ${post.holderName ?? post.holderUpn} <${post.holderUpn}>`;
+  const cover =
+    post.delegateUpn === null
+      ? ""
+      : `; covered by ${post.delegateUpn}${post.delegateFrom === null ? "" : ` from ${formatUkDate(post.delegateFrom)}`}${post.delegateTo === null ? " until further notice" : ` to ${formatUkDate(post.delegateTo)}`}`;
+  return `${post.id.padStart(4)}  ${post.title}: ${holder}${cover}`;
+}
+
+function printPost(post: SroPostRecord, json: boolean, said: string): void {
+  if (json) console.log(JSON.stringify(shown(post), null, 2));
+  else console.log(`${said} ${describePost(post).trim()}.`);
+}
+
+/** The post `key` names: its id, or its title (titles are unique, ignoring capitals). */
+async function findPost(ctx: DataContext, key: string): Promise<SroPostRecord> {
+  const posts = await loadSroPosts(ctx);
+  const found =
+    posts.find((p) => p.id === key) ?? posts.find((p) => p.title.toLowerCase() === key.trim().toLowerCase());
+  if (found !== undefined) return found;
+  throw new UsageError(
+    `no SRO post "${key}" on this site. Posts: ${posts.map((p) => `${p.id} "${p.title}"`).join(", ") || "none"}.`,
+  );
+}
+
+const listHelp = `Usage: actionplan post list --site <url> [--as <upn>] [--json]
+
+Lists the site's SRO posts with who holds and covers each, then the posts nobody holds and those whose
+holder has left the organisation's directory (asked of Microsoft Graph, which needs User.Read.All).
+
+Options:
+  --site URL               the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
+  --as UPN                 against the sandbox: whom to act as; against SharePoint Online: who signs in
+  --json                   print JSON: { posts: [{ id, title, holder, delegate }], vacant: [id],
+                           holderLeft: [id] }
+  --help                   show this help`;
+
+const listCommand: Command = {
+  name: "list",
+  summary: "list the SRO posts, the vacant ones and holders who have left",
+  help: listHelp,
+  run: (argv) =>
+    withUsageErrors("post list", listHelp, async () => {
+      const options = parseOptions(argv, siteOptions, siteSchema);
+      const ctx = connect(options.site, options.as);
+      try {
+        const posts = await loadSroPosts(ctx);
+        const { graph } = directoryClient(options.site, options.as);
+        const problems = await postProblems(posts, (upn) => stillInDirectory(graph, upn));
+        if (options.json) {
+          const ids = (list: SroPostRecord[]) => list.map((p) => p.id);
+          const report = {
+            posts: posts.map(shown),
+            vacant: ids(problems.vacant),
+            holderLeft: ids(problems.holderLeft),
+          };
+          console.log(JSON.stringify(report, null, 2));
+        } else if (posts.length === 0) console.log("No SRO posts on this site yet.");
+        else {
+          for (const post of posts) console.log(describePost(post));
+          const titles = (list: SroPostRecord[]) => list.map((p) => `"${p.title}"`).join(", ");
+          if (problems.vacant.length > 0) console.log(`\nNobody holds: ${titles(problems.vacant)}.`);
+          for (const post of problems.holderLeft)
+            console.log(
+              `${problems.vacant.length > 0 ? "" : "\n"}${post.holderUpn ?? ""}, who holds "${post.title}", has left the directory: give the post to someone else (\`actionplan post hold\`).`,
+            );
+        }
+        reportSkipped("post list", ctx);
+        return 0;
+      } catch (error) {
+        return reportAdminFailure("post list", "read SRO posts", error);
+      }
+    }),
+};
+
+const createHelp = `Usage: actionplan post create --site <url> --title <title> [--holder <upn>] [--as <upn>] [--json]
+
+Creates an SRO post, held by a person from the directory (added to the site as SharePoint's ensureUser
+does), or vacant.
+
+Options:
+  --title TITLE            e.g. "Corporate Director Resources"; no two posts share one
+  --holder UPN             who holds it (default: vacant)
+${SITE_HELP}`;
+
+const createCommand: Command = {
+  name: "create",
+  summary: "create an SRO post, held or vacant",
+  help: createHelp,
+  run: (argv) =>
+    withUsageErrors("post create", createHelp, async () => {
+      const options = parseOptions(
+        argv,
+        { ...siteOptions, title: { type: "string" }, holder: { type: "string" } },
+        siteSchema.extend({
+          title: z.string().trim().min(1, "give the post a title"),
+          holder: upnOption.optional(),
+        }),
+      );
+      const ctx = connect(options.site, options.as);
+      try {
+        const post = await createSroPost(ctx, { title: options.title, holderUpn: options.holder ?? null });
+        printPost(post, options.json, "Created post");
+        return 0;
+      } catch (error) {
+        return reportAdminFailure("post create", "create SRO posts", error);
+      }
+    }),
+};
+
+/** A sub-command that changes one post named by --post. */
+function changeCommand<S extends z.ZodRawShape>(spec: {
+  name: string;
+  summary: string;
+  usage: string;
+  about: string;
+  options: Record<string, { type: "string" | "boolean" }>;
+  optionsHelp: string;
+  shape: S;
+  changes: (options: z.infer<z.ZodObject<S>>) => SroPostChanges;
+  said: string;
+}): Command {
+  const name = `post ${spec.name}`;
+  const help = `Usage: actionplan post ${spec.name} --site <url> --post <id or title> ${spec.usage}[--as <upn>] [--json]
+
+${spec.about}
+
+Options:
+${POST_HELP}${spec.optionsHelp}${SITE_HELP}`;
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help,
+    run: (argv) =>
+      withUsageErrors(name, help, async () => {
+        const schema = siteSchema
+          .extend({ post: z.string().trim().min(1, "name the post") })
+          .extend(spec.shape);
+        const options = parseOptions(
+          argv,
+          { ...siteOptions, post: { type: "string" }, ...spec.options },
+          schema,
+        ) as z.infer<typeof siteSchema> & { post: string } & z.infer<z.ZodObject<S>>;
+        const ctx = connect(options.site, options.as);
+        try {
+          const post = await findPost(ctx, options.post);
+          const changed = await updateSroPost(ctx, post, spec.changes(options));
+          printPost(changed, options.json, spec.said);
+          return 0;
+        } catch (error) {
+          return reportAdminFailure(name, "change SRO posts", error);
+        }
+      }),
+  };
+}
+
+const renameCommand = changeCommand({
+  name: "rename",
+  summary: "give a post a new title",
+  usage: "--title <title> ",
+  about: "Gives a post a new title; its actions keep it, and reminders and reports use the new title.",
+  options: { title: { type: "string" } },
+  optionsHelp: "  --title TITLE            the new title\n",
+  shape: { title: z.string().trim().min(1, "give the new title") },
+  changes: (o) => ({ title: o.title }),
+  said: "Renamed post",
+});
+
+const holdCommand = changeCommand({
+  name: "hold",
+  summary: "give a post to a new holder (or leave it vacant)",
+  usage: "(--holder <upn> | --vacant) ",
+  about: "Gives a post to a new holder from the directory: reminders for its actions go to them from now.",
+  options: { holder: { type: "string" }, vacant: { type: "boolean" } },
+  optionsHelp: "  --holder UPN             the new holder\n  --vacant                 nobody holds it now\n",
+  shape: { holder: upnOption.optional(), vacant: z.boolean().default(false) },
+  changes: (o) => {
+    if ((o.holder === undefined) === !o.vacant) throw new UsageError("give either --holder or --vacant.");
+    return { holderUpn: o.holder ?? null };
+  },
+  said: "Gave post",
+});
+
+const delegateCommand = changeCommand({
+  name: "delegate",
+  summary: "set who covers a post, from and to which days",
+  usage: "--delegate <upn> --from YYYY-MM-DD [--to YYYY-MM-DD] ",
+  about:
+    "Sets a delegate to cover a post (leave, vacancy): on the days of cover, reminders go to the delegate.",
+  options: { delegate: { type: "string" }, from: { type: "string" }, to: { type: "string" } },
+  optionsHelp: `  --delegate UPN           who covers the post
+  --from DATE              the first day of cover
+  --to DATE                the last day of cover (default: until further notice)
+`,
+  shape: { delegate: upnOption, from: isoDateOption, to: isoDateOption.optional() },
+  changes: (o) => ({
+    delegate: { upn: o.delegate, from: o.from as IsoDate, to: (o.to ?? null) as IsoDate | null },
+  }),
+  said: "Delegated post",
+});
+
+const undelegateCommand = changeCommand({
+  name: "undelegate",
+  summary: "end a delegate's cover",
+  usage: "",
+  about: "Ends a delegate's cover of a post: reminders go to its holder again.",
+  options: {},
+  optionsHelp: "",
+  shape: {},
+  changes: () => ({ delegate: null }),
+  said: "Ended the cover of post",
+});
+
+const splitHelp = `Usage: actionplan post split --site <url> --post <id or title> --keep-title <title>
+                            --new-title <title> [--new-holder <upn>] --move <ids or refs> [--plan <plan>]
+                            [--as <upn>] [--json]
+
+Splits a post written as two ("CEO/Monitoring Officer") into two: the post keeps its holder and the
+actions not moved as --keep-title; a new post --new-title gets the actions moved. All or nothing.
+
+Options:
+${POST_HELP}  --keep-title TITLE       the title the post keeps, e.g. "CEO"
+  --new-title TITLE        the new post's title, e.g. "Monitoring Officer"
+  --new-holder UPN         who holds the new post (default: vacant)
+  --move LIST              the actions that move, comma-separated: ids, or refs of --plan's actions
+  --plan ID|TITLE          read --move as action refs ("2.3") of this plan
+  --site URL               the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
+  --as UPN                 against the sandbox: whom to act as; against SharePoint Online: who signs in
+  --json                   print JSON: { kept: post, created: post }
+  --help                   show this help`;
+
+const splitCommand: Command = {
+  name: "split",
+  summary: "split a post written as two into two posts",
+  help: splitHelp,
+  run: (argv) =>
+    withUsageErrors("post split", splitHelp, async () => {
+      const options = parseOptions(
+        argv,
+        {
+          ...siteOptions,
+          post: { type: "string" },
+          "keep-title": { type: "string" },
+          "new-title": { type: "string" },
+          "new-holder": { type: "string" },
+          move: { type: "string" },
+          plan: { type: "string" },
+        },
+        siteSchema.extend({
+          post: z.string().trim().min(1, "name the post"),
+          "keep-title": z.string().trim().min(1, "give the title the post keeps"),
+          "new-title": z.string().trim().min(1, "give the new post's title"),
+          "new-holder": upnOption.optional(),
+          move: z
+            .string()
+            .transform((s) =>
+              s
+                .split(",")
+                .map((m) => m.trim())
+                .filter((m) => m !== ""),
+            )
+            .refine((list) => list.length > 0, "name at least one action to move"),
+          plan: z.string().trim().min(1).optional(),
+        }),
+      );
+      const ctx = connect(options.site, options.as);
+      try {
+        const post = await findPost(ctx, options.post);
+        const ids =
+          options.plan === undefined ? options.move : await idsOfRefs(ctx, options.plan, post, options.move);
+        const { kept, created } = await splitSroPost(ctx, post, {
+          keepTitle: options["keep-title"],
+          newTitle: options["new-title"],
+          newHolderUpn: options["new-holder"] ?? null,
+          moveActionIds: ids,
+        });
+        if (options.json)
+          console.log(JSON.stringify({ kept: shown(kept), created: shown(created) }, null, 2));
+        else {
+          console.log(`Kept ${describePost(kept).trim()}.`);
+          console.log(
+            `Created ${describePost(created).trim()}, with ${String(ids.length)} action(s) moved to it.`,
+          );
+        }
+        reportSkipped("post split", ctx);
+        return 0;
+      } catch (error) {
+        return reportAdminFailure("post split", "change SRO posts", error);
+      }
+    }),
+};
+
+async function idsOfRefs(
+  ctx: DataContext,
+  planKey: string,
+  post: SroPostRecord,
+  refs: string[],
+): Promise<string[]> {
+  const plan = await findPlan(ctx, planKey);
+  const actions = (await loadDashboard(ctx, plan.id)).actions;
+  return refs.map((ref) => {
+    const found = actions.find((r) => r.action.ref === ref);
+    if (found === undefined) throw new UsageError(`"${plan.title}" has no action ${ref}.`);
+    if (found.sroPostId !== post.id) throw new UsageError(`action ${ref} is not under "${post.title}".`);
+    return found.action.id;
+  });
+}
+
+export const postCommand: Command = dispatcher({
+  name: "post",
+  summary: "list, create, rename, hold, delegate and split SRO posts",
+  intro:
+    "The site's SRO posts: who holds each and who covers it. Only the site's coordinators (its Owners) can\nchange them; SharePoint itself refuses anyone else.",
+  subcommands: () => [
+    listCommand,
+    createCommand,
+    renameCommand,
+    holdCommand,
+    delegateCommand,
+    undelegateCommand,
+    splitCommand,
+  ],
+});
