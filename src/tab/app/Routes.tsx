@@ -1,10 +1,12 @@
 // One view per route. My actions is the first screen and is bundled with the shell; the action page and the
 // update dialog load when first opened.
 import { lazy, Suspense, useEffect } from "react";
-import { AppNav } from "../components/AppNav.tsx";
+import { AppNav, type NavTarget } from "../components/AppNav.tsx";
 import { PageSkeleton } from "../components/PageSkeleton.tsx";
 import { MyActionsPage } from "../features/my-actions/MyActionsPage.tsx";
 import { notifyTeamsReady, useTeamsContext } from "../lib/use-teams-context.tsx";
+import type { ManageRoute } from "./ManageRoutes.tsx";
+import type { Route } from "./routes.ts";
 import { useRoute } from "./use-route.ts";
 
 const ActionPage = lazy(() => import("../features/action/ActionPage.tsx"));
@@ -13,6 +15,22 @@ const PlanPage = lazy(() => import("../features/plan/PlanPage.tsx"));
 const ImportPage = lazy(() => import("../features/import/ImportPage.tsx"));
 const DashboardPage = lazy(() => import("../features/dashboard/DashboardPage.tsx"));
 const ConfigurePage = lazy(() => import("../features/configure/ConfigurePage.tsx"));
+const ManageRoutes = lazy(() => import("./ManageRoutes.tsx"));
+
+function isManaging(route: Route): route is ManageRoute {
+  return (
+    route.view === "new-plan" ||
+    route.view === "plan-settings" ||
+    route.view === "periods" ||
+    route.view === "posts"
+  );
+}
+
+function navCurrent(route: Route): NavTarget | null {
+  if (route.view === "plan" || route.view === "import") return "plan";
+  if (route.view === "my-actions") return "my-actions";
+  return isManaging(route) ? route.view : null;
+}
 
 /** The view for the current route. */
 export function Routes() {
@@ -23,24 +41,25 @@ export function Routes() {
     // Once, when the first view is mounted: Teams hides its loading indicator then.
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const managing = isManaging(route);
   const navigable =
     route.view === "my-actions" ||
     route.view === "action" ||
     route.view === "plan" ||
-    route.view === "import";
+    route.view === "import" ||
+    managing;
+  const planId = "planId" in route && route.planId !== undefined ? route.planId : null;
   return (
     <Suspense fallback={<PageSkeleton />}>
       {navigable && (
         <AppNav
-          current={
-            route.view === "plan" || route.view === "import"
-              ? "plan"
-              : route.view === "my-actions"
-                ? "my-actions"
-                : null
-          }
+          current={navCurrent(route)}
+          withCoordinatorLinks={route.view === "plan" || managing}
+          planId={planId}
           onGo={(target) => {
-            navigate(target === "plan" ? { view: "plan", planId: null } : { view: "my-actions" });
+            if (target === "my-actions") navigate({ view: "my-actions" });
+            else if (target === "new-plan") navigate({ view: "new-plan" });
+            else navigate({ view: target, planId: target === "plan" ? null : planId });
           }}
         />
       )}
@@ -84,6 +103,7 @@ export function Routes() {
       )}
       {route.view === "dashboard" && <DashboardPage planId={route.planId ?? null} />}
       {route.view === "configure" && <ConfigurePage />}
+      {isManaging(route) && <ManageRoutes route={route} navigate={navigate} />}
     </Suspense>
   );
 }

@@ -24,6 +24,14 @@ test("routes come from the URL first, then the deep link's sub-page id, then the
       ["?view=import", none, { view: "import", planId: null }],
       ["?view=import&planId=3", none, { view: "import", planId: "3" }],
       ["?view=import&planId=3%20or%201", none, { view: "import", planId: null }],
+      ["?view=new-plan", none, { view: "new-plan" }],
+      ["?view=new-plan&planId=3", none, { view: "new-plan" }],
+      ["?view=plan-settings&planId=3", none, { view: "plan-settings", planId: "3" }],
+      ["?view=plan-settings", none, { view: "plan-settings", planId: null }],
+      ["?view=periods&planId=4", none, { view: "periods", planId: "4" }],
+      ["?view=periods&planId=4%27", none, { view: "periods", planId: null }],
+      ["?view=posts", none, { view: "posts", planId: null }],
+      ["?view=posts&planId=2", none, { view: "posts", planId: "2" }],
     ];
   for (const [search, context, expected] of cases)
     assert.deepEqual(routeFor(search, context), expected, search);
@@ -39,6 +47,13 @@ test("searchFor writes what routeFor reads", () => {
     { view: "import", planId: "6" },
     { view: "dashboard", planId: "3" },
     { view: "configure" },
+    { view: "new-plan" },
+    { view: "plan-settings", planId: "2" },
+    { view: "plan-settings", planId: null },
+    { view: "periods", planId: "7" },
+    { view: "periods", planId: null },
+    { view: "posts", planId: "1" },
+    { view: "posts", planId: null },
   ] as const) {
     assert.deepEqual(routeFor(searchFor(route), none), route);
   }

@@ -10,7 +10,12 @@ export type Route =
   | { view: "plan"; planId: string | null }
   | { view: "import"; planId: string | null }
   | { view: "dashboard"; planId?: string }
-  | { view: "configure" };
+  | { view: "configure" }
+  // A coordinator's running of plans: a new plan, a plan's settings, its reporting periods, the SRO posts.
+  | { view: "new-plan" }
+  | { view: "plan-settings"; planId: string | null }
+  | { view: "periods"; planId: string | null }
+  | { view: "posts"; planId: string | null };
 
 /** The entityId of the channel tab (the plan dashboard) in the app manifest. */
 export const DASHBOARD_PAGE_ID = "dashboard";
@@ -18,7 +23,20 @@ export const DASHBOARD_PAGE_ID = "dashboard";
 const actionId = z.string().check(z.regex(/^[1-9]\d{0,9}$/));
 const params = z.object({
   view: z.catch(
-    z.optional(z.enum(["update", "action", "plan", "import", "dashboard", "configure"])),
+    z.optional(
+      z.enum([
+        "update",
+        "action",
+        "plan",
+        "import",
+        "dashboard",
+        "configure",
+        "new-plan",
+        "plan-settings",
+        "periods",
+        "posts",
+      ]),
+    ),
     undefined,
   ),
   actionId: z.catch(z.optional(actionId), undefined),
@@ -34,6 +52,9 @@ export function routeFor(
   if (query.view === "plan") return { view: "plan", planId: query.planId ?? null };
   // A coordinator's "New plan from a file" (no plan) and "Update this plan from a file".
   if (query.view === "import") return { view: "import", planId: query.planId ?? null };
+  if (query.view === "new-plan") return { view: "new-plan" };
+  if (query.view === "plan-settings" || query.view === "periods" || query.view === "posts")
+    return { view: query.view, planId: query.planId ?? null };
   // The channel tab's configuration page, and the dashboard its saved contentUrl opens.
   if (query.view === "configure") return { view: "configure" };
   if (query.view === "dashboard")
@@ -61,6 +82,12 @@ export function searchFor(route: Route): string {
       return route.planId === undefined ? "?view=dashboard" : `?view=dashboard&planId=${route.planId}`;
     case "configure":
       return "?view=configure";
+    case "new-plan":
+      return "?view=new-plan";
+    case "plan-settings":
+    case "periods":
+    case "posts":
+      return route.planId === null ? `?view=${route.view}` : `?view=${route.view}&planId=${route.planId}`;
     default:
       return "";
   }

@@ -1,8 +1,10 @@
 // What an action is and where it stands: full text, plan, SRO post and holder, target date (and what it
-// was), status as reported and as the dates say (with a flag when they disagree), % complete.
+// was), status as reported and as the dates say (with a flag when they disagree), % complete; a withdrawn
+// action shows "Withdrawn" in place of its status.
 import { Body1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { deriveStatus } from "../../../domain/status.ts";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { WithdrawnBadge } from "../../components/WithdrawnBadge.tsx";
 import { targetWithMoveText } from "../../components/target-date.ts";
 import { useToday } from "../../lib/data.tsx";
 import type { ActionView } from "./use-action.ts";
@@ -45,17 +47,23 @@ export function ActionDetails(props: { view: ActionView }) {
         <dd className={styles.value}>{targetWithMoveText(action.targetDate, record.baseline)}</dd>
         <dt className={styles.term}>Status</dt>
         <dd className={styles.value}>
-          <span className={styles.badges}>
-            <StatusBadge status={status.derived} />
-            {status.disagrees && status.reported !== null && (
-              <StatusBadge status={status.reported} label="SRO reported" />
-            )}
-          </span>
-          {status.disagrees && (
-            <Text as="p" size={200} style={{ margin: `${tokens.spacingVerticalXS} 0 0` }}>
-              The status the SRO reported differs from what the target date says; the plan shows{" "}
-              {status.derived}.
-            </Text>
+          {action.withdrawn !== undefined ? (
+            <WithdrawnBadge />
+          ) : (
+            <>
+              <span className={styles.badges}>
+                <StatusBadge status={status.derived} />
+                {status.disagrees && status.reported !== null && (
+                  <StatusBadge status={status.reported} label="SRO reported" />
+                )}
+              </span>
+              {status.disagrees && (
+                <Text as="p" size={200} style={{ margin: `${tokens.spacingVerticalXS} 0 0` }}>
+                  The status the SRO reported differs from what the target date says; the plan shows{" "}
+                  {status.derived}.
+                </Text>
+              )}
+            </>
           )}
         </dd>
         <dt className={styles.term}>% complete</dt>

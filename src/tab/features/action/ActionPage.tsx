@@ -1,6 +1,6 @@
-// The action page: the action's details, the update form, and its updates newest first, a page at a time. A
-// saved update goes to the top of the history at once; someone else's change is loaded in so the person can
-// review it.
+// The action page: the action's details, the update form, its updates newest first, a page at a time, and
+// its changes (who changed what, when). A saved update goes to the top of the history at once; someone
+// else's change is loaded in so the person can review it. A withdrawn action says so and takes no updates.
 import { Link, Subtitle1 } from "@fluentui/react-components";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
@@ -10,7 +10,9 @@ import { describeError } from "../../lib/describe-error.ts";
 import { canChangeAction } from "../../lib/permissions.ts";
 import { useSiteRole } from "../../lib/use-site-role.ts";
 import { useTeamsContext } from "../../lib/use-teams-context.tsx";
+import { formatUkDate } from "../../../domain/iso-date.ts";
 import { ActionDetails } from "./ActionDetails.tsx";
+import { ChangeHistory } from "./ChangeHistory.tsx";
 import { CompleteForm } from "./CompleteForm.tsx";
 import { DateChangeForm } from "./DateChangeForm.tsx";
 import { Milestones } from "./Milestones.tsx";
@@ -51,10 +53,18 @@ export function ActionPage(props: { actionId: string; onBack: () => void }) {
   const data = view.data;
   const { action } = data.record;
   // Controls only once the role is known, and only for the action's SRO, its delegate or a coordinator.
-  const mayChange = role.data !== null && canChangeAction(role.data, data.post, upn, today);
+  const mayChange =
+    role.data !== null && canChangeAction(role.data, data.post, upn, today) && action.withdrawn === undefined;
   const waiting = data.dateChanges.find((c) => c.status === "requested") ?? null;
   return (
     <Page title={`Action ${action.ref}`} before={back} busy={view.status === "loading"}>
+      {action.withdrawn !== undefined && (
+        <Notice inline title="Withdrawn." intent="info">
+          A coordinator withdrew this {action.parentId === undefined ? "action" : "milestone"} on{" "}
+          {formatUkDate(action.withdrawn.on)}: {action.withdrawn.reason}. It stays in the plan's history and
+          reports, and takes no more updates.
+        </Notice>
+      )}
       <ActionDetails view={data} />
       <section aria-labelledby="target-history-heading">
         <Subtitle1 as="h2" id="target-history-heading">
@@ -111,6 +121,7 @@ export function ActionPage(props: { actionId: string; onBack: () => void }) {
           }}
         />
       </section>
+      <ChangeHistory actionId={action.id} version={data.record.etag} />
     </Page>
   );
 }

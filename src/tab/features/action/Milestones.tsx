@@ -1,8 +1,10 @@
-// An action's milestones, each with its target date and status as the dates say; shown only when it has any.
+// An action's milestones, each with its target date and status as the dates say (or "Withdrawn"); shown
+// only when it has any.
 import { Caption1, makeStyles, Subtitle1, Text, tokens } from "@fluentui/react-components";
 import { deriveStatus } from "../../../domain/status.ts";
 import type { ActionRecord } from "../../../sharepoint/records.ts";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { WithdrawnBadge } from "../../components/WithdrawnBadge.tsx";
 import { targetDateText } from "../../components/target-date.ts";
 import { useToday } from "../../lib/data.tsx";
 
@@ -28,9 +30,13 @@ export function Milestones(props: { milestones: readonly ActionRecord[] }) {
               <Text weight="semibold">{m.action.ref}</Text> {m.action.text}
             </Text>
             <Caption1>Target: {targetDateText(m.action.targetDate)}</Caption1>
-            <StatusBadge
-              status={deriveStatus(m.action, { today, reported: m.latest?.reportedStatus ?? null }).derived}
-            />
+            {m.action.withdrawn !== undefined ? (
+              <WithdrawnBadge />
+            ) : (
+              <StatusBadge
+                status={deriveStatus(m.action, { today, reported: m.latest?.reportedStatus ?? null }).derived}
+              />
+            )}
           </li>
         ))}
       </ul>

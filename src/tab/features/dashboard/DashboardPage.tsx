@@ -1,5 +1,6 @@
 // The plan dashboard (the channel tab a CMT or board pins): the figures of `actionplan summary` for today,
-// actions by status, % complete against the forecast, and what changed since the last closed period.
+// actions by status, % complete against the forecast, what changed since the last closed period, and the
+// actions withdrawn (listed as such, outside the figures).
 // Read-only for everyone: it offers no controls that change anything.
 import { Body1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { formatUkDate } from "../../../domain/iso-date.ts";
@@ -12,6 +13,7 @@ import { ChangesSince } from "./ChangesSince.tsx";
 import { FigureTiles } from "./FigureTiles.tsx";
 import { ForecastChart } from "./ForecastChart.tsx";
 import { StatusChart } from "./StatusChart.tsx";
+import { WithdrawnList } from "./WithdrawnList.tsx";
 import { NoPlanError, useDashboard } from "./use-dashboard.ts";
 
 const useStyles = makeStyles({
@@ -55,6 +57,7 @@ export default function DashboardPage(props: { planId: string | null }) {
         <ForecastChart points={view.progress} />
       </section>
       <ChangesSince view={view} />
+      <WithdrawnList actions={view.withdrawn} />
     </Page>
   );
 }

@@ -55,6 +55,16 @@ export function tileValues(
       value: String(figures.slippage.actionsMoved),
       note: `${figures.slippage.totalDaysMoved} days in all; ${figures.slippage.awaitingDecision} awaiting a decision`,
     },
+    ...(figures.withdrawn === undefined || figures.withdrawn === 0
+      ? []
+      : [
+          {
+            key: "withdrawn",
+            label: "Withdrawn",
+            value: String(figures.withdrawn),
+            note: "Not counted in the other figures",
+          },
+        ]),
     ...(figures.milestones.total === 0
       ? []
       : [

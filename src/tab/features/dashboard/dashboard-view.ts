@@ -1,10 +1,11 @@
 // What the dashboard shows, as plain functions of the plan's data and "today": the same figures as
 // `actionplan summary` (dashboardFigures), the forecast against the actual from closed periods' snapshots,
-// and what changed since the last closed period. No I/O, so it is unit-tested in Node.
+// what changed since the last closed period, and the actions withdrawn. No I/O, so it is unit-tested in Node.
 import { dateParts, formatUkDate, monthName, type IsoDate } from "../../../domain/iso-date.ts";
 import type { PlanFigures } from "../../../domain/types.ts";
 import { dashboardFigures, type Dashboard } from "../../../sharepoint/plans.ts";
 import type { PeriodRecord } from "../../../sharepoint/records.ts";
+import { compareRefs } from "../../../sharepoint/refs.ts";
 
 /** One point of the % complete chart: forecast (month ends ahead) or actual (a closed period, or today). */
 export interface ProgressPoint {
@@ -23,6 +24,16 @@ export interface FigureChange {
   higherIsBetter: boolean;
 }
 
+/** An action a coordinator withdrew: listed as such, never counted as due or overdue. */
+export interface WithdrawnAction {
+  id: string;
+  ref: string;
+  text: string;
+  milestone: boolean;
+  on: IsoDate;
+  reason: string;
+}
+
 /** Everything the dashboard view renders. */
 export interface DashboardView {
   title: string;
@@ -30,6 +41,28 @@ export interface DashboardView {
   progress: ProgressPoint[];
   lastClosed: { title: string; asOf: IsoDate } | null;
   changes: FigureChange[];
+  /** By number. */
+  withdrawn: WithdrawnAction[];
+}
+
+/** The plan's withdrawn actions and milestones, by number. */
+export function withdrawnActions(dashboard: Dashboard): WithdrawnAction[] {
+  return dashboard.actions
+    .flatMap(({ action }) =>
+      action.withdrawn === undefined
+        ? []
+        : [
+            {
+              id: action.id,
+              ref: action.ref,
+              text: action.text,
+              milestone: action.parentId !== undefined,
+              on: action.withdrawn.on,
+              reason: action.withdrawn.reason,
+            },
+          ],
+    )
+    .sort((a, b) => compareRefs(a.ref, b.ref));
 }
 
 function monthEndLabel(date: IsoDate): string {
@@ -117,5 +150,6 @@ export function dashboardView(dashboard: Dashboard, asOf: IsoDate): DashboardVie
     progress: progressSeries(dashboard.periods, figures),
     lastClosed: last?.snapshot ? { title: last.title, asOf: last.snapshot.asOf } : null,
     changes: last?.snapshot ? changesSince(last.snapshot, figures) : [],
+    withdrawn: withdrawnActions(dashboard),
   };
 }

@@ -42,3 +42,14 @@ test("milestones get a tile only when the plan has them", () => {
     { key: "milestones", label: "Milestones complete", value: "40 of 115", note: "7 overdue, 3 delayed" },
   );
 });
+
+test("withdrawn actions get a tile only when there are any, said to be outside the other figures", () => {
+  assert.equal(
+    tileValues({ ...base, withdrawn: 0 }).some((t) => t.key === "withdrawn"),
+    false,
+  );
+  assert.deepEqual(
+    tileValues({ ...base, withdrawn: 2 }).find((t) => t.key === "withdrawn"),
+    { key: "withdrawn", label: "Withdrawn", value: "2", note: "Not counted in the other figures" },
+  );
+});

@@ -1,8 +1,10 @@
 // The plan's actions under their recommendations, each a link to its page with its SRO, target date,
-// status and whether this period's update is in.
+// status and whether this period's update is in; a withdrawn action says so, with when and why, instead.
 import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { ActionLink } from "../../components/ActionLink.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { WithdrawnBadge } from "../../components/WithdrawnBadge.tsx";
+import { formatUkDate } from "../../../domain/iso-date.ts";
 import { targetWithMoveText } from "../../components/target-date.ts";
 import type { RecommendationGroup } from "./plan-view.ts";
 
@@ -40,16 +42,21 @@ export function PlanActionList(props: {
                 : `Recommendation ${group.recommendation.ref}: ${group.recommendation.title}`}
             </Subtitle2>
             <ul className={styles.list}>
-              {group.items.map(({ record, status, updated, owesUpdate }) => {
+              {group.items.map(({ record, status, updated, owesUpdate, withdrawn }) => {
                 const { action } = record;
                 return (
                   <li key={action.id} className={styles.item} data-action-ref={action.ref}>
                     <ActionLink action={action} onOpen={props.onOpen} />
                     <div className={styles.facts}>
-                      <StatusBadge status={status} />
+                      {withdrawn ? <WithdrawnBadge /> : <StatusBadge status={status} />}
                       <Caption1>SRO: {action.sroPost ?? "none named"}</Caption1>
                       <Caption1>Target: {targetWithMoveText(action.targetDate, record.baseline)}</Caption1>
-                      {props.hasPeriod && (
+                      {action.withdrawn !== undefined && (
+                        <Caption1>
+                          Withdrawn on {formatUkDate(action.withdrawn.on)}: {action.withdrawn.reason}
+                        </Caption1>
+                      )}
+                      {props.hasPeriod && !withdrawn && (
                         <Caption1>
                           {updated ? "Updated this period" : owesUpdate ? "Update still due" : ""}
                         </Caption1>

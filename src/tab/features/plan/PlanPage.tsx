@@ -1,8 +1,8 @@
 // The plan view (`?view=plan&planId=`): the plan's recommendations with their actions, filters and search.
 // Coordinators also see, per SRO, the updates still due this period, the date-change requests waiting for
-// a decision, and "Chase now".
+// a decision, and "Chase now"; and "Edit plan", which swaps the list for the plan editor (loaded only then).
 import { Body1, Button, Field, makeStyles, Select, Subtitle1, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
@@ -28,9 +28,18 @@ import { SroDueTable } from "./SroDueTable.tsx";
 import { useApplyPending } from "./use-apply-pending.ts";
 import { usePlan } from "./use-plan.ts";
 
+const PlanEditor = lazy(() => import("./edit/PlanEditor.tsx"));
+
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  heading: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
 });
 
 interface Props {
@@ -48,6 +57,7 @@ export function PlanPage(props: Props) {
   const plan = usePlan(props.planId);
   const role = useSiteRole();
   const [filters, setFilters] = useState<PlanFilters>(NO_FILTERS);
+  const [editing, setEditing] = useState(false);
   const dashboard = plan.data?.dashboard ?? null;
   const items = useMemo(() => (dashboard === null ? [] : planItems(dashboard, today)), [dashboard, today]);
   useApplyPending(dashboard, role.data !== null && canCoordinate(role.data));
@@ -155,19 +165,39 @@ export function PlanPage(props: Props) {
         </section>
       )}
       <section className={styles.section} aria-labelledby="actions-heading">
-        <Subtitle1 as="h2" id="actions-heading">
-          Recommendations and actions
-        </Subtitle1>
-        <PlanFilterBar
-          filters={filters}
-          sroPosts={sroPostsOf(items)}
-          hasPeriod={period !== null}
-          onChange={setFilters}
-        />
-        <Body1 role="status">
-          Showing {shown.length} of {items.length} actions.
-        </Body1>
-        <PlanActionList groups={groups} hasPeriod={period !== null} onOpen={props.onOpenAction} />
+        <div className={styles.heading}>
+          <Subtitle1 as="h2" id="actions-heading">
+            Recommendations and actions
+          </Subtitle1>
+          {coordinator && (
+            <Button
+              appearance={editing ? "primary" : "secondary"}
+              onClick={() => {
+                setEditing(!editing);
+              }}
+            >
+              {editing ? "Finish editing" : "Edit plan"}
+            </Button>
+          )}
+        </div>
+        {coordinator && editing ? (
+          <Suspense fallback={<Body1>Opening the plan editor…</Body1>}>
+            <PlanEditor dashboard={dashboard} loading={plan.status === "loading"} onChanged={plan.reload} />
+          </Suspense>
+        ) : (
+          <>
+            <PlanFilterBar
+              filters={filters}
+              sroPosts={sroPostsOf(items)}
+              hasPeriod={period !== null}
+              onChange={setFilters}
+            />
+            <Body1 role="status">
+              Showing {shown.length} of {items.length} actions.
+            </Body1>
+            <PlanActionList groups={groups} hasPeriod={period !== null} onOpen={props.onOpenAction} />
+          </>
+        )}
       </section>
     </Page>
   );

@@ -137,3 +137,62 @@ test("updates still due per SRO, most first, with the holder", () => {
     { post: "Director A", holder: "Ann", due: 3 },
   ]);
 });
+
+test("a withdrawn action is shown as withdrawn: never owing an update, past its date or matching a status", () => {
+  const withdrawn = action("1", "1", "Director A", "31 January 2024");
+  withdrawn.action.withdrawn = { on: isoDate("2024-04-01"), reason: "No longer needed" };
+  const plan = { ...dashboard, actions: [withdrawn, ...dashboard.actions.slice(1)] };
+  const items = planItems(plan, today);
+  const first = items.find((i) => i.record.action.id === "1");
+  assert.equal(first?.withdrawn, true);
+  assert.equal(first.owesUpdate, false);
+  const ids = (f: Partial<typeof NO_FILTERS>) =>
+    filterItems(items, { ...NO_FILTERS, ...f }, today).map((i) => i.record.action.id);
+  assert.deepEqual(ids({ status: "Overdue" }), []);
+  assert.deepEqual(ids({ due: "past" }), []);
+  assert.deepEqual(ids({}), ["1", "2", "3", "4"], "still listed");
+  assert.deepEqual(updatesDueBySro(plan, items), [{ post: "Director A", holder: "Ann", due: 2 }]);
+});
+
+test("the plan is listed in the coordinator's order, each action's milestones straight after it", () => {
+  const milestone = action("5", "1", "Director A", "TBC", {});
+  milestone.action.parentId = "1";
+  milestone.action.ref = "1.1.1";
+  const second = action("2", "1", "Director B", "30 April 2024");
+  second.action.sortOrder = 1;
+  const first = action("1", "1", "Director A", "31 January 2024");
+  first.action.sortOrder = 2;
+  const plan = {
+    ...dashboard,
+    recommendations: [
+      { ...dashboard.recommendations[0]!, sortOrder: 2 },
+      { ...dashboard.recommendations[1]!, sortOrder: 1 },
+    ],
+    actions: [first, milestone, second, ...dashboard.actions.slice(2)],
+  };
+  const items = planItems(plan, today);
+  assert.deepEqual(
+    items.map((i) => i.record.action.id),
+    ["3", "4", "2", "1", "5"],
+  );
+  assert.deepEqual(
+    byRecommendation(plan.recommendations, items).map((g) => g.recommendation?.ref),
+    ["2", "1"],
+  );
+});
+
+test("a milestone of a withdrawn action is shown as withdrawn with it", () => {
+  const parent = action("1", "1", "Director A", "31 January 2024");
+  parent.action.withdrawn = { on: isoDate("2024-04-01"), reason: "No longer needed" };
+  const milestone = action("5", "1", "Director A", "31 January 2024");
+  milestone.action.parentId = "1";
+  milestone.action.ref = "1.1.1";
+  const items = planItems({ ...dashboard, actions: [parent, milestone] }, today);
+  assert.deepEqual(
+    items.map((i) => [i.record.action.id, i.withdrawn, i.owesUpdate]),
+    [
+      ["1", true, false],
+      ["5", true, false],
+    ],
+  );
+});

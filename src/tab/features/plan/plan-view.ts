@@ -1,10 +1,12 @@
 // The plan view as plain data: each action with its status as the dates say and whether it has its update
 // for the open period; the filters and search; and, for coordinators, how many updates each SRO still owes.
 import { addDays, type IsoDate } from "../../../domain/iso-date.ts";
+import { isWithdrawn } from "../../../domain/figures.ts";
 import { deriveStatus } from "../../../domain/status.ts";
 import type { Recommendation, Status } from "../../../domain/types.ts";
 import type { Dashboard } from "../../../sharepoint/plans.ts";
 import type { ActionRecord } from "../../../sharepoint/records.ts";
+import { byPlanOrder, inPlanOrder, structureTree } from "./plan-order.ts";
 
 export const DUE_WINDOWS = ["any", "past", "30", "90", "none"] as const;
 export type DueWindow = (typeof DUE_WINDOWS)[number];
@@ -35,6 +37,8 @@ export interface PlanItem {
   owesUpdate: boolean;
   /** Has an update for the open period. */
   updated: boolean;
+  /** Retired by a coordinator: shown as withdrawn, never due, overdue or owing an update. */
+  withdrawn: boolean;
 }
 
 export interface RecommendationGroup {
@@ -42,17 +46,26 @@ export interface RecommendationGroup {
   items: PlanItem[];
 }
 
-/** Every action of the plan with its derived status and update state, in plan order. */
+/**
+ * Every action of the plan with its derived status and update state, in the coordinator's order (each
+ * action's milestones straight after it).
+ */
 export function planItems(dashboard: Dashboard, today: IsoDate): PlanItem[] {
   const period = dashboard.currentPeriod;
-  return dashboard.actions.map((record) => {
+  const ordered = inPlanOrder(structureTree(dashboard.recommendations, dashboard.actions));
+  const byId = new Map(dashboard.actions.map((r) => [r.action.id, r.action]));
+  const parentOf = (id: string) => byId.get(id);
+  return ordered.map((record) => {
     const status = deriveStatus(record.action, {
       today,
       reported: record.latest?.reportedStatus ?? null,
       overdueAfterMonths: dashboard.plan.overdueAfterMonths,
     }).derived;
     const updated = period !== null && record.latest?.periodId === period.id;
-    return { record, status, updated, owesUpdate: period !== null && status !== "Completed" && !updated };
+    // A milestone of a withdrawn action is withdrawn with it (as the figures count it).
+    const withdrawn = isWithdrawn(record.action, today, parentOf);
+    const owesUpdate = period !== null && status !== "Completed" && !updated && !withdrawn;
+    return { record, status, updated, owesUpdate, withdrawn };
   });
 }
 
@@ -60,7 +73,7 @@ function inWindow(item: PlanItem, due: DueWindow, today: IsoDate): boolean {
   const date = item.record.action.targetDate.due;
   if (due === "any") return true;
   if (due === "none") return date === null;
-  if (date === null || item.status === "Completed") return false;
+  if (date === null || item.status === "Completed" || item.withdrawn) return false;
   if (due === "past") return date < today;
   return date >= today && date <= addDays(today, Number(due));
 }
@@ -70,7 +83,7 @@ export function filterItems(items: readonly PlanItem[], filters: PlanFilters, to
   const words = filters.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return items.filter((item) => {
     const { action } = item.record;
-    if (filters.status !== "any" && item.status !== filters.status) return false;
+    if (filters.status !== "any" && (item.withdrawn || item.status !== filters.status)) return false;
     if (filters.sro !== "any" && action.sroPost !== filters.sro) return false;
     if (!inWindow(item, filters.due, today)) return false;
     if (filters.updated === "yes" && !item.updated) return false;
@@ -86,7 +99,7 @@ export function byRecommendation(
   items: readonly PlanItem[],
 ): RecommendationGroup[] {
   const known = new Set(recommendations.map((r) => r.id));
-  const groups: RecommendationGroup[] = recommendations.map((recommendation) => ({
+  const groups: RecommendationGroup[] = byPlanOrder(recommendations, (r) => r).map((recommendation) => ({
     recommendation,
     items: items.filter((i) => i.record.action.recommendationId === recommendation.id),
   }));

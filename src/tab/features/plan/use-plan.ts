@@ -19,10 +19,12 @@ export interface PlanData {
 
 async function loadPlanData(base: DataContext, planId: string | null): Promise<PlanData> {
   const ctx = withOwnWarnings(base);
-  const plans = await listPlans(ctx);
-  const asked = plans.find((p) => p.id === planId);
+  // An archived plan is not offered, but one asked for by id (a link, a report) still opens.
+  const every = await listPlans(ctx, { includeArchived: true });
+  const asked = every.find((p) => p.id === planId);
+  const plans = every.filter((p) => !p.archived || p === asked);
   if (planId !== null && asked === undefined) refuseIfSkipped(ctx.warnings, "plans", planId);
-  const chosen = asked ?? plans[0];
+  const chosen = asked ?? plans.find((p) => !p.archived);
   const dashboard = chosen === undefined ? null : await loadDashboard(ctx, chosen.id);
   return { plans, dashboard, skipped: ctx.warnings.items };
 }

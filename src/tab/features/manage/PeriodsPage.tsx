@@ -1,0 +1,150 @@
+// A plan's reporting periods (`?view=periods&planId=`): the list, newest first, and for the open one its
+// deadline's extension and its closing; with none open, the form to open the next. The quarterly cycle.
+import { Body1, makeStyles, MessageBar, MessageBarBody, Subtitle1, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { formatUkDate } from "../../../domain/index.ts";
+import { withOwnWarnings } from "../../../sharepoint/context.ts";
+import { loadPeriods } from "../../../sharepoint/periods.ts";
+import type { PeriodRecord, PlanRecord } from "../../../sharepoint/records.ts";
+import { Notice } from "../../components/Notice.tsx";
+import { Page } from "../../components/Page.tsx";
+import { PageSkeleton } from "../../components/PageSkeleton.tsx";
+import { useDataContext, useToday } from "../../lib/data.tsx";
+import { describeError } from "../../lib/describe-error.ts";
+import { useRemote } from "../../lib/use-remote.ts";
+import { CoordinatorsOnly } from "./CoordinatorsOnly.tsx";
+import { ManageLinks, type ManageNav } from "./ManageLinks.tsx";
+import { OpenPeriodForm } from "./OpenPeriodForm.tsx";
+import { OpenPeriodPanel } from "./OpenPeriodPanel.tsx";
+import { PlanChooser } from "./PlanChooser.tsx";
+import { usePlanChoice } from "./use-plans.ts";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "grid", gap: tokens.spacingVerticalS },
+});
+
+function periodWords(p: PeriodRecord): string {
+  const days = `starts ${formatUkDate(p.startsOn)}, updates due by ${formatUkDate(p.updateDeadline)}, report ${formatUkDate(p.reportDate)}`;
+  return p.state === "open"
+    ? `open: ${days}.`
+    : `closed${p.snapshot === null ? "" : ` (figures kept as of ${formatUkDate(p.snapshot.asOf)})`}: ${days}.`;
+}
+
+function Periods(props: { plan: PlanRecord }) {
+  const styles = useStyles();
+  const base = useDataContext();
+  const today = useToday();
+  const periods = useRemote(`manage-periods:${props.plan.id}`, () =>
+    loadPeriods(withOwnWarnings(base), props.plan.id),
+  );
+  const [said, setSaid] = useState<string | null>(null);
+  if (periods.data === null)
+    return periods.status === "failed" ? (
+      <Notice inline title="The reporting periods could not be loaded." intent="error">
+        {describeError(periods.error)}
+      </Notice>
+    ) : (
+      <Body1>Reading the reporting periods…</Body1>
+    );
+  const list = [...periods.data].sort((a, b) => (a.startsOn < b.startsOn ? 1 : -1));
+  const open = list.find((p) => p.state === "open") ?? null;
+  const changed = (period: PeriodRecord, message: string) => {
+    setSaid(message);
+    const others = (periods.data ?? []).filter((p) => p.id !== period.id);
+    periods.replace([...others, period]);
+  };
+  return (
+    <>
+      {said !== null && (
+        <MessageBar intent="success" role="status" layout="multiline">
+          <MessageBarBody>{said}</MessageBarBody>
+        </MessageBar>
+      )}
+      <section className={styles.section} aria-labelledby="open-period-heading">
+        <Subtitle1 as="h2" id="open-period-heading">
+          {open === null ? "No period is open" : `Open: ${open.title}`}
+        </Subtitle1>
+        {open === null ? (
+          <OpenPeriodForm
+            planId={props.plan.id}
+            today={today}
+            onOpened={(period) => {
+              changed(
+                period,
+                `${period.title} is open: updates are due by ${formatUkDate(period.updateDeadline)}.`,
+              );
+            }}
+          />
+        ) : (
+          <OpenPeriodPanel
+            key={open.id}
+            period={open}
+            today={today}
+            onChanged={changed}
+            onConflict={periods.reload}
+          />
+        )}
+      </section>
+      <section className={styles.section} aria-labelledby="periods-heading">
+        <Subtitle1 as="h2" id="periods-heading">
+          All periods
+        </Subtitle1>
+        {list.length === 0 ? (
+          <Body1>This plan has had no reporting periods yet.</Body1>
+        ) : (
+          <ul className={styles.list} aria-labelledby="periods-heading">
+            {list.map((p) => (
+              <li key={p.id} data-period={p.title}>
+                <strong>{p.title}</strong>, {periodWords(p)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** The reporting periods page. */
+export function PeriodsPage(props: { planId: string | null; nav: ManageNav }) {
+  const choice = usePlanChoice(props.planId);
+  const title = "Reporting periods";
+  return (
+    <CoordinatorsOnly title={title} what="open and close reporting periods">
+      {choice.data === null ? (
+        choice.status === "failed" ? (
+          <Notice title="The plan could not be loaded" intent="error">
+            {describeError(choice.error)}
+          </Notice>
+        ) : (
+          <PageSkeleton title={title} />
+        )
+      ) : (
+        <Page
+          title={choice.data.plan === null ? title : `${title}: ${choice.data.plan.title}`}
+          before={<ManageLinks nav={props.nav} planId={choice.data.plan?.id ?? null} />}
+        >
+          <PlanChooser
+            plans={choice.data.plans}
+            value={choice.data.plan?.id ?? ""}
+            onChoose={(planId) => {
+              props.nav.go("periods", planId);
+            }}
+          />
+          {choice.data.plan === null ? (
+            <Body1>
+              {choice.data.missing === null
+                ? "There are no plans on this site yet."
+                : "That plan is no longer on the site: someone may have deleted it."}
+            </Body1>
+          ) : (
+            <Periods key={choice.data.plan.id} plan={choice.data.plan} />
+          )}
+        </Page>
+      )}
+    </CoordinatorsOnly>
+  );
+}
+
+export default PeriodsPage;
