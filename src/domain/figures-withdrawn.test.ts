@@ -71,4 +71,6 @@ test("isWithdrawn: its own withdrawal, or its parent's, on or before the day", (
   assert.equal(isWithdrawn(parent, isoDate("2024-02-29")), false);
   assert.equal(isWithdrawn(act("x", "r1", "May-24", { parentId: "1.2" }), ASOF, parentOf), true);
   assert.equal(isWithdrawn(act("y", "r1", "May-24"), ASOF, parentOf), false);
+  // Without a way to find its parent, a milestone stands on its own withdrawal.
+  assert.equal(isWithdrawn(act("z", "r1", "May-24", { parentId: "1.2" }), ASOF), false);
 });

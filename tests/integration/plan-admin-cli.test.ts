@@ -1,5 +1,5 @@
-// The coordinator's cycle from the CLI alone, each command in its own process against a sandbox started
-// here: create a plan, add a post with a holder, set a delegate for next week, open a period, extend it,
+// The coordinator's cycle from the CLI alone, each command run as typed (through the CLI's main) against a
+// sandbox started here: create a plan, add a post with a holder, set a delegate for next week, open a period, extend it,
 // close it. Refusals are one sentence on stderr (a Member's is SharePoint's own 403, in words).
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test, vi } from "vitest";
@@ -15,7 +15,7 @@ import { listPlans } from "../../src/sharepoint/plans.ts";
 import { loadSroPosts } from "../../src/sharepoint/post-admin.ts";
 import { generatedPlan, MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";
 import { SANDBOX_PEOPLE } from "../support/targets.ts";
-import { actionplan, type Run } from "../support/actionplan-cli.ts";
+import { actionplanHere as actionplan, type Run } from "../support/actionplan-cli.ts";
 
 function assertOneSentence(run: Run, command: string, pattern: RegExp, status = 1): void {
   assert.equal(run.status, status, run.stderr);

@@ -1,4 +1,4 @@
-// A plan's structure from the CLI alone, each command in its own process against a sandbox started here:
+// A plan's structure from the CLI alone, each command run as typed (through the CLI's main) against a sandbox:
 // recommendations and actions added, edited, moved, reordered, made a milestone and back, withdrawn with a
 // reason, a target date revised with one, and the action's history read back in words. Refusals are one
 // sentence on stderr; a Member's is SharePoint's own 403, in words.
@@ -12,7 +12,7 @@ import { sortActions } from "../../src/sharepoint/plan-structure.ts";
 import { loadDashboard } from "../../src/sharepoint/plans.ts";
 import { createSroPost } from "../../src/sharepoint/post-admin.ts";
 import { SANDBOX_PEOPLE } from "../support/targets.ts";
-import { actionplan, ok } from "../support/actionplan-cli.ts";
+import { actionplanHere as actionplan, ok } from "../support/actionplan-cli.ts";
 import { MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";
 
 describe("actionplan plan rec|action", () => {

@@ -8,7 +8,7 @@ import { importPlan } from "../../src/sharepoint/import-plan.ts";
 import { createPeriod } from "../../src/sharepoint/periods.ts";
 import { loadDashboard } from "../../src/sharepoint/plans.ts";
 import { loadSroPosts, updateSroPost } from "../../src/sharepoint/post-admin.ts";
-import { actionplan, ok } from "../support/actionplan-cli.ts";
+import { actionplanHere as actionplan, ok } from "../support/actionplan-cli.ts";
 import { SANDBOX_PEOPLE } from "../support/targets.ts";
 import { generatedPlan, MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";
 

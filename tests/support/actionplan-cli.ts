@@ -2,6 +2,9 @@
 // the test's process keeps answering (the child is awaited asynchronously).
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { format } from "node:util";
+import { vi } from "vitest";
+import { main } from "../../src/cli/main.ts";
 
 export interface Run {
   status: number | null;
@@ -30,6 +33,28 @@ export function actionplan(line: string): Promise<Run> {
       },
     );
   });
+}
+
+/**
+ * Run `actionplan <line>` in this process, through the CLI's `main`, with what it prints to the console
+ * captured: the same command as typed (and what coverage sees), for commands that neither exit the process
+ * nor write to the streams directly. One at a time: the console is the process's.
+ */
+export async function actionplanHere(line: string): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const log = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
+    stdout += `${format(...args)}\n`;
+  });
+  const error = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+    stderr += `${format(...args)}\n`;
+  });
+  try {
+    return { status: await main(words(line)), stdout, stderr };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
 }
 
 /** Its standard output, after checking it exited 0 (the message is its stderr). */

@@ -91,6 +91,9 @@ export function Routes() {
           onImport={(planId) => {
             navigate({ view: "import", planId });
           }}
+          onNewPlan={() => {
+            navigate({ view: "new-plan" });
+          }}
         />
       )}
       {route.view === "import" && (

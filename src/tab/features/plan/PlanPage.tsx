@@ -48,6 +48,8 @@ interface Props {
   onChoosePlan: (planId: string) => void;
   /** A coordinator's import: into the plan shown, or (null) a new plan. */
   onImport: (planId: string | null) => void;
+  /** A coordinator's new plan, from nothing. */
+  onNewPlan: () => void;
 }
 
 /** The plan view. */
@@ -78,9 +80,11 @@ export function PlanPage(props: Props) {
         <SkippedItemsNotice items={plan.data.skipped} />
         <Body1>There are no plans on this site yet.</Body1>
         {coordinator && (
-          <div>
+          <div className={styles.buttons}>
+            <Button appearance="primary" onClick={props.onNewPlan}>
+              Create a plan
+            </Button>
             <Button
-              appearance="primary"
               onClick={() => {
                 props.onImport(null);
               }}
