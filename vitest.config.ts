@@ -19,14 +19,16 @@ export default defineConfig({
       reportsDirectory: "coverage",
       // The folder table and the thresholds are wanted even when a test fails.
       reportOnFailure: true,
-      // What `npm test` measured when these were set (2 December 2026), rounded down; a folder whose tests
-      // inject random faults (notify, sandbox, sharepoint) half a point lower, so chance cannot fail a run.
+      // What `npm test` measured when these were set, rounded down; a folder whose tests inject random faults
+      // (notify, sandbox, sharepoint, and so the whole) half a point lower, so chance cannot fail a run. Set on
+      // 3 December 2026: issue 13 added ~2,000 lines of tab pages, which only the e2e journeys exercise, and
+      // the CLI's tests now run its commands in this process, where coverage sees them.
       // The tab's folders read low because its components run in Chromium, where V8 in Node cannot see them.
       thresholds: {
-        lines: 71,
-        branches: 65,
-        functions: 68,
-        statements: 70,
+        lines: 70,
+        branches: 61,
+        functions: 65,
+        statements: 69,
         "src/domain/**": { lines: 99, branches: 93, functions: 100, statements: 98 },
         "src/import/**": { lines: 98, branches: 86, functions: 97, statements: 96 },
         "src/sharepoint/**": { lines: 93, branches: 77, functions: 93, statements: 91 },
@@ -34,8 +36,8 @@ export default defineConfig({
         "src/sandbox/**": { lines: 81, branches: 73, functions: 80, statements: 78 },
         "src/lib/**": { lines: 66, branches: 43, functions: 77, statements: 65 },
         "src/app-package/**": { lines: 67, branches: 75, functions: 71, statements: 63 },
-        "src/cli/**": { lines: 14, branches: 13, functions: 14, statements: 14 },
-        "src/tab/**": { lines: 15, branches: 19, functions: 13, statements: 16 },
+        "src/cli/**": { lines: 57, branches: 38, functions: 59, statements: 55 },
+        "src/tab/**": { lines: 16, branches: 18, functions: 13, statements: 17 },
       },
     },
     projects: [
