@@ -115,8 +115,10 @@ describe("accessibility of the import page", () => {
 
   test("the file, the checks and Import are reachable and usable with the keyboard alone", async () => {
     const { page, tab } = await openImport("default");
-    await tabTo(page, tab, "input[type='file']");
+    // Listening turns on Playwright's file-chooser interception with a message it does not wait for: listen
+    // before the Tab presses, so it is on before Space (listening just before Space lost the race on CI).
     const chooser = page.waitForEvent("filechooser");
+    await tabTo(page, tab, "input[type='file']");
     await page.keyboard.press("Space");
     await (
       await chooser
