@@ -10,6 +10,7 @@ const BENCHMARKS: { name: string; load: () => Promise<{ run: () => Promise<Figur
   { name: "reminders", load: () => import("./reminders.bench.ts") },
   { name: "tab", load: () => import("./tab.bench.ts") },
   { name: "import", load: () => import("./import.bench.ts") },
+  { name: "report", load: () => import("./report.bench.ts") },
 ];
 
 const filters = process.argv.slice(2);

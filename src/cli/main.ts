@@ -6,6 +6,7 @@ import { plansCommand } from "./commands/plans.ts";
 import { postCommand } from "./commands/post.ts";
 import { provisionCommand } from "./commands/provision.ts";
 import { remindersCommand } from "./commands/reminders.ts";
+import { reportCommand } from "./commands/report.ts";
 import { sandboxCommand } from "./commands/sandbox.ts";
 import { summaryCommand } from "./commands/summary.ts";
 import { updateCommand } from "./commands/update.ts";
@@ -21,6 +22,7 @@ const COMMANDS: Command[] = [
   periodCommand,
   updateCommand,
   summaryCommand,
+  reportCommand,
   remindersCommand,
 ];
 

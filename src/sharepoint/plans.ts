@@ -183,8 +183,28 @@ async function rowsOf(ctx: DataContext, part: Promise<Settled<Page>>): Promise<u
  * parse are left out (in ctx.warnings); a Plans item that does not is UnreadableItemError.
  */
 export async function loadDashboard(ctx: DataContext, planId: string): Promise<Dashboard> {
+  return (await loadDashboardWith(ctx, planId, () => null)).dashboard;
+}
+
+/**
+ * `loadDashboard`, with more queries (`extra`, built on the batched root) carried in the same $batch: the
+ * committee report reads the period's updates this way (report-data.ts). What `extra` returns comes back
+ * as sent, its parts settled or awaited by the caller.
+ */
+export async function loadDashboardWith<E>(
+  ctx: DataContext,
+  planId: string,
+  extra: (sp: SPFI) => E,
+): Promise<{ dashboard: Dashboard; extra: E }> {
   const id = itemId(planId, "plan");
-  const parts = await inOneBatch(ctx.sp, (sp) => planQueries(sp, ctx, id));
+  const { parts, more } = await inOneBatch(ctx.sp, (sp) => ({
+    parts: planQueries(sp, ctx, id),
+    more: extra(sp),
+  }));
+  return { dashboard: await dashboardOf(ctx, parts), extra: more };
+}
+
+async function dashboardOf(ctx: DataContext, parts: ReturnType<typeof planQueries>): Promise<Dashboard> {
   const plan = readRow(planRow, valueOf(await parts.plan), "plans", toPlan);
   const recommendations = readRows(
     recommendationRow,

@@ -16,6 +16,8 @@ const ImportPage = lazy(() => import("../features/import/ImportPage.tsx"));
 const DashboardPage = lazy(() => import("../features/dashboard/DashboardPage.tsx"));
 const ConfigurePage = lazy(() => import("../features/configure/ConfigurePage.tsx"));
 const ManageRoutes = lazy(() => import("./ManageRoutes.tsx"));
+// The committee report, for coordinators; its writers (docx, ExcelJS) load only when a file is made.
+const ReportPage = lazy(() => import("../features/report/ReportPage.tsx"));
 
 function isManaging(route: Route): route is ManageRoute {
   return (
@@ -27,7 +29,7 @@ function isManaging(route: Route): route is ManageRoute {
 }
 
 function navCurrent(route: Route): NavTarget | null {
-  if (route.view === "plan" || route.view === "import") return "plan";
+  if (route.view === "plan" || route.view === "import" || route.view === "report") return "plan";
   if (route.view === "my-actions") return "my-actions";
   return isManaging(route) ? route.view : null;
 }
@@ -47,6 +49,7 @@ export function Routes() {
     route.view === "action" ||
     route.view === "plan" ||
     route.view === "import" ||
+    route.view === "report" ||
     managing;
   const planId = "planId" in route && route.planId !== undefined ? route.planId : null;
   return (
@@ -54,7 +57,7 @@ export function Routes() {
       {navigable && (
         <AppNav
           current={navCurrent(route)}
-          withCoordinatorLinks={route.view === "plan" || managing}
+          withCoordinatorLinks={route.view === "plan" || route.view === "report" || managing}
           planId={planId}
           onGo={(target) => {
             if (target === "my-actions") navigate({ view: "my-actions" });
@@ -94,6 +97,9 @@ export function Routes() {
           onNewPlan={() => {
             navigate({ view: "new-plan" });
           }}
+          onReport={(planId) => {
+            navigate({ view: "report", planId });
+          }}
         />
       )}
       {route.view === "import" && (
@@ -106,6 +112,14 @@ export function Routes() {
       )}
       {route.view === "dashboard" && <DashboardPage planId={route.planId ?? null} />}
       {route.view === "configure" && <ConfigurePage />}
+      {route.view === "report" && (
+        <ReportPage
+          planId={route.planId}
+          onOpenPlan={(planId) => {
+            navigate({ view: "plan", planId });
+          }}
+        />
+      )}
       {isManaging(route) && <ManageRoutes route={route} navigate={navigate} />}
     </Suspense>
   );

@@ -32,6 +32,8 @@ test("routes come from the URL first, then the deep link's sub-page id, then the
       ["?view=periods&planId=4%27", none, { view: "periods", planId: null }],
       ["?view=posts", none, { view: "posts", planId: null }],
       ["?view=posts&planId=2", none, { view: "posts", planId: "2" }],
+      ["?view=report", none, { view: "report", planId: null }],
+      ["?view=report&planId=2", none, { view: "report", planId: "2" }],
     ];
   for (const [search, context, expected] of cases)
     assert.deepEqual(routeFor(search, context), expected, search);
@@ -54,6 +56,8 @@ test("searchFor writes what routeFor reads", () => {
     { view: "periods", planId: null },
     { view: "posts", planId: "1" },
     { view: "posts", planId: null },
+    { view: "report", planId: "1" },
+    { view: "report", planId: null },
   ] as const) {
     assert.deepEqual(routeFor(searchFor(route), none), route);
   }

@@ -15,7 +15,9 @@ export type Route =
   | { view: "new-plan" }
   | { view: "plan-settings"; planId: string | null }
   | { view: "periods"; planId: string | null }
-  | { view: "posts"; planId: string | null };
+  | { view: "posts"; planId: string | null }
+  // A coordinator's committee report on a plan: choose the period and the format, download.
+  | { view: "report"; planId: string | null };
 
 /** The entityId of the channel tab (the plan dashboard) in the app manifest. */
 export const DASHBOARD_PAGE_ID = "dashboard";
@@ -35,6 +37,7 @@ const params = z.object({
         "plan-settings",
         "periods",
         "posts",
+        "report",
       ]),
     ),
     undefined,
@@ -53,7 +56,12 @@ export function routeFor(
   // A coordinator's "New plan from a file" (no plan) and "Update this plan from a file".
   if (query.view === "import") return { view: "import", planId: query.planId ?? null };
   if (query.view === "new-plan") return { view: "new-plan" };
-  if (query.view === "plan-settings" || query.view === "periods" || query.view === "posts")
+  if (
+    query.view === "plan-settings" ||
+    query.view === "periods" ||
+    query.view === "posts" ||
+    query.view === "report"
+  )
     return { view: query.view, planId: query.planId ?? null };
   // The channel tab's configuration page, and the dashboard its saved contentUrl opens.
   if (query.view === "configure") return { view: "configure" };
@@ -87,6 +95,7 @@ export function searchFor(route: Route): string {
     case "plan-settings":
     case "periods":
     case "posts":
+    case "report":
       return route.planId === null ? `?view=${route.view}` : `?view=${route.view}&planId=${route.planId}`;
     default:
       return "";

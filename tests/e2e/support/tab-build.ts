@@ -7,9 +7,15 @@ import { build } from "vite";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const TAB_DIR = join(ROOT, "dist", "tab");
-const SOURCES = ["src/tab", "src/sharepoint", "src/domain", "src/lib", "src/import", "src/notify"].map((d) =>
-  join(ROOT, d),
-);
+const SOURCES = [
+  "src/tab",
+  "src/sharepoint",
+  "src/domain",
+  "src/lib",
+  "src/import",
+  "src/report",
+  "src/notify",
+].map((d) => join(ROOT, d));
 const CONFIG_FILES = ["vite.config.ts", "package-lock.json"].map((f) => join(ROOT, f));
 const LOCK = join(ROOT, "dist", ".tab-build.lock");
 

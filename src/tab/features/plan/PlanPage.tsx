@@ -50,6 +50,8 @@ interface Props {
   onImport: (planId: string | null) => void;
   /** A coordinator's new plan, from nothing. */
   onNewPlan: () => void;
+  /** A coordinator's committee report on the plan shown. */
+  onReport: (planId: string) => void;
 }
 
 /** The plan view. */
@@ -148,6 +150,13 @@ export function PlanPage(props: Props) {
               }}
             >
               New plan from a file
+            </Button>
+            <Button
+              onClick={() => {
+                props.onReport(dashboard.plan.id);
+              }}
+            >
+              Committee report
             </Button>
           </div>
           {period !== null && (

@@ -1,0 +1,118 @@
+// The committee report page's data and its one action. On opening: the site's plans and the plan's reporting
+// periods (two requests). On "Download": the report's data in one batch (src/sharepoint/report-data.ts), then
+// the report core, loaded only now (it brings docx or ExcelJS with it), builds the model and writes the file,
+// saying each step. The file is handed to the browser as a Blob through an <a download> click: in Teams on
+// the web and the desktop client (both Chromium-based) that saves it like any download; the tab's iframe
+// carries no sandbox attribute that would block it.
+import { useCallback, useRef, useState } from "react";
+import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
+import { loadPeriods } from "../../../sharepoint/periods.ts";
+import { listPlans } from "../../../sharepoint/plans.ts";
+import type { PeriodRecord, PlanRecord } from "../../../sharepoint/records.ts";
+import { loadReportInput } from "../../../sharepoint/report-data.ts";
+import { choosePeriods, ReportPeriodError } from "../../../report/periods.ts";
+import type { ReportFormat } from "../../../report/types.ts";
+import { useDataContext, useToday } from "../../lib/data.tsx";
+import { describeError } from "../../lib/describe-error.ts";
+import { useRemote } from "../../lib/use-remote.ts";
+
+export interface ReportSetup {
+  /** Null when the site has no plans, or the one asked for is not there. */
+  plan: PlanRecord | null;
+  /** The plan's periods, newest first. */
+  periods: PeriodRecord[];
+  /** The period chosen when the page opens (as the CLI chooses with no --period); null with no periods. */
+  defaultPeriodId: string | null;
+}
+
+async function loadSetup(base: DataContext, planId: string | null): Promise<ReportSetup> {
+  const ctx = withOwnWarnings(base);
+  const plans = await listPlans(ctx, { includeArchived: true });
+  const plan =
+    planId === null
+      ? (plans.find((p) => !p.archived) ?? plans[0] ?? null)
+      : (plans.find((p) => p.id === planId) ?? null);
+  if (plan === null) return { plan: null, periods: [], defaultPeriodId: null };
+  const periods = (await loadPeriods(ctx, plan.id)).sort((a, b) => (a.startsOn < b.startsOn ? 1 : -1));
+  return {
+    plan,
+    periods,
+    defaultPeriodId: periods.length === 0 ? null : choosePeriods(periods).period.id,
+  };
+}
+
+/** The plan (by id, else the first not archived) and its reporting periods. */
+export function useReportSetup(planId: string | null) {
+  const ctx = useDataContext();
+  return useRemote(`report-setup:${planId ?? ""}`, () => loadSetup(ctx, planId));
+}
+
+export type ReportRun =
+  | { state: "idle" }
+  | { state: "working"; step: string }
+  | { state: "done"; fileName: string; kilobytes: number }
+  | { state: "failed"; message: string };
+
+/** Hand the bytes to the browser as a file download. */
+function saveFile(bytes: Uint8Array, fileName: string, mediaType: string): void {
+  const url = URL.createObjectURL(new Blob([bytes.slice()], { type: mediaType }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Long enough for the browser to have started saving it.
+  window.setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 60_000);
+}
+
+/** Words for a failure to make the report. */
+function reportFailure(error: unknown): string {
+  if (error instanceof ReportPeriodError) return error.message;
+  return `The report could not be made. ${describeError(error)}`;
+}
+
+/** Make the report on `periodId` of the plan in `format` and download it, with progress in words. */
+export function useReportDownload(setup: ReportSetup) {
+  const ctx = useDataContext();
+  const today = useToday();
+  const [run, setRun] = useState<ReportRun>({ state: "idle" });
+  const busy = useRef(false);
+
+  const download = useCallback(
+    async (periodId: string, format: ReportFormat) => {
+      const plan = setup.plan;
+      if (busy.current || plan === null) return;
+      const chosen = setup.periods.find((p) => p.id === periodId);
+      if (chosen === undefined) {
+        setRun({ state: "failed", message: "Choose a reporting period to report on." });
+        return;
+      }
+      busy.current = true;
+      try {
+        setRun({ state: "working", step: "Loading the report tools" });
+        const report = await import("../../../report/index.ts");
+        const { period, previous } = choosePeriods(setup.periods, chosen.title);
+        setRun({ state: "working", step: `Reading ${plan.title} from SharePoint` });
+        const input = await loadReportInput(withOwnWarnings(ctx), plan.id, period, previous, today);
+        setRun({ state: "working", step: "Working out the figures" });
+        const model = report.buildReport(input);
+        const bytes = await report.renderReport(model, format, (step) => {
+          setRun({ state: "working", step });
+        });
+        const fileName = report.reportFileName(model, format);
+        saveFile(bytes, fileName, report.REPORT_MEDIA_TYPES[format]);
+        setRun({ state: "done", fileName, kilobytes: Math.max(1, Math.round(bytes.length / 1024)) });
+      } catch (error) {
+        setRun({ state: "failed", message: reportFailure(error) });
+      } finally {
+        busy.current = false;
+      }
+    },
+    [ctx, today, setup],
+  );
+  return { run, download };
+}
