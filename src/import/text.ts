@@ -7,13 +7,7 @@ export function baseName(fileName: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-/**
- * A CommonJS package's exports: Node's `import()` gives them only as `default`, bundlers also as named
- * exports, and the packages' type declarations describe only the named ones.
- */
-export function interopDefault<T extends object>(module: T | { default: T }): T {
-  return "default" in module ? module.default : module;
-}
+export { interopDefault } from "../lib/interop.ts";
 
 /** Lower case, "&" as "and", punctuation as spaces, single-spaced: for comparing words as people write them. */
 export function normaliseWords(text: string): string {

@@ -35,6 +35,8 @@ export async function renderReport(
 export function reportFileName(model: ReportModel, format: ReportFormat): string {
   const safe = (text: string) =>
     text
+      // Control characters are exactly what a file name must not hold.
+      // eslint-disable-next-line no-control-regex
       .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-")
       .replace(/\s+/g, " ")
       .trim()
