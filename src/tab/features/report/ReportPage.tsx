@@ -48,7 +48,18 @@ const FORMATS: { value: ReportFormat; label: string; description: string }[] = [
 ];
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    maxWidth: "640px",
+    minWidth: 0,
+  },
+  // A native select is as wide as its longest option ("April 2024 progress report (closed, figures as of
+  // …)"), wider than a phone; held to the form's width, the chosen option is cut short instead.
+  field: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, maxWidth: "100%" },
+  selectControl: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   option: { display: "flex", flexDirection: "column" },
   description: { color: tokens.colorNeutralForeground2 },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
@@ -90,8 +101,14 @@ function ReportForm(props: { setup: ReportSetup }) {
   };
   return (
     <form className={styles.form} data-form="committee-report" onSubmit={submit} aria-busy={working}>
-      <Field label="Reporting period" hint="The figures of a closed period are those kept when it closed.">
+      <Field
+        className={styles.field}
+        label="Reporting period"
+        hint="The figures of a closed period are those kept when it closed."
+      >
         <Select
+          className={styles.select}
+          select={{ className: styles.selectControl }}
           value={periodId}
           disabled={working}
           onChange={(_, data) => {
