@@ -5,6 +5,7 @@
 // the web and the desktop client (both Chromium-based) that saves it like any download; the tab's iframe
 // carries no sandbox attribute that would block it.
 import { useCallback, useRef, useState } from "react";
+import type { IsoDate } from "../../../domain/iso-date.ts";
 import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
 import { loadPeriods } from "../../../sharepoint/periods.ts";
 import { listPlans } from "../../../sharepoint/plans.ts";
@@ -25,7 +26,8 @@ export interface ReportSetup {
   defaultPeriodId: string | null;
 }
 
-async function loadSetup(base: DataContext, planId: string | null): Promise<ReportSetup> {
+/** The plan (by id, else the first not archived), its periods newest first, and the period chosen at first. */
+export async function loadSetup(base: DataContext, planId: string | null): Promise<ReportSetup> {
   const ctx = withOwnWarnings(base);
   const plans = await listPlans(ctx, { includeArchived: true });
   const plan =
@@ -70,9 +72,44 @@ function saveFile(bytes: Uint8Array, fileName: string, mediaType: string): void 
 }
 
 /** Words for a failure to make the report. */
-function reportFailure(error: unknown): string {
+export function reportFailure(error: unknown): string {
   if (error instanceof ReportPeriodError) return error.message;
   return `The report could not be made. ${describeError(error)}`;
+}
+
+export interface MadeReport {
+  bytes: Uint8Array;
+  fileName: string;
+  mediaType: string;
+}
+
+/**
+ * The report on `periodId` of the set-up's plan in `format`: the report core loaded now, the data in one
+ * batch, each step said through `onStep`. Throws a ReportPeriodError (in words) for a period not there.
+ */
+export async function makeReport(
+  ctx: DataContext,
+  setup: ReportSetup,
+  request: { periodId: string; format: ReportFormat; today: IsoDate },
+  onStep: (step: string) => void,
+): Promise<MadeReport> {
+  const { plan } = setup;
+  const chosen = setup.periods.find((p) => p.id === request.periodId);
+  if (plan === null || chosen === undefined)
+    throw new ReportPeriodError("Choose a reporting period to report on.");
+  onStep("Loading the report tools");
+  const report = await import("../../../report/index.ts");
+  const { period, previous } = choosePeriods(setup.periods, chosen.title);
+  onStep(`Reading ${plan.title} from SharePoint`);
+  const input = await loadReportInput(withOwnWarnings(ctx), plan.id, period, previous, request.today);
+  onStep("Working out the figures");
+  const model = report.buildReport(input);
+  const bytes = await report.renderReport(model, request.format, onStep);
+  return {
+    bytes,
+    fileName: report.reportFileName(model, request.format),
+    mediaType: report.REPORT_MEDIA_TYPES[request.format],
+  };
 }
 
 /** Make the report on `periodId` of the plan in `format` and download it, with progress in words. */
@@ -84,27 +121,18 @@ export function useReportDownload(setup: ReportSetup) {
 
   const download = useCallback(
     async (periodId: string, format: ReportFormat) => {
-      const plan = setup.plan;
-      if (busy.current || plan === null) return;
-      const chosen = setup.periods.find((p) => p.id === periodId);
-      if (chosen === undefined) {
-        setRun({ state: "failed", message: "Choose a reporting period to report on." });
-        return;
-      }
+      if (busy.current) return;
       busy.current = true;
       try {
-        setRun({ state: "working", step: "Loading the report tools" });
-        const report = await import("../../../report/index.ts");
-        const { period, previous } = choosePeriods(setup.periods, chosen.title);
-        setRun({ state: "working", step: `Reading ${plan.title} from SharePoint` });
-        const input = await loadReportInput(withOwnWarnings(ctx), plan.id, period, previous, today);
-        setRun({ state: "working", step: "Working out the figures" });
-        const model = report.buildReport(input);
-        const bytes = await report.renderReport(model, format, (step) => {
-          setRun({ state: "working", step });
-        });
-        const fileName = report.reportFileName(model, format);
-        saveFile(bytes, fileName, report.REPORT_MEDIA_TYPES[format]);
+        const { bytes, fileName, mediaType } = await makeReport(
+          ctx,
+          setup,
+          { periodId, format, today },
+          (step) => {
+            setRun({ state: "working", step });
+          },
+        );
+        saveFile(bytes, fileName, mediaType);
         setRun({ state: "done", fileName, kilobytes: Math.max(1, Math.round(bytes.length / 1024)) });
       } catch (error) {
         setRun({ state: "failed", message: reportFailure(error) });
