@@ -20,7 +20,11 @@ import { compareRefs } from "./refs.ts";
 import { itemId, toActionRecord, type ActionRecord, type PeriodRecord } from "./records.ts";
 import { actionRow, parseRows, PERIOD_SELECT, readRows } from "./rows.ts";
 
-const archivedRow = z.object({ Id: z.int(), Archived: z.nullish(z.boolean()) });
+const planRuleRow = z.object({
+  Id: z.int(),
+  Archived: z.nullish(z.boolean()),
+  OverdueAfterMonths: z.nullish(z.number()),
+});
 
 /** One of my actions, with the post it comes through and whether I hold the post or cover it. */
 export interface MyAction {
@@ -30,6 +34,8 @@ export interface MyAction {
   as: "holder" | "delegate";
   /** For a delegate: whether their cover includes `today`. */
   covering: boolean;
+  /** The plan's rule: months past the target date before Delayed becomes Overdue. */
+  overdueAfterMonths: number;
 }
 
 // Queries stay well under SharePoint's URL length limit (2,048 characters of filter are safe).
@@ -68,7 +74,10 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
     pending: settle(firstPage(pendingUpdatesQuery(sp))),
     owners: settle(coordinatorsQuery(sp)),
     // Archived plans are kept for reports but gone from My actions: which they are (a small list).
-    plans: settle(firstPage(listOf(sp, "plans").items.select("Id", "Archived").top(ctx.pageSize))),
+    // and each plan's own Delayed-to-Overdue rule, so My actions says what the plan and the dashboard say.
+    plans: settle(
+      firstPage(listOf(sp, "plans").items.select("Id", "Archived", "OverdueAfterMonths").top(ctx.pageSize)),
+    ),
     periods: settle(
       firstPage(
         listOf(sp, "reportingPeriods")
@@ -78,11 +87,14 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
       ),
     ),
   }));
-  const archived = new Set(
-    parseRows(archivedRow, await allRows(ctx.sp, valueOf(await first.plans)), "plans", ctx.warnings)
-      .filter((p) => p.Archived === true)
-      .map((p) => String(p.Id)),
+  const planRules = parseRows(
+    planRuleRow,
+    await allRows(ctx.sp, valueOf(await first.plans)),
+    "plans",
+    ctx.warnings,
   );
+  const archived = new Set(planRules.filter((p) => p.Archived === true).map((p) => String(p.Id)));
+  const monthsOf = new Map(planRules.map((p) => [String(p.Id), p.OverdueAfterMonths ?? 1]));
   const openPeriods = new Map<string, PeriodRecord>();
   const periods = periodRecords(await allRows(ctx.sp, valueOf(await first.periods)), ctx.warnings);
   for (const period of periods) if (!archived.has(period.planId)) openPeriods.set(period.planId, period);
@@ -114,7 +126,15 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
       const post = record.sroPostId === null ? undefined : byId.get(record.sroPostId);
       if (post === undefined) return [];
       const as = post.holderUpn === who ? "holder" : "delegate";
-      return [{ record, post, as, covering: as === "delegate" && isDelegateCovering(post, today) }];
+      return [
+        {
+          record,
+          post,
+          as,
+          covering: as === "delegate" && isDelegateCovering(post, today),
+          overdueAfterMonths: monthsOf.get(record.action.planId) ?? 1,
+        },
+      ];
     })
     .sort(byOpenThenDue);
   return { actions, openPeriods };

@@ -26,7 +26,7 @@ describe("accessibility (axe) of every view in every theme", () => {
   });
 
   const views: { name: string; query: () => HostQuery; heading: string | RegExp }[] = [
-    { name: "My actions", query: () => ({ user: SRO.upn }), heading: /^Overdue/ },
+    { name: "My actions", query: () => ({ user: SRO.upn }), heading: /^Delayed/ },
     {
       name: "Action",
       query: () => ({ user: SRO.upn, frame: "deep-link", action: actionId }),

@@ -71,7 +71,7 @@ describe("accessibility of the import page", () => {
   async function openImport(theme: (typeof THEMES)[number]): Promise<HostPage> {
     const host = await e2e.openHost({ user: COORDINATOR, theme });
     opened.push(host);
-    await waitForHeading(host.tab, /^Overdue|My actions/);
+    await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge/);
     await host.tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
     await waitForHeading(host.tab, /Corporate Peer Challenge/);
     await host.tab.getByRole("button", { name: "New plan from a file" }).click();

@@ -172,7 +172,7 @@ describe("importing a plan from a file in the tab", () => {
   /** The coordinator's Plan, then "New plan from a file". */
   async function openNewImport(): Promise<HostPage> {
     const host = await open({ user: COORDINATOR });
-    await waitForHeading(host.tab, /^Overdue|My actions/);
+    await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge/);
     await host.tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
     await waitForHeading(host.tab, /Corporate Peer Challenge/);
     await host.tab.getByRole("button", { name: "New plan from a file" }).click();

@@ -61,7 +61,7 @@ describe("a coordinator runs a plan from nothing", () => {
 
   test("creates a plan, builds it, staffs its post, runs a period and sees the change on the dashboard", async () => {
     const { page, tab, errors } = await e2e.openHost({ user: COORDINATOR });
-    await waitForHeading(tab, /^Overdue|My actions/);
+    await waitForHeading(tab, /^Overdue|My actions|Corporate Peer Challenge/);
     await tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
     await waitForHeading(tab, /Corporate Peer Challenge/);
 

@@ -37,7 +37,7 @@ describe("accessibility (axe) of the plan view in every theme", () => {
   for (const theme of THEMES) {
     test(`Plan, coordinator, ${theme} theme`, async () => {
       const { page, tab } = await e2e.openHost({ user: COORDINATOR, theme });
-      await waitForHeading(tab, /^Overdue|My actions/);
+      await waitForHeading(tab, /^Overdue|My actions|Corporate Peer Challenge/);
       await tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
       await waitForHeading(tab, /Corporate Peer Challenge/);
       await tab.getByRole("button", { name: /^Approve the new date/ }).waitFor();

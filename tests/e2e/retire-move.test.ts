@@ -30,7 +30,7 @@ async function openEditor(
   size?: { width: number; height: number },
 ) {
   const host = await e2e.openHost({ user, ...query }, size);
-  await waitForHeading(host.tab, /^Overdue|My actions/);
+  await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge/);
   await host.tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
   await waitForHeading(host.tab, PLAN_TITLE);
   await host.tab.getByRole("button", { name: "Edit plan" }).click();
@@ -302,7 +302,7 @@ describe("a coordinator withdraws, moves, reorders and nests actions", () => {
 
   test("a Member sees no Edit plan, and a Member's request that reaches SharePoint is refused there, in words", async () => {
     const member = await e2e.openHost({ user: SRO.upn });
-    await waitForHeading(member.tab, /^Overdue|My actions/);
+    await waitForHeading(member.tab, /^Overdue|My actions|Corporate Peer Challenge/);
     await member.tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
     await waitForHeading(member.tab, PLAN_TITLE);
     assert.equal(await member.tab.getByRole("button", { name: "Edit plan" }).count(), 0);

@@ -42,7 +42,7 @@ describe("Signing in", () => {
   test("where Teams recommends Nested App Authentication, MSAL signs the SRO in through the host's bridge", async () => {
     const host = await e2e.openHost({ user: SRO.upn, signin: "naa" });
     opened.push(host);
-    await waitForHeading(host.tab, /^Overdue/);
+    await waitForHeading(host.tab, /^Delayed/);
     assert.equal(
       await host.tab.evaluate(() => "nestedAppAuthBridge" in window),
       true,
@@ -66,7 +66,7 @@ describe("Signing in", () => {
   test("where it does not, the tab uses the host's token and never loads MSAL", async () => {
     const host = await e2e.openHost({ user: SRO.upn, signin: "sso" });
     opened.push(host);
-    await waitForHeading(host.tab, /^Overdue/);
+    await waitForHeading(host.tab, /^Delayed/);
     assert.equal(await host.tab.evaluate(() => "nestedAppAuthBridge" in window), false);
     assert.ok(!host.requests.some((r) => MSAL_CHUNK.test(r.url)), "MSAL was not loaded");
     const calls = sharePointCalls(host);

@@ -52,7 +52,7 @@ describe("items that cannot be read, in the tab", () => {
 
   test("a coordinator's Plan view lists the rest and names each item in a notice announced politely", async () => {
     const { page, tab, errors } = await e2e.openHost({ user: COORDINATOR });
-    await waitForHeading(tab, /^Overdue|My actions/);
+    await waitForHeading(tab, /^Overdue|My actions|Corporate Peer Challenge/);
     await tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
     await waitForHeading(tab, /Corporate Peer Challenge/);
     await notice(tab)
@@ -78,6 +78,9 @@ describe("items that cannot be read, in the tab", () => {
 
   test("a coordinator's My actions and Dashboard say the same, an SRO's plan view says nothing", async () => {
     const mine = await e2e.openHost({ user: COORDINATOR });
+    // A coordinator with no actions of their own lands on the plan, My actions one labelled link away.
+    await waitForHeading(mine.tab, /Corporate Peer Challenge/);
+    await mine.tab.getByRole("navigation").getByRole("link", { name: "My actions" }).click();
     await waitForHeading(mine.tab, "My actions");
     // The list naming each item loads after the notice's first line.
     await notice(mine.tab)
@@ -96,7 +99,7 @@ describe("items that cannot be read, in the tab", () => {
     await dashboard.page.context().close();
 
     const sro = await e2e.openHost({ user: SRO.upn });
-    await waitForHeading(sro.tab, /^Overdue|My actions/);
+    await waitForHeading(sro.tab, /^Overdue|My actions|Corporate Peer Challenge/);
     await sro.tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
     await waitForHeading(sro.tab, /Corporate Peer Challenge/);
     await sro.tab.getByText(/Showing 64 of 64 actions/).waitFor();

@@ -146,7 +146,7 @@ describe("SRO posts", () => {
         await route.fulfill({ response, json: body });
       },
     );
-    await waitForHeading(host.tab, /^Overdue|My actions/);
+    await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge/);
     await goTo(host.tab, "?view=posts");
     await waitForHeading(host.tab, "SRO posts");
     const flagged = host.tab.locator(`li[data-post='${leaver.title}']`);

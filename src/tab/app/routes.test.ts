@@ -7,7 +7,9 @@ const none = { pageId: null, subPageId: null };
 test("routes come from the URL first, then the deep link's sub-page id, then the page id", () => {
   const cases: [string, { pageId: string | null; subPageId: string | null }, ReturnType<typeof routeFor>][] =
     [
-      ["", none, { view: "my-actions" }],
+      // Nothing asked for: the landing, which sends coordinators and viewers on by role.
+      ["", none, { view: "my-actions", landing: true }],
+      ["?view=my-actions", none, { view: "my-actions" }],
       ["?actionId=12", none, { view: "action", actionId: "12" }],
       ["?view=update&actionId=12", none, { view: "update", actionId: "12" }],
       ["", { pageId: "myActions", subPageId: "7" }, { view: "action", actionId: "7" }],
@@ -15,9 +17,18 @@ test("routes come from the URL first, then the deep link's sub-page id, then the
       // Unreadable input is My actions, never an error or an injected id.
       ["?actionId=12%27%20or%201", none, { view: "my-actions" }],
       ["?view=evil&actionId=3", none, { view: "action", actionId: "3" }],
-      ["", { pageId: null, subPageId: "<script>" }, { view: "my-actions" }],
+      ["", { pageId: null, subPageId: "<script>" }, { view: "my-actions", landing: true }],
       ["?view=plan&planId=2", none, { view: "plan", planId: "2" }],
       ["?view=plan&planId=2%27", none, { view: "plan", planId: null }],
+      [
+        "?view=plan&planId=2&status=Delayed&q=Mayor%27s",
+        none,
+        {
+          view: "plan",
+          planId: "2",
+          filters: { status: "Delayed", sro: "any", due: "any", updated: "any", search: "Mayor's", only: [] },
+        },
+      ],
       ["?view=dashboard&planId=1", none, { view: "dashboard", planId: "1" }],
       ["?view=dashboard&planId=x", none, { view: "dashboard" }],
       ["?view=configure", none, { view: "configure" }],
@@ -41,10 +52,17 @@ test("routes come from the URL first, then the deep link's sub-page id, then the
 
 test("searchFor writes what routeFor reads", () => {
   for (const route of [
+    { view: "my-actions" },
+    { view: "my-actions", landing: true },
     { view: "action", actionId: "5" },
     { view: "update", actionId: "9" },
     { view: "plan", planId: "4" },
     { view: "plan", planId: null },
+    {
+      view: "plan",
+      planId: "3",
+      filters: { status: "any", sro: "CEO", due: "past", updated: "no", search: "a & b", only: ["4"] },
+    },
     { view: "import", planId: null },
     { view: "import", planId: "6" },
     { view: "dashboard", planId: "3" },

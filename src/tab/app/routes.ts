@@ -2,12 +2,16 @@
 // action's id, as src/notify/cards/deep-links.ts writes it); the update dialog has its own URL
 // (`?view=update&actionId=12`), which a reminder card opens in a Teams dialog.
 import { z } from "../../lib/zod.ts";
+import { planQueryParams, readPlanQuery } from "../features/plan/plan-query.ts";
+import type { PlanFilters } from "../features/plan/plan-filters.ts";
 
 export type Route =
-  | { view: "my-actions" }
+  // `landing`: the tab opened with no view asked for, so it may send the person on by their role.
+  | { view: "my-actions"; landing?: true }
   | { view: "action"; actionId: string }
   | { view: "update"; actionId: string }
-  | { view: "plan"; planId: string | null }
+  // The plan's filters travel in the address (absent: none), so Back and a reload keep them.
+  | { view: "plan"; planId: string | null; filters?: PlanFilters }
   | { view: "import"; planId: string | null }
   | { view: "dashboard"; planId?: string }
   | { view: "configure" }
@@ -27,6 +31,7 @@ const params = z.object({
   view: z.catch(
     z.optional(
       z.enum([
+        "my-actions",
         "update",
         "action",
         "plan",
@@ -46,13 +51,23 @@ const params = z.object({
   planId: z.catch(z.optional(actionId), undefined),
 });
 
-/** The route for a URL's query and the context's page and sub-page ids; anything unreadable is My actions. */
+/**
+ * The route for a URL's query and the context's page and sub-page ids. Nothing asked for is the landing (My
+ * actions, which sends coordinators and viewers on by role); anything unreadable is My actions.
+ */
 export function routeFor(
   search: string,
   context: { pageId: string | null; subPageId: string | null },
 ): Route {
-  const query = params.parse(Object.fromEntries(new URLSearchParams(search)));
-  if (query.view === "plan") return { view: "plan", planId: query.planId ?? null };
+  const all = new URLSearchParams(search);
+  const query = params.parse(Object.fromEntries(all));
+  if (query.view === "my-actions") return { view: "my-actions" };
+  if (query.view === "plan") {
+    const filters = readPlanQuery(all);
+    return planQueryParams(filters).length === 0
+      ? { view: "plan", planId: query.planId ?? null }
+      : { view: "plan", planId: query.planId ?? null, filters };
+  }
   // A coordinator's "New plan from a file" (no plan) and "Update this plan from a file".
   if (query.view === "import") return { view: "import", planId: query.planId ?? null };
   if (query.view === "new-plan") return { view: "new-plan" };
@@ -72,18 +87,26 @@ export function routeFor(
   const deepLinked = actionId.safeParse(context.subPageId);
   if (deepLinked.success) return { view: "action", actionId: deepLinked.data };
   if (context.pageId === DASHBOARD_PAGE_ID) return { view: "dashboard" };
-  return { view: "my-actions" };
+  return search.replace(/^\?/, "") === "" ? { view: "my-actions", landing: true } : { view: "my-actions" };
 }
 
 /** The query string that shows a route inside the tab (for links and the browser history). */
 export function searchFor(route: Route): string {
   switch (route.view) {
+    case "my-actions":
+      return route.landing === true ? "" : "?view=my-actions";
     case "action":
       return `?actionId=${route.actionId}`;
     case "update":
       return `?view=update&actionId=${route.actionId}`;
-    case "plan":
-      return route.planId === null ? "?view=plan" : `?view=plan&planId=${route.planId}`;
+    case "plan": {
+      const query = new URLSearchParams([
+        ["view", "plan"],
+        ...(route.planId === null ? [] : [["planId", route.planId] as [string, string]]),
+        ...(route.filters === undefined ? [] : planQueryParams(route.filters)),
+      ]);
+      return `?${query.toString()}`;
+    }
     case "import":
       return route.planId === null ? "?view=import" : `?view=import&planId=${route.planId}`;
     case "dashboard":

@@ -27,7 +27,8 @@ const useStyles = makeStyles({
   current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: "underline" },
 });
 
-export type NavTarget = "my-actions" | "plan" | "periods" | "posts" | "plan-settings" | "new-plan";
+export type NavTarget =
+  "my-actions" | "plan" | "dashboard" | "periods" | "posts" | "plan-settings" | "new-plan";
 
 export interface Item {
   target: NavTarget;
@@ -36,8 +37,9 @@ export interface Item {
 }
 
 const ITEMS: Item[] = [
-  { target: "my-actions", label: "My actions", href: "?" },
+  { target: "my-actions", label: "My actions", href: "?view=my-actions" },
   { target: "plan", label: "Plan", href: "?view=plan" },
+  { target: "dashboard", label: "Dashboard", href: "?view=dashboard" },
 ];
 
 export interface Props {

@@ -25,7 +25,7 @@ export function PageSkeleton(props: { title?: string; rows?: number }) {
   const styles = useStyles();
   const rows = Array.from({ length: props.rows ?? 5 }, (_, i) => i);
   return (
-    <Page title={props.title ?? "Loading…"} busy>
+    <Page title={props.title ?? "Loading…"} busy placeholder>
       <div role="progressbar" aria-label="Loading" aria-busy="true">
         {rows.map((row) => (
           <div key={row} className={styles.row} />

@@ -22,7 +22,7 @@ export async function openView(
   size?: { width: number; height: number },
 ): Promise<HostPage> {
   const host = await e2e.openHost({ user, ...query }, size);
-  await waitForHeading(host.tab, /^Overdue|My actions|Action Plan Tracker/);
+  await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge|Action Plan Tracker/);
   await goTo(host.tab, search);
   await waitForHeading(host.tab, heading);
   return host;

@@ -5,7 +5,7 @@ import { formatUkDate } from "../../../domain/iso-date.ts";
 import { ActionLink } from "../../components/ActionLink.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { targetWithMoveText } from "../../components/target-date.ts";
-import type { MyActionItem } from "./group-actions.ts";
+import { lateWords, type MyActionItem } from "./group-actions.ts";
 
 const useStyles = makeStyles({
   item: {
@@ -19,12 +19,13 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   facts: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: "2px" },
+  late: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** A list item for one action; `onOpen` opens the action page. */
 export function ActionListItem(props: { item: MyActionItem; onOpen: (actionId: string) => void }) {
   const styles = useStyles();
-  const { record, status, updateDueFor, as, post } = props.item;
+  const { record, status, updateDueFor, updateDaysLate, as, post } = props.item;
   const { action } = record;
   return (
     <li className={styles.item} data-action-ref={action.ref}>
@@ -35,9 +36,14 @@ export function ActionListItem(props: { item: MyActionItem; onOpen: (actionId: s
         <Caption1>
           {record.latest === null ? "No update yet" : `Last updated ${formatUkDate(record.latest.date)}`}
         </Caption1>
-        {updateDueFor !== null && (
-          <Caption1>Update due by {formatUkDate(updateDueFor.updateDeadline)}</Caption1>
-        )}
+        {updateDueFor !== null &&
+          (updateDaysLate > 0 ? (
+            <Caption1 className={styles.late}>
+              {lateWords(updateDaysLate)} (was due {formatUkDate(updateDueFor.updateDeadline)})
+            </Caption1>
+          ) : (
+            <Caption1>Update due by {formatUkDate(updateDueFor.updateDeadline)}</Caption1>
+          ))}
         {as === "delegate" && <Caption1>Covering for {post.holderName ?? post.title}</Caption1>}
       </div>
       <div>

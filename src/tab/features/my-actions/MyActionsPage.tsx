@@ -1,10 +1,15 @@
 // My actions (the personal tab): the signed-in person's actions across plans, grouped by what needs doing.
+// Opened with no view asked for (the landing), a person with no actions is sent on by their role: a
+// coordinator to the plan (where the period is run), a viewer to the dashboard. The role is asked for only
+// then, so an SRO's first screen keeps its request budget.
 import { Body1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import { useEffect } from "react";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
 import { SkippedItemsNotice } from "../../components/SkippedItemsNotice.tsx";
 import { describeError } from "../../lib/describe-error.ts";
+import { useSiteRole } from "../../lib/use-site-role.ts";
 import { useTeamsContext } from "../../lib/use-teams-context.tsx";
 import { ActionListItem } from "./ActionListItem.tsx";
 import { useMyActions } from "./use-my-actions.ts";
@@ -20,7 +25,27 @@ const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
-function MyActionsFor(props: { upn: string; onOpen: (actionId: string) => void }) {
+export type Elsewhere = "plan" | "dashboard";
+
+interface Props {
+  onOpen: (actionId: string) => void;
+  /** Opened as the tab's landing: send a person with no actions on by role. */
+  landing?: boolean;
+  onLandElsewhere?: (to: Elsewhere) => void;
+}
+
+/** With no actions on the landing: coordinators go to the plan, viewers to the dashboard; SROs stay. */
+function LandByRole(props: { onLandElsewhere: (to: Elsewhere) => void }) {
+  const role = useSiteRole();
+  const { onLandElsewhere } = props;
+  useEffect(() => {
+    if (role.data === "coordinator") onLandElsewhere("plan");
+    else if (role.data === "viewer") onLandElsewhere("dashboard");
+  }, [role.data, onLandElsewhere]);
+  return null;
+}
+
+function MyActionsFor(props: Props & { upn: string }) {
   const styles = useStyles();
   const groups = useMyActions(props.upn);
   if (groups.data === null) {
@@ -42,8 +67,12 @@ function MyActionsFor(props: { upn: string; onOpen: (actionId: string) => void }
       <SkippedItemsNotice items={groups.data.skipped} />
       {groups.data.groups.length === 0 && (
         <Body1>
-          You have no actions in any plan. Actions appear here when you hold or cover an SRO post.
+          You have no actions in any plan. Actions appear here when you hold or cover an SRO post. Every
+          action is under Plan, and the plan&apos;s figures under Dashboard.
         </Body1>
+      )}
+      {groups.data.groups.length === 0 && props.landing === true && props.onLandElsewhere && (
+        <LandByRole onLandElsewhere={props.onLandElsewhere} />
       )}
       {groups.data.groups.map((group) => (
         <section key={group.key} className={styles.group} aria-labelledby={`group-${group.key}`}>
@@ -62,7 +91,7 @@ function MyActionsFor(props: { upn: string; onOpen: (actionId: string) => void }
 }
 
 /** The My actions view. */
-export function MyActionsPage(props: { onOpen: (actionId: string) => void }) {
+export function MyActionsPage(props: Props) {
   const context = useTeamsContext();
   if (context.upn === null) {
     return (
@@ -71,5 +100,5 @@ export function MyActionsPage(props: { onOpen: (actionId: string) => void }) {
       </Notice>
     );
   }
-  return <MyActionsFor upn={context.upn} onOpen={props.onOpen} />;
+  return <MyActionsFor {...props} upn={context.upn} />;
 }

@@ -1,14 +1,16 @@
-// My actions grouped by what needs doing, first match wins: past their target date; an update due for the
-// plan's open reporting period; due within 30 days; everything else (completed ones included).
-import { addDays, type IsoDate } from "../../../domain/iso-date.ts";
+// My actions grouped by what needs doing, first match wins: Overdue and Delayed (named and counted as the
+// dashboard counts them, with the plan's own Delayed-to-Overdue rule); an update due for the plan's open
+// reporting period; due within 30 days; everything else (completed ones included).
+import { addDays, daysBetween, type IsoDate } from "../../../domain/iso-date.ts";
 import { deriveStatus, type StatusResult } from "../../../domain/status.ts";
 import type { MyAction } from "../../../sharepoint/my-actions.ts";
 import type { PeriodRecord } from "../../../sharepoint/records.ts";
 
-export type GroupKey = "overdue" | "update-due" | "due-soon" | "rest";
+export type GroupKey = "overdue" | "delayed" | "update-due" | "due-soon" | "rest";
 
 export const GROUP_TITLES: Record<GroupKey, string> = {
   overdue: "Overdue",
+  delayed: "Delayed",
   "update-due": "Update due this period",
   "due-soon": "Due in the next 30 days",
   rest: "Everything else",
@@ -21,6 +23,8 @@ export interface MyActionItem extends MyAction {
   status: StatusResult;
   /** The plan's open period when this action still owes an update for it. */
   updateDueFor: PeriodRecord | null;
+  /** Whole days past the period's update deadline while the update is still owed; 0 when not late. */
+  updateDaysLate: number;
 }
 
 export interface ActionGroup {
@@ -32,11 +36,16 @@ export interface ActionGroup {
 /** The open period updates are collected for, per plan id (absent or null: none open). */
 export type OpenPeriods = ReadonlyMap<string, PeriodRecord | null>;
 
+/** "Update due by 5 June 2024" until the deadline, then "Update 5 days late". */
+export function lateWords(days: number): string {
+  return days === 1 ? "Update 1 day late" : `Update ${String(days)} days late`;
+}
+
 function groupOf(item: MyActionItem, today: IsoDate): GroupKey {
   const derived = item.status.derived;
   if (derived === "Completed") return "rest";
-  // Delayed is past its date too (within the plan's month of grace): both belong with what is late.
-  if (derived === "Overdue" || derived === "Delayed") return "overdue";
+  if (derived === "Overdue") return "overdue";
+  if (derived === "Delayed") return "delayed";
   if (item.updateDueFor !== null) return "update-due";
   const due = item.record.action.targetDate.due;
   if (due !== null && due >= today && due <= addDays(today, DUE_SOON_DAYS)) return "due-soon";
@@ -54,11 +63,21 @@ export function groupMyActions(
   );
   for (const action of actions) {
     const { record } = action;
-    const status = deriveStatus(record.action, { today, reported: record.latest?.reportedStatus ?? null });
+    const status = deriveStatus(record.action, {
+      today,
+      reported: record.latest?.reportedStatus ?? null,
+      overdueAfterMonths: action.overdueAfterMonths,
+    });
     const period = periods.get(record.action.planId) ?? null;
     const owesUpdate =
       period !== null && status.derived !== "Completed" && record.latest?.periodId !== period.id;
-    const item: MyActionItem = { ...action, status, updateDueFor: owesUpdate ? period : null };
+    const late = owesUpdate && today > period.updateDeadline ? daysBetween(period.updateDeadline, today) : 0;
+    const item: MyActionItem = {
+      ...action,
+      status,
+      updateDueFor: owesUpdate ? period : null,
+      updateDaysLate: late,
+    };
     groups.get(groupOf(item, today))?.push(item);
   }
   return [...groups].flatMap(([key, items]) =>

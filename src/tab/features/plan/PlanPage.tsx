@@ -1,7 +1,16 @@
 // The plan view (`?view=plan&planId=`): the plan's recommendations with their actions, filters and search.
 // Coordinators also see, per SRO, the updates still due this period, the date-change requests waiting for
 // a decision, and "Chase now"; and "Edit plan", which swaps the list for the plan editor (loaded only then).
-import { Body1, Button, Field, makeStyles, Select, Subtitle1, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Field,
+  Link,
+  makeStyles,
+  Select,
+  Subtitle1,
+  tokens,
+} from "@fluentui/react-components";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
@@ -18,7 +27,6 @@ import { PlanFilterBar } from "./PlanFilterBar.tsx";
 import {
   byRecommendation,
   filterItems,
-  NO_FILTERS,
   planItems,
   sroPostsOf,
   updatesDueBySro,
@@ -44,6 +52,9 @@ const useStyles = makeStyles({
 
 interface Props {
   planId: string | null;
+  /** The filters, from the address; every change gives the whole new set. */
+  filters: PlanFilters;
+  onFilters: (filters: PlanFilters) => void;
   onOpenAction: (actionId: string) => void;
   onChoosePlan: (planId: string) => void;
   /** A coordinator's import: into the plan shown, or (null) a new plan. */
@@ -60,7 +71,7 @@ export function PlanPage(props: Props) {
   const today = useToday();
   const plan = usePlan(props.planId);
   const role = useSiteRole();
-  const [filters, setFilters] = useState<PlanFilters>(NO_FILTERS);
+  const { filters } = props;
   const [editing, setEditing] = useState(false);
   const dashboard = plan.data?.dashboard ?? null;
   const items = useMemo(() => (dashboard === null ? [] : planItems(dashboard, today)), [dashboard, today]);
@@ -203,8 +214,23 @@ export function PlanPage(props: Props) {
               filters={filters}
               sroPosts={sroPostsOf(items)}
               hasPeriod={period !== null}
-              onChange={setFilters}
+              onChange={props.onFilters}
             />
+            {filters.only.length > 0 && (
+              <Body1>
+                Only the {filters.only.length === 1 ? "action" : `${String(filters.only.length)} actions`} the
+                card named.{" "}
+                <Link
+                  href="?view=plan"
+                  onClick={(event) => {
+                    event.preventDefault();
+                    props.onFilters({ ...filters, only: [] });
+                  }}
+                >
+                  Show every action
+                </Link>
+              </Body1>
+            )}
             <Body1 role="status">
               Showing {shown.length} of {items.length} actions.
             </Body1>

@@ -7,6 +7,7 @@ import type { ActionRecord, PeriodRecord } from "../../../sharepoint/records.ts"
 import {
   byRecommendation,
   filterItems,
+  foldText,
   NO_FILTERS,
   planItems,
   sroPostsOf,
@@ -195,4 +196,36 @@ test("a milestone of a withdrawn action is shown as withdrawn with it", () => {
       ["5", true, false],
     ],
   );
+});
+
+test("search folds curly quotes and accents, and finds an action by its SRO's name", () => {
+  const curly = {
+    ...dashboard,
+    actions: [
+      action("1", "1", "Director A", "TBC", {}),
+      {
+        ...action("2", "1", "Director B", "TBC"),
+        action: {
+          ...action("2", "1", "Director B", "TBC").action,
+          text: "The Mayor’s Office and Zoë’s café",
+        },
+      },
+    ],
+  } satisfies Dashboard;
+  const items = planItems(curly, today);
+  const ids = (search: string) =>
+    filterItems(items, { ...NO_FILTERS, search }, today).map((i) => i.record.action.id);
+  assert.deepEqual(ids("mayor's office"), ["2"]);
+  assert.deepEqual(ids("ZOE'S CAFE"), ["2"]);
+  assert.deepEqual(ids("ann"), ["1"], "Ann holds Director A");
+  assert.deepEqual(ids("a@x"), ["1"]);
+  assert.equal(foldText("“Quoted” – dash"), '"quoted" - dash');
+});
+
+test("an escalation card's actions: only those shown, whatever else is chosen", () => {
+  const items = planItems(dashboard, today);
+  const ids = (f: Partial<typeof NO_FILTERS>) =>
+    filterItems(items, { ...NO_FILTERS, ...f }, today).map((i) => i.record.action.id);
+  assert.deepEqual(ids({ only: ["1", "3"] }), ["1", "3"]);
+  assert.deepEqual(ids({ only: ["1", "3"], status: "Overdue" }), ["1"]);
 });

@@ -1,5 +1,9 @@
 // The plan view as plain data: each action with its status as the dates say and whether it has its update
 // for the open period; the filters and search; and, for coordinators, how many updates each SRO still owes.
+import type { DueWindow, PlanFilters } from "./plan-filters.ts";
+
+export { DUE_WINDOW_LABELS, DUE_WINDOWS, NO_FILTERS } from "./plan-filters.ts";
+export type { DueWindow, PlanFilters } from "./plan-filters.ts";
 import { addDays, type IsoDate } from "../../../domain/iso-date.ts";
 import { isWithdrawn } from "../../../domain/figures.ts";
 import { deriveStatus } from "../../../domain/status.ts";
@@ -8,27 +12,19 @@ import type { Dashboard } from "../../../sharepoint/plans.ts";
 import type { ActionRecord } from "../../../sharepoint/records.ts";
 import { byPlanOrder, inPlanOrder, structureTree } from "./plan-order.ts";
 
-export const DUE_WINDOWS = ["any", "past", "30", "90", "none"] as const;
-export type DueWindow = (typeof DUE_WINDOWS)[number];
-
-export const DUE_WINDOW_LABELS: Record<DueWindow, string> = {
-  any: "Any time",
-  past: "Past its target date",
-  "30": "Due in the next 30 days",
-  "90": "Due in the next 90 days",
-  none: "No target date",
-};
-
-export interface PlanFilters {
-  status: Status | "any";
-  /** An SRO post's title, or "any". */
-  sro: string;
-  due: DueWindow;
-  updated: "any" | "yes" | "no";
-  search: string;
+/**
+ * Text as search compares it: lower case, accents and curly quotes folded ("Mayor’s" finds "Mayor's",
+ * "Zoë" finds "zoe"), dashes as hyphens, so what people type finds what the plan says.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .toLowerCase();
 }
-
-export const NO_FILTERS: PlanFilters = { status: "any", sro: "any", due: "any", updated: "any", search: "" };
 
 export interface PlanItem {
   record: ActionRecord;
@@ -39,6 +35,8 @@ export interface PlanItem {
   updated: boolean;
   /** Retired by a coordinator: shown as withdrawn, never due, overdue or owing an update. */
   withdrawn: boolean;
+  /** Who holds and covers the action's post (names and UPNs), for search. */
+  people: string;
 }
 
 export interface RecommendationGroup {
@@ -55,7 +53,10 @@ export function planItems(dashboard: Dashboard, today: IsoDate): PlanItem[] {
   const ordered = inPlanOrder(structureTree(dashboard.recommendations, dashboard.actions));
   const byId = new Map(dashboard.actions.map((r) => [r.action.id, r.action]));
   const parentOf = (id: string) => byId.get(id);
+  const posts = new Map(dashboard.sroPosts.map((p) => [p.title, p]));
   return ordered.map((record) => {
+    const post = record.action.sroPost === null ? undefined : posts.get(record.action.sroPost);
+    const people = [post?.holderName, post?.holderUpn, post?.delegateUpn].filter(Boolean).join(" ");
     const status = deriveStatus(record.action, {
       today,
       reported: record.latest?.reportedStatus ?? null,
@@ -65,7 +66,7 @@ export function planItems(dashboard: Dashboard, today: IsoDate): PlanItem[] {
     // A milestone of a withdrawn action is withdrawn with it (as the figures count it).
     const withdrawn = isWithdrawn(record.action, today, parentOf);
     const owesUpdate = period !== null && status !== "Completed" && !updated && !withdrawn;
-    return { record, status, updated, owesUpdate, withdrawn };
+    return { record, status, updated, owesUpdate, withdrawn, people };
   });
 }
 
@@ -78,17 +79,22 @@ function inWindow(item: PlanItem, due: DueWindow, today: IsoDate): boolean {
   return date >= today && date <= addDays(today, Number(due));
 }
 
-/** The items that pass every filter; search looks in the ref, text and SRO post, ignoring case. */
+/**
+ * The items that pass every filter; search looks in the ref, text, SRO post and the names of who holds and
+ * covers it, ignoring case, accents and the kind of quote.
+ */
 export function filterItems(items: readonly PlanItem[], filters: PlanFilters, today: IsoDate): PlanItem[] {
-  const words = filters.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const words = foldText(filters.search).trim().split(/\s+/).filter(Boolean);
+  const only = new Set(filters.only);
   return items.filter((item) => {
     const { action } = item.record;
+    if (only.size > 0 && !only.has(action.id)) return false;
     if (filters.status !== "any" && (item.withdrawn || item.status !== filters.status)) return false;
     if (filters.sro !== "any" && action.sroPost !== filters.sro) return false;
     if (!inWindow(item, filters.due, today)) return false;
     if (filters.updated === "yes" && !item.updated) return false;
     if (filters.updated === "no" && !item.owesUpdate) return false;
-    const haystack = `${action.ref} ${action.text} ${action.sroPost ?? ""}`.toLowerCase();
+    const haystack = foldText(`${action.ref} ${action.text} ${action.sroPost ?? ""} ${item.people}`);
     return words.every((word) => haystack.includes(word));
   });
 }
