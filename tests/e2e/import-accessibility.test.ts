@@ -72,7 +72,7 @@ describe("accessibility of the import page", () => {
     const host = await e2e.openHost({ user: COORDINATOR, theme });
     opened.push(host);
     await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge/);
-    await host.tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
+    await host.tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
     await waitForHeading(host.tab, /Corporate Peer Challenge/);
     await host.tab.getByRole("button", { name: "New plan from a file" }).click();
     await waitForHeading(host.tab, "New plan from a file");

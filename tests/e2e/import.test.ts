@@ -173,7 +173,7 @@ describe("importing a plan from a file in the tab", () => {
   async function openNewImport(): Promise<HostPage> {
     const host = await open({ user: COORDINATOR });
     await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge/);
-    await host.tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
+    await host.tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
     await waitForHeading(host.tab, /Corporate Peer Challenge/);
     await host.tab.getByRole("button", { name: "New plan from a file" }).click();
     await waitForHeading(host.tab, "New plan from a file");

@@ -74,7 +74,7 @@ describe("landing by role", () => {
       await tab.getByRole("navigation").getByRole("link", { name: "Dashboard" }).getAttribute("aria-current"),
       "page",
     );
-    await tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
+    await tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
     await tab.getByText(/Showing \d+ of \d+ actions/).waitFor();
     assert.match((await where(tab)).focused, /^H1 Corporate Peer Challenge/);
     await page.context().close();

@@ -38,7 +38,7 @@ describe("accessibility (axe) of the plan view in every theme", () => {
     test(`Plan, coordinator, ${theme} theme`, async () => {
       const { page, tab } = await e2e.openHost({ user: COORDINATOR, theme });
       await waitForHeading(tab, /^Overdue|My actions|Corporate Peer Challenge/);
-      await tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
+      await tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
       await waitForHeading(tab, /Corporate Peer Challenge/);
       await tab.getByRole("button", { name: /^Approve the new date/ }).waitFor();
       const { passes, violations } = await axeViolations(tab);

@@ -28,7 +28,7 @@ async function tabTo(page: Page, tab: Frame, selector: string, limit = 60): Prom
 async function openPlan(e2e: E2E, user: string) {
   const host = await e2e.openHost({ user });
   await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge/);
-  await host.tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
+  await host.tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
   await waitForHeading(host.tab, PLAN_TITLE);
   return host;
 }
@@ -117,7 +117,7 @@ describe("the plan view", () => {
   test("at a 360 px phone width the plan view does not scroll sideways", async () => {
     const host = await e2e.openHost({ user: COORDINATOR, width: "phone" }, { width: 420, height: 800 });
     await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge/);
-    await host.tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
+    await host.tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
     await waitForHeading(host.tab, PLAN_TITLE);
     assert.equal(await scrollsSideways(host.tab), false);
   });

@@ -31,7 +31,7 @@ async function openEditor(
 ) {
   const host = await e2e.openHost({ user, ...query }, size);
   await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge/);
-  await host.tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
+  await host.tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
   await waitForHeading(host.tab, PLAN_TITLE);
   await host.tab.getByRole("button", { name: "Edit plan" }).click();
   await host.tab.getByRole("button", { name: "Add a recommendation" }).waitFor({ timeout: 15_000 });
@@ -303,7 +303,7 @@ describe("a coordinator withdraws, moves, reorders and nests actions", () => {
   test("a Member sees no Edit plan, and a Member's request that reaches SharePoint is refused there, in words", async () => {
     const member = await e2e.openHost({ user: SRO.upn });
     await waitForHeading(member.tab, /^Overdue|My actions|Corporate Peer Challenge/);
-    await member.tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
+    await member.tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
     await waitForHeading(member.tab, PLAN_TITLE);
     assert.equal(await member.tab.getByRole("button", { name: "Edit plan" }).count(), 0);
     await member.page.context().close();

@@ -53,7 +53,7 @@ describe("items that cannot be read, in the tab", () => {
   test("a coordinator's Plan view lists the rest and names each item in a notice announced politely", async () => {
     const { page, tab, errors } = await e2e.openHost({ user: COORDINATOR });
     await waitForHeading(tab, /^Overdue|My actions|Corporate Peer Challenge/);
-    await tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
+    await tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
     await waitForHeading(tab, /Corporate Peer Challenge/);
     await notice(tab)
       .filter({ hasText: /Actions item/ })
@@ -100,7 +100,7 @@ describe("items that cannot be read, in the tab", () => {
 
     const sro = await e2e.openHost({ user: SRO.upn });
     await waitForHeading(sro.tab, /^Overdue|My actions|Corporate Peer Challenge/);
-    await sro.tab.getByRole("navigation").getByRole("link", { name: "Plan" }).click();
+    await sro.tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
     await waitForHeading(sro.tab, /Corporate Peer Challenge/);
     await sro.tab.getByText(/Showing 64 of 64 actions/).waitFor();
     // Once the role has been read (nothing left in flight), the notice would be there if it were shown.
