@@ -1,7 +1,7 @@
 // The frame of every view: one <main> landmark with the view's heading, padded for a Teams tab and
 // narrowing to a 360 px phone without sideways scrolling. When the person moves to another view, focus
 // moves to the new view's heading (a screen reader says where they are) and the document title changes.
-import { makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { makeStyles, tokens, Title2 } from "@fluentui/react-components";
 import { useEffect, useRef, type ReactNode } from "react";
 import { neutraliseBidi } from "../../lib/bidi.ts";
 
@@ -16,12 +16,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  // Title2's look on a real <h1> that can take focus (Fluent's Title2 does not pass a ref on).
-  heading: {
-    ...typographyStyles.title2,
-    margin: 0,
-    ":focus": { outlineStyle: "none" },
-  },
+  heading: { ":focus": { outlineStyle: "none" } },
 });
 
 const APP_NAME = "Action Plan Tracker";
@@ -47,7 +42,8 @@ export function Page(props: {
   placeholder?: boolean;
 }) {
   const styles = useStyles();
-  const heading = useRef<HTMLHeadingElement>(null);
+  // Fluent's Title2 passes no ref on: the header finds its heading.
+  const header = useRef<HTMLElement>(null);
   // A plan's or an action's title is text people typed: shown without controls that reorder it.
   const title = typeof props.title === "string" ? neutraliseBidi(props.title) : null;
   useEffect(() => {
@@ -55,16 +51,16 @@ export function Page(props: {
   }, [title, props.placeholder]);
   useEffect(() => {
     if (!headingWanted) return;
-    heading.current?.focus();
+    header.current?.querySelector("h1")?.focus();
     if (props.placeholder !== true) headingWanted = false;
   }, [props.placeholder]);
   return (
     <main className={styles.main} aria-busy={props.busy === true}>
-      <header className={styles.header}>
+      <header className={styles.header} ref={header}>
         {props.before}
-        <h1 ref={heading} tabIndex={-1} className={styles.heading}>
+        <Title2 as="h1" tabIndex={-1} className={styles.heading}>
           {title ?? props.title}
-        </h1>
+        </Title2>
       </header>
       {props.children}
     </main>

@@ -3,13 +3,12 @@
 // coordinator to the plan (where the period is run), a viewer to the dashboard. The role is asked for only
 // then, so an SRO's first screen keeps its request budget.
 import { Body1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
-import { useEffect } from "react";
+import { lazy, Suspense } from "react";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
 import { SkippedItemsNotice } from "../../components/SkippedItemsNotice.tsx";
 import { describeError } from "../../lib/describe-error.ts";
-import { useSiteRole } from "../../lib/use-site-role.ts";
 import { useTeamsContext } from "../../lib/use-teams-context.tsx";
 import { ActionListItem } from "./ActionListItem.tsx";
 import { useMyActions } from "./use-my-actions.ts";
@@ -25,24 +24,16 @@ const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
-export type Elsewhere = "plan" | "dashboard";
+import type { Elsewhere } from "./LandByRole.tsx";
+
+// Asked for only when the landing has nothing to show, so an SRO's first screen does not carry it.
+const LandByRole = lazy(() => import("./LandByRole.tsx"));
 
 interface Props {
   onOpen: (actionId: string) => void;
   /** Opened as the tab's landing: send a person with no actions on by role. */
   landing?: boolean;
   onLandElsewhere?: (to: Elsewhere) => void;
-}
-
-/** With no actions on the landing: coordinators go to the plan, viewers to the dashboard; SROs stay. */
-function LandByRole(props: { onLandElsewhere: (to: Elsewhere) => void }) {
-  const role = useSiteRole();
-  const { onLandElsewhere } = props;
-  useEffect(() => {
-    if (role.data === "coordinator") onLandElsewhere("plan");
-    else if (role.data === "viewer") onLandElsewhere("dashboard");
-  }, [role.data, onLandElsewhere]);
-  return null;
 }
 
 function MyActionsFor(props: Props & { upn: string }) {
@@ -72,7 +63,9 @@ function MyActionsFor(props: Props & { upn: string }) {
         </Body1>
       )}
       {groups.data.groups.length === 0 && props.landing === true && props.onLandElsewhere && (
-        <LandByRole onLandElsewhere={props.onLandElsewhere} />
+        <Suspense fallback={null}>
+          <LandByRole onLandElsewhere={props.onLandElsewhere} />
+        </Suspense>
       )}
       {groups.data.groups.map((group) => (
         <section key={group.key} className={styles.group} aria-labelledby={`group-${group.key}`}>
