@@ -1,7 +1,7 @@
 // Teams deep links in the sandbox's inbox open the local Teams host, as the Teams client opens them.
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { tabDeepLink, updateDialogDeepLink, type CardLinks } from "../notify/cards/index.ts";
+import { planDeepLink, tabDeepLink, updateDialogDeepLink, type CardLinks } from "../notify/cards/index.ts";
 import { ACTION_PLAN_TEAMS_APP } from "./graph/catalog.ts";
 import { localTeamsLink, mapCardUrls } from "./teams-links.ts";
 
@@ -18,6 +18,11 @@ describe("localTeamsLink", () => {
   const cases: [string, string, string][] = [
     ["a tab link at one action", tabDeepLink(LINKS, "12"), `${HOST}&frame=deep-link&action=12`],
     ["a tab link with no action", tabDeepLink(LINKS), `${HOST}&frame=personal`],
+    [
+      "an escalation card's plan at its actions",
+      planDeepLink(LINKS, "1", ["12", "15"]),
+      `${HOST}&frame=deep-link&action=plan%3A1%3A12%2C15`,
+    ],
     ["the update dialog", updateDialogDeepLink(LINKS, "7", "2.3"), `${HOST}&frame=dialog&action=7`],
     [
       "the app id in capitals",

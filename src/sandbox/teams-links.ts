@@ -15,8 +15,10 @@ export interface LinkContext {
   upn: string;
 }
 
-// SharePoint item ids, as the host's toolbar accepts them.
+// SharePoint item ids, as the host's toolbar accepts them; a tab link's sub-entity may also be a plan at some
+// of its actions (`plan:3:12,15`, an escalation card's "Open the action plan").
 const ACTION_ID = /^[1-9]\d{0,9}$/;
+const SUB_ENTITY = /^(?:[1-9]\d{0,9}|plan:[1-9]\d{0,9}:(?:[1-9]\d{0,9},)*(?:[1-9]\d{0,9})?)$/;
 
 function hostUrl(context: LinkContext, frame: HostFrame, actionId: string | null): string {
   const params = new URLSearchParams({ user: context.upn, frame });
@@ -31,7 +33,7 @@ function subEntityOf(context: string | null): string | null {
     const parsed: unknown = JSON.parse(context);
     const id =
       parsed !== null && typeof parsed === "object" && "subEntityId" in parsed ? parsed.subEntityId : null;
-    return typeof id === "string" && ACTION_ID.test(id) ? id : null;
+    return typeof id === "string" && SUB_ENTITY.test(id) ? id : null;
   } catch {
     return null;
   }

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Frame } from "playwright-core";
 import { DIRECTORY, personByPost } from "../../src/sandbox/directory.ts";
+import { listPlans, loadDashboard } from "../../src/sharepoint/plans.ts";
 import { axeViolations } from "./support/axe.ts";
 import { startE2E, type E2E } from "./support/harness.ts";
 import { scrollsSideways, waitForHeading } from "./support/tab.ts";
@@ -96,6 +97,50 @@ describe("landing by role", () => {
     await tab.getByRole("link", { name: "← Plan" }).click();
     await tab.getByText(/Showing \d+ of \d+ actions/).waitFor();
     assert.match((await where(tab)).focused, /^H1 Corporate Peer Challenge/);
+    await page.context().close();
+  });
+
+  test("an escalation card's link opens the plan at its actions; Show every action shows the rest", async () => {
+    const ctx = e2e.as(COORDINATOR);
+    const plan = (await listPlans(ctx)).find((p) => PLAN.test(p.title))!;
+    const ids = new Map((await loadDashboard(ctx, plan.id)).actions.map((r) => [r.action.ref, r.action.id]));
+    const { page, tab } = await e2e.openHost({
+      user: COORDINATOR,
+      frame: "deep-link",
+      action: `plan:${plan.id}:${ids.get("5.1")!},${ids.get("6.7")!}`,
+    });
+    await tab.getByText("Showing 2 of 64 actions.").waitFor();
+    assert.equal(await tab.locator("li[data-action-ref]").count(), 2);
+    await tab.getByText(/Only the 2 actions the card named/).waitFor();
+    await tab.getByRole("link", { name: "Show every action" }).click();
+    await tab.getByText("Showing 64 of 64 actions.").waitFor();
+    await page.context().close();
+  });
+
+  test("the plan's filters and search are in its address and kept on Back from an action", async () => {
+    const { page, tab } = await e2e.openHost({ user: COORDINATOR });
+    await tab.getByText(/Showing 64 of 64 actions/).waitFor();
+    const search = tab.getByRole("search");
+    await search.getByLabel("Status").selectOption("Delayed");
+    // Typed with a curly apostrophe, as Word writes it: it still finds "Council's".
+    await search.getByLabel("Search").fill("council’s");
+    await tab.getByText(/^Showing [1-9]\d* of 64 actions\.$/).waitFor();
+    const shown = await tab
+      .getByRole("status")
+      .filter({ hasText: /^Showing/ })
+      .innerText();
+    const url = new URL(tab.url());
+    assert.equal(url.searchParams.get("status"), "Delayed");
+    assert.equal(url.searchParams.get("q"), "council’s");
+    assert.equal(await search.getByLabel("Search").evaluate((e) => e === document.activeElement), true);
+    await tab.locator("li[data-action-ref] a").first().click();
+    await tab.getByRole("link", { name: "← Plan" }).waitFor();
+    await tab.evaluate(() => {
+      window.history.back();
+    });
+    await tab.getByRole("status").filter({ hasText: shown }).waitFor();
+    assert.equal(await search.getByLabel("Status").inputValue(), "Delayed");
+    assert.equal(await search.getByLabel("Search").inputValue(), "council’s");
     await page.context().close();
   });
 

@@ -38,7 +38,7 @@ function buttonUrls(card: unknown, title: string): string[] {
     const action = z
       .object({ type: z.literal("Action.OpenUrl"), title: z.string(), url: z.string() })
       .safeParse(value);
-    if (action.success && action.data.title === title) found.push(action.data.url);
+    if (action.success && action.data.title.startsWith(title)) found.push(action.data.url);
     return value;
   });
   return found;

@@ -56,9 +56,12 @@ const texts = (card: AdaptiveCard) =>
   nodes(card)
     .filter((n) => n.type === "TextBlock")
     .map((n) => String(n.text));
+// Buttons by the start of their title: each names its action ("Open action 2.3").
 const urls = (card: AdaptiveCard, title: string) =>
   nodes(card)
-    .filter((n) => n.type === "Action.OpenUrl" && n.title === title)
+    .filter(
+      (n) => n.type === "Action.OpenUrl" && (n.title === title || String(n.title).startsWith(`${title} `)),
+    )
     .map((n) => String(n.url));
 
 // Both our own check and the official `adaptivecards` parser must accept the card.
@@ -159,6 +162,13 @@ test("each action's buttons open it in the tab and its update form in a dialog",
     JSON.parse(new URL(u).searchParams.get("context") ?? "{}"),
   );
   assert.deepEqual(opened, [{ subEntityId: "A2.3" }, { subEntityId: "A4.1" }]);
+  // A screen reader lists the buttons by name: each says which action it is for.
+  assert.deepEqual(
+    nodes(card)
+      .filter((n) => n.type === "Action.OpenUrl")
+      .map((n) => n.title),
+    ["Open action 2.3", "Post update on 2.3", "Open action 4.1", "Post update on 4.1", "Open My actions"],
+  );
   const forms = urls(card, "Post update").map((u) => new URL(u));
   assert.deepEqual(
     forms.map((u) => [u.pathname, u.searchParams.get("url"), u.searchParams.get("title")]),
@@ -318,6 +328,17 @@ test("the manager's digest groups late items by person, each opening the action"
     opened.map((u) => JSON.parse(new URL(u).searchParams.get("context") ?? "{}")),
     [{ subEntityId: "A2.3" }, { subEntityId: "A2.5" }, { subEntityId: "A7.1" }],
   );
+  assert.deepEqual(
+    nodes(card)
+      .filter((n) => n.type === "Container" && n.selectAction !== undefined)
+      .map((n) => (n.selectAction as { title: string }).title),
+    ["Open action 2.3", "Open action 2.5", "Open action 7.1"],
+  );
+  // "Open the action plan" opens the plan view at the escalated actions, not an empty My actions.
+  const openAll = nodes(card).find((n) => n.type === "Action.OpenUrl" && n.title === "Open the action plan");
+  assert.deepEqual(JSON.parse(new URL(String(openAll?.url)).searchParams.get("context") ?? "{}"), {
+    subEntityId: "plan:p:A2.3,A2.5,A7.1",
+  });
   const toCoordinator = buildManagerDigestCard(
     digest([late("7.1", "ali@x", "CEO", { role: "coordinator" })]),
     links,

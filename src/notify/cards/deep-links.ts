@@ -32,6 +32,18 @@ export function tabDeepLink(links: CardLinks, actionId?: string): string {
   return checked(`${base}?context=${encodeURIComponent(JSON.stringify({ subEntityId: actionId }))}`);
 }
 
+/**
+ * The personal tab's plan view at some of a plan's actions: the sub-entity `plan:<planId>:<id>,<id>` (the
+ * tab reads it as the plan filtered to them). Too many ids for a deep link: the plan alone.
+ */
+export function planDeepLink(links: CardLinks, planId: string, actionIds: readonly string[]): string {
+  const base = `${TEAMS}/entity/${encodeURIComponent(links.appId)}/${encodeURIComponent(links.myActionsEntityId)}`;
+  const at = (subEntityId: string) =>
+    `${base}?context=${encodeURIComponent(JSON.stringify({ subEntityId }))}`;
+  const full = at(`plan:${planId}:${actionIds.join(",")}`);
+  return checked(full.length <= MAX_DEEP_LINK_LENGTH ? full : at(`plan:${planId}:`));
+}
+
 /** Whether a page is on this machine (the local sandbox), the one place Teams pages may be plain http. */
 export function isLocalPage(url: URL): boolean {
   return url.hostname === "localhost" || url.hostname === "127.0.0.1";

@@ -14,5 +14,5 @@ export {
   cardByteSize,
 } from "./adaptive-card.ts";
 export type { CardLinks, DialogDimension } from "./deep-links.ts";
-export { MAX_DEEP_LINK_LENGTH, tabDeepLink, updateDialogDeepLink } from "./deep-links.ts";
+export { MAX_DEEP_LINK_LENGTH, planDeepLink, tabDeepLink, updateDialogDeepLink } from "./deep-links.ts";
 export { escapeCardText, truncateText } from "./escape.ts";

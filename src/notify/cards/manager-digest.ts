@@ -3,7 +3,7 @@
 import type { Reminder, ReminderDigest } from "../../domain/index.ts";
 import type { AdaptiveCard } from "./adaptive-card.ts";
 import type { CardLinks } from "./deep-links.ts";
-import { tabDeepLink } from "./deep-links.ts";
+import { planDeepLink, tabDeepLink } from "./deep-links.ts";
 import type { ActionView } from "./describe.ts";
 import { actionViews } from "./describe.ts";
 import { escapeCardText } from "./escape.ts";
@@ -33,7 +33,7 @@ export const TEAM_SECTION = [
         type: "Container",
         $data: "${items}",
         spacing: "Small",
-        selectAction: { type: "Action.OpenUrl", title: "Open action", url: "${openUrl}" },
+        selectAction: { type: "Action.OpenUrl", title: "Open action ${rawRef}", url: "${openUrl}" },
         items: [
           { type: "TextBlock", text: "${ref} · ${text}", wrap: true },
           {
@@ -143,10 +143,25 @@ export function buildManagerDigestCard(
         heading,
         intro: section.intro,
         ...section.data(shown),
-        openAllUrl: tabDeepLink(links),
+        openAllUrl: escalatedDeepLink(links, digest.reminders),
       }),
     options,
   );
+}
+
+/**
+ * "Open the action plan": the plan view at the escalated actions (of the plan with most of them, when
+ * they span plans), so a coordinator lands on what the card is about rather than on an empty My actions.
+ */
+export function escalatedDeepLink(links: CardLinks, reminders: readonly Reminder[]): string {
+  const byPlan = new Map<string, string[]>();
+  for (const r of reminders) {
+    const ids = byPlan.get(r.planId) ?? [];
+    if (!ids.includes(r.actionId)) ids.push(r.actionId);
+    byPlan.set(r.planId, ids);
+  }
+  const [planId, ids] = [...byPlan].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+  return planId === undefined || ids === undefined ? tabDeepLink(links) : planDeepLink(links, planId, ids);
 }
 
 // Each person's actions together, people in the order they first appear (the digest is sorted by action).

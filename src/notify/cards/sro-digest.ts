@@ -49,8 +49,14 @@ export const SRO_SECTION = [
       {
         type: "ActionSet",
         actions: [
-          { type: "Action.OpenUrl", title: "Open action", url: "${openUrl}" },
-          { type: "Action.OpenUrl", title: "Post update", url: "${updateUrl}", style: "positive" },
+          // Each button names its action, so a screen reader's list of buttons says which is which.
+          { type: "Action.OpenUrl", title: "Open action ${rawRef}", url: "${openUrl}" },
+          {
+            type: "Action.OpenUrl",
+            title: "Post update on ${rawRef}",
+            url: "${updateUrl}",
+            style: "positive",
+          },
         ],
       },
     ],

@@ -30,9 +30,10 @@ export const hostQuerySchema = z.object({
   frame: z.enum(HOST_FRAMES).catch("personal").default("personal"),
   width: z.enum(["desktop", "phone"]).catch("desktop").default("desktop"),
   signin: z.enum(HOST_SIGN_INS).catch("naa").default("naa"),
+  // The deep link's sub-entity: an action's id, or a plan at some of its actions (`plan:3:12,15`).
   action: z
     .string()
-    .regex(/^[1-9]\d{0,9}$/)
+    .regex(/^(?:[1-9]\d{0,9}|plan:[1-9]\d{0,9}:(?:[1-9]\d{0,9},)*(?:[1-9]\d{0,9})?)$/)
     .optional()
     .catch(undefined),
 });

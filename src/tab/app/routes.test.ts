@@ -14,6 +14,18 @@ test("routes come from the URL first, then the deep link's sub-page id, then the
       ["?view=update&actionId=12", none, { view: "update", actionId: "12" }],
       ["", { pageId: "myActions", subPageId: "7" }, { view: "action", actionId: "7" }],
       ["", { pageId: "dashboard", subPageId: null }, { view: "dashboard" }],
+      // An escalation card opens the plan at its actions.
+      [
+        "",
+        { pageId: "myActions", subPageId: "plan:3:12,15" },
+        {
+          view: "plan",
+          planId: "3",
+          filters: { status: "any", sro: "any", due: "any", updated: "any", search: "", only: ["12", "15"] },
+        },
+      ],
+      ["", { pageId: "myActions", subPageId: "plan:3:" }, { view: "plan", planId: "3" }],
+      ["", { pageId: "myActions", subPageId: "plan:3:1;drop" }, { view: "my-actions", landing: true }],
       // Unreadable input is My actions, never an error or an injected id.
       ["?actionId=12%27%20or%201", none, { view: "my-actions" }],
       ["?view=evil&actionId=3", none, { view: "action", actionId: "3" }],

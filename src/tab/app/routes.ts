@@ -86,6 +86,16 @@ export function routeFor(
     return { view: query.view === "update" ? "update" : "action", actionId: query.actionId };
   const deepLinked = actionId.safeParse(context.subPageId);
   if (deepLinked.success) return { view: "action", actionId: deepLinked.data };
+  // An escalation card's "Open the action plan": `plan:<planId>:<id>,<id>` (src/notify/cards/deep-links.ts).
+  const planLink = /^plan:([1-9]\d{0,9}):((?:[1-9]\d{0,9},)*(?:[1-9]\d{0,9})?)$/.exec(
+    context.subPageId ?? "",
+  );
+  if (planLink !== null) {
+    const filters = readPlanQuery(new URLSearchParams([["only", planLink[2] ?? ""]]));
+    return filters.only.length === 0
+      ? { view: "plan", planId: planLink[1] ?? null }
+      : { view: "plan", planId: planLink[1] ?? null, filters };
+  }
   if (context.pageId === DASHBOARD_PAGE_ID) return { view: "dashboard" };
   return search.replace(/^\?/, "") === "" ? { view: "my-actions", landing: true } : { view: "my-actions" };
 }
