@@ -70,7 +70,7 @@ describe("posting an update", () => {
     assert.deepEqual(errors, []);
   });
 
-  test("the update form works alone at its dialog URL and says what is missing", async () => {
+  test("the update form works alone at its dialog URL, says what is missing, and closes once saved", async () => {
     const id = ids.get("2.2")!;
     const { page, tab } = await e2e.openHost({ user: SRO.upn, frame: "dialog", action: id });
     await waitForHeading(tab, "Update action 2.2");
@@ -81,7 +81,8 @@ describe("posting an update", () => {
     await page.keyboard.type("Capital strategy refresh started.");
     await tabTo(page, tab, "button[type='submit']");
     await page.keyboard.press("Enter");
-    await tab.getByText("Your update has been saved.").waitFor({ timeout: 15_000 });
+    // Saved, the dialog closes itself (teams-js dialog.url.submit), as Teams closes it over the card.
+    await page.locator("body[data-dialog='closed']").waitFor({ state: "attached", timeout: 15_000 });
     const stored = (await loadActionHistory(e2e.as(SRO.upn), id)).updates.at(0);
     assert.ok(stored !== undefined);
     assert.equal(stored.text, "Capital strategy refresh started.");

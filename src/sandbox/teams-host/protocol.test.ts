@@ -34,10 +34,10 @@ test("initialize answers frame context, client type, the SDK version and a v4 ru
 test("the runtime config recommends and supports NAA in naa mode, neither in sso mode", async () => {
   const naa = JSON.parse(runtimeConfig("naa"));
   assert.equal(naa.isNAAChannelRecommended, true);
-  assert.deepEqual(naa.supports, { pages: { config: {} }, nestedAppAuth: {} });
+  assert.deepEqual(naa.supports, { pages: { config: {} }, dialog: { url: {} }, nestedAppAuth: {} });
   const sso = JSON.parse(runtimeConfig("sso"));
   assert.equal(sso.isNAAChannelRecommended, false);
-  assert.deepEqual(sso.supports, { pages: { config: {} } });
+  assert.deepEqual(sso.supports, { pages: { config: {} }, dialog: { url: {} } });
   const response = await answer(request("initialize", ["2.58.0", 4]), { ...state, signIn: "sso" }, () =>
     Promise.resolve(""),
   );

@@ -116,6 +116,8 @@ export function runtimeConfig(signIn: HostSignIn): string {
     supports: {
       // The configuration page's save flow (pages.config.isSupported() reads this).
       pages: { config: {} },
+      // The update form's dialog closes itself once saved (dialog.url.submit -> "tasks.completeTask").
+      dialog: { url: {} },
       // The bridge polyfill's condition (internal/nestedAppAuthUtils.js).
       ...(naa ? { nestedAppAuth: {} } : {}),
     },

@@ -134,6 +134,13 @@ function start(): void {
     if (!parsed.success) return;
     const request = parsed.data;
     const current = state();
+    if (request.func === "tasks.completeTask" && current.frame === "dialog") {
+      // As Teams does: the dialog closes; what it submitted goes to its opener (a card, here: nobody).
+      frame.hidden = true;
+      document.body.dataset.dialog = "closed";
+      note("The dialog closed after the form was submitted.");
+      return;
+    }
     if (request.func === "appInitialization.success") {
       document.body.dataset.appState = "ready";
       note(`The tab has loaded for ${current.person.displayName}.`);

@@ -1,11 +1,13 @@
 // The update form on its own, for a Teams dialog opened from a reminder card (`?view=update&actionId=12`):
 // the action's ref and text, then the form; the latest update under it so the SRO sees what they said last.
+// Once saved, the dialog closes (teams-js dialog.url.submit).
 import { Body1, Caption1 } from "@fluentui/react-components";
 import { formatUkDate } from "../../../domain/iso-date.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
 import { describeError } from "../../lib/describe-error.ts";
+import { closeDialog } from "../../lib/dialog.ts";
 import { UpdateForm } from "./UpdateForm.tsx";
 import { useAction, withUpdate } from "./use-action.ts";
 
@@ -39,6 +41,8 @@ export function UpdateDialog(props: { actionId: string }) {
         openPeriod={data.openPeriod}
         onSaved={(update, record) => {
           view.replace(withUpdate(data, update, record));
+          // Saved: Teams closes the dialog and the SRO is back at the card they opened it from.
+          closeDialog({ actionId: action.id, updateId: update.id });
         }}
         onConflict={() => {
           view.reload();
