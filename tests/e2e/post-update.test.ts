@@ -77,6 +77,8 @@ describe("posting an update", () => {
     await tabTo(page, tab, "button[type='submit']");
     await page.keyboard.press("Enter");
     await tab.getByText("Write what has happened since the last update.").waitFor();
+    // Focus moves to the first field with a problem, so the keyboard is where the fix is.
+    await tab.waitForFunction(() => document.activeElement?.tagName === "TEXTAREA");
     await tabTo(page, tab, "textarea");
     await page.keyboard.type("Capital strategy refresh started.");
     await tabTo(page, tab, "button[type='submit']");

@@ -1,6 +1,7 @@
 // The frame the action page's forms share: a form named by its heading, checked by our own code (noValidate:
 // the browser's bubbles would say it in other words), why a save failed as an alert just above the button,
-// and a button that stays focusable while it saves so the keyboard never loses its place.
+// and a button that stays focusable while it saves so the keyboard never loses its place. When the checks
+// find a problem, focus moves to the first field with one, whose message its label then reads out.
 import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useId, type ReactNode } from "react";
 
@@ -31,7 +32,12 @@ export function ActionForm(props: {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        const form = event.currentTarget;
         props.onSubmit();
+        // After React has shown the messages (Fluent's Field marks each field with one aria-invalid).
+        window.setTimeout(() => {
+          form.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+        }, 0);
       }}
     >
       <h2 id={headingId} style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>
