@@ -21,8 +21,12 @@ import { UpdateForm } from "./UpdateForm.tsx";
 import { UpdateHistory } from "./UpdateHistory.tsx";
 import { useAction, useMoreUpdates, withUpdate } from "./use-action.ts";
 
-/** One action, by id; `onBack` returns to My actions. */
-export function ActionPage(props: { actionId: string; onBack: () => void }) {
+/** One action, by id; `onBack` returns to the view it was opened from, which `back` names. */
+export function ActionPage(props: {
+  actionId: string;
+  back: { label: string; href: string };
+  onBack: () => void;
+}) {
   const view = useAction(props.actionId);
   const more = useMoreUpdates(view.data, view.replace);
   const role = useSiteRole();
@@ -30,13 +34,13 @@ export function ActionPage(props: { actionId: string; onBack: () => void }) {
   const today = useToday();
   const back = (
     <Link
-      href="?"
+      href={props.back.href}
       onClick={(event) => {
         event.preventDefault();
         props.onBack();
       }}
     >
-      ← My actions
+      {props.back.label}
     </Link>
   );
   if (view.data === null) {
