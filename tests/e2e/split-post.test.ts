@@ -180,6 +180,7 @@ describe("SRO posts", () => {
         .first()
         .click();
       await tab.locator("form[data-form='post-delegate']").waitFor();
+      await tab.getByRole("menu").waitFor({ state: "detached" });
       assert.deepEqual((await axeViolations(tab)).violations, [], "new post and delegate forms open");
       const other = tab.locator("li[data-post]").nth(1);
       await other

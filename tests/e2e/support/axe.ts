@@ -17,8 +17,21 @@ const resultSchema = z.object({
   ),
 });
 
+/**
+ * Wait for running CSS transitions and animations (a menu fading out, a dialog fading in) to end, so
+ * axe measures the colours a user sees once the screen is still, not a half-transparent frame.
+ */
+async function settle(tab: Frame): Promise<void> {
+  await tab.evaluate(async () => {
+    const running = document.getAnimations().filter((a) => a.playState === "running");
+    const ended = Promise.allSettled(running.map((a) => a.finished));
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  });
+}
+
 /** WCAG 2.1 A/AA and best-practice violations in `tab`, and how many rules passed. */
 export async function axeViolations(tab: Frame): Promise<{ passes: number; violations: string[] }> {
+  await settle(tab);
   await tab.addScriptTag({ content: AXE_SOURCE });
   const raw = await tab.evaluate(async () => {
     const axe = (
