@@ -8,6 +8,7 @@ import {
   SANDBOX_CLIENT_ID,
   SANDBOX_TEAMS_APP_ID,
 } from "../notify/reminders/settings.ts";
+import { officerPredicate } from "../lib/zod-words.ts";
 
 /** Where the sandbox serves the built tab when run with `npm start`. */
 export const SANDBOX_TAB_URL = "http://localhost:4300/tab/";
@@ -79,12 +80,15 @@ export function readPackageSettings(env: NodeJS.ProcessEnv = process.env): Packa
       return value === undefined || value === "" ? [] : [[name, value]];
     }),
   );
-  const result = settingsSchema.safeParse({
-    ACTIONPLAN_TEAMS_APP_ID: SANDBOX_TEAMS_APP_ID,
-    ACTIONPLAN_CLIENT_ID: SANDBOX_CLIENT_ID,
-    ACTIONPLAN_TAB_URL: SANDBOX_TAB_URL,
-    ...given,
-  });
+  const result = settingsSchema.safeParse(
+    {
+      ACTIONPLAN_TEAMS_APP_ID: SANDBOX_TEAMS_APP_ID,
+      ACTIONPLAN_CLIENT_ID: SANDBOX_CLIENT_ID,
+      ACTIONPLAN_TAB_URL: SANDBOX_TAB_URL,
+      ...given,
+    },
+    { error: officerPredicate },
+  );
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new PackageSettingsError(`The app package needs these settings fixed:\n${problems.join("\n")}`);

@@ -1,6 +1,7 @@
 // The shape of one `actionplan` sub-command and the option parsing they share.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
+import { officerPredicate } from "../lib/zod-words.ts";
 
 export interface Command {
   name: string;
@@ -26,7 +27,8 @@ export function parseOptions<T extends z.ZodType>(
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const result = schema.safeParse(values);
+  // "--delay-seconds: must be at most 3,600.": the option named, then what is wrong with it in words.
+  const result = schema.safeParse(values, { error: officerPredicate });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`);
     throw new UsageError(problems.join("\n"));

@@ -118,7 +118,8 @@ export interface ProgressUpdate {
   authorUpn?: string;
 }
 
-export type TargetDateChangeStatus = "requested" | "approved" | "declined";
+/** "withdrawn": the SRO took the request back before a coordinator decided it. */
+export type TargetDateChangeStatus = "requested" | "approved" | "declined" | "withdrawn";
 
 /** A request to move an action's target date, with its reason and the coordinator's decision. */
 export interface TargetDateChange {

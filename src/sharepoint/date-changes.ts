@@ -1,15 +1,27 @@
 // Moving a target date: an SRO asks (with a reason), a coordinator approves or declines. Approval records
 // the decision and moves the action's date in one $batch, each only if still at the version read; if
 // either was changed meanwhile, neither change is kept and the caller gets the other person's version.
+// The rules are kept here, where every writer passes: a new date after today and unlike the current one,
+// one waiting request per action, approval only against the date the request moves from, a reason for a
+// decline. The SRO may withdraw a request still waiting.
 import { z } from "../lib/zod.ts";
-import { isWithinDateRange, parseTargetDate, SHORT_TEXT_LIMIT, type IsoDate } from "../domain/index.ts";
+import {
+  formatUkDate,
+  isWithinDateRange,
+  parseTargetDate,
+  SHORT_TEXT_LIMIT,
+  type IsoDate,
+  type TargetDate,
+} from "../domain/index.ts";
 import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
 import { listOf, type DataContext } from "./context.ts";
+import { and, eq } from "./odata.ts";
 import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
 import { loadAction } from "./history.ts";
+import { coordinatorsQuery, entitlementOf } from "./pending-updates.ts";
 import { boundedDate, boundedText, checkDateRange, inputRefused } from "./input-bounds.ts";
 import { itemId, toDateChange, type ActionRecord, type DateChangeRecord } from "./records.ts";
-import { DATE_CHANGE_EXPAND, DATE_CHANGE_SELECT, dateChangeRow, readRow } from "./rows.ts";
+import { DATE_CHANGE_EXPAND, DATE_CHANGE_SELECT, dateChangeRow, readRow, readRows } from "./rows.ts";
 import { addItem, causeOf, updateItem, writeTogether, WriteFailed } from "./writes.ts";
 
 // Checked before anything is sent (input-bounds.ts): the new date's text fits its single-line column, the
@@ -25,6 +37,42 @@ const decisionSchema = z.object({
   decidedOn: boundedDate("The decision date"),
   note: z.optional(boundedText("The decision note", null)),
 });
+
+const declineSchema = z.object({
+  decidedOn: boundedDate("The decision date"),
+  note: boundedText("The reason for declining", "Give the reason for declining the request."),
+});
+
+/** A target date as an officer reads it: "31 May 2024", or the plan's words when it names no day. */
+function dateWords(target: TargetDate): string {
+  if (target.due !== null) return formatUkDate(target.due);
+  return target.text.trim() === "" ? "no target date" : `'${target.text.trim()}'`;
+}
+
+/** Whether two target dates are the same day (or, undated, the same words). */
+function sameTarget(a: TargetDate, b: TargetDate): boolean {
+  return a.due === b.due && (a.due !== null || a.text.trim() === b.text.trim());
+}
+
+/** The requests of an action still waiting for a decision, newest first. One request. */
+export async function waitingDateChanges(
+  ctx: DataContext,
+  record: ActionRecord,
+): Promise<DateChangeRecord[]> {
+  const rows: unknown = await listOf(ctx.sp, "targetDateChanges")
+    .items.select(...DATE_CHANGE_SELECT)
+    .expand(...DATE_CHANGE_EXPAND)
+    .filter(and(eq("ActionId", itemId(record.action.id, "action")), eq("ChangeStatus", "Requested")))
+    .top(20)();
+  return readRows(dateChangeRow, Array.isArray(rows) ? rows : [], "targetDateChanges", ctx.warnings, (r) =>
+    toDateChange(r, record.planReferenceDate),
+  ).sort((a, b) => Number(b.id) - Number(a.id));
+}
+
+/** Words refusing a second request while `waiting` is undecided. */
+export function alreadyWaitingMessage(waiting: DateChangeRecord): string {
+  return `A request to move this date to ${dateWords(waiting.to)} (asked ${formatUkDate(waiting.requestedOn)}) is already waiting for a coordinator's decision. Withdraw it before asking again.`;
+}
 
 /** A target-date change as it is now; null when it has been deleted. */
 async function loadDateChange(
@@ -57,6 +105,18 @@ export async function requestDateChange(
   const to = parseTargetDate(request.toText, context);
   checkDateRange(`The new target date "${request.toText}"`, to.due);
   const from = record.action.targetDate;
+  if (to.due === null)
+    throw inputRefused(
+      `"${request.toText}" does not name a day; give the new target date, for example 30 September 2025.`,
+    );
+  if (to.due <= request.requestedOn)
+    throw inputRefused(
+      `The new target date must be after today: ${formatUkDate(to.due)} is not. Choose a later date.`,
+    );
+  if (sameTarget(from, to))
+    throw inputRefused(`The target date is already ${dateWords(from)}; choose a different date to ask for.`);
+  const [waiting] = await waitingDateChanges(ctx, record);
+  if (waiting !== undefined) throw inputRefused(alreadyWaitingMessage(waiting));
   const id = await addItem("targetDateChanges", {
     Title: `${record.action.ref}: ${from.text} to ${to.text}`.slice(0, 255),
     ActionId: itemId(record.action.id, "action"),
@@ -82,7 +142,7 @@ export interface Decision {
 // Recording a decision on a change (as read); undone by setting it back to undecided.
 function decide(
   change: DateChangeRecord,
-  status: "Approved" | "Declined",
+  status: "Approved" | "Declined" | "Withdrawn",
   decision: Decision,
   userId: number,
 ) {
@@ -102,7 +162,7 @@ function decide(
 
 function assertRequested(change: DateChangeRecord): void {
   if (change.status !== "requested")
-    throw new Error(`This target date change has already been ${change.status}.`);
+    throw inputRefused(`This request to move the target date has already been ${change.status}.`);
 }
 
 /**
@@ -123,9 +183,15 @@ export async function approveDateChange(
       `This request would move the target date to ${change.to.due}, outside 1900–2100; decline it and ask for a date within the plan's life.`,
     );
   decisionSchema.parse(decision);
+  const current = record.action.targetDate;
+  // Asked against a date that has moved since (another approval, a coordinator's own change): approving it
+  // would record a move from a date the action no longer has.
+  if (!sameTarget(change.from, current))
+    throw inputRefused(
+      `This request was made to move the date from ${dateWords(change.from)}, but the target date is now ${dateWords(current)}. Decline it and ask the SRO to ask again from the current date.`,
+    );
   const userId = await ctx.currentUserId();
   const actionId = itemId(record.action.id, "action");
-  const current = record.action.targetDate;
   try {
     const [, etag] = await writeTogether(ctx.sp, [
       decide(change, "Approved", decision, userId),
@@ -152,7 +218,10 @@ export async function approveDateChange(
   }
 }
 
-/** Decline a requested change (as read). One request; a 412 becomes ConflictError with its current version. */
+/**
+ * Decline a requested change (as read), with the coordinator's reason (required) as its note. One request; a
+ * 412 becomes ConflictError with its current version.
+ */
 export async function declineDateChange(
   ctx: DataContext,
   change: DateChangeRecord,
@@ -160,11 +229,41 @@ export async function declineDateChange(
   referenceDate: IsoDate | null = null,
 ): Promise<DateChangeRecord> {
   assertRequested(change);
-  decisionSchema.parse(decision);
+  const { note } = declineSchema.parse({ ...decision, note: decision.note ?? "" });
+  return await close(ctx, change, "Declined", { decidedOn: decision.decidedOn, note }, referenceDate);
+}
+
+/** The SRO takes back a request still waiting (as read), on `on`; recorded, not deleted. One request. */
+export async function withdrawDateChange(
+  ctx: DataContext,
+  change: DateChangeRecord,
+  on: IsoDate,
+  referenceDate: IsoDate | null = null,
+): Promise<DateChangeRecord> {
+  assertRequested(change);
+  decisionSchema.parse({ decidedOn: on });
+  return await close(ctx, change, "Withdrawn", { decidedOn: on }, referenceDate);
+}
+
+// A decline or a withdrawal: the change alone, checked against the version read.
+async function close(
+  ctx: DataContext,
+  change: DateChangeRecord,
+  status: "Declined" | "Withdrawn",
+  decision: Decision,
+  referenceDate: IsoDate | null,
+): Promise<DateChangeRecord> {
   const userId = await ctx.currentUserId();
   try {
-    const [etag] = await writeTogether(ctx.sp, [decide(change, "Declined", decision, userId)]);
-    return { ...change, etag, status: "declined", decidedOn: decision.decidedOn };
+    const [etag] = await writeTogether(ctx.sp, [decide(change, status, decision, userId)]);
+    const closed: DateChangeRecord = {
+      ...change,
+      etag,
+      status: status === "Declined" ? "declined" : "withdrawn",
+      decidedOn: decision.decidedOn,
+    };
+    if (decision.note !== undefined) closed.decisionNote = decision.note;
+    return closed;
   } catch (error) {
     const reason = causeOf(error);
     if (!isStaleETag(reason)) throw reason;
@@ -233,5 +332,15 @@ export async function reviseTargetDate(
     if (error instanceof WriteFailed && error.index === 1 && isStaleETag(error.reason))
       throw new ConflictError("action", await orNullIfGone(loadAction(ctx, record.action.id)), error.reason);
     throw causeOf(error);
+  }
+}
+
+/** The plan's coordinators (the site's Owners) by UPN, to tell of a new request; none when unreadable. */
+export async function loadCoordinatorUpns(ctx: DataContext): Promise<string[]> {
+  try {
+    return [...entitlementOf([], await coordinatorsQuery(ctx.sp)).coordinators].sort();
+  } catch {
+    // A Member may be refused the Owners group's users: the request stands; nobody is told in Teams.
+    return [];
   }
 }

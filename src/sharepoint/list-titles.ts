@@ -28,6 +28,6 @@ export const LIST_TITLES: Record<ListKey, string> = {
 /** The UK nations whose bank holidays a plan's reminders count (a Plans item's Nation choice). */
 export const NATION_CHOICES = ["England and Wales", "Scotland", "Northern Ireland"] as const;
 
-export const CHANGE_STATUSES = ["Requested", "Approved", "Declined"] as const;
+export const CHANGE_STATUSES = ["Requested", "Approved", "Declined", "Withdrawn"] as const;
 export const PERIOD_STATES = ["Open", "Closed"] as const;
 export const DELIVERY_STATUSES = ["Pending", "Sent", "Failed", "Skipped"] as const;

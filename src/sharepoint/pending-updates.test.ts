@@ -154,4 +154,11 @@ describe("target-date decisions as they stand", () => {
     assert.equal(shown?.status, "requested");
     assert.equal(shown.decidedBy, undefined);
   });
+
+  test("a withdrawal stands when the SRO who asked wrote it, not when someone else did", () => {
+    const withdrawn = (by: string) => ({ ...change(by), status: "withdrawn" as const });
+    assert.equal(trustedDecisions([withdrawn("ana@council.gov.uk")], who)[0]?.status, "withdrawn");
+    assert.equal(trustedDecisions([withdrawn("ruth@council.gov.uk")], who)[0]?.status, "withdrawn");
+    assert.equal(trustedDecisions([withdrawn("ben@council.gov.uk")], who)[0]?.status, "requested");
+  });
 });

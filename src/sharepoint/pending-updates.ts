@@ -149,14 +149,15 @@ export function overlayPending(
 /**
  * Target-date decisions as they stand: an SRO may edit their own request (SharePoint lets Members edit
  * what they created), so a request they mark "Approved" themselves would leave the coordinators' queue
- * without the date moving. A decision counts only when a coordinator wrote the item last; anything else
- * is still a request.
+ * without the date moving. A decision counts only when a coordinator wrote the item last, and a withdrawal
+ * when a coordinator or the person who asked did; anything else is still a request.
  */
 export function trustedDecisions<T extends DateChangeRecord>(changes: readonly T[], who: Entitlement): T[] {
   return changes.map((change) => {
     if (change.status === "requested") return change;
     const by = change.lastEditedBy;
     if (by === undefined || (by !== null && who.coordinators.has(by))) return change;
+    if (change.status === "withdrawn" && by !== null && by === change.requestedBy) return change;
     const { decidedBy: _by, decidedOn: _on, ...request } = change;
     return { ...request, status: "requested" } as T;
   });

@@ -1,14 +1,20 @@
 // Reporting periods: a coordinator opens one (one open period per plan at a time) and closes it, which
 // freezes the plan's figures on that day as a JSON snapshot so the next report can say what changed.
 import { z } from "../lib/zod.ts";
-import { formatUkDate, planFigures, type IsoDate, type PlanFigures } from "../domain/index.ts";
+import {
+  formatUkDate,
+  planFigures,
+  SHORT_TEXT_LIMIT,
+  type IsoDate,
+  type PlanFigures,
+} from "../domain/index.ts";
 import { allRows, firstPage } from "./batch.ts";
 import { periodRecords, readableSnapshot } from "./shared-reads.ts";
 import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
 import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
 import { sharePointDate } from "./dates.ts";
 import { eq } from "./odata.ts";
-import { boundedDate, inputRefused } from "./input-bounds.ts";
+import { boundedDate, boundedText, inputRefused } from "./input-bounds.ts";
 import { figuresInput, loadDashboard } from "./plans.ts";
 import { itemId, toPeriod, type PeriodRecord } from "./records.ts";
 import { PERIOD_SELECT, periodRow, readRow } from "./rows.ts";
@@ -17,9 +23,7 @@ import { causeOf, updateItem, writeTogether } from "./writes.ts";
 
 const newPeriodSchema = z
   .object({
-    title: z
-      .string()
-      .check(z.trim(), z.minLength(1, "A period needs a title, e.g. 'Q2 2024/25'."), z.maxLength(255)),
+    title: boundedText("The period's title", "A period needs a title, e.g. 'Q2 2024/25'.", SHORT_TEXT_LIMIT),
     startsOn: boundedDate("The period's start"),
     updateDeadline: boundedDate("The update deadline"),
     reportDate: boundedDate("The report date"),

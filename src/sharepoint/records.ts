@@ -59,6 +59,8 @@ export type DateChangeRecord = TargetDateChange &
     planId: string | null;
     /** Who wrote the item last (SharePoint's Modified By), when it was read. */
     lastEditedBy?: string | null;
+    /** The coordinator's reason for a decline (or note on an approval); absent when none was given. */
+    decisionNote?: string;
   };
 
 const CLAIMS = /^i:0#\.f\|membership\|/i;
@@ -196,6 +198,7 @@ const CHANGE_STATUS: Record<DateChangeRow["ChangeStatus"], TargetDateChangeStatu
   Requested: "requested",
   Approved: "approved",
   Declined: "declined",
+  Withdrawn: "withdrawn",
 };
 
 /** A Target Date Changes item as a domain TargetDateChange. */
@@ -217,6 +220,7 @@ export function toDateChange(row: DateChangeRow, referenceDate: string | null = 
   if (row.Editor !== undefined) change.lastEditedBy = upnOf(row.Editor);
   const decidedOn = dateFromSharePoint(row.DecidedOn);
   if (decidedOn !== null) change.decidedOn = decidedOn;
+  if (row.DecisionNote !== null && row.DecisionNote.trim() !== "") change.decisionNote = row.DecisionNote;
   return change;
 }
 

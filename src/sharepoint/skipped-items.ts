@@ -4,6 +4,7 @@
 // says plainly that it cannot be read. The data layer only collects; the CLI and the tab say it in words.
 import { z } from "../lib/zod.ts";
 import { LIST_TITLES, type ListKey } from "./list-titles.ts";
+import { officerPredicate } from "../lib/zod-words.ts";
 
 /** An item left out of a read, and why. */
 export interface SkippedItem {
@@ -92,8 +93,10 @@ function problemOf(issue: z.core.$ZodIssue): string {
       return `holds ${shown(input)}, which is not one of its choices (${issue.values.map(String).join(", ")})`;
     case "invalid_type":
       return `holds ${shown(input)}, not ${KINDS[issue.expected] ?? issue.expected}`;
-    default:
+    case "custom":
       return `holds ${shown(input)}, which is ${issue.message}`;
+    default:
+      return `holds ${shown(input)}, which ${officerPredicate(issue).replace(/\.$/, "")}`;
   }
 }
 

@@ -118,7 +118,7 @@ describe("two writers", () => {
     assert.equal(first.record.action.targetDate.text, "Sept-24");
 
     const second = await rejectsWithConflict(
-      declineDateChange(env.ctx("owner"), change, { decidedOn: isoDate("2024-05-03") }),
+      declineDateChange(env.ctx("owner"), change, { decidedOn: isoDate("2024-05-03"), note: "Too late" }),
     );
     assert.equal(second.subject, "target date change");
     const history = await loadActionHistory(sro, actionId("2.1"));

@@ -121,7 +121,7 @@ describe("inputs bounded at the edge", () => {
       env,
       () =>
         declineDateChange(env.ctx(), change, { decidedOn: isoDate("2024-05-03"), note: "n".repeat(60_001) }),
-      /^The decision note is 60,001 characters long/,
+      /^The reason for declining is 60,001 characters long/,
     );
     await refused(
       env,

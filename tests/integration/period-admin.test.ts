@@ -132,7 +132,7 @@ describe("reporting periods run by a coordinator", () => {
     );
     assert.equal((await loadPeriod(env.ctx(), q1.id))?.state, "open");
 
-    await declineDateChange(env.ctx(), first, { decidedOn: isoDate("2024-06-21") });
+    await declineDateChange(env.ctx(), first, { decidedOn: isoDate("2024-06-21"), note: "Not agreed" });
     const one = await refusal(closePeriod(env.ctx(), q1, isoDate("2024-07-01")));
     assert.match(String(one), /while 1 target date change request waits for a decision \(action 1\.3\)/);
 

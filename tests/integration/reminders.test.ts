@@ -12,6 +12,8 @@ const AFTER_DEADLINE = "2024-06-06";
 
 describe("reminders for the demo plan", () => {
   let demo: Awaited<ReturnType<typeof openDemo>>;
+  // Who the first Friday run reached: a second run that day finds them all already reminded.
+  let fridayRecipients: string[] = [];
   beforeAll(async () => {
     demo = await openDemo();
   });
@@ -30,6 +32,7 @@ describe("reminders for the demo plan", () => {
   test("24 May 2024: one card per recipient in their chat with the sender; the CEO's escalations go to the coordinator", async () => {
     const summary = await demo.run(FRIDAY, await demo.channels.chat());
     const recipients = recipientsOf(summary);
+    fridayRecipients = recipients;
     assert.equal(summary.sent, recipients.length);
     assert.deepEqual(summary.failed, []);
     for (const upn of recipients) {
@@ -52,10 +55,11 @@ describe("reminders for the demo plan", () => {
     assert.ok(log.every((e) => e.status === "Sent" && e.chatId !== null && e.attempts === 1));
   });
 
-  test("a second run the same day sends nothing", async () => {
+  test("a second run the same day sends nothing, and says each recipient already had today's card", async () => {
     const summary = await demo.run(FRIDAY, await demo.channels.chat());
     assert.equal(summary.sent, 0);
     assert.deepEqual(summary.reminders, []);
+    assert.deepEqual(summary.alreadyReminded.map((a) => a.recipient).sort(), [...fridayRecipients].sort());
   });
 
   test("the day after the 5 June deadline: the deadline's reminder caught up, in the same chats", async () => {

@@ -31,6 +31,7 @@ const SUMMARY: RunSummary = {
   owed: [],
   failed: [{ recipient: "b@x.gov.uk", reason: "Graph answered 503", reminders: 1 }],
   recovered: 2,
+  alreadyReminded: [],
   reminders: [
     reminder("a@x.gov.uk", "2.10", "update-due", "2024-05-24"),
     reminder("a@x.gov.uk", "2.9", "target-passed", "2024-05-21"),
@@ -75,5 +76,23 @@ test("the sender's own reminders are said to be owed to them, not sent, and who 
   assert.match(
     text,
     /Owed to you \(b@x\.gov\.uk\), 1 reminder listed above: you ran this run, and Teams has no chat with yourself, so your card was not sent and is not recorded as sent: the next run by someone else \(the reminder service account, or another coordinator\) sends it\.$/,
+  );
+});
+
+test("a second run the same day says everyone already had today's card", () => {
+  const text = formatRunSummary({
+    ...SUMMARY,
+    sent: 0,
+    failed: [],
+    recovered: 0,
+    reminders: [],
+    alreadyReminded: [
+      { recipient: "a@x.gov.uk", reminders: 3 },
+      { recipient: "b@x.gov.uk", reminders: 1 },
+    ],
+  });
+  assert.match(
+    text,
+    /No reminders are left to send: 2 people due one today already had today's card, and a card is never sent twice\./,
   );
 });

@@ -67,8 +67,17 @@ export function formatRunSummary(summary: RunSummary): string {
       ? `Reminders for ${when}: dry run, so nothing is sent and nothing recorded.`
       : `Reminders for ${when}, by Teams ${summary.channel === "activity" ? "activity feed" : "chat"}.`,
   ];
+  const already = summary.alreadyReminded.length;
   if (summary.reminders.length === 0) {
-    lines.push("No reminders are due (any already sent are never sent again).");
+    lines.push(
+      already === 0
+        ? "No reminders are due (any already sent are never sent again)."
+        : `No reminders are left to send: ${plural(already, "person", "people")} due one today already had today's card, and a card is never sent twice.`,
+    );
+  } else if (already > 0) {
+    lines.push(
+      `${plural(already, "person", "people")} due a reminder today already had today's card and are not sent another.`,
+    );
   }
   for (const recipient of [...byRecipient.keys()].sort()) {
     lines.push("", ...recipientBlock(recipient, byRecipient.get(recipient) ?? [], summary.today));

@@ -1,7 +1,7 @@
 // The reminder rules a plan can tune (issue 5: "the rules are settings of the plan, with these defaults").
 // Stored settings are parsed with a schema so that a hand-edited SharePoint value cannot make the job send
 // every day or never: anything missing takes the default, anything out of range is refused with a reason.
-import { z } from "../../lib/zod.ts";
+import { officerPredicate, z } from "../../lib/zod.ts";
 
 /** How often and when reminders and escalations go out; every count of days is in working days unless named. */
 export interface ReminderSettings {
@@ -65,7 +65,7 @@ export const reminderSettingsSchema = z.strictObject({
  * Throws a RangeError naming every problem, so a bad value fails the run loudly rather than silently.
  */
 export function parseReminderSettings(stored: unknown): ReminderSettings {
-  const result = reminderSettingsSchema.safeParse(stored ?? {});
+  const result = reminderSettingsSchema.safeParse(stored ?? {}, { error: officerPredicate });
   if (result.success) return result.data;
   const problems = result.error.issues.map(
     (issue) => `${issue.path.join(".") || "settings"}: ${issue.message}`,

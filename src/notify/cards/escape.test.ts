@@ -28,6 +28,8 @@ test("escapeCardText neutralises markdown, template expressions and layout trick
     ["a backslash", String.raw`C:\plans\q1`, String.raw`C:\\plans\\q1`],
     ["line breaks that would start a list", "Done:\n\n- phase 1\r\n- phase 2", "Done: - phase 1 - phase 2"],
     ["controls and bidi overrides", "abc\u0000\u0007def\u202Egnp\u2066", "abcdefgnp"],
+    ["a right-to-left mark that would move a date", "Due \u200F30/06/2024", "Due 30/06/2024"],
+    ["isolates around a name", "SRO \u2067Sam\u2069 Jones", "SRO Sam Jones"],
     ["plain council prose", "Mayor's Office & CMT: 50% done", "Mayor's Office & CMT: 50% done"],
   ];
   for (const [why, input, expected] of cases) assert.equal(escapeCardText(input), expected, why);

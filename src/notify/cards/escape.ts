@@ -6,23 +6,24 @@
 // template expression nor "{{DATE(...)}}" as a renderer function. Line breaks are flattened to spaces: a
 // card line is a summary, and a flat line cannot open a list, a heading or a quote after its first word.
 
+import { neutraliseBidi } from "../../lib/bidi.ts";
+
 // Markdown and template punctuation. "&" is left alone: CommonMark never builds structure from an entity.
 const MARKDOWN = /[\\`*_[\]()#<>{}~|]/g;
 // A list marker or heading at the start of the (flattened) text: "- x", "+ x", "1. x", "1) x".
 const LEADING_MARKER = /^([-+]|\d{1,9}[.)])(?=\s|$)/;
 
-// Control characters go (whitespace ones become spaces), and so do the bidirectional overrides that can
-// make text read differently from what it is ("Trojan Source").
+// Control characters go (whitespace ones become spaces), and so do the bidirectional controls that can
+// make text read differently from what it is ("Trojan Source": src/lib/bidi.ts).
 function flatten(text: string): string {
   let out = "";
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
-    const bidi = (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
     if (/\s/.test(char)) out += " ";
-    else if (!control && !bidi) out += char;
+    else if (!control) out += char;
   }
-  return out.replace(/ +/g, " ").trim();
+  return neutraliseBidi(out).replace(/ +/g, " ").trim();
 }
 
 /** Plain text made safe for a TextBlock or Fact: one line, no markdown, no template expressions. */

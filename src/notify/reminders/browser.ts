@@ -14,6 +14,8 @@ import { cardLinksOf, readNotifySettings } from "./settings.ts";
 export type { RunSummary } from "./run.ts";
 export type { HeldLease } from "./run-lease.ts";
 export { describeHolder, LeaseLost, RunInProgress, ukTime } from "./run-lease.ts";
+// Date-change notices go through the same chat channel as "Chase now".
+export { notifyDateChange, type DateChangeNotice, type NoticeResult } from "../date-change-notice.ts";
 
 /**
  * How long "Chase now" waits for another reminder run (the scheduled one, say) before saying who is sending:

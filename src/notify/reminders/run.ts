@@ -3,7 +3,7 @@
 // what would go, without the lease). The CLI, the tab's "Chase now" and the tests call this.
 import type { Client } from "@microsoft/microsoft-graph-client";
 import type { IsoDate, Reminder, ReminderSelection, SroPost } from "../../domain/index.ts";
-import { selectDueReminders } from "../../domain/reminders/index.ts";
+import { occurrenceId, selectDueReminders, sentOccurrences } from "../../domain/reminders/index.ts";
 import type { DataContext } from "../../sharepoint/context.ts";
 import type { PlanRecord } from "../../sharepoint/records.ts";
 import type { CardLinks } from "../cards/index.ts";
@@ -69,8 +69,30 @@ export interface RunSummary {
   owed: NotReached[];
   /** Entries an interrupted run left Pending, found delivered and marked Sent. */
   recovered: number;
+  /**
+   * People due a reminder today who already had it (an earlier run today sent it, so the log holds it):
+   * not sent again, and why a second "Chase now" sends nothing.
+   */
+  alreadyReminded: AlreadyReminded[];
   reminders: SelectedReminder[];
   unrouted: ReminderSelection["unrouted"];
+}
+
+/** Someone whose reminders due today were all sent already, by an earlier run. */
+export interface AlreadyReminded {
+  recipient: string;
+  reminders: number;
+}
+
+// The reminders due today that an earlier run already sent, by recipient: what the log held back.
+function alreadySent(due: ReminderSelection, doneKeys: readonly string[]): AlreadyReminded[] {
+  const done = sentOccurrences(doneKeys);
+  const counts = new Map<string, number>();
+  for (const r of due.digests.flatMap((d) => d.reminders)) {
+    const id = occurrenceId({ ...r, periodId: r.period?.id ?? null });
+    if (done.has(id)) counts.set(r.recipientUpn, (counts.get(r.recipientUpn) ?? 0) + 1);
+  }
+  return [...counts].map(([recipient, reminders]) => ({ recipient, reminders }));
 }
 
 function listed(r: Reminder): SelectedReminder {
@@ -150,6 +172,15 @@ async function selectAndDeliver(
     .flatMap((r) => lineOf(r, posts) ?? []);
   const managers = await new ManagerLookup(run.graph).managersOf(lines);
   const selection = selectDueReminders({ ...input, directory: { managers, coordinators } }, run.today);
+  // The same selection with nothing held back: the difference is who already had today's reminders.
+  const due = selectDueReminders(
+    { ...input, sentKeys: [], directory: { managers, coordinators } },
+    run.today,
+  );
+  const held = alreadySent(
+    due,
+    log.filter((e) => e.status === "Sent" || confirmed.has(e.key)).map((e) => e.key),
+  );
 
   const summary: RunSummary = {
     today: run.today,
@@ -169,6 +200,7 @@ async function selectAndDeliver(
             },
           ],
     recovered: recovery.confirmed.length,
+    alreadyReminded: held,
     reminders: selection.digests.flatMap((d) => d.reminders.map(listed)),
     unrouted: selection.unrouted,
   };

@@ -2,6 +2,7 @@
 // click or a screen reader's links list, while a plain click moves inside the tab.
 import { Link, Text } from "@fluentui/react-components";
 import type { Action } from "../../domain/types.ts";
+import { shownText } from "../../lib/bidi.ts";
 
 /** The link to one action; `onOpen` opens the action page. */
 export function ActionLink(props: {
@@ -17,7 +18,7 @@ export function ActionLink(props: {
         props.onOpen(action.id);
       }}
     >
-      <Text weight="semibold">{action.ref}</Text> {action.text}
+      <Text weight="semibold">{shownText(action.ref)}</Text> {shownText(action.text)}
     </Link>
   );
 }

@@ -3,6 +3,7 @@
 // sandbox the sandbox serves config.json; in a tenant `npm run package` writes it beside the app package
 // (dist/appPackage/config.json) from the same settings, to be put beside index.html.
 import { z } from "../../lib/zod.ts";
+import { officerPredicate } from "../../lib/zod-words.ts";
 
 const httpUrl = () => z.url({ protocol: /^https?$/, error: "must be a full http(s) address" });
 
@@ -42,7 +43,7 @@ export class ConfigError extends Error {
 
 /** Check a parsed config.json; throws ConfigError listing every problem. */
 export function parseTabConfig(value: unknown): TabConfig {
-  const result = configSchema.safeParse(value);
+  const result = configSchema.safeParse(value, { error: officerPredicate });
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((issue) => `${issue.path.join(".") || "config.json"}: ${issue.message}`),

@@ -8,6 +8,7 @@ import { WithdrawnBadge } from "../../components/WithdrawnBadge.tsx";
 import { targetWithMoveText } from "../../components/target-date.ts";
 import { useToday } from "../../lib/data.tsx";
 import type { ActionView } from "./use-action.ts";
+import { shownText } from "../../../lib/bidi.ts";
 
 const useStyles = makeStyles({
   facts: {
@@ -33,15 +34,15 @@ export function ActionDetails(props: { view: ActionView }) {
   return (
     <>
       <Body1 as="p" style={{ whiteSpace: "pre-wrap", margin: 0 }}>
-        {action.text}
+        {shownText(action.text)}
       </Body1>
       <dl className={styles.facts}>
         <dt className={styles.term}>Plan</dt>
-        <dd className={styles.value}>{record.planTitle ?? "Not known"}</dd>
+        <dd className={styles.value}>{shownText(record.planTitle) ?? "Not known"}</dd>
         <dt className={styles.term}>SRO</dt>
         <dd className={styles.value}>
-          {action.sroPost ?? "No SRO named"}
-          {holder === null ? "" : ` (held by ${holder})`}
+          {shownText(action.sroPost) ?? "No SRO named"}
+          {holder === null ? "" : ` (held by ${shownText(holder)})`}
         </dd>
         <dt className={styles.term}>Target date</dt>
         <dd className={styles.value}>{targetWithMoveText(action.targetDate, record.baseline)}</dd>

@@ -93,8 +93,15 @@ export function ActionPage(props: {
         <DateChangeForm
           record={data.record}
           waiting={waiting}
+          me={upn}
           onRequested={(change) => {
             view.replace({ ...data, dateChanges: [change, ...data.dateChanges] });
+          }}
+          onWithdrawn={(change) => {
+            view.replace({
+              ...data,
+              dateChanges: data.dateChanges.map((c) => (c.id === change.id ? change : c)),
+            });
           }}
         />
       )}

@@ -1,61 +1,92 @@
-// "Ask to move the target date": the new date as people write it ("30 Sept 2024", "Sept-24") and a reason,
-// both required. A coordinator approves or declines it from the plan view. One request to save.
-import { Field, Input, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+// "Ask to move the target date": the new date as people write it ("30 Sept 2025", "Sept-25") and a reason,
+// both required; the date after today and unlike the current one. While a request waits, the form says so
+// (its date and reason) and offers to withdraw it instead of asking again. A sent request is told to the
+// plan's coordinators in Teams; a coordinator approves or declines it from the plan view.
 import {
-  formatUkDate,
-  isWithinDateRange,
-  LONG_TEXT_LIMIT,
-  parseTargetDate,
-  tooLongMessage,
-} from "../../../domain/index.ts";
-import { requestDateChange } from "../../../sharepoint/date-changes.ts";
+  Body1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
+import { useId, useRef, useState } from "react";
+import { formatUkDate } from "../../../domain/index.ts";
+import {
+  loadCoordinatorUpns,
+  requestDateChange,
+  withdrawDateChange,
+} from "../../../sharepoint/date-changes.ts";
 import type { ActionRecord, DateChangeRecord } from "../../../sharepoint/records.ts";
-import { useDataContext, useToday } from "../../lib/data.tsx";
+import { targetDateText } from "../../components/target-date.ts";
+import { useDataContext, useGraphAccess, useToday } from "../../lib/data.tsx";
+import { tellOfDateChange } from "../../lib/date-change-notify.ts";
 import { describeError } from "../../lib/describe-error.ts";
 import { ActionForm } from "./ActionForm.tsx";
+import { dateChangeProblems, type DateChangeProblems } from "./date-change-form.ts";
 
-/** The form; `waiting` is a request not yet decided (then the form says so instead of asking again). */
+type Outcome = { intent: "success" | "warning"; text: string } | null;
+
+/**
+ * The form; `waiting` is a request not yet decided (then the form offers its asker, `me`, to withdraw it,
+ * and tells anyone else a coordinator decides it).
+ */
 export function DateChangeForm(props: {
   record: ActionRecord;
   waiting: DateChangeRecord | null;
+  me: string | null;
   onRequested: (change: DateChangeRecord) => void;
+  onWithdrawn: (change: DateChangeRecord) => void;
 }) {
   const ctx = useDataContext();
+  const graph = useGraphAccess();
   const today = useToday();
   const [toText, setToText] = useState("");
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<{ toText?: string; reason?: string }>({});
+  const [errors, setErrors] = useState<DateChangeProblems>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [sent, setSent] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
   const dateRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const headingId = useId();
+  const { record, waiting } = props;
 
-  async function save() {
-    const problems: { toText?: string; reason?: string } = {};
-    const context =
-      props.record.planReferenceDate === null ? {} : { referenceDate: props.record.planReferenceDate };
-    const due = parseTargetDate(toText, context).due;
-    if (toText.trim() === "") problems.toText = "Enter the new target date, for example 30 September 2024.";
-    else if (due === null)
-      problems.toText = "Enter a date that can be read, for example 30 September 2024 or Sept-24.";
-    else if (!isWithinDateRange(due))
-      problems.toText = `That reads as ${formatUkDate(due)}, outside 1900–2100: enter a date within the plan's life, for example 30 September 2024.`;
-    if (reason.trim() === "") problems.reason = "Give the reason the date needs to move.";
-    else if (reason.trim().length > LONG_TEXT_LIMIT)
-      problems.reason = `${tooLongMessage("The reason", reason.trim().length, LONG_TEXT_LIMIT)} Shorten it, or put the detail in a document and link to it.`;
+  async function ask() {
+    const problems = dateChangeProblems(
+      { toText, reason },
+      record.action.targetDate,
+      record.planReferenceDate,
+      today,
+    );
     setErrors(problems);
     setFailure(null);
+    setOutcome(null);
     if (problems.toText !== undefined) return dateRef.current?.focus();
     if (problems.reason !== undefined) return reasonRef.current?.focus();
     setSaving(true);
     try {
-      const change = await requestDateChange(ctx, props.record, { toText, reason, requestedOn: today });
+      const change = await requestDateChange(ctx, record, { toText, reason, requestedOn: today });
       setToText("");
       setReason("");
-      setSent(true);
       props.onRequested(change);
+      const notice = {
+        event: "requested" as const,
+        actionId: record.action.id,
+        actionRef: record.action.ref,
+      };
+      const unsent = await tellOfDateChange(
+        graph,
+        { ...notice, from: change.from, to: change.to, reason: change.reason },
+        await loadCoordinatorUpns(ctx),
+        "The plan's coordinators",
+      );
+      setOutcome(
+        unsent === null
+          ? { intent: "success", text: "Your request has been sent to the plan's coordinators." }
+          : { intent: "warning", text: `Your request has been saved. ${unsent}` },
+      );
     } catch (error) {
       setFailure(describeError(error));
     } finally {
@@ -63,33 +94,83 @@ export function DateChangeForm(props: {
     }
   }
 
+  async function withdraw(change: DateChangeRecord) {
+    setFailure(null);
+    setOutcome(null);
+    setSaving(true);
+    try {
+      const withdrawn = await withdrawDateChange(ctx, change, today, record.planReferenceDate);
+      props.onWithdrawn(withdrawn);
+      setOutcome({ intent: "success", text: "Your request has been withdrawn. You can ask again below." });
+      requestAnimationFrame(() => dateRef.current?.focus());
+    } catch (error) {
+      setFailure(describeError(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const said = outcome !== null && (
+    <MessageBar intent={outcome.intent} layout="multiline" role="status">
+      <MessageBarBody>{outcome.text}</MessageBarBody>
+    </MessageBar>
+  );
+
+  const waitingWords = waiting !== null && (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>
+        A request to move this date to {targetDateText(waiting.to)} (asked {formatUkDate(waiting.requestedOn)}
+        ) is waiting for a coordinator&apos;s decision. Reason: {waiting.reason}
+      </MessageBarBody>
+    </MessageBar>
+  );
+
+  if (waiting !== null && waiting.requestedBy !== props.me?.toLowerCase())
+    return (
+      <section
+        aria-labelledby={`${headingId}-waiting`}
+        style={{ display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" }}
+      >
+        <h2 id={`${headingId}-waiting`} style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>
+          Ask to move the target date
+        </h2>
+        {waitingWords}
+        <Body1>A coordinator decides it from the plan view; only the person who asked can withdraw it.</Body1>
+      </section>
+    );
+
+  if (waiting !== null)
+    return (
+      <ActionForm
+        title="Ask to move the target date"
+        name="date-change"
+        onSubmit={() => void withdraw(waiting)}
+        failure={failure}
+        failurePrefix="Your request was not withdrawn."
+        saving={saving}
+        button={{ label: "Withdraw the request", savingLabel: "Withdrawing…" }}
+      >
+        {said}
+        {waitingWords}
+      </ActionForm>
+    );
+
   return (
     <ActionForm
       title="Ask to move the target date"
       name="date-change"
-      onSubmit={() => void save()}
+      onSubmit={() => void ask()}
       failure={failure}
       failurePrefix="Your request was not sent."
       saving={saving}
       button={{ label: "Ask to move the date", savingLabel: "Sending…" }}
     >
-      {sent && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>Your request has been sent to the plan's coordinators.</MessageBarBody>
-        </MessageBar>
-      )}
-      {props.waiting !== null && !sent && (
-        <MessageBar intent="info" role="status">
-          <MessageBarBody>
-            A request to move this date is waiting for a coordinator's decision.
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {said}
       <Field
         label="New target date"
         required
         validationMessage={errors.toText}
-        hint="For example 30 September 2024, or Sept-24"
+        hint={`Currently ${targetDateText(record.action.targetDate)}. For example 30 September 2025, or Sept-25`}
       >
         <Input
           ref={dateRef}
@@ -97,7 +178,7 @@ export function DateChangeForm(props: {
           value={toText}
           onChange={(_, data) => {
             setToText(data.value);
-            setSent(false);
+            setOutcome(null);
           }}
         />
       </Field>
@@ -110,7 +191,7 @@ export function DateChangeForm(props: {
           resize="vertical"
           onChange={(_, data) => {
             setReason(data.value);
-            setSent(false);
+            setOutcome(null);
           }}
         />
       </Field>

@@ -1,5 +1,5 @@
 // The target date's history: the baseline the plan set, then every request to move it, each with its
-// reason and what was decided, oldest first so it reads as a story.
+// reason and what was decided (with a decline's reason), oldest first so it reads as a story.
 import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { formatUkDate } from "../../../domain/iso-date.ts";
 import type { TargetDate } from "../../../domain/types.ts";
@@ -11,7 +11,12 @@ const useStyles = makeStyles({
   item: { listStyleType: "none", display: "flex", flexDirection: "column" },
 });
 
-const DECIDED = { requested: "waiting for a coordinator", approved: "approved", declined: "declined" };
+const DECIDED: Record<DateChangeRecord["status"], string> = {
+  requested: "waiting for a coordinator",
+  approved: "approved",
+  declined: "declined",
+  withdrawn: "withdrawn by the SRO",
+};
 
 /** The baseline and every change; `changes` may come in any order. */
 export function TargetDateHistory(props: { baseline: TargetDate; changes: readonly DateChangeRecord[] }) {
@@ -35,6 +40,12 @@ export function TargetDateHistory(props: { baseline: TargetDate; changes: readon
             {change.decidedOn === undefined ? "" : ` on ${formatUkDate(change.decidedOn)}`}
           </Body1>
           <Caption1>Reason: {change.reason}</Caption1>
+          {change.decisionNote !== undefined && (
+            <Caption1>
+              {change.status === "declined" ? "Reason for declining" : "Coordinator's note"}:{" "}
+              {change.decisionNote}
+            </Caption1>
+          )}
         </li>
       ))}
     </ol>

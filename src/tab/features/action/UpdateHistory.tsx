@@ -11,6 +11,7 @@ import type { ProgressUpdate } from "../../../domain/types.ts";
 import { DataLink } from "../../components/DataLink.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { describeError } from "../../lib/describe-error.ts";
+import { shownText } from "../../../lib/bidi.ts";
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -68,7 +69,7 @@ export function UpdateHistory(props: { updates: readonly ProgressUpdate[]; more:
           <li key={update.id} className={styles.item} data-update-id={update.id} tabIndex={-1}>
             <Caption1>{summary(update)}</Caption1>
             <Body1 as="p" className={styles.text}>
-              {update.text}
+              {shownText(update.text)}
             </Body1>
             {update.evidenceUrl !== null && <DataLink address={update.evidenceUrl}>Evidence</DataLink>}
           </li>

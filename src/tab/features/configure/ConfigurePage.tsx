@@ -17,7 +17,17 @@ import {
 import { usePlans } from "./use-plans.ts";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "560px" },
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    maxWidth: "560px",
+    minWidth: 0,
+  },
+  // A native select is as wide as its longest option: a plan's long title would push a 360 px phone's page
+  // sideways. It takes the form's width instead and cuts the chosen title short with an ellipsis.
+  select: { minWidth: 0, maxWidth: "100%" },
+  selectInput: { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
 });
 
 /** The configuration page of the plan channel tab. */
@@ -72,6 +82,8 @@ export default function ConfigurePage() {
         >
           <Field label="Plan" hint="The plan this tab shows to everyone in the channel.">
             <Select
+              className={styles.select}
+              select={{ className: styles.selectInput }}
               value={chosen?.id ?? ""}
               onChange={(_, data) => {
                 setPlanId(data.value);

@@ -8,6 +8,7 @@ import type { PeriodRecord, PlanRecord } from "../../../sharepoint/records.ts";
 import { useDataContext, useGraphAccess, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import type { RunSummary } from "./chase-run.ts";
+import { chaseCounts, nothingSentReason } from "./chase-words.ts";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
@@ -31,13 +32,16 @@ type State =
 
 function Summary(props: { summary: RunSummary }) {
   const styles = useStyles();
-  const { sent, skipped, failed, owed } = props.summary;
+  const { skipped, failed, owed } = props.summary;
+  const reason = nothingSentReason(props.summary);
   return (
-    <MessageBar intent={failed.length > 0 ? "warning" : "success"} layout="multiline">
+    <MessageBar
+      intent={failed.length > 0 ? "warning" : reason === null ? "success" : "info"}
+      layout="multiline"
+    >
       <MessageBarBody>
-        <p style={{ margin: 0 }}>
-          Reminders sent: {sent}. Skipped: {skipped.length}. Failed: {failed.length}.
-        </p>
+        <p style={{ margin: 0 }}>{chaseCounts(props.summary)}</p>
+        {reason !== null && <p style={{ margin: 0 }}>{reason}</p>}
         {owed.map((o) => (
           // Only the sender's own are owed: the coordinator reading this is the one owed them.
           <p key={`o-${o.recipient}`} style={{ margin: 0 }}>

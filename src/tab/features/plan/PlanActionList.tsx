@@ -7,6 +7,7 @@ import { WithdrawnBadge } from "../../components/WithdrawnBadge.tsx";
 import { formatUkDate } from "../../../domain/iso-date.ts";
 import { targetWithMoveText } from "../../components/target-date.ts";
 import type { RecommendationGroup } from "./plan-view.ts";
+import { shownText } from "../../../lib/bidi.ts";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -39,7 +40,7 @@ export function PlanActionList(props: {
             <Subtitle2 as="h3" id={`rec-${key}`}>
               {group.recommendation === null
                 ? "Not under a recommendation"
-                : `Recommendation ${group.recommendation.ref}: ${group.recommendation.title}`}
+                : shownText(`Recommendation ${group.recommendation.ref}: ${group.recommendation.title}`)}
             </Subtitle2>
             <ul className={styles.list}>
               {group.items.map(({ record, status, updated, owesUpdate, withdrawn }) => {
@@ -49,11 +50,12 @@ export function PlanActionList(props: {
                     <ActionLink action={action} onOpen={props.onOpen} />
                     <div className={styles.facts}>
                       {withdrawn ? <WithdrawnBadge /> : <StatusBadge status={status} />}
-                      <Caption1>SRO: {action.sroPost ?? "none named"}</Caption1>
+                      <Caption1>SRO: {shownText(action.sroPost) ?? "none named"}</Caption1>
                       <Caption1>Target: {targetWithMoveText(action.targetDate, record.baseline)}</Caption1>
                       {action.withdrawn !== undefined && (
                         <Caption1>
-                          Withdrawn on {formatUkDate(action.withdrawn.on)}: {action.withdrawn.reason}
+                          Withdrawn on {formatUkDate(action.withdrawn.on)}:{" "}
+                          {shownText(action.withdrawn.reason)}
                         </Caption1>
                       )}
                       {props.hasPeriod && !withdrawn && (

@@ -16,22 +16,11 @@ import {
 import type { DataContext } from "../../../sharepoint/context.ts";
 import type { PlanRecord } from "../../../sharepoint/records.ts";
 import { ConfigError, type TabConfig } from "../../lib/config.ts";
+import { notifySettingsOf } from "../../lib/notify-settings.ts";
 import type { TokenSource } from "../../lib/token-source.ts";
 
 export type { RunSummary } from "../../../notify/reminders/browser.ts";
-
-/** The notifier's settings as named in its environment, from the tab's configuration. */
-export function notifySettingsOf(config: TabConfig): Record<string, string> {
-  const given: Record<string, string | undefined> = {
-    ACTIONPLAN_TEAMS_APP_ID: config.teamsAppId,
-    ACTIONPLAN_UPDATE_FORM_URL: config.updateFormUrl,
-    // Against the sandbox its own Graph is the default; in a tenant the configured (or public) Graph.
-    ACTIONPLAN_GRAPH_URL: config.clockUrl === undefined ? config.graphUrl : undefined,
-  };
-  return Object.fromEntries(
-    Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
-}
+export { notifySettingsOf } from "../../lib/notify-settings.ts";
 
 /** Words for a wait on another reminder run, while "Chase now" waits for it. */
 export function waitingNote(held: HeldLease): string {

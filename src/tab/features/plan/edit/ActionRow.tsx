@@ -24,6 +24,7 @@ import { focusKey, type EditorEnv } from "./editor-env.ts";
 import type { ActionNode } from "../plan-order.ts";
 import { nextRef } from "./structure-edit.ts";
 import { WithdrawnBadge } from "../../../components/WithdrawnBadge.tsx";
+import { shownText } from "../../../../lib/bidi.ts";
 
 const useStyles = makeStyles({
   item: {
@@ -87,7 +88,7 @@ export function ActionRow(props: {
   return (
     <li className={styles.item} data-action-ref={action.ref} data-edit-row={kind}>
       <Text>
-        <Text weight="semibold">{action.ref}</Text> {action.text}
+        <Text weight="semibold">{shownText(action.ref)}</Text> {shownText(action.text)}
       </Text>
       <div className={styles.facts}>
         {action.withdrawn !== undefined && <WithdrawnBadge />}
@@ -95,7 +96,7 @@ export function ActionRow(props: {
         <Caption1>Target: {targetWithMoveText(action.targetDate, record.baseline)}</Caption1>
         {action.withdrawn !== undefined && (
           <Caption1>
-            Withdrawn on {formatUkDate(action.withdrawn.on)}: {action.withdrawn.reason}
+            Withdrawn on {formatUkDate(action.withdrawn.on)}: {shownText(action.withdrawn.reason)}
           </Caption1>
         )}
       </div>
