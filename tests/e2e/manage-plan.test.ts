@@ -18,7 +18,7 @@ import { sandboxToken } from "../support/sandbox-token.ts";
 import { axeViolations } from "./support/axe.ts";
 import { startE2E, type E2E } from "./support/harness.ts";
 import { goTo, openView, pickPerson, said } from "./support/manage.ts";
-import { scrollsSideways, visibleText, waitForHeading } from "./support/tab.ts";
+import { markActionComplete, scrollsSideways, visibleText, waitForHeading } from "./support/tab.ts";
 
 const COORDINATOR = "siobhan.oconnor@northbridge.gov.uk";
 const OTHER_COORDINATOR = "daniel.osei@northbridge.gov.uk";
@@ -173,8 +173,7 @@ describe("a coordinator runs a plan from nothing", () => {
     const ids = new Map((await dashboard()).actions.map((a) => [a.action.ref, a.action.id]));
     const sro = await e2e.openHost({ user: SRO.upn, frame: "deep-link", action: ids.get("1.2")! });
     await waitForHeading(sro.tab, "Action 1.2");
-    await sro.tab.getByLabel("Closing note").fill("Campaign ran through April; leaflets to every household.");
-    await sro.tab.getByRole("button", { name: "Mark complete" }).click();
+    await markActionComplete(sro.tab, "Campaign ran through April; leaflets to every household.");
     await sro.tab.getByText("10 April 2024 · Completed · 100% complete").waitFor({ timeout: 15_000 });
     await sro.page.context().close();
 
@@ -193,8 +192,7 @@ describe("a coordinator runs a plan from nothing", () => {
     await again.tab.getByText("Compared with Q1 2024/25 (figures as of 10 April 2024)").waitFor();
     const sroAgain = await e2e.openHost({ user: SRO.upn, frame: "deep-link", action: ids.get("2.1")! });
     await waitForHeading(sroAgain.tab, "Action 2.1");
-    await sroAgain.tab.getByLabel("Closing note").fill("Six new vehicles delivered.");
-    await sroAgain.tab.getByRole("button", { name: "Mark complete" }).click();
+    await markActionComplete(sroAgain.tab, "Six new vehicles delivered.");
     await sroAgain.tab.getByText("10 April 2024 · Completed · 100% complete").waitFor({ timeout: 15_000 });
     await sroAgain.page.context().close();
     await again.page.context().close();

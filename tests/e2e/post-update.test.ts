@@ -40,6 +40,14 @@ describe("posting an update", () => {
     await waitForHeading(tab, "Action 2.6");
     const text = "HRA review draft shared with finance; rent assumptions agreed at 7.7%.";
 
+    // The form is behind its button; Enter opens it and puts focus on its heading.
+    await tabTo(page, tab, "button[aria-expanded='false']");
+    assert.equal(await tab.evaluate(() => document.activeElement?.textContent), "Post an update");
+    await page.keyboard.press("Enter");
+    await tab.waitForFunction(
+      () =>
+        document.activeElement?.textContent === "Post an update" && document.activeElement.tagName === "H2",
+    );
     await tabTo(page, tab, "textarea");
     await page.keyboard.type(text);
     await page.keyboard.press("Tab");
@@ -54,6 +62,9 @@ describe("posting an update", () => {
     await page.keyboard.press("Enter");
 
     await tab.getByText("Your update has been saved.").waitFor({ timeout: 15_000 });
+    // The form closes and focus is back on the button that opened it.
+    assert.equal(await tab.locator("form[data-form='update']").count(), 0);
+    assert.equal(await tab.evaluate(() => document.activeElement?.textContent), "Post an update");
     const newest = tab.locator("ol[aria-label='Updates, newest first'] > li").first();
     assert.match(await newest.innerText(), /10 April 2024 · Delayed · 60% complete/);
     assert.equal((await newest.locator("p").innerText()).trim(), text);

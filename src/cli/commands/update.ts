@@ -87,18 +87,20 @@ export const updateCommand: Command = {
             `${upn} neither holds nor covers the SRO post of action ${record.action.ref} (${post?.title ?? "no post"}) on ${formatUkDate(date)}; only its SRO or a coordinator can post its update.`,
           );
         const open = (await loadPeriods(ctx, structure.plan.id)).filter((p) => p.state === "open").at(-1);
+        // One path to completion: --status Completed completes the action as --complete does.
+        const completes = (o.complete || o.status === "Completed") && record.action.completedOn === null;
         const result = await addProgressUpdate(
           ctx,
           record,
           {
             date,
             text: o.text,
-            reportedStatus: o.complete ? "Completed" : (o.status ?? null),
-            percentComplete: o.complete ? 100 : (o.percent ?? null),
+            reportedStatus: completes || o.complete ? "Completed" : (o.status ?? null),
+            percentComplete: completes ? 100 : (o.percent ?? null),
             periodId: open?.id ?? null,
             evidenceUrl: o.evidence ?? null,
           },
-          o.complete ? { completeOn: date } : {},
+          completes ? { completeOn: date } : {},
         );
         if (o.json) {
           console.log(

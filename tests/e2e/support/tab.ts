@@ -16,3 +16,35 @@ export async function waitForHeading(tab: Frame, name: string | RegExp): Promise
 export async function scrollsSideways(tab: Frame): Promise<boolean> {
   return tab.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
+
+/** On the action page, open one of its forms by its button ("Post an update", "Mark complete", …). */
+export async function openActionForm(tab: Frame, button: string): Promise<void> {
+  await tab.getByRole("group", { name: "What you can do" }).getByRole("button", { name: button }).click();
+  await tab.locator("[data-panel] h2:focus").waitFor();
+}
+
+/** On the action page, mark the action complete with `note`, confirming when asked. */
+export async function markActionComplete(tab: Frame, note: string): Promise<void> {
+  await openActionForm(tab, "Mark complete");
+  const form = tab.locator("form[data-form='complete']");
+  await form.getByLabel("Closing note").fill(note);
+  await form.getByRole("button", { name: "Mark complete" }).click();
+  await tab
+    .getByRole("alertdialog", { name: /complete\?$/ })
+    .getByRole("button", { name: "Yes, mark it complete" })
+    .click();
+}
+
+/** Press Tab (at most `limit` times) until the focused element is a button reading `text`. */
+export async function tabToButton(tab: Frame, text: string, limit = 40): Promise<void> {
+  const page = tab.page();
+  for (let i = 0; i < limit; i++) {
+    const here = await tab.evaluate(
+      (t) => document.activeElement?.tagName === "BUTTON" && document.activeElement.textContent === t,
+      text,
+    );
+    if (here) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached the button "${text}"`);
+}

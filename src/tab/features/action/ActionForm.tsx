@@ -40,7 +40,7 @@ export function ActionForm(props: {
         }, 0);
       }}
     >
-      <h2 id={headingId} style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>
+      <h2 id={headingId} tabIndex={-1} style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>
         {props.title}
       </h2>
       {props.children}

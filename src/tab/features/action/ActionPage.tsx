@@ -1,5 +1,5 @@
-// The action page: the action's details, the update form, its updates newest first, a page at a time, and
-// its changes (who changed what, when). A saved update goes to the top of the history at once; someone
+// The action page: the action's details, what can be done (each form behind its button, ActionWork.tsx),
+// its updates newest first, a page at a time, its target date history, milestones and changes. A saved update goes to the top of the history at once; someone
 // else's change is loaded in so the person can review it. A withdrawn action says so and takes no updates.
 import { Link, Subtitle1 } from "@fluentui/react-components";
 import { Notice } from "../../components/Notice.tsx";
@@ -7,19 +7,18 @@ import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
 import { useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
-import { canChangeAction } from "../../lib/permissions.ts";
+import { canChangeAction, canCoordinate } from "../../lib/permissions.ts";
 import { useSiteRole } from "../../lib/use-site-role.ts";
 import { useTeamsContext } from "../../lib/use-teams-context.tsx";
 import { formatUkDate } from "../../../domain/iso-date.ts";
 import { ActionDetails } from "./ActionDetails.tsx";
 import { ChangeHistory } from "./ChangeHistory.tsx";
-import { CompleteForm } from "./CompleteForm.tsx";
-import { DateChangeForm } from "./DateChangeForm.tsx";
+import { isComplete } from "../../../sharepoint/reopen.ts";
+import { lateWords, updateDaysLate } from "../../lib/late-update.ts";
+import { ActionWork } from "./ActionWork.tsx";
 import { Milestones } from "./Milestones.tsx";
 import { TargetDateHistory } from "./TargetDateHistory.tsx";
-import { UpdateForm } from "./UpdateForm.tsx";
-import { UpdateHistory } from "./UpdateHistory.tsx";
-import { useAction, useMoreUpdates, withUpdate } from "./use-action.ts";
+import { useAction, useMoreUpdates } from "./use-action.ts";
 
 /** One action, by id; `onBack` returns to the view it was opened from, which `back` names. */
 export function ActionPage(props: {
@@ -59,7 +58,12 @@ export function ActionPage(props: {
   // Controls only once the role is known, and only for the action's SRO, its delegate or a coordinator.
   const mayChange =
     role.data !== null && canChangeAction(role.data, data.post, upn, today) && action.withdrawn === undefined;
-  const waiting = data.dateChanges.find((c) => c.status === "requested") ?? null;
+  const late = updateDaysLate(
+    data.openPeriod,
+    data.record.latest?.periodId,
+    isComplete(data.record, today) || action.withdrawn !== undefined,
+    today,
+  );
   return (
     <Page title={`Action ${action.ref}`} before={back} busy={view.status === "loading"}>
       {action.withdrawn !== undefined && (
@@ -70,6 +74,20 @@ export function ActionPage(props: {
         </Notice>
       )}
       <ActionDetails view={data} />
+      {late > 0 && data.openPeriod !== null && (
+        <Notice inline title={`${lateWords(late)}.`} intent="warning">
+          The update for {data.openPeriod.title} was due by {formatUkDate(data.openPeriod.updateDeadline)}.
+        </Notice>
+      )}
+      <ActionWork
+        data={data}
+        mayChange={mayChange}
+        coordinator={role.data !== null && canCoordinate(role.data)}
+        me={upn}
+        more={more}
+        replace={view.replace}
+        reload={view.reload}
+      />
       <section aria-labelledby="target-history-heading">
         <Subtitle1 as="h2" id="target-history-heading">
           Target date history
@@ -77,61 +95,6 @@ export function ActionPage(props: {
         <TargetDateHistory baseline={data.record.baseline} changes={data.dateChanges} />
       </section>
       <Milestones milestones={data.milestones} />
-      {mayChange && (
-        <UpdateForm
-          record={data.record}
-          openPeriod={data.openPeriod}
-          onSaved={(update, record) => {
-            view.replace(withUpdate(data, update, record));
-          }}
-          onConflict={() => {
-            view.reload();
-          }}
-        />
-      )}
-      {mayChange && action.completedOn === null && (
-        <DateChangeForm
-          record={data.record}
-          waiting={waiting}
-          me={upn}
-          onRequested={(change) => {
-            view.replace({ ...data, dateChanges: [change, ...data.dateChanges] });
-          }}
-          onWithdrawn={(change) => {
-            view.replace({
-              ...data,
-              dateChanges: data.dateChanges.map((c) => (c.id === change.id ? change : c)),
-            });
-          }}
-        />
-      )}
-      {mayChange && action.completedOn === null && (
-        <CompleteForm
-          record={data.record}
-          openPeriod={data.openPeriod}
-          onCompleted={(update, record) => {
-            view.replace(withUpdate(data, update, record));
-          }}
-          onConflict={() => {
-            view.reload();
-          }}
-        />
-      )}
-      <section aria-labelledby="updates-heading">
-        <Subtitle1 as="h2" id="updates-heading">
-          Updates
-        </Subtitle1>
-        <UpdateHistory
-          updates={data.updates}
-          more={{
-            available: data.moreUpdates !== null,
-            loading: more.loading,
-            error: more.error,
-            firstNew: more.firstNew,
-            onShowMore: more.showMore,
-          }}
-        />
-      </section>
       <ChangeHistory actionId={action.id} version={data.record.etag} />
     </Page>
   );

@@ -1,6 +1,7 @@
 // "Mark complete" with a closing note: the note is posted as the action's last update (Completed, 100%) and
 // the action recorded as complete today, as one change in one request, checked against the version read:
 // someone else's change in between is shown in words rather than overwritten, and nothing is half-saved.
+// The SRO confirms first (ConfirmComplete), as they do when an update's status is Completed.
 import { Field, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
@@ -10,6 +11,7 @@ import { addProgressUpdate } from "../../../sharepoint/updates.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { ActionForm } from "./ActionForm.tsx";
+import { ConfirmComplete } from "./ConfirmComplete.tsx";
 
 /** The closing-note form for an open action. */
 export function CompleteForm(props: {
@@ -25,8 +27,9 @@ export function CompleteForm(props: {
   const [error, setError] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
-  async function save() {
+  function check() {
     setFailure(null);
     if (note.trim() === "") {
       setError("Write a closing note: what was delivered, and where the evidence is.");
@@ -34,6 +37,11 @@ export function CompleteForm(props: {
       return;
     }
     setError(undefined);
+    setConfirming(true);
+  }
+
+  async function save() {
+    setConfirming(false);
     setSaving(true);
     try {
       const posted = await addProgressUpdate(
@@ -62,7 +70,8 @@ export function CompleteForm(props: {
   return (
     <ActionForm
       title="Mark complete"
-      onSubmit={() => void save()}
+      name="complete"
+      onSubmit={check}
       failure={failure}
       failurePrefix="The action was not marked complete."
       saving={saving}
@@ -79,6 +88,15 @@ export function CompleteForm(props: {
           }}
         />
       </Field>
+      <ConfirmComplete
+        open={confirming}
+        ref_={props.record.action.ref}
+        today={today}
+        onConfirm={() => void save()}
+        onCancel={() => {
+          setConfirming(false);
+        }}
+      />
     </ActionForm>
   );
 }

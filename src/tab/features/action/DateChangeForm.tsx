@@ -131,7 +131,7 @@ export function DateChangeForm(props: {
         aria-labelledby={`${headingId}-waiting`}
         style={{ display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" }}
       >
-        <h2 id={`${headingId}-waiting`} style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>
+        <h2 id={`${headingId}-waiting`} tabIndex={-1} style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>
           Ask to move the target date
         </h2>
         {waitingWords}

@@ -1,6 +1,8 @@
 // "Post an update": text, status, % complete and an optional evidence link, saved in one request. What was
 // typed stays in the form until it is saved; a failure (someone else's change included) is shown in words
 // above the button. Native controls throughout, so it works with the keyboard alone and on a phone.
+// An update whose status is Completed is the one path to completion too: it is confirmed, and saved as
+// "Mark complete" saves it (the text as the closing note, 100%, complete today).
 import {
   Field,
   Input,
@@ -20,6 +22,7 @@ import { addProgressUpdate } from "../../../sharepoint/updates.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { ActionForm } from "./ActionForm.tsx";
+import { ConfirmComplete } from "./ConfirmComplete.tsx";
 import {
   checkUpdateForm,
   EMPTY_FORM,
@@ -55,23 +58,33 @@ export function UpdateForm(props: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const completing = values.status === "Completed" && props.record.action.completedOn === null;
 
   const set = (field: keyof UpdateFormValues) => (value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
     setSaved(false);
   };
 
-  async function save() {
+  function check() {
     const problems = checkUpdateForm(values);
     setErrors(problems);
     setFailure(null);
     if (Object.keys(problems).length > 0) return;
+    if (completing) setConfirming(true);
+    else void save();
+  }
+
+  async function save() {
+    setConfirming(false);
     setSaving(true);
     try {
+      const update = toNewUpdate(values, today, props.openPeriod?.id ?? null);
       const result = await addProgressUpdate(
         ctx,
         props.record,
-        toNewUpdate(values, today, props.openPeriod?.id ?? null),
+        completing ? { ...update, percentComplete: 100 } : update,
+        completing ? { completeOn: today } : {},
       );
       setValues({ ...EMPTY_FORM, status: values.status, percent: values.percent });
       setSaved(true);
@@ -87,7 +100,8 @@ export function UpdateForm(props: Props) {
   return (
     <ActionForm
       title="Post an update"
-      onSubmit={() => void save()}
+      name="update"
+      onSubmit={check}
       failure={failure}
       failurePrefix="Your update was not saved."
       after={
@@ -98,7 +112,11 @@ export function UpdateForm(props: Props) {
         )
       }
       saving={saving}
-      button={{ label: "Save update", savingLabel: "Saving…", primary: true }}
+      button={{
+        label: completing ? "Save and mark complete" : "Save update",
+        savingLabel: "Saving…",
+        primary: true,
+      }}
     >
       <Field label="What has happened since the last update" required validationMessage={errors.text}>
         <Textarea
@@ -111,7 +129,16 @@ export function UpdateForm(props: Props) {
         />
       </Field>
       <div className={styles.row}>
-        <Field label="Status" required validationMessage={errors.status}>
+        <Field
+          label="Status"
+          required
+          validationMessage={errors.status}
+          hint={
+            completing
+              ? "Completed marks the action complete today, with this update as its closing note."
+              : undefined
+          }
+        >
           <Select
             value={values.status}
             onChange={(_, data) => {
@@ -145,6 +172,15 @@ export function UpdateForm(props: Props) {
           }}
         />
       </Field>
+      <ConfirmComplete
+        open={confirming}
+        ref_={props.record.action.ref}
+        today={today}
+        onConfirm={() => void save()}
+        onCancel={() => {
+          setConfirming(false);
+        }}
+      />
     </ActionForm>
   );
 }

@@ -1,10 +1,11 @@
 // My actions grouped by what needs doing, first match wins: Overdue and Delayed (named and counted as the
 // dashboard counts them, with the plan's own Delayed-to-Overdue rule); an update due for the plan's open
 // reporting period; due within 30 days; everything else (completed ones included).
-import { addDays, daysBetween, type IsoDate } from "../../../domain/iso-date.ts";
+import { addDays, type IsoDate } from "../../../domain/iso-date.ts";
 import { deriveStatus, type StatusResult } from "../../../domain/status.ts";
 import type { MyAction } from "../../../sharepoint/my-actions.ts";
 import type { PeriodRecord } from "../../../sharepoint/records.ts";
+import { lateWords, updateDaysLate } from "../../lib/late-update.ts";
 
 export type GroupKey = "overdue" | "delayed" | "update-due" | "due-soon" | "rest";
 
@@ -36,10 +37,7 @@ export interface ActionGroup {
 /** The open period updates are collected for, per plan id (absent or null: none open). */
 export type OpenPeriods = ReadonlyMap<string, PeriodRecord | null>;
 
-/** "Update due by 5 June 2024" until the deadline, then "Update 5 days late". */
-export function lateWords(days: number): string {
-  return days === 1 ? "Update 1 day late" : `Update ${String(days)} days late`;
-}
+export { lateWords };
 
 function groupOf(item: MyActionItem, today: IsoDate): GroupKey {
   const derived = item.status.derived;
@@ -71,7 +69,7 @@ export function groupMyActions(
     const period = periods.get(record.action.planId) ?? null;
     const owesUpdate =
       period !== null && status.derived !== "Completed" && record.latest?.periodId !== period.id;
-    const late = owesUpdate && today > period.updateDeadline ? daysBetween(period.updateDeadline, today) : 0;
+    const late = updateDaysLate(period, record.latest?.periodId, status.derived === "Completed", today);
     const item: MyActionItem = {
       ...action,
       status,
