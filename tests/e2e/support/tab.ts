@@ -30,7 +30,7 @@ export async function markActionComplete(tab: Frame, note: string): Promise<void
   await form.getByLabel("Closing note").fill(note);
   await form.getByRole("button", { name: "Mark complete" }).click();
   await tab
-    .getByRole("alertdialog", { name: /complete\?$/ })
+    .getByRole("group", { name: /complete\?$/ })
     .getByRole("button", { name: "Yes, mark it complete" })
     .click();
 }

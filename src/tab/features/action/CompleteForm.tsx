@@ -88,15 +88,16 @@ export function CompleteForm(props: {
           }}
         />
       </Field>
-      <ConfirmComplete
-        open={confirming}
-        ref_={props.record.action.ref}
-        today={today}
-        onConfirm={() => void save()}
-        onCancel={() => {
-          setConfirming(false);
-        }}
-      />
+      {confirming && (
+        <ConfirmComplete
+          ref_={props.record.action.ref}
+          today={today}
+          onConfirm={() => void save()}
+          onCancel={() => {
+            setConfirming(false);
+          }}
+        />
+      )}
     </ActionForm>
   );
 }

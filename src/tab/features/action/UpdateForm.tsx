@@ -172,15 +172,16 @@ export function UpdateForm(props: Props) {
           }}
         />
       </Field>
-      <ConfirmComplete
-        open={confirming}
-        ref_={props.record.action.ref}
-        today={today}
-        onConfirm={() => void save()}
-        onCancel={() => {
-          setConfirming(false);
-        }}
-      />
+      {confirming && (
+        <ConfirmComplete
+          ref_={props.record.action.ref}
+          today={today}
+          onConfirm={() => void save()}
+          onCancel={() => {
+            setConfirming(false);
+          }}
+        />
+      )}
     </ActionForm>
   );
 }
