@@ -116,6 +116,10 @@ export interface ProgressUpdate {
   percentComplete: number | null;
   evidenceUrl: string | null;
   authorUpn?: string;
+  /** The author's display name, as SharePoint has it. */
+  authorName?: string;
+  /** When it was written (SharePoint's Created, an ISO date-time in UTC). */
+  createdAt?: string;
 }
 
 /** "withdrawn": the SRO took the request back before a coordinator decided it. */

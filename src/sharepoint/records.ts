@@ -57,6 +57,9 @@ export type PeriodRecord = ReportingPeriod & Versioned;
 export type DateChangeRecord = TargetDateChange &
   Versioned & {
     planId: string | null;
+    /** Display names of who asked and who decided, as SharePoint has them. */
+    requestedByName?: string;
+    decidedByName?: string;
     /** Who wrote the item last (SharePoint's Modified By), when it was read. */
     lastEditedBy?: string | null;
     /** The coordinator's reason for a decline (or note on an approval); absent when none was given. */
@@ -191,6 +194,9 @@ export function toProgressUpdate(row: UpdateRow): ProgressUpdate {
   };
   const author = upnOf(row.Author);
   if (author !== null) update.authorUpn = author;
+  const name = row.Author?.Title ?? null;
+  if (name !== null && name.trim() !== "") update.authorName = name;
+  if (row.Created != null) update.createdAt = row.Created;
   return update;
 }
 
@@ -217,6 +223,10 @@ export function toDateChange(row: DateChangeRow, referenceDate: string | null = 
   };
   const decidedBy = upnOf(row.DecidedBy);
   if (decidedBy !== null) change.decidedBy = decidedBy;
+  const askedName = row.Author?.Title ?? null;
+  if (askedName !== null && askedName.trim() !== "") change.requestedByName = askedName;
+  const decidedName = row.DecidedBy?.Title ?? null;
+  if (decidedName !== null && decidedName.trim() !== "") change.decidedByName = decidedName;
   if (row.Editor !== undefined) change.lastEditedBy = upnOf(row.Editor);
   const decidedOn = dateFromSharePoint(row.DecidedOn);
   if (decidedOn !== null) change.decidedOn = decidedOn;

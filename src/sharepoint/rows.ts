@@ -154,8 +154,10 @@ export const UPDATE_SELECT = [
   "ReportedStatus",
   "PercentComplete",
   "EvidenceUrl",
+  "Created",
   "Author/Name",
   "Author/EMail",
+  "Author/Title",
 ];
 export const UPDATE_EXPAND = ["Author"];
 export const updateRow = z.object({
@@ -168,6 +170,7 @@ export const updateRow = z.object({
   ReportedStatus: status,
   PercentComplete: optionalNumber,
   EvidenceUrl: orNull(z.object({ Url: z.string() })),
+  Created: z.optional(optionalText),
   Author: person,
 });
 export type UpdateRow = z.infer<typeof updateRow>;
@@ -187,8 +190,10 @@ export const DATE_CHANGE_SELECT = [
   "DecisionNote",
   "Author/Name",
   "Author/EMail",
+  "Author/Title",
   "DecidedBy/Name",
   "DecidedBy/EMail",
+  "DecidedBy/Title",
   // Who wrote the item last: a decision counts only when that was a coordinator (see trustedDecisions).
   "Editor/Name",
   "Editor/EMail",

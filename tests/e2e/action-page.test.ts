@@ -110,6 +110,15 @@ describe("the action page", () => {
     await reopen.getByRole("button", { name: "Reopen" }).click();
     await coordinator.tab.getByText("The action is reopened.").waitFor({ timeout: 15_000 });
     const newest = coordinator.tab.locator("ol[aria-label='Updates, newest first'] > li").first();
+    assert.match(await newest.innerText(), /By you, \d{1,2} \w+ \d{4} at \d\d:\d\d/, "who and when, at once");
+    // Read again from SharePoint: each update names its author and the time it was written (UK time).
+    const reread = await e2e.openHost({ user: COORDINATOR, frame: "deep-link", action: action.id });
+    await waitForHeading(reread.tab, `Action ${action.ref}`);
+    const bylines = await reread.tab.locator("ol[aria-label='Updates, newest first'] > li").allInnerTexts();
+    await reread.page.context().close();
+    assert.match(bylines[0] ?? "", /By Siobhan O.Connor, \d{1,2} \w+ \d{4} at \d\d:\d\d/);
+    assert.match(bylines[1] ?? "", new RegExp(`By ${SRO.displayName}, `));
+    assert.doesNotMatch(bylines.join("\n"), /@northbridge\.gov\.uk/);
     assert.match(await newest.innerText(), /Reopened: Cabinet's decision was called in by scrutiny\./);
     assert.match(await newest.innerText(), /Delayed/);
     const after = await loadActionHistory(e2e.as(COORDINATOR), action.id);

@@ -158,6 +158,10 @@ describe("date-change requests", () => {
 
     const coordinator = await openView(e2e, COORDINATOR, planView(), /Corporate Peer Challenge/);
     const tab = coordinator.tab;
+    // The queue names who asked by name, not by sign-in address.
+    const queued = tab.locator("li[data-date-change-id]").filter({ hasText: `Action ${ref}:` });
+    assert.match(await queued.innerText(), new RegExp(`by ${SRO.displayName}\\. Reason:`));
+    assert.doesNotMatch(await queued.innerText(), /@northbridge\.gov\.uk/);
     await tab.getByRole("button", { name: `Decline the new date for action ${ref}` }).click();
     await tab.getByRole("button", { name: "Decline the request" }).click();
     await tab.getByText("Give the reason for declining the request.").waitFor();
@@ -183,6 +187,11 @@ describe("date-change requests", () => {
     const again = await e2e.openHost({ user: SRO.upn, frame: "deep-link", action: id });
     await waitForHeading(again.tab, `Action ${ref}`);
     await again.tab.getByText("Reason for declining: The budget ends in December.").waitFor();
+    // Who asked and who decided, by name, in the target date history.
+    const decided = new RegExp(
+      `${SRO.displayName} asked to move from .* — declined by Siobhan O.Connor on 10 April 2024`,
+    );
+    assert.match(await visibleText(again.tab), decided);
     await again.page.context().close();
   });
 

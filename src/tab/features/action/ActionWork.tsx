@@ -93,7 +93,9 @@ export function ActionWork(props: {
     setOpen(null);
   };
   const saved = (panel: Panel) => (update: ProgressUpdate, record: ActionRecord) => {
-    props.replace(withUpdate(data, update, record));
+    // Shown at once, so the byline is "By you" until the page is next read from SharePoint.
+    const shown = { authorName: "you", createdAt: new Date().toISOString(), ...update };
+    props.replace(withUpdate(data, shown, record));
     close(panel, DONE[panel]);
   };
   const waiting = data.dateChanges.find((c) => c.status === "requested") ?? null;

@@ -35,8 +35,11 @@ export function TargetDateHistory(props: { baseline: TargetDate; changes: readon
       {oldestFirst.map((change) => (
         <li key={change.id} className={styles.item} data-date-change-id={change.id}>
           <Body1>
-            {formatUkDate(change.requestedOn)}: asked to move from {targetDateText(change.from)} to{" "}
-            {targetDateText(change.to)} — {DECIDED[change.status]}
+            {formatUkDate(change.requestedOn)}: {change.requestedByName ?? "the SRO"} asked to move from{" "}
+            {targetDateText(change.from)} to {targetDateText(change.to)} — {DECIDED[change.status]}
+            {change.decidedByName === undefined || change.status === "withdrawn"
+              ? ""
+              : ` by ${change.decidedByName}`}
             {change.decidedOn === undefined ? "" : ` on ${formatUkDate(change.decidedOn)}`}
           </Body1>
           <Caption1>Reason: {change.reason}</Caption1>

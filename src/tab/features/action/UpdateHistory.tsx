@@ -7,6 +7,7 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { formatUkDate } from "../../../domain/iso-date.ts";
+import { whenText } from "./change-words.ts";
 import type { ProgressUpdate } from "../../../domain/types.ts";
 import { DataLink } from "../../components/DataLink.tsx";
 import { Notice } from "../../components/Notice.tsx";
@@ -34,6 +35,14 @@ function summary(update: ProgressUpdate): string {
   if (update.reportedStatus !== null) parts.push(update.reportedStatus);
   if (update.percentComplete !== null) parts.push(`${String(update.percentComplete)}% complete`);
   return parts.join(" · ");
+}
+
+/** "By Helen Fairbairn, 10 April 2024 at 14:02": who wrote it and when (UK time); "" when unknown. */
+export function byline(update: ProgressUpdate): string {
+  const who = update.authorName ?? null;
+  const when = update.createdAt === undefined ? null : whenText(update.createdAt);
+  if (who === null && when === null) return "";
+  return `By ${who ?? "someone not named"}${when === null ? "" : `, ${when}`}`;
 }
 
 function countText(shown: number, more: boolean): string {
@@ -68,6 +77,7 @@ export function UpdateHistory(props: { updates: readonly ProgressUpdate[]; more:
           // Focusable from script only (tabIndex -1): where "Show more updates" leaves the reader.
           <li key={update.id} className={styles.item} data-update-id={update.id} tabIndex={-1}>
             <Caption1>{summary(update)}</Caption1>
+            {byline(update) !== "" && <Caption1>{byline(update)}</Caption1>}
             <Body1 as="p" className={styles.text}>
               {shownText(update.text)}
             </Body1>

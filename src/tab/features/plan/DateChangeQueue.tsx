@@ -143,7 +143,12 @@ export function DateChangeQueue(props: {
                 </Body1>
                 <Caption1>
                   Asked {formatUkDate(change.requestedOn)}
-                  {change.requestedBy === "" ? "" : ` by ${change.requestedBy}`}. Reason: {change.reason}
+                  {change.requestedByName !== undefined
+                    ? ` by ${change.requestedByName}`
+                    : change.requestedBy === ""
+                      ? ""
+                      : ` by ${change.requestedBy}`}
+                  . Reason: {change.reason}
                 </Caption1>
                 {declining?.id === change.id ? (
                   <div className={styles.decline}>
