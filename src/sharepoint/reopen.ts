@@ -5,23 +5,24 @@
 // still waiting to be copied onto the action (an SRO's completion among them) are settled in the same batch:
 // the reopening supersedes them, so no reader puts the old completion back on top of it.
 import { z } from "../lib/zod.ts";
-import { STATUSES, type IsoDate, type ProgressUpdate } from "../domain/index.ts";
-import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
+import type { ProgressUpdate } from "../domain/index.ts";
 import type { DataContext } from "./context.ts";
 import { sharePointDate } from "./dates.ts";
-import { loadAction } from "./history.ts";
 import { latestColumns } from "./import-columns.ts";
 import { boundedDate, boundedText } from "./input-bounds.ts";
 import { parsePending, pendingUpdatesQuery } from "./pending-updates.ts";
 import { itemId, type ActionRecord, type LatestUpdate } from "./records.ts";
+import { actionConflict } from "./updates.ts";
 import { addItem, causeOf, updateItem, writeTogether } from "./writes.ts";
 
-const OPEN_STATUSES = STATUSES.filter((s) => s !== "Completed");
+/** The statuses an action can be reopened to: any but Completed. */
+export const REOPEN_STATUSES = ["Not started", "On target", "Delayed", "Overdue"] as const;
+export type ReopenStatus = (typeof REOPEN_STATUSES)[number];
 
 export const reopenSchema = z.object({
   date: boundedDate("The date reopened"),
   reason: boundedText("The reason", "Say why the action is reopened."),
-  status: z.enum(OPEN_STATUSES as ["Not started", "On target", "Delayed", "Overdue"]),
+  status: z.enum(REOPEN_STATUSES),
   periodId: z.nullable(z.string().check(z.regex(/^\d+$/))),
 });
 export type Reopening = z.input<typeof reopenSchema>;
@@ -89,18 +90,6 @@ export async function reopenAction(
       record: { ...record, etag, latest, action: { ...record.action, completedOn: null } },
     };
   } catch (error) {
-    const cause = causeOf(error);
-    if (!isStaleETag(cause)) throw cause;
-    throw new ConflictError<ActionRecord>(
-      "action",
-      await orNullIfGone(loadAction(ctx, record.action.id)),
-      cause,
-    );
+    return actionConflict(ctx, record.action.id, causeOf(error));
   }
-}
-
-/** Whether an action reads as complete on `today`: completed on a date, or last reported Completed. */
-export function isComplete(record: ActionRecord, today: IsoDate): boolean {
-  const on = record.action.completedOn;
-  return (on !== null && on <= today) || record.latest?.reportedStatus === "Completed";
 }

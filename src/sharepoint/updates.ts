@@ -27,7 +27,7 @@ export const newUpdateSchema = z.object({
 export type NewUpdate = z.input<typeof newUpdateSchema>;
 
 /** Re-read the action after a refused write, for the conflict the caller shows. */
-async function actionConflict(ctx: DataContext, actionId: string, error: unknown): Promise<never> {
+export async function actionConflict(ctx: DataContext, actionId: string, error: unknown): Promise<never> {
   if (!isStaleETag(error)) throw error;
   throw new ConflictError<ActionRecord>("action", await orNullIfGone(loadAction(ctx, actionId)), error);
 }

@@ -28,7 +28,7 @@ Options:
   --percent N       % complete, 0-100
   --evidence URL    an https link to the evidence
   --date DATE       the update's date (default: today in Europe/London; the sandbox's date)
-  --complete        also mark the action complete on that date
+  --complete        also mark the action complete on that date (as --status Completed does)
   --as UPN          against the sandbox: whom to act as; against SharePoint Online: who signs in
   --json            print JSON: { action: { id, ref }, update: { id, date, periodId }, completedOn }
   --help            show this help`;
@@ -87,15 +87,16 @@ export const updateCommand: Command = {
             `${upn} neither holds nor covers the SRO post of action ${record.action.ref} (${post?.title ?? "no post"}) on ${formatUkDate(date)}; only its SRO or a coordinator can post its update.`,
           );
         const open = (await loadPeriods(ctx, structure.plan.id)).filter((p) => p.state === "open").at(-1);
-        // One path to completion: --status Completed completes the action as --complete does.
-        const completes = (o.complete || o.status === "Completed") && record.action.completedOn === null;
+        // One path to completion: --status Completed completes the action as --complete does (an action
+        // already complete keeps its date: addProgressUpdate does not overwrite it).
+        const completes = o.complete || o.status === "Completed";
         const result = await addProgressUpdate(
           ctx,
           record,
           {
             date,
             text: o.text,
-            reportedStatus: completes || o.complete ? "Completed" : (o.status ?? null),
+            reportedStatus: completes ? "Completed" : (o.status ?? null),
             percentComplete: completes ? 100 : (o.percent ?? null),
             periodId: open?.id ?? null,
             evidenceUrl: o.evidence ?? null,
@@ -116,7 +117,7 @@ export const updateCommand: Command = {
           );
         } else {
           const forPeriod = open === undefined ? "outside any reporting period" : `for ${open.title}`;
-          const done = o.complete ? `; action ${record.action.ref} is complete` : "";
+          const done = completes ? `; action ${record.action.ref} is complete` : "";
           console.log(
             `Posted update ${result.update.id} on action ${record.action.ref} (${formatUkDate(date)}, ${forPeriod})${done}.`,
           );

@@ -13,7 +13,7 @@ import { useTeamsContext } from "../../lib/use-teams-context.tsx";
 import { formatUkDate } from "../../../domain/iso-date.ts";
 import { ActionDetails } from "./ActionDetails.tsx";
 import { ChangeHistory } from "./ChangeHistory.tsx";
-import { isComplete } from "../../../sharepoint/reopen.ts";
+import { deriveStatus } from "../../../domain/status.ts";
 import { lateWords, updateDaysLate } from "../../lib/late-update.ts";
 import { ActionWork } from "./ActionWork.tsx";
 import { Milestones } from "./Milestones.tsx";
@@ -61,7 +61,8 @@ export function ActionPage(props: {
   const late = updateDaysLate(
     data.openPeriod,
     data.record.latest?.periodId,
-    isComplete(data.record, today) || action.withdrawn !== undefined,
+    deriveStatus(action, { today, reported: data.record.latest?.reportedStatus ?? null }).derived ===
+      "Completed" || action.withdrawn !== undefined,
     today,
   );
   return (

@@ -13,7 +13,7 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
 import type { ActionRecord } from "../../../sharepoint/records.ts";
-import { isComplete } from "../../../sharepoint/reopen.ts";
+import { deriveStatus } from "../../../domain/status.ts";
 import { useToday } from "../../lib/data.tsx";
 import { CompleteForm } from "./CompleteForm.tsx";
 import { DateChangeForm } from "./DateChangeForm.tsx";
@@ -31,9 +31,9 @@ const BUTTONS: Record<Panel, string> = {
   reopen: "Reopen",
 };
 
-const DONE: Record<Panel, string> = {
+// What is said once a form has saved; asking to move the date says it in its own form, which stays open.
+const DONE: Partial<Record<Panel, string>> = {
   update: "Your update has been saved.",
-  move: "",
   complete: "The action is marked complete.",
   reopen: "The action is reopened.",
 };
@@ -80,7 +80,8 @@ export function ActionWork(props: {
     }
   }, [open]);
 
-  const complete = isComplete(data.record, today);
+  const reported = data.record.latest?.reportedStatus ?? null;
+  const complete = deriveStatus(data.record.action, { today, reported }).derived === "Completed";
   const withdrawn = data.record.action.withdrawn !== undefined;
   const offered: Panel[] = [];
   if (props.mayChange) offered.push("update");
@@ -96,7 +97,7 @@ export function ActionWork(props: {
     // Shown at once, so the byline is "By you" until the page is next read from SharePoint.
     const shown = { authorName: "you", createdAt: new Date().toISOString(), ...update };
     props.replace(withUpdate(data, shown, record));
-    close(panel, DONE[panel]);
+    close(panel, DONE[panel] ?? null);
   };
   const waiting = data.dateChanges.find((c) => c.status === "requested") ?? null;
   const forms: Record<Panel, () => ReactNode> = {
@@ -183,7 +184,7 @@ export function ActionWork(props: {
           ))}
         </div>
       )}
-      {done !== null && done !== "" && (
+      {done !== null && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>

@@ -2,16 +2,13 @@
 // ("Reopened: …") and the completion date cleared, together (src/sharepoint/reopen.ts).
 import { Field, Select, Textarea } from "@fluentui/react-components";
 import { useState } from "react";
-import { STATUSES, type ProgressUpdate } from "../../../domain/types.ts";
+import type { ProgressUpdate } from "../../../domain/types.ts";
 import { ConflictError } from "../../../sharepoint/conflict.ts";
 import type { ActionRecord, PeriodRecord } from "../../../sharepoint/records.ts";
-import { reopenAction } from "../../../sharepoint/reopen.ts";
+import { REOPEN_STATUSES, reopenAction, type ReopenStatus } from "../../../sharepoint/reopen.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { ActionForm } from "./ActionForm.tsx";
-
-type OpenStatus = "Not started" | "On target" | "Delayed" | "Overdue";
-const OPEN_STATUSES = STATUSES.filter((s): s is OpenStatus => s !== "Completed");
 
 /** The reopen form for a completed action. */
 export function ReopenForm(props: {
@@ -23,7 +20,7 @@ export function ReopenForm(props: {
   const ctx = useDataContext();
   const today = useToday();
   const [reason, setReason] = useState("");
-  const [status, setStatus] = useState<OpenStatus>("On target");
+  const [status, setStatus] = useState<ReopenStatus>("On target");
   const [error, setError] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -76,11 +73,11 @@ export function ReopenForm(props: {
         <Select
           value={status}
           onChange={(_, data) => {
-            const chosen = OPEN_STATUSES.find((s) => s === data.value);
+            const chosen = REOPEN_STATUSES.find((s) => s === data.value);
             if (chosen !== undefined) setStatus(chosen);
           }}
         >
-          {OPEN_STATUSES.map((s) => (
+          {REOPEN_STATUSES.map((s) => (
             <option key={s} value={s}>
               {s}
             </option>
