@@ -1,6 +1,7 @@
 // Reminders as the demo's people receive them: the real Graph client and PnPjs against the sandbox, the
 // cards checked in each person's inbox (/sandbox/inbox.json), and the Reminder Log making every send once.
 import assert from "node:assert/strict";
+import { DIRECTORY } from "../../src/sandbox/directory.ts";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
 import { loadReminderLog } from "../../src/notify/reminders/reminder-log.ts";
@@ -50,6 +51,13 @@ describe("reminders for the demo plan", () => {
     assert.ok(
       summary.reminders.some((r) => r.role === "manager" && r.recipient.startsWith("adaeze.okonkwo")),
     );
+    // The manager's digest names the people it is about by name, never by sign-in address.
+    const managerCard = JSON.stringify((await cardsFrom(demo.target.sandbox.url, CEO))[0]?.card ?? null);
+    assert.ok(
+      DIRECTORY.some((p) => p.upn !== CEO && managerCard.includes(p.displayName)),
+      "the digest names the people it is about",
+    );
+    assert.doesNotMatch(managerCard, /[a-z.]+@northbridge\.gov\.uk/);
     const log = await loadReminderLog(demo.ctx);
     assert.equal(log.length, summary.reminders.length);
     assert.ok(log.every((e) => e.status === "Sent" && e.chatId !== null && e.attempts === 1));
@@ -74,6 +82,8 @@ describe("reminders for the demo plan", () => {
     assert.equal(chats[0]?.messages.length, 2);
   });
 });
+
+const CEO = "adaeze.okonkwo@northbridge.gov.uk";
 
 describe("reminders when things go wrong", () => {
   test("a run killed after half its sends is finished by the next, with nothing sent twice", async () => {

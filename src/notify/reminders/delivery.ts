@@ -59,6 +59,8 @@ export interface DeliveryDeps {
   /** The run's lease, checked before each card: a run that lost it stops (LeaseLost). */
   lease?: Pick<RunLease, "check">;
   now?: () => Date;
+  /** A person's display name by UPN, for the manager digest (falls back to the UPN when unknown). */
+  displayName?: (upn: string) => string | undefined;
   hooks?: { beforeSend?: (index: number) => void; afterSend?: (index: number) => void };
 }
 
@@ -227,7 +229,11 @@ export async function deliverDigests(
     deps.lease?.check();
     deps.hooks?.beforeSend?.(index);
     try {
-      const card = buildDigestCard(digest, deps.links);
+      const card = buildDigestCard(
+        digest,
+        deps.links,
+        deps.displayName === undefined ? {} : { displayName: deps.displayName },
+      );
       await deps.pacer.take(prepared.chatId ?? recipient);
       try {
         await channel.send(digest, card, digestId, prepared);

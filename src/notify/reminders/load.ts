@@ -20,7 +20,10 @@ import { toProgressUpdate, upnOf } from "../../sharepoint/records.ts";
 import { parseRows, readRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "../../sharepoint/rows.ts";
 
 /** The rules' input without the directory and the log, which the run adds. */
-export type SiteReminderData = Omit<ReminderInput, "directory" | "sentKeys">;
+export type SiteReminderData = Omit<ReminderInput, "directory" | "sentKeys"> & {
+  /** Display names by lower-case UPN, from the SRO posts' holders, so cards name people, not addresses. */
+  names: ReadonlyMap<string, string>;
+};
 
 /** Load every plan given, with what the rules need from SharePoint. */
 export async function loadSiteReminderData(
@@ -32,12 +35,17 @@ export async function loadSiteReminderData(
   const periods: ReportingPeriod[] = [];
   const updates: ProgressUpdate[] = [];
   const posts = new Map<string, SroPost>();
+  const names = new Map<string, string>();
   for (const plan of plans) {
     const dashboard = await loadDashboard(ctx, plan.id);
     found.push({ ...dashboard.plan, closedOn: null });
     actions.push(...dashboard.actions.map((r) => r.action));
     periods.push(...dashboard.periods);
-    for (const post of dashboard.sroPosts) posts.set(post.id, post);
+    for (const post of dashboard.sroPosts) {
+      posts.set(post.id, post);
+      if (post.holderUpn !== null && post.holderName !== null && post.holderName.trim() !== "")
+        names.set(post.holderUpn.toLowerCase(), post.holderName);
+    }
     // Each action's latest update says whether it is complete; the open periods' own updates say who has
     // already given theirs (an action's latest may be older than one it gave for an open period).
     updates.push(...figuresInput(dashboard).updates);
@@ -45,7 +53,7 @@ export async function loadSiteReminderData(
       updates.push(...(await periodUpdates(ctx, period.id)));
     }
   }
-  return { plans: found, actions, updates, periods, sroPosts: [...posts.values()] };
+  return { plans: found, actions, updates, periods, sroPosts: [...posts.values()], names };
 }
 
 async function periodUpdates(ctx: DataContext, periodId: string): Promise<ProgressUpdate[]> {

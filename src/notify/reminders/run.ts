@@ -210,7 +210,15 @@ async function selectAndDeliver(
     channel.perChatPerSecond === null ? 0 : intervalMs(channel.perChatPerSecond),
   );
   const result = await deliverDigests(
-    { ctx, channel, links: run.links, pacer, hooks: run.hooks, ...(lease === null ? {} : { lease }) },
+    {
+      ctx,
+      channel,
+      links: run.links,
+      pacer,
+      hooks: run.hooks,
+      displayName: (upn) => data.names.get(upn.toLowerCase()),
+      ...(lease === null ? {} : { lease }),
+    },
     selection.digests,
     log,
   );
