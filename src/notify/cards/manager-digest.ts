@@ -28,7 +28,14 @@ export const TEAM_SECTION = [
     spacing: "Medium",
     items: [
       { type: "TextBlock", text: "${name}", weight: "Bolder", wrap: true },
-      { type: "TextBlock", text: "${post}", isSubtle: true, spacing: "None", wrap: true },
+      {
+        type: "TextBlock",
+        $when: "${post != ''}",
+        text: "${post}",
+        isSubtle: true,
+        spacing: "None",
+        wrap: true,
+      },
       {
         type: "Container",
         $data: "${items}",
@@ -70,7 +77,10 @@ const MANAGER_DIGEST_TEMPLATE = cardTemplate(TEAM_SECTION, "Open the action plan
 
 /** Options for the manager's digest: card size, and how to show a person's name. */
 export interface ManagerDigestOptions extends CardSizeOptions {
-  /** A person's display name from the directory; their UPN is shown when this gives nothing. */
+  /**
+   * A person's display name (the post holder's, as the site has it). A card never shows a UPN: when this
+   * gives nothing, the person is named by their post alone.
+   */
   displayName?: (upn: string) => string | undefined;
 }
 
@@ -84,8 +94,14 @@ export function teamSection(
   const asCoordinator = reminders.every((r) => r.role === "coordinator");
   const views = groupByPerson(actionViews(reminders));
   const total = views.length;
-  const nameOf = (upn: string | null) =>
-    upn === null ? "Nobody (post vacant)" : escapeCardText(options.displayName?.(upn) ?? upn);
+  // The name line and the post line under it; when the name is not known the post is the name line.
+  const personOf = (upn: string | null, post: string | null): { name: string; post: string } => {
+    const shownPost = post ?? "No SRO post named";
+    if (upn === null) return { name: "Nobody (post vacant)", post: shownPost };
+    const name = options.displayName?.(upn)?.trim() ?? "";
+    if (name === "" || name.includes("@")) return { name: shownPost, post: "" };
+    return { name: escapeCardText(name), post: shownPost };
+  };
   const intro = asCoordinator
     ? `${plural(total, "action")} more than a month overdue, or with a late update. You receive these as the plan's coordinator because the SRO has no manager in the directory.`
     : `${plural(total, "action")} of people you manage, more than a month overdue or with a late update.`;
@@ -97,8 +113,7 @@ export function teamSection(
     data: (shown) => {
       const people: { name: string; post: string; items: object[] }[] = [];
       for (const view of views.slice(0, shown)) {
-        const name = nameOf(view.sroUpn);
-        const post = view.sroPost ?? "No SRO post named";
+        const { name, post } = personOf(view.sroUpn, view.sroPost);
         let person = people.at(-1);
         if (person?.name !== name || person.post !== post) {
           person = { name, post, items: [] };
