@@ -2,6 +2,7 @@
 // CSV. Pure: data in, bytes out. The writers (and their libraries, docx and ExcelJS) load on first use, so
 // nothing here weighs on the tab's first screen.
 import type { ReportFormat, ReportModel, ReportProgress } from "./types.ts";
+import type { TableWorkbook } from "./xlsx.ts";
 
 export { buildReport } from "./build.ts";
 export { choosePeriods, ReportPeriodError } from "./periods.ts";
@@ -43,3 +44,11 @@ export function reportFileName(model: ReportModel, format: ReportFormat): string
       .slice(0, 100);
   return `${safe(model.planTitle)} - ${safe(model.periodTitle)}.${format}`;
 }
+
+/** A table (the plan table's rows and columns as shown) as an Excel workbook's bytes, with the report's writer. */
+export async function renderTableXlsx<Row>(table: TableWorkbook<Row>): Promise<Uint8Array> {
+  return (await import("./xlsx.ts")).writeTableXlsx(table);
+}
+
+export type { TableWorkbook } from "./xlsx.ts";
+export type { ReportColumn } from "./columns.ts";

@@ -7,7 +7,7 @@ import { unzipSync, strFromU8 } from "fflate";
 import { seedActions } from "../domain/testdata/lga-cpc-2023.ts";
 import { ACTION_COLUMNS } from "./columns.ts";
 import { csvDate, writeCsv } from "./csv.ts";
-import { writeXlsx } from "./xlsx.ts";
+import { writeTableXlsx, writeXlsx } from "./xlsx.ts";
 import { handModel, HOSTILE_TEXTS } from "./testdata/hand-model.ts";
 import type { ReportModel } from "./types.ts";
 import { isoDate } from "../domain/iso-date.ts";
@@ -161,5 +161,43 @@ describe("the Excel workbook", () => {
       expect(xml).not.toContain("<f>");
       expect(xml).not.toContain("<hyperlink");
     }
+  });
+});
+
+describe("a table as its own workbook (the plan table's Export to Excel)", () => {
+  test("one sheet of the columns given, dates as dates, hostile text as text, the title on the workbook", async () => {
+    type Row = { ref: string; text: string; due: ReturnType<typeof isoDate> | null; percent: number | null };
+    const rows: Row[] = HOSTILE_TEXTS.map((text, i) => ({
+      ref: `1.${String(i + 1)}`,
+      text,
+      due: i === 0 ? null : isoDate("2024-05-31"),
+      percent: i * 10,
+    }));
+    const bytes = await writeTableXlsx<Row>({
+      title: "Northbridge's plan",
+      sheetName: "Actions: 10/06/2024 [all]",
+      producedOn: isoDate("2024-06-10"),
+      columns: [
+        { header: "No.", width: 8, kind: "text", value: (r) => r.ref },
+        { header: "Action", width: 60, kind: "text", value: (r) => r.text },
+        { header: "Target date", width: 14, kind: "date", value: (r) => r.due },
+        { header: "% complete", width: 10, kind: "number", value: (r) => r.percent },
+      ],
+      rows,
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.slice().buffer);
+    expect(workbook.title).toBe("Northbridge's plan");
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Actions  10 06 2024  all "]);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "No.", "Action", "Target date", "% complete"]);
+    expect(sheet.rowCount).toBe(rows.length + 1);
+    expect(sheet.getCell("A2").value).toBe("1.1");
+    expect(sheet.getCell("B2").value).toBe('=HYPERLINK("http://evil.example","x")');
+    expect(sheet.getCell("B2").formula).toBeUndefined();
+    expect(sheet.getCell("C2").value).toBeNull();
+    expect(sheet.getCell("C3").value).toEqual(new Date(Date.UTC(2024, 4, 31)));
+    expect(sheet.getCell("D3").value).toBe(10);
+    expect(sheet.autoFilter).toBeDefined();
   });
 });

@@ -147,3 +147,26 @@ export async function writeXlsx(model: ReportModel, onProgress: ReportProgress):
   onProgress("Packing the workbook");
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
+
+/** A table as its own workbook: one sheet, header frozen and filtered, as the report's Actions sheet is. */
+export interface TableWorkbook<Row> {
+  /** The workbook's title (File › Info), e.g. the plan's. */
+  title: string;
+  sheetName: string;
+  producedOn: IsoDate;
+  columns: readonly ReportColumn<Row>[];
+  rows: readonly Row[];
+}
+
+/** The workbook's bytes: what the plan table shows, as "Export to Excel" writes it. */
+export async function writeTableXlsx<Row>(table: TableWorkbook<Row>): Promise<Uint8Array> {
+  const { Workbook } = interopDefault(await import("exceljs"));
+  const workbook: Workbook = new Workbook();
+  workbook.title = table.title;
+  workbook.creator = "Action Plan Tracker";
+  workbook.created = excelDate(table.producedOn);
+  workbook.modified = excelDate(table.producedOn);
+  // Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ].
+  tableSheet(workbook, table.sheetName.replace(/[:\\/?*[\]]/g, " ").slice(0, 31), table.columns, table.rows);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

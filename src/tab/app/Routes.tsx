@@ -5,6 +5,7 @@ import { AppNav, type NavTarget } from "../components/AppNav.tsx";
 import { PageSkeleton } from "../components/PageSkeleton.tsx";
 import { MyActionsPage } from "../features/my-actions/MyActionsPage.tsx";
 import { NO_FILTERS } from "../features/plan/plan-filters.ts";
+import { LIST_LAYOUT } from "../features/plan/plan-layout.ts";
 import { notifyTeamsReady, useTeamsContext } from "../lib/use-teams-context.tsx";
 import type { ManageRoute } from "./ManageRoutes.tsx";
 import { DASHBOARD_PAGE_ID, searchFor, type Route } from "./routes.ts";
@@ -118,7 +119,11 @@ export function Routes() {
           filters={route.filters ?? NO_FILTERS}
           onFilters={(filters) => {
             // Each keystroke of a search replaces the address, so Back leaves the plan in one step.
-            navigate({ view: "plan", planId: route.planId, filters }, { replace: true });
+            navigate({ ...route, filters }, { replace: true });
+          }}
+          layout={route.layout ?? LIST_LAYOUT}
+          onLayout={(layout) => {
+            navigate({ ...route, layout }, { replace: true });
           }}
           onOpenAction={(actionId) => {
             navigate({ view: "action", actionId });

@@ -75,6 +75,16 @@ test("searchFor writes what routeFor reads", () => {
       planId: "3",
       filters: { status: "any", sro: "CEO", due: "past", updated: "no", search: "a & b", only: ["4"] },
     },
+    {
+      view: "plan",
+      planId: "3",
+      layout: {
+        show: "table",
+        sort: { column: "target", direction: "descending" },
+        columns: ["ref", "action", "status"],
+        group: "recommendation",
+      },
+    },
     { view: "import", planId: null },
     { view: "import", planId: "6" },
     { view: "dashboard", planId: "3" },

@@ -2,16 +2,22 @@
 // action's id, as src/notify/cards/deep-links.ts writes it); the update dialog has its own URL
 // (`?view=update&actionId=12`), which a reminder card opens in a Teams dialog.
 import { z } from "../../lib/zod.ts";
-import { planQueryParams, readPlanQuery } from "../features/plan/plan-query.ts";
+import {
+  planLayoutParams,
+  planQueryParams,
+  readPlanLayout,
+  readPlanQuery,
+} from "../features/plan/plan-query.ts";
 import type { PlanFilters } from "../features/plan/plan-filters.ts";
+import type { PlanLayout } from "../features/plan/plan-layout.ts";
 
 export type Route =
   // `landing`: the tab opened with no view asked for, so it may send the person on by their role.
   | { view: "my-actions"; landing?: true }
   | { view: "action"; actionId: string }
   | { view: "update"; actionId: string }
-  // The plan's filters travel in the address (absent: none), so Back and a reload keep them.
-  | { view: "plan"; planId: string | null; filters?: PlanFilters }
+  // The plan's filters and layout travel in the address (absent: none, the list), so Back and a reload keep them.
+  | { view: "plan"; planId: string | null; filters?: PlanFilters; layout?: PlanLayout }
   | { view: "import"; planId: string | null }
   | { view: "dashboard"; planId?: string }
   | { view: "configure" }
@@ -64,9 +70,13 @@ export function routeFor(
   if (query.view === "my-actions") return { view: "my-actions" };
   if (query.view === "plan") {
     const filters = readPlanQuery(all);
-    return planQueryParams(filters).length === 0
-      ? { view: "plan", planId: query.planId ?? null }
-      : { view: "plan", planId: query.planId ?? null, filters };
+    const layout = readPlanLayout(all);
+    return {
+      view: "plan",
+      planId: query.planId ?? null,
+      ...(planQueryParams(filters).length === 0 ? {} : { filters }),
+      ...(planLayoutParams(layout).length === 0 ? {} : { layout }),
+    };
   }
   // A coordinator's "New plan from a file" (no plan) and "Update this plan from a file".
   if (query.view === "import") return { view: "import", planId: query.planId ?? null };
@@ -114,6 +124,7 @@ export function searchFor(route: Route): string {
         ["view", "plan"],
         ...(route.planId === null ? [] : [["planId", route.planId] as [string, string]]),
         ...(route.filters === undefined ? [] : planQueryParams(route.filters)),
+        ...(route.layout === undefined ? [] : planLayoutParams(route.layout)),
       ]);
       return `?${query.toString()}`;
     }

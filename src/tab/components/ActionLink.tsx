@@ -4,10 +4,11 @@ import { Link, Text } from "@fluentui/react-components";
 import type { Action } from "../../domain/types.ts";
 import { shownText } from "../../lib/bidi.ts";
 
-/** The link to one action; `onOpen` opens the action page. */
+/** The link to one action; `onOpen` opens the action page. `withRef: false` for a table with its own No. column. */
 export function ActionLink(props: {
   action: Pick<Action, "id" | "ref" | "text">;
   onOpen: (actionId: string) => void;
+  withRef?: boolean;
 }) {
   const { action } = props;
   return (
@@ -18,7 +19,12 @@ export function ActionLink(props: {
         props.onOpen(action.id);
       }}
     >
-      <Text weight="semibold">{shownText(action.ref)}</Text> {shownText(action.text)}
+      {props.withRef === false ? null : (
+        <>
+          <Text weight="semibold">{shownText(action.ref)}</Text>{" "}
+        </>
+      )}
+      {shownText(action.text)}
     </Link>
   );
 }

@@ -36,12 +36,19 @@ export async function axeViolations(tab: Frame): Promise<{ passes: number; viola
   const raw = await tab.evaluate(async () => {
     const axe = (
       window as unknown as {
-        axe: { run: (o: object) => Promise<{ violations: unknown; passes: unknown[] }> };
+        axe: { run: (context: object, o: object) => Promise<{ violations: unknown; passes: unknown[] }> };
       }
     ).axe;
-    const result = await axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-    });
+    // Tabster's focus-redirect elements (`<i data-tabster-dummy aria-hidden tabindex=0>`, which Fluent's arrow
+    // navigation adds around a grid or a toolbar) are focusable and hidden on purpose: focus landing on one is
+    // moved on at once, and hiding them stops screen readers announcing them (microsoft/tabster#288). They hold
+    // no content, so they are left out of the scan rather than reported as aria-hidden-focus.
+    const result = await axe.run(
+      { exclude: [["[data-tabster-dummy]"]] },
+      {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+      },
+    );
     return { violations: result.violations, passes: result.passes.length };
   });
   const result = resultSchema.parse(raw);

@@ -6,7 +6,7 @@ import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { WithdrawnBadge } from "../../components/WithdrawnBadge.tsx";
 import { formatUkDate } from "../../../domain/iso-date.ts";
 import { targetWithMoveText } from "../../components/target-date.ts";
-import type { RecommendationGroup } from "./plan-view.ts";
+import { updateWords, type RecommendationGroup } from "./plan-view.ts";
 import { shownText } from "../../../lib/bidi.ts";
 
 const useStyles = makeStyles({
@@ -43,7 +43,7 @@ export function PlanActionList(props: {
                 : shownText(`Recommendation ${group.recommendation.ref}: ${group.recommendation.title}`)}
             </Subtitle2>
             <ul className={styles.list}>
-              {group.items.map(({ record, status, updated, owesUpdate, withdrawn }) => {
+              {group.items.map(({ record, status, updated, owesUpdate, withdrawn, daysLate }) => {
                 const { action } = record;
                 return (
                   <li key={action.id} className={styles.item} data-action-ref={action.ref}>
@@ -59,9 +59,7 @@ export function PlanActionList(props: {
                         </Caption1>
                       )}
                       {props.hasPeriod && !withdrawn && (
-                        <Caption1>
-                          {updated ? "Updated this period" : owesUpdate ? "Update still due" : ""}
-                        </Caption1>
+                        <Caption1>{updateWords({ updated, owesUpdate, daysLate })}</Caption1>
                       )}
                     </div>
                   </li>

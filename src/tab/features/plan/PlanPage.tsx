@@ -7,6 +7,8 @@ import {
   Field,
   Link,
   makeStyles,
+  Radio,
+  RadioGroup,
   Select,
   Subtitle1,
   tokens,
@@ -24,6 +26,7 @@ import { ChaseNow } from "./ChaseNow.tsx";
 import { DateChangeQueue } from "./DateChangeQueue.tsx";
 import { PlanActionList } from "./PlanActionList.tsx";
 import { PlanFilterBar } from "./PlanFilterBar.tsx";
+import type { PlanLayout } from "./plan-layout.ts";
 import {
   byRecommendation,
   filterItems,
@@ -37,6 +40,8 @@ import { useApplyPending } from "./use-apply-pending.ts";
 import { usePlan } from "./use-plan.ts";
 
 const PlanEditor = lazy(() => import("./edit/PlanEditor.tsx"));
+// The table (Fluent's DataGrid) loads the first time it is shown; the list needs none of it.
+const PlanTable = lazy(() => import("./table/PlanTable.tsx"));
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -55,6 +60,9 @@ interface Props {
   /** The filters, from the address; every change gives the whole new set. */
   filters: PlanFilters;
   onFilters: (filters: PlanFilters) => void;
+  /** List or table, and the table's sort, columns and grouping, from the address. */
+  layout: PlanLayout;
+  onLayout: (layout: PlanLayout) => void;
   onOpenAction: (actionId: string) => void;
   onChoosePlan: (planId: string) => void;
   /** A coordinator's import: into the plan shown, or (null) a new plan. */
@@ -231,10 +239,36 @@ export function PlanPage(props: Props) {
                 </Link>
               </Body1>
             )}
+            <Field label="Show the actions as">
+              <RadioGroup
+                layout="horizontal"
+                value={props.layout.show}
+                onChange={(_, data) => {
+                  props.onLayout({ ...props.layout, show: data.value === "table" ? "table" : "list" });
+                }}
+              >
+                <Radio value="list" label="List" />
+                <Radio value="table" label="Table" />
+              </RadioGroup>
+            </Field>
             <Body1 role="status">
               Showing {shown.length} of {items.length} actions.
             </Body1>
-            <PlanActionList groups={groups} hasPeriod={period !== null} onOpen={props.onOpenAction} />
+            {props.layout.show === "table" ? (
+              <Suspense fallback={<Body1>Opening the table…</Body1>}>
+                <PlanTable
+                  items={shown}
+                  recommendations={dashboard.recommendations}
+                  layout={props.layout}
+                  onLayout={props.onLayout}
+                  onOpen={props.onOpenAction}
+                  planTitle={dashboard.plan.title}
+                  today={today}
+                />
+              </Suspense>
+            ) : (
+              <PlanActionList groups={groups} hasPeriod={period !== null} onOpen={props.onOpenAction} />
+            )}
           </>
         )}
       </section>

@@ -1,8 +1,18 @@
-// The plan view's filters in its address (`?view=plan&planId=1&status=Delayed&q=housing`), so a reload, Back
+// The plan view's filters and layout in its address (`?view=plan&planId=1&status=Delayed&q=housing`), so a reload, Back
 // and a shared link keep them, and an escalation card can open the plan at its actions (`only=12,15`).
 // Unreadable values are dropped, never trusted: the address is typed and pasted by people.
 import { STATUSES } from "../../../domain/types.ts";
 import { DUE_WINDOWS, NO_FILTERS, type DueWindow, type PlanFilters } from "./plan-filters.ts";
+import {
+  DEFAULT_COLUMNS,
+  GROUPINGS,
+  LIST_LAYOUT,
+  orderedColumns,
+  TABLE_COLUMN_IDS,
+  type Grouping,
+  type PlanLayout,
+  type TableColumnId,
+} from "./plan-layout.ts";
 
 const ID = /^[1-9]\d{0,9}$/;
 /** Longer than any search anyone types; the address stays well under the browser's limits. */
@@ -34,5 +44,41 @@ export function planQueryParams(filters: PlanFilters): [string, string][] {
   if (filters.updated !== NO_FILTERS.updated) params.push(["updated", filters.updated]);
   if (filters.search !== "") params.push(["q", filters.search]);
   if (filters.only.length > 0) params.push(["only", filters.only.join(",")]);
+  return params;
+}
+
+const COLUMN_SET = new Set<string>(TABLE_COLUMN_IDS);
+const isColumn = (id: string): id is TableColumnId => COLUMN_SET.has(id);
+const sameColumns = (a: readonly TableColumnId[], b: readonly TableColumnId[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
+
+/**
+ * The layout an address asks for (`show=table&sort=target-desc&cols=ref,action,status&group=sro`); the
+ * list, the plan's order, the usual columns and no grouping for anything absent or unreadable.
+ */
+export function readPlanLayout(params: URLSearchParams): PlanLayout {
+  const sort = /^([a-zA-Z]+)(-desc)?$/.exec(params.get("sort") ?? "");
+  const column = sort?.[1] ?? "";
+  const cols = (params.get("cols") ?? "").split(",").filter(isColumn);
+  const group = params.get("group") ?? "";
+  return {
+    show: params.get("show") === "table" ? "table" : "list",
+    sort: isColumn(column)
+      ? { column, direction: sort?.[2] === undefined ? "ascending" : "descending" }
+      : null,
+    columns: cols.length === 0 ? DEFAULT_COLUMNS : orderedColumns(cols),
+    group: (GROUPINGS as readonly string[]).includes(group) ? (group as Grouping) : "none",
+  };
+}
+
+/** The query parameters for `layout`, leaving out those at their defaults. */
+export function planLayoutParams(layout: PlanLayout): [string, string][] {
+  const params: [string, string][] = [];
+  if (layout.show !== LIST_LAYOUT.show) params.push(["show", layout.show]);
+  if (layout.sort !== null)
+    params.push(["sort", `${layout.sort.column}${layout.sort.direction === "descending" ? "-desc" : ""}`]);
+  const columns = orderedColumns(layout.columns);
+  if (!sameColumns(columns, DEFAULT_COLUMNS)) params.push(["cols", columns.join(",")]);
+  if (layout.group !== LIST_LAYOUT.group) params.push(["group", layout.group]);
   return params;
 }

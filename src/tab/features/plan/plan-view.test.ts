@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { isoDate } from "../../../domain/iso-date.ts";
-import { parseTargetDate } from "../../../domain/index.ts";
 import type { Dashboard } from "../../../sharepoint/plans.ts";
-import type { ActionRecord, PeriodRecord } from "../../../sharepoint/records.ts";
+import { action, dashboard, today } from "./testdata/plan.ts";
 import {
   byRecommendation,
   filterItems,
@@ -12,88 +11,8 @@ import {
   planItems,
   sroPostsOf,
   updatesDueBySro,
+  updateWords,
 } from "./plan-view.ts";
-
-const today = isoDate("2024-04-10");
-const period: PeriodRecord = {
-  id: "9",
-  planId: "1",
-  title: "Q1 2024/25",
-  startsOn: isoDate("2024-04-01"),
-  updateDeadline: isoDate("2024-06-05"),
-  reportDate: isoDate("2024-06-30"),
-  state: "open",
-  snapshot: null,
-  etag: "1",
-};
-
-function action(
-  id: string,
-  rec: string,
-  sro: string,
-  due: string,
-  extra: Partial<ActionRecord> = {},
-): ActionRecord {
-  const target = parseTargetDate(due, { referenceDate: today });
-  return {
-    action: {
-      id,
-      planId: "1",
-      recommendationId: rec,
-      ref: `${rec}.${id}`,
-      text: `Action about housing ${id}`,
-      sroPost: sro,
-      targetDate: target,
-      completedOn: null,
-    },
-    etag: "1",
-    planTitle: "Plan",
-    planReferenceDate: today,
-    baseline: target,
-    sroPostId: null,
-    latest: null,
-    ...extra,
-  };
-}
-
-const dashboard = {
-  plan: {
-    id: "1",
-    title: "Plan",
-    referenceDate: today,
-    overdueAfterMonths: 1,
-    nation: "England and Wales" as const,
-    archived: false,
-    etag: "1",
-  },
-  recommendations: [
-    { id: "1", planId: "1", ref: "1", title: "Housing", description: "" },
-    { id: "2", planId: "1", ref: "2", title: "Finance", description: "" },
-  ],
-  actions: [
-    action("1", "1", "Director A", "31 January 2024"),
-    action("2", "1", "Director B", "30 April 2024", {
-      latest: { date: today, text: "ok", reportedStatus: "On target", percentComplete: 50, periodId: "9" },
-    }),
-    action("3", "2", "Director A", "31 December 2024"),
-    action("4", "2", "Director A", "TBC"),
-  ],
-  sroPosts: [
-    {
-      id: "1",
-      title: "Director A",
-      holderUpn: "a@x",
-      holderName: "Ann",
-      delegateUpn: null,
-      delegateFrom: null,
-      delegateTo: null,
-    },
-  ],
-  periods: [period],
-  currentPeriod: period,
-  dateChanges: [],
-  pendingUpdates: 0,
-} satisfies Dashboard;
 
 test("each action's status and whether it has its update for the open period", () => {
   const items = planItems(dashboard, today);
@@ -228,4 +147,24 @@ test("an escalation card's actions: only those shown, whatever else is chosen", 
     filterItems(items, { ...NO_FILTERS, ...f }, today).map((i) => i.record.action.id);
   assert.deepEqual(ids({ only: ["1", "3"] }), ["1", "3"]);
   assert.deepEqual(ids({ only: ["1", "3"], status: "Overdue" }), ["1"]);
+});
+
+test("an update still owed after the period's deadline says how many days late it is", () => {
+  const late = isoDate("2024-06-10");
+  const items = planItems(dashboard, late);
+  assert.deepEqual(
+    items.map((i) => [i.record.action.id, updateWords(i)]),
+    [
+      ["1", "Update 5 days late"],
+      ["2", "Updated this period"],
+      ["3", "Update 5 days late"],
+      ["4", "Update 5 days late"],
+    ],
+  );
+  assert.equal(updateWords(planItems(dashboard, today)[0]!), "Update still due", "before the deadline");
+  assert.deepEqual(
+    items.map((i) => i.holder),
+    ["Ann", null, "Ann", "Ann"],
+    "the post holder's name; none for a post the site does not hold",
+  );
 });

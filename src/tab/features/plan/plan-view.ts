@@ -10,6 +10,7 @@ import { deriveStatus } from "../../../domain/status.ts";
 import type { Recommendation, Status } from "../../../domain/types.ts";
 import type { Dashboard } from "../../../sharepoint/plans.ts";
 import type { ActionRecord } from "../../../sharepoint/records.ts";
+import { lateWords, updateDaysLate } from "../../lib/late-update.ts";
 import { byPlanOrder, inPlanOrder, structureTree } from "./plan-order.ts";
 
 /**
@@ -35,6 +36,10 @@ export interface PlanItem {
   updated: boolean;
   /** Retired by a coordinator: shown as withdrawn, never due, overdue or owing an update. */
   withdrawn: boolean;
+  /** Whole days past the period's update deadline while it still owes that update (0 when not late). */
+  daysLate: number;
+  /** The name of who holds the action's SRO post, as the site has it (else their UPN); null when vacant. */
+  holder: string | null;
   /** Who holds and covers the action's post (names and UPNs), for search. */
   people: string;
 }
@@ -66,8 +71,17 @@ export function planItems(dashboard: Dashboard, today: IsoDate): PlanItem[] {
     // A milestone of a withdrawn action is withdrawn with it (as the figures count it).
     const withdrawn = isWithdrawn(record.action, today, parentOf);
     const owesUpdate = period !== null && status !== "Completed" && !updated && !withdrawn;
-    return { record, status, updated, owesUpdate, withdrawn, people };
+    const daysLate = owesUpdate ? updateDaysLate(period, record.latest?.periodId, false, today) : 0;
+    const holder = post?.holderName ?? post?.holderUpn ?? null;
+    return { record, status, updated, owesUpdate, withdrawn, daysLate, holder, people };
   });
+}
+
+/** Where the action's update for the open period stands, in words ("" when none is owed). */
+export function updateWords(item: Pick<PlanItem, "updated" | "owesUpdate" | "daysLate">): string {
+  if (item.updated) return "Updated this period";
+  if (!item.owesUpdate) return "";
+  return item.daysLate > 0 ? lateWords(item.daysLate) : "Update still due";
 }
 
 function inWindow(item: PlanItem, due: DueWindow, today: IsoDate): boolean {

@@ -15,6 +15,7 @@ import { choosePeriods, ReportPeriodError } from "../../../report/periods.ts";
 import type { ReportFormat } from "../../../report/types.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
+import { saveFile } from "../../lib/save-file.ts";
 import { useRemote } from "../../lib/use-remote.ts";
 
 export interface ReportSetup {
@@ -54,22 +55,6 @@ export type ReportRun =
   | { state: "working"; step: string }
   | { state: "done"; fileName: string; kilobytes: number }
   | { state: "failed"; message: string };
-
-/** Hand the bytes to the browser as a file download. */
-function saveFile(bytes: Uint8Array, fileName: string, mediaType: string): void {
-  const url = URL.createObjectURL(new Blob([bytes.slice()], { type: mediaType }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Long enough for the browser to have started saving it.
-  window.setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 60_000);
-}
 
 /** Words for a failure to make the report. */
 export function reportFailure(error: unknown): string {
