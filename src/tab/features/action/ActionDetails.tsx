@@ -29,7 +29,11 @@ export function ActionDetails(props: { view: ActionView }) {
   const today = useToday();
   const { record, post } = props.view;
   const { action } = record;
-  const status = deriveStatus(action, { today, reported: record.latest?.reportedStatus ?? null });
+  const status = deriveStatus(action, {
+    today,
+    reported: record.latest?.reportedStatus ?? null,
+    overdueAfterMonths: props.view.overdueAfterMonths,
+  });
   const holder = post === null ? null : (post.holderName ?? post.holderUpn);
   return (
     <>

@@ -95,7 +95,7 @@ export function ActionPage(props: {
         </Subtitle1>
         <TargetDateHistory baseline={data.record.baseline} changes={data.dateChanges} />
       </section>
-      <Milestones milestones={data.milestones} />
+      <Milestones milestones={data.milestones} overdueAfterMonths={data.overdueAfterMonths} />
       <ChangeHistory actionId={action.id} version={data.record.etag} />
     </Page>
   );

@@ -14,7 +14,7 @@ const useStyles = makeStyles({
 });
 
 /** The milestones section, or nothing for an action without milestones. */
-export function Milestones(props: { milestones: readonly ActionRecord[] }) {
+export function Milestones(props: { milestones: readonly ActionRecord[]; overdueAfterMonths: number }) {
   const styles = useStyles();
   const today = useToday();
   if (props.milestones.length === 0) return null;
@@ -34,7 +34,13 @@ export function Milestones(props: { milestones: readonly ActionRecord[] }) {
               <WithdrawnBadge />
             ) : (
               <StatusBadge
-                status={deriveStatus(m.action, { today, reported: m.latest?.reportedStatus ?? null }).derived}
+                status={
+                  deriveStatus(m.action, {
+                    today,
+                    reported: m.latest?.reportedStatus ?? null,
+                    overdueAfterMonths: props.overdueAfterMonths,
+                  }).derived
+                }
               />
             )}
           </li>

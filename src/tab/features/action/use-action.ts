@@ -7,6 +7,7 @@ import type { DataContext } from "../../../sharepoint/context.ts";
 import { loadActionHistory, type ActionHistory } from "../../../sharepoint/history.ts";
 import { loadMilestones } from "../../../sharepoint/milestones.ts";
 import { loadPeriods } from "../../../sharepoint/periods.ts";
+import { loadPlan } from "../../../sharepoint/plan-admin.ts";
 import type { SroPostRecord } from "../../../sharepoint/plans.ts";
 import type { ActionRecord, PeriodRecord } from "../../../sharepoint/records.ts";
 import { loadSroPost } from "../../../sharepoint/sro-posts.ts";
@@ -20,19 +21,25 @@ export interface ActionView extends ActionHistory {
   post: SroPostRecord | null;
   /** Actions whose parent is this one, in plan order. */
   milestones: ActionRecord[];
+  /** The plan's own rule: months past the target date before an open action counts as overdue. */
+  overdueAfterMonths: number;
 }
 
 async function loadActionView(ctx: DataContext, actionId: string): Promise<ActionView> {
   const history = await loadActionHistory(ctx, actionId);
   const { planId } = history.record.action;
   const postId = history.record.sroPostId;
-  const [periods, post, milestones] = await Promise.all([
+  const [periods, post, milestones, plan] = await Promise.all([
     planId === "" ? Promise.resolve([]) : loadPeriods(ctx, planId),
     postId === null ? Promise.resolve(null) : loadSroPost(ctx, postId),
     loadMilestones(ctx, history.record),
+    planId === "" ? Promise.resolve(null) : loadPlan(ctx, planId),
   ]);
   const open = periods.filter((p) => p.state === "open");
-  return { ...history, openPeriod: open.at(-1) ?? null, post, milestones };
+  // The status badges derive as the plan view and My actions do, with the plan's own rule (1 month when the
+  // plan has gone, as a new plan starts).
+  const overdueAfterMonths = plan?.overdueAfterMonths ?? 1;
+  return { ...history, openPeriod: open.at(-1) ?? null, post, milestones, overdueAfterMonths };
 }
 
 /** The view after a saved update: the action as saved, and the update at the top of its history. */
