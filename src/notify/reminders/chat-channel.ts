@@ -70,10 +70,12 @@ export function chatChannel(
     },
     async deliveredAt(chatId, digestId, since) {
       if (chatId === null) return null;
-      // Newest first, only messages since the entry was written Pending (less a minute for clock skew).
+      // Newest first, only messages since the entry was written Pending (less a minute for clock skew). Graph
+      // filters createdDateTime with 'lt' only, so the window is on lastModifiedDateTime (never earlier than a
+      // message's creation), which must then be the $orderby too or Graph ignores the filter.
       const after = new Date(Date.parse(since) - 60_000).toISOString();
       let path: string | null =
-        `/chats/${encodeURIComponent(chatId)}/messages?$top=50&$orderby=createdDateTime desc&$filter=createdDateTime gt ${after}`;
+        `/chats/${encodeURIComponent(chatId)}/messages?$top=50&$orderby=lastModifiedDateTime desc&$filter=lastModifiedDateTime gt ${after}`;
       while (path !== null) {
         const current: string = path;
         const page = pageSchema.parse(await graphCall(() => graph.api(current).get()));

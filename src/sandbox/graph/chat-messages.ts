@@ -111,30 +111,40 @@ function parseQuery(req: SandboxRequest): Query | { error: SandboxResponse } {
     offset = Number(match[1]);
   }
   // Both documented sort orders are newest first, and messages are never edited here, so they agree.
-  const orderBy = (get("$orderby") ?? "lastModifiedDateTime desc").trim();
-  const sort = /^(lastModifiedDateTime|createdDateTime)(\s+desc)?$/i.exec(orderBy);
+  const orderText = get("$orderby");
+  const sort = /^(lastModifiedDateTime|createdDateTime)(\s+desc)?$/i.exec(
+    (orderText ?? "lastModifiedDateTime desc").trim(),
+  );
   if (sort === null) {
     return bad(req, "$orderby supports lastModifiedDateTime and createdDateTime in descending order only.");
   }
   const filterText = get("$filter");
   // "You can only filter results if the request URL contains $orderBy and $filter for the same property;
-  // otherwise, the $filter query option is ignored."
-  const filter = filterText === null ? () => true : dateFilter(filterText, (sort[1] ?? "").toLowerCase());
-  if (filter === null) return bad(req, `Invalid filter clause: ${filterText ?? ""}`);
+  // otherwise, the $filter query option is ignored." An $orderby left to its default is not in the URL.
+  const sortedBy = orderText === null ? "" : (sort[1] ?? "").toLowerCase();
+  const filter = filterText === null ? () => true : dateFilter(filterText, sortedBy);
+  if (typeof filter === "string") return bad(req, filter);
   return { top, offset, filter };
 }
 
-/** `<property> gt|lt <datetime>` clauses joined by `and`; null when it does not parse. */
-function dateFilter(text: string, sortedBy: string): ((m: MessageRecord) => boolean) | null {
+/**
+ * `<property> gt|lt <datetime>` clauses joined by `and`, or what is wrong with them. As Graph documents it,
+ * lastModifiedDateTime takes gt and lt, createdDateTime only lt; a clause on another property than the
+ * $orderby's leaves the filter ignored.
+ */
+function dateFilter(text: string, sortedBy: string): ((m: MessageRecord) => boolean) | string {
   const clauses = text
     .split(/\s+and\s+/i)
     .map((clause) => /^\s*(lastModifiedDateTime|createdDateTime)\s+(gt|lt)\s+(\S+)\s*$/i.exec(clause));
   const tests: ((m: MessageRecord) => boolean)[] = [];
   for (const clause of clauses) {
     const at = clause === null ? NaN : Date.parse(clause[3] ?? "");
-    if (clause === null || Number.isNaN(at)) return null;
-    if ((clause[1] ?? "").toLowerCase() !== sortedBy) return () => true;
+    if (clause === null || Number.isNaN(at)) return `Invalid filter clause: ${text}`;
+    const property = (clause[1] ?? "").toLowerCase();
+    if (property !== sortedBy) return () => true;
     const after = (clause[2] ?? "").toLowerCase() === "gt";
+    if (after && property === "createddatetime")
+      return `Invalid filter clause: createdDateTime supports only the 'lt' operator: ${text}`;
     tests.push((m) => (after ? Date.parse(m.createdDateTime) > at : Date.parse(m.createdDateTime) < at));
   }
   return (m) => tests.every((t) => t(m));
