@@ -208,6 +208,14 @@ export const SpErrors = {
       "-1, Microsoft.SharePoint.Client.InvalidClientQueryException",
       `The expression "${path}" is not valid.`,
     ),
+  /** A path segment the object before it does not have (`/web/currentuser/nonsense`). */
+  resourceNotFound: (req: Pick<SandboxRequest, "headers">, segment: string) =>
+    spError(
+      req,
+      404,
+      "-1, Microsoft.SharePoint.Client.ResourceNotFoundException",
+      `Cannot find resource for the request ${segment}.`,
+    ),
   methodNotAllowed: (req: Pick<SandboxRequest, "headers">, method: string) =>
     spError(
       req,

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { SandboxResponse } from "../http.ts";
 import type { SpContext } from "./context.ts";
-import { SpErrors, type Entity } from "./format.ts";
+import { spError, SpErrors, type Entity } from "./format.ts";
 import { itemTypeName, type SpField, type SpItem, type SpList } from "./model.ts";
 import { ODataQueryError, parseExpand, parseSelect } from "./odata.ts";
 
@@ -299,4 +299,15 @@ export function readProjection(ctx: SpContext, list: SpList, query: URLSearchPar
     }
   }
   return { columns, expand };
+}
+
+/**
+ * The 400 SharePoint answers for a projection or query it cannot read, the same for one item as for the
+ * collection; null for any other error (which is a bug in the emulator, so rethrown).
+ */
+export function queryRefusal(ctx: SpContext, error: unknown): SandboxResponse | null {
+  if (error instanceof QueryProblem) return error.response;
+  if (error instanceof MissingColumn) return SpErrors.columnNotFoundInQuery(ctx.req, error.message);
+  if (error instanceof ODataQueryError) return spError(ctx.req, 400, error.code, error.message);
+  return null;
 }

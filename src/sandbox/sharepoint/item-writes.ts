@@ -5,7 +5,7 @@ import type { SandboxResponse } from "../http.ts";
 import { isoSeconds, logicalMethod, parseJsonObject, type SpContext } from "./context.ts";
 import { entityResponse, noContent, spError, SpErrors, valueResponse } from "./format.ts";
 import { itemTypeName, type SpItem, type SpList } from "./model.ts";
-import { fullETag, itemEntity, itemETag, QueryProblem, readProjection } from "./item-read.ts";
+import { fullETag, itemEntity, itemETag, queryRefusal, readProjection } from "./item-read.ts";
 import { itemReadable, readRefusal, writeRefusal } from "./permissions.ts";
 import { duplicateRefusal } from "./unique.ts";
 import { applyBody, ValueError } from "./values.ts";
@@ -104,7 +104,8 @@ export function handleItem(ctx: SpContext, list: SpList, id: number): SandboxRes
         itemEntity(ctx, list, item, readProjection(ctx, list, ctx.req.url.searchParams)),
       );
     } catch (error) {
-      if (error instanceof QueryProblem) return error.response;
+      const refusal = queryRefusal(ctx, error);
+      if (refusal !== null) return refusal;
       throw error;
     }
   }

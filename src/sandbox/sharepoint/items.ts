@@ -2,27 +2,18 @@
 // threshold as SharePoint Online enforces it, trimmed to the items the caller may read. Writes: item-writes.ts.
 import type { SandboxResponse } from "../http.ts";
 import type { SpContext } from "./context.ts";
-import { collectionResponse, spError, SpErrors } from "./format.ts";
+import { collectionResponse, SpErrors } from "./format.ts";
 import type { SpList } from "./model.ts";
 import {
   compareValues,
   evaluateFilter,
   filterFields,
-  ODataQueryError,
   parseFilter,
   parseOrderBy,
   type FilterNode,
   type OrderBy,
 } from "./odata.ts";
-import {
-  isIndexed,
-  itemEntity,
-  MissingColumn,
-  QueryProblem,
-  readPath,
-  readProjection,
-  resolvePath,
-} from "./item-read.ts";
+import { isIndexed, itemEntity, queryRefusal, readPath, readProjection, resolvePath } from "./item-read.ts";
 import { readableItems, readRefusal } from "./permissions.ts";
 
 /** SharePoint returns 100 items a page by default and never more than 5,000. */
@@ -169,9 +160,8 @@ export function queryItems(ctx: SpContext, list: SpList, basePath: string): Sand
       nextLink,
     );
   } catch (error) {
-    if (error instanceof QueryProblem) return error.response;
-    if (error instanceof MissingColumn) return SpErrors.columnNotFoundInQuery(ctx.req, error.message);
-    if (error instanceof ODataQueryError) return spError(ctx.req, 400, error.code, error.message);
+    const refusal = queryRefusal(ctx, error);
+    if (refusal !== null) return refusal;
     throw error;
   }
 }

@@ -16,6 +16,19 @@ import { entityTypeNameFor, FIELD_KINDS, itemTypeName, type SpField, type SpList
 import { evaluateFilter, ODataQueryError, parseFilter } from "./odata.ts";
 import { listVisible, manageListsRefusal } from "./permissions.ts";
 
+/** SharePoint's own ids for the columns every list has: the same on every list, in every tenant. */
+export const BUILT_IN_FIELD_IDS: Record<string, string> = {
+  ID: "1d22ea11-1e32-424e-89ab-9fedbadb6ce1",
+  Title: "fa564e0f-0c70-4ab9-b863-0177e6ddd247",
+  Created: "8c06beca-0777-48f7-91c7-6da68bc07b69",
+  Modified: "28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f",
+  Author: "1df5e554-ec7e-46a6-901d-d85a3881cb18",
+  Editor: "d31655d1-1d5b-4511-95a1-7a09e9b75bf2",
+};
+
+/** SharePoint refuses a list title longer than this. */
+export const MAX_LIST_TITLE = 255;
+
 function builtInField(
   InternalName: string,
   Title: string,
@@ -23,7 +36,7 @@ function builtInField(
   extra: Partial<SpField> = {},
 ): SpField {
   return {
-    Id: randomUUID(),
+    Id: BUILT_IN_FIELD_IDS[InternalName] ?? randomUUID(),
     InternalName,
     Title,
     FieldTypeKind,
@@ -164,6 +177,12 @@ export function handleLists(ctx: SpContext): SandboxResponse {
   const title = body.Title;
   if (typeof title !== "string" || title.trim() === "") {
     return SpErrors.invalidClientQuery(ctx.req, "The parameter Title cannot be empty.");
+  }
+  if (title.length > MAX_LIST_TITLE) {
+    return SpErrors.invalidClientQuery(
+      ctx.req,
+      `The list title is ${String(title.length)} characters long; SharePoint allows at most ${String(MAX_LIST_TITLE)}.`,
+    );
   }
   if (ctx.site.lists.some((l) => l.Title.toLowerCase() === title.toLowerCase())) {
     return spError(

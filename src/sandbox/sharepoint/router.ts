@@ -160,12 +160,17 @@ function routeWeb(ctx: SpContext, segs: Segment[], path: string): SandboxRespons
   }
   switch (seg.name) {
     case "currentuser":
+      if (next !== undefined) return SpErrors.resourceNotFound(ctx.req, next.name);
       if (method !== "GET") return SpErrors.methodNotAllowed(ctx.req, method);
       return entityResponse(ctx.req, ctx.siteUrl, userEntity(ctx.user));
     case "ensureuser":
       return ensureUser(ctx);
     case "siteusers":
-      return siteUsers(ctx, segs.slice(1));
+      // siteUsers(14): PnPjs's getById, the collection's key in brackets.
+      return siteUsers(
+        ctx,
+        seg.args === null ? segs.slice(1) : [{ name: "getbyid", args: seg.args }, ...segs.slice(1)],
+      );
     case "getuserbyid":
       return siteUsers(ctx, [{ name: "getbyid", args: seg.args }]);
     case "sitegroups":

@@ -1,9 +1,16 @@
 // The web itself, its users (currentUser, ensureUser, siteUsers) and its groups.
 import type { SandboxResponse } from "../http.ts";
 import { logicalMethod, parseJsonObject, type SpContext } from "./context.ts";
-import { collectionResponse, entityResponse, spError, SpErrors, type Entity } from "./format.ts";
+import {
+  collectionResponse,
+  entityResponse,
+  spError,
+  SpErrors,
+  voidResponse,
+  type Entity,
+} from "./format.ts";
 import type { SpGroup, SpUser } from "./model.ts";
-import { readNumberArg, readStringArg, type Segment } from "./path.ts";
+import { readArg, readNumberArg, readStringArg, type Segment } from "./path.ts";
 import { allowed } from "./permissions.ts";
 import { PERMISSION } from "./roles.ts";
 import { CLAIMS_PREFIX, ensureSiteUser } from "./site.ts";
@@ -134,7 +141,8 @@ export function siteUsers(
     return collectionResponse(ctx.req, ctx.siteUrl, "SP.ApiData.Users", users.map(userEntity));
   }
   const user = findUser(ctx, seg);
-  if (user === null || more.length > 0) return SpErrors.badEndpoint(ctx.req, seg.name);
+  if (user === null) return SpErrors.badEndpoint(ctx.req, seg.name);
+  if (more[0] !== undefined) return SpErrors.resourceNotFound(ctx.req, more[0].name);
   if (user === undefined || !users.includes(user)) return userNotFound(ctx, seg.args ?? "");
   return entityResponse(ctx.req, ctx.siteUrl, userEntity(user));
 }
@@ -169,8 +177,29 @@ export function siteGroups(ctx: SpContext, segs: Segment[]): SandboxResponse {
   if (first === undefined) return SpErrors.badEndpoint(ctx.req, "");
   if (first.name === "sitegroups") {
     const [which, ...more] = rest;
-    if (which === undefined)
+    // siteGroups(4): PnPjs's getById, the collection's key in brackets.
+    if (first.args !== null) {
+      group = byId(readNumberArg(first.args, ctx.req.url.searchParams));
+      if (group === undefined)
+        return spError(
+          ctx.req,
+          404,
+          "-2146232832, Microsoft.SharePoint.SPException",
+          "Group cannot be found.",
+        );
+      return groupPath(ctx, group, rest);
+    }
+    if (which === undefined) {
+      if (logicalMethod(ctx.req) === "POST") return createGroup(ctx);
+      if (logicalMethod(ctx.req) !== "GET") return SpErrors.methodNotAllowed(ctx.req, ctx.req.method);
       return collectionResponse(ctx.req, ctx.siteUrl, "SP.ApiData.Groups", ctx.site.groups.map(groupEntity));
+    }
+    // PnPjs quotes the id (removeById('5')), which SharePoint reads as the number it names.
+    if (which.name === "removebyid") {
+      const arg = readArg(which.args, ctx.req.url.searchParams);
+      const id = arg === null ? null : Number(arg.value);
+      return removeGroup(ctx, id !== null && Number.isInteger(id) ? id : null);
+    }
     if (which.name === "getbyid") group = byId(readNumberArg(which.args, ctx.req.url.searchParams));
     else if (which.name === "getbyname") {
       const name = readStringArg(which.args, ctx.req.url.searchParams)?.toLowerCase();
@@ -189,8 +218,66 @@ export function siteGroups(ctx: SpContext, segs: Segment[]): SandboxResponse {
     if (group === undefined) return SpErrors.badEndpoint(ctx.req, first.name);
     after = rest;
   }
+  return groupPath(ctx, group, after);
+}
+
+/** A group, or what follows it: `users`; anything else is a resource SharePoint does not have. */
+function groupPath(ctx: SpContext, group: SpGroup, after: Segment[]): SandboxResponse {
   const [next, ...tail] = after;
   if (next === undefined) return entityResponse(ctx.req, ctx.siteUrl, groupEntity(group));
   if (next.name === "users") return groupUsers(ctx, group, tail);
-  return SpErrors.badEndpoint(ctx.req, next.name);
+  return SpErrors.resourceNotFound(ctx.req, next.name);
+}
+
+/** POST …/web/sitegroups/removebyid(n): the group gone, with its permissions on the web and every list. */
+function removeGroup(ctx: SpContext, id: number | null): SandboxResponse {
+  if (logicalMethod(ctx.req) !== "POST") return SpErrors.methodNotAllowed(ctx.req, ctx.req.method);
+  if (!allowed(ctx, null, PERMISSION.managePermissions)) return SpErrors.accessDenied(ctx.req);
+  const { site } = ctx;
+  if (!site.groups.some((g) => g.Id === id))
+    return spError(ctx.req, 404, "-2146232832, Microsoft.SharePoint.SPException", "Group cannot be found.");
+  site.groups = site.groups.filter((g) => g.Id !== id);
+  site.roleAssignments = site.roleAssignments.filter((a) => a.principalId !== id);
+  for (const list of site.lists) {
+    if (list.roleAssignments === null) continue;
+    list.roleAssignments = list.roleAssignments.filter((a) => a.principalId !== id);
+    ctx.store.saveList(site, list);
+  }
+  ctx.store.saveSite(site);
+  return voidResponse(ctx.req, "RemoveById");
+}
+
+/** SharePoint refuses a group name longer than this. */
+const MAX_GROUP_TITLE = 255;
+
+/** POST …/web/sitegroups { Title, Description }: a new, empty group, for those who may manage permissions. */
+function createGroup(ctx: SpContext): SandboxResponse {
+  if (!allowed(ctx, null, PERMISSION.managePermissions)) return SpErrors.accessDenied(ctx.req);
+  const body = parseJsonObject(ctx.req.body);
+  if (body === null) return SpErrors.badJson(ctx.req);
+  const title = body.Title;
+  if (typeof title !== "string" || title.trim() === "")
+    return SpErrors.invalidClientQuery(ctx.req, "The parameter Title cannot be empty.");
+  if (title.length > MAX_GROUP_TITLE)
+    return SpErrors.invalidClientQuery(
+      ctx.req,
+      `The group name is ${String(title.length)} characters long; SharePoint allows at most ${String(MAX_GROUP_TITLE)}.`,
+    );
+  const taken = (name: string) => name.toLowerCase() === title.toLowerCase();
+  if (ctx.site.groups.some((g) => taken(g.Title)) || ctx.site.users.some((u) => taken(u.Title)))
+    return spError(
+      ctx.req,
+      500,
+      "-2130575293, Microsoft.SharePoint.SPException",
+      "The specified name is already in use.\n\nPlease choose another name.",
+    );
+  const group: SpGroup = {
+    Id: ctx.site.nextPrincipalId++,
+    Title: title,
+    Description: typeof body.Description === "string" ? body.Description : "",
+    memberIds: [],
+  };
+  ctx.site.groups.push(group);
+  ctx.store.saveSite(ctx.site);
+  return entityResponse(ctx.req, ctx.siteUrl, groupEntity(group), 201);
 }
