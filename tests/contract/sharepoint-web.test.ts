@@ -70,6 +70,40 @@ for (const choice of contractTargets()) {
       await rejectsWith(sp.web.siteGroups.getById(999_999)(), 404);
     });
 
+    test("$select is honoured on the web, fields, users and groups: only what was asked for comes back", async () => {
+      const keys = (value: object) =>
+        Object.keys(value).filter((k) => !k.startsWith("odata.") && k !== "__metadata");
+      const owners = await sp.web.associatedOwnerGroup.select("Id")();
+      const me = await sp.web.currentUser.select("Id")();
+      const list = sp.web.lists.getByTitle(listTitle);
+      const answers: [string, object][] = [
+        ["web", await sp.web.select("Title")()],
+        ["current user", await sp.web.currentUser.select("Title")()],
+        ["a site user", await sp.web.siteUsers.getById(me.Id).select("Email")()],
+        ["site users", (await sp.web.siteUsers.select("LoginName")<object[]>())[0]!],
+        ["a site group", await sp.web.siteGroups.getById(owners.Id).select("Title")()],
+        ["site groups", (await sp.web.siteGroups.select("Title")<object[]>())[0]!],
+        ["a group's users", (await sp.web.associatedOwnerGroup.users.select("Email")<object[]>())[0]!],
+        ["a field", await list.fields.getByInternalNameOrTitle("Title").select("InternalName")()],
+        ["fields", (await list.fields.select("InternalName")<object[]>())[0]!],
+      ];
+      const expected: Record<string, string[]> = {
+        web: ["Title"],
+        "current user": ["Title"],
+        "a site user": ["Email"],
+        "site users": ["LoginName"],
+        "a site group": ["Title"],
+        "site groups": ["Title"],
+        "a group's users": ["Email"],
+        "a field": ["InternalName"],
+        fields: ["InternalName"],
+      };
+      assert.deepEqual(Object.fromEntries(answers.map(([what, value]) => [what, keys(value)])), expected);
+      // A property the type does not have is SharePoint's 400, not the whole object.
+      await rejectsWith(sp.web.currentUser.select("Nonsense")(), 400, /InvalidClientQueryException/);
+      await rejectsWith(sp.web.select("Nonsense")(), 400);
+    });
+
     test("a site group is created, is found, refuses a second of its name, and can be removed", async () => {
       const title = uniqueTitle("Contract Group");
       const added = await sp.web.siteGroups.add({ Title: title, Description: "For a contract test" });

@@ -1,6 +1,7 @@
 // How SharePoint writes JSON: the three OData flavours a client can ask for with Accept
 // (verbose, minimalmetadata — the default for "application/json" — and nometadata), and its error bodies.
 import type { SandboxRequest, SandboxResponse } from "../http.ts";
+import { ProjectionError, projectEntity, projectedHere } from "./select.ts";
 
 export type Flavour = "verbose" | "minimal" | "nometadata";
 
@@ -87,7 +88,14 @@ export function entityResponse(
   headers: Record<string, string> = {},
 ): SandboxResponse {
   const flavour = flavourOf(req);
-  const body = writeEntity(value, flavour, baseUrl);
+  let projected: Entity;
+  try {
+    projected = projectedHere(value.meta.type) ? projectEntity(req, value) : value;
+  } catch (error) {
+    if (error instanceof ProjectionError) return projectionRefusal(req, error);
+    throw error;
+  }
+  const body = writeEntity(projected, flavour, baseUrl);
   const payload =
     flavour === "verbose"
       ? { d: body }
@@ -111,7 +119,14 @@ export function collectionResponse(
   nextLink?: string,
 ): SandboxResponse {
   const flavour = flavourOf(req);
-  const written = values.map((v) => writeEntity(v, flavour, baseUrl));
+  let projected: Entity[];
+  try {
+    projected = values.map((v) => (projectedHere(v.meta.type) ? projectEntity(req, v) : v));
+  } catch (error) {
+    if (error instanceof ProjectionError) return projectionRefusal(req, error);
+    throw error;
+  }
+  const written = projected.map((v) => writeEntity(v, flavour, baseUrl));
   let payload: unknown;
   if (flavour === "verbose")
     payload = { d: { results: written, ...(nextLink !== undefined ? { __next: nextLink } : {}) } };
@@ -252,3 +267,12 @@ export const SpErrors = {
       `The property '${name}' does not exist on type '${typeName}'. Make sure to only use property names that are defined by the type.`,
     ),
 };
+
+/** SharePoint's 400 for a $select of a property the type does not have, or an $expand the sandbox lacks. */
+function projectionRefusal(req: Pick<SandboxRequest, "headers">, error: ProjectionError): SandboxResponse {
+  if (error.kind === "property") return SpErrors.unknownProperty(req, error.property, error.typeName);
+  return SpErrors.invalidClientQuery(
+    req,
+    `The sandbox does not model $expand=${error.property} on ${error.typeName}; ask for the properties themselves.`,
+  );
+}
