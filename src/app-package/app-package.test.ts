@@ -2,12 +2,16 @@
 // against the official schema, and refused with the setting named when a setting is wrong.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "vitest";
 import { unzipSync } from "fflate";
-import { DEFAULT_TAB_ENTITY_ID, SANDBOX_TEAMS_APP_ID } from "../notify/reminders/settings.ts";
+import {
+  DEFAULT_TAB_ENTITY_ID,
+  SANDBOX_CLIENT_ID,
+  SANDBOX_TEAMS_APP_ID,
+} from "../notify/reminders/settings.ts";
 import { buildAppPackage, PACKAGE_FILE_NAME } from "./build.ts";
 import { main } from "./main.ts";
 import { colourIconProblems, outlineIconProblems } from "./icon-checks.ts";
@@ -21,7 +25,32 @@ const TENANT = {
   ACTIONPLAN_TEAMS_APP_ID: "0F8FAD5B-D9CB-469F-A165-70867728950E",
   ACTIONPLAN_CLIENT_ID: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
   ACTIONPLAN_TAB_URL: "https://actionplan.northbridge.gov.uk/tab",
+  ACTIONPLAN_DEVELOPER_NAME: "Northbridge Council",
 };
+
+/** Run `main` in a fresh output folder with exactly `env` as the ACTIONPLAN_ settings; its code and output. */
+async function packageWith(env: Record<string, string>, out = mkdtempSync(join(tmpdir(), "app-package-"))) {
+  const saved = Object.entries(process.env).filter(([name]) => name.startsWith("ACTIONPLAN_"));
+  const clear = () => {
+    for (const name of Object.keys(process.env).filter((n) => n.startsWith("ACTIONPLAN_")))
+      Reflect.deleteProperty(process.env, name);
+  };
+  const said: string[] = [];
+  const log = console.log;
+  const error = console.error;
+  console.log = (...args: unknown[]) => said.push(args.join(" "));
+  console.error = (...args: unknown[]) => said.push(args.join(" "));
+  clear();
+  Object.assign(process.env, env);
+  try {
+    return { code: await main([], out), said: said.join("\n"), out };
+  } finally {
+    console.log = log;
+    console.error = error;
+    clear();
+    Object.assign(process.env, Object.fromEntries(saved));
+  }
+}
 
 async function built(env: NodeJS.ProcessEnv, dir?: string) {
   const result = await buildAppPackage(readPackageSettings(env), "1.2.3", dir);
@@ -205,5 +234,61 @@ describe("the package's settings", () => {
     assert.equal(run.status, 1);
     assert.match(run.stderr, /ACTIONPLAN_TEAMS_APP_ID: must be a GUID/);
     assert.equal(run.stdout, "");
+  });
+
+  test("for a tenant's tab, the package refuses to fall back to the sandbox's apps, naming each setting", async () => {
+    const tabOnly = await packageWith({ ACTIONPLAN_TAB_URL: TENANT.ACTIONPLAN_TAB_URL });
+    assert.equal(tabOnly.code, 1);
+    for (const name of ["ACTIONPLAN_TEAMS_APP_ID", "ACTIONPLAN_CLIENT_ID", "ACTIONPLAN_DEVELOPER_NAME"])
+      assert.match(tabOnly.said, new RegExp(`${name}: not set`), name);
+    assert.equal(existsSync(join(tabOnly.out, PACKAGE_FILE_NAME)), false, "nothing written");
+    // Each one removed in turn is named, alone.
+    for (const name of [
+      "ACTIONPLAN_TEAMS_APP_ID",
+      "ACTIONPLAN_CLIENT_ID",
+      "ACTIONPLAN_DEVELOPER_NAME",
+    ] as const) {
+      const { [name]: _removed, ...rest } = TENANT;
+      const run = await packageWith(rest);
+      assert.equal(run.code, 1, name);
+      assert.deepEqual(run.said.match(/ACTIONPLAN_\w+(?=: )/g), [name]);
+    }
+    const sandboxClient = await packageWith({ ...TENANT, ACTIONPLAN_CLIENT_ID: SANDBOX_CLIENT_ID });
+    assert.equal(sandboxClient.code, 1);
+    assert.match(sandboxClient.said, /ACTIONPLAN_CLIENT_ID: is the sandbox's value/);
+    // With nothing set it is the sandbox's package, and says so.
+    const sandbox = await packageWith({});
+    assert.equal(sandbox.code, 0);
+    assert.match(sandbox.said, /This package is for the local sandbox/);
+  });
+
+  test("a tenant's manifest names the council, its version, en-GB, and private and shared channels", async () => {
+    const run = await packageWith({ ...TENANT, ACTIONPLAN_APP_VERSION: "1.4.0" });
+    assert.equal(run.code, 0, run.said);
+    const manifest = JSON.parse(
+      new TextDecoder().decode(unzipSync(readFileSync(join(run.out, PACKAGE_FILE_NAME)))["manifest.json"]),
+    );
+    assert.deepEqual(await validateManifest(manifest), []);
+    assert.equal(manifest.developer.name, "Northbridge Council");
+    assert.equal(manifest.version, "1.4.0");
+    assert.deepEqual(manifest.localizationInfo, { defaultLanguageTag: "en-gb" });
+    assert.deepEqual(manifest.supportedChannelTypes, ["sharedChannels", "privateChannels"]);
+    assert.doesNotMatch(run.said, /local sandbox/);
+  });
+
+  test("a second package for the same app must have a higher version, as Teams only updates then", async () => {
+    const first = await packageWith({ ...TENANT, ACTIONPLAN_APP_VERSION: "1.4.0" });
+    assert.equal(first.code, 0);
+    const same = await packageWith({ ...TENANT, ACTIONPLAN_APP_VERSION: "1.4.0" }, first.out);
+    assert.equal(same.code, 1);
+    assert.match(
+      same.said,
+      /version 1\.4\.0 is not higher than 1\.4\.0.*Set ACTIONPLAN_APP_VERSION to a higher version, such as 1\.4\.1\./,
+    );
+    const lower = await packageWith({ ...TENANT, ACTIONPLAN_APP_VERSION: "1.3.9" }, first.out);
+    assert.equal(lower.code, 1);
+    const higher = await packageWith({ ...TENANT, ACTIONPLAN_APP_VERSION: "1.10.0" }, first.out);
+    assert.equal(higher.code, 0, higher.said);
+    rmSync(first.out, { recursive: true, force: true });
   });
 });

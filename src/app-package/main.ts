@@ -1,9 +1,10 @@
 // `npm run package`: builds dist/appPackage/action-plan-tracker.zip from the settings (ACTIONPLAN_TEAMS_APP_ID,
 // ACTIONPLAN_TAB_URL, ACTIONPLAN_CLIENT_ID, …) and, given ACTIONPLAN_SITE_URL, the tab's config.json. `npm run package -- icons` redraws appPackage/*.png.
 // Exits 1 with the reasons when a setting or the manifest is wrong, so a build pipeline stops there.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { unzipSync } from "fflate";
 import { z } from "zod";
 import { buildAppPackage, PACKAGE_FILE_NAME } from "./build.ts";
 import { writeIcons } from "./icons.ts";
@@ -12,6 +13,38 @@ import { parseTabConfig } from "../tab/lib/config.ts";
 import { PackageSettingsError, readPackageSettings, tabConfigFor } from "./settings.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+const previousSchema = z.object({ id: z.string(), version: z.string() });
+
+/** "1.10.0" > "1.9.3": each part as a number. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Why `version` may not replace the package already at `file` for the same Teams app (Teams keeps the app it
+ * has unless the version goes up), or null when it may (a higher version, another app, or no package yet).
+ */
+export function versionNotHigher(file: string, teamsAppId: string, version: string): string | null {
+  if (!existsSync(file)) return null;
+  const entry = unzipSync(readFileSync(file))["manifest.json"];
+  const previous =
+    entry === undefined ? null : previousSchema.safeParse(JSON.parse(new TextDecoder().decode(entry)));
+  if (previous?.success !== true || previous.data.id !== teamsAppId) return null;
+  if (compareVersions(version, previous.data.version) > 0) return null;
+  return `The app package was not written: version ${version} is not higher than ${previous.data.version}, the version of the package already at ${file}, and Teams only updates an app whose version goes up. Set ACTIONPLAN_APP_VERSION to a higher version, such as ${bump(previous.data.version)}.`;
+}
+
+const bump = (version: string): string => {
+  const [major = 0, minor = 0, patch = 0] = version.split(".").map(Number);
+  return `${String(major)}.${String(minor)}.${String(patch + 1)}`;
+};
 
 /** Run the packager with command-line arguments; resolves to the exit code. */
 export async function main(args: string[], outDir = join(ROOT, "dist", "appPackage")): Promise<number> {
@@ -28,18 +61,28 @@ export async function main(args: string[], outDir = join(ROOT, "dist", "appPacka
     console.error(error.message);
     return 1;
   }
-  const { version } = z
-    .object({ version: z.string() })
-    .parse(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")));
+  const version =
+    settings.version ??
+    z.object({ version: z.string() }).parse(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")))
+      .version;
+  const file = join(outDir, PACKAGE_FILE_NAME);
+  const notHigher = settings.forTenant ? versionNotHigher(file, settings.teamsAppId, version) : null;
+  if (notHigher !== null) {
+    console.error(notHigher);
+    return 1;
+  }
   const result = await buildAppPackage(settings, version);
   if (!result.ok) {
     console.error(`The app package was not written:\n${result.problems.map((p) => `  ${p}`).join("\n")}`);
     return 1;
   }
   mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, PACKAGE_FILE_NAME);
   writeFileSync(file, result.zip);
   console.log(`Wrote ${file} (manifest ${version}, app id ${settings.teamsAppId}, tab ${settings.tabUrl}).`);
+  if (!settings.forTenant)
+    console.log(
+      "This package is for the local sandbox. For a tenant, set ACTIONPLAN_TAB_URL (https), ACTIONPLAN_TEAMS_APP_ID, ACTIONPLAN_CLIENT_ID and ACTIONPLAN_DEVELOPER_NAME.",
+    );
   console.log("The manifest validates against the Teams schema bundled with @microsoft/app-manifest.");
   const tabConfig = tabConfigFor(settings);
   if (tabConfig === null) {

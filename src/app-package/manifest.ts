@@ -29,6 +29,8 @@ const jsonSchema: z.ZodType<Json> = z.lazy(() =>
 export function placeholderValues(settings: PackageSettings, version: string): Record<string, string> {
   return {
     APP_VERSION: version,
+    DEVELOPER_NAME: settings.developerName,
+    DEVELOPER_URL: settings.developerUrl,
     TEAMS_APP_ID: settings.teamsAppId,
     CLIENT_ID: settings.clientId,
     TAB_URL: settings.tabUrl,

@@ -1,6 +1,8 @@
 // The app package's settings, from the environment, checked once with a schema: the committed manifest is a
-// template, and these fill it. Left unset, each takes the sandbox's value, so `npm run package` works on a
-// fresh clone; a council sets them for its tenant, and a malformed one is named in the error.
+// template, and these fill it. With no tab address, or a localhost one, unset settings take the sandbox's
+// values, so `npm run package` works on a fresh clone (and says it packaged for the sandbox). For any other
+// tab address the package is for a tenant: the settings naming the council's apps and the council itself
+// must be given, and a sandbox value is refused, so nothing half-local is ever uploaded to Teams.
 import { z } from "zod";
 import { isLocalPage } from "../notify/cards/deep-links.ts";
 import {
@@ -40,6 +42,15 @@ const settingsSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores")
     .default(DEFAULT_TAB_ENTITY_ID),
+  /** Who publishes the app, as Teams shows it (at most 32 characters): the council, e.g. "Northbridge Council". */
+  ACTIONPLAN_DEVELOPER_NAME: z.string().max(32, "must be at most 32 characters (Teams' limit)").optional(),
+  /** The publisher's website; the tab's address when not given. */
+  ACTIONPLAN_DEVELOPER_URL: pageUrl.optional(),
+  /** The package's version (x.y.z); each upload to Teams must be higher than the last. package.json's when not given. */
+  ACTIONPLAN_APP_VERSION: z
+    .string()
+    .regex(/^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/, "must be a version such as 1.4.0")
+    .optional(),
   /** The council's privacy notice; the tab's address when not given. */
   ACTIONPLAN_PRIVACY_URL: pageUrl.optional(),
   /** The app's terms of use; the tab's address when not given. */
@@ -58,7 +69,13 @@ const settingsSchema = z.object({
 
 /** The package settings, checked, with the tab's address ending in "/". */
 export interface PackageSettings {
+  /** For a real tenant (the tab is not on localhost), not the sandbox. */
+  forTenant: boolean;
   teamsAppId: string;
+  developerName: string;
+  developerUrl: string;
+  /** ACTIONPLAN_APP_VERSION, when given. */
+  version: string | null;
   clientId: string;
   tabUrl: string;
   tabEntityId: string;
@@ -72,14 +89,53 @@ export interface PackageSettings {
 /** A setting is missing or malformed; the message names every one. */
 export class PackageSettingsError extends Error {}
 
-/** Read and check the package settings; unset ones take the sandbox's values. */
+/** What a package for a tenant must be given: the sandbox's values would leave it half-local. */
+const TENANT_REQUIRED = {
+  ACTIONPLAN_TEAMS_APP_ID: "the Teams app's id (a new GUID of the council's; the sandbox's is refused)",
+  ACTIONPLAN_CLIENT_ID: "the Application (client) ID of the council's Entra app for the tab",
+  ACTIONPLAN_DEVELOPER_NAME: "the council's name as Teams shows the publisher (at most 32 characters)",
+} as const;
+
+const SANDBOX_VALUES: Partial<Record<keyof typeof TENANT_REQUIRED, string>> = {
+  ACTIONPLAN_TEAMS_APP_ID: SANDBOX_TEAMS_APP_ID,
+  ACTIONPLAN_CLIENT_ID: SANDBOX_CLIENT_ID,
+};
+
+/** The settings a tenant's package lacks, or has with the sandbox's values, each with what it is. */
+function tenantProblems(given: Record<string, string>): string[] {
+  return Object.entries(TENANT_REQUIRED).flatMap(([name, what]) => {
+    const value = given[name];
+    if (value === undefined) return [`  ${name}: not set; set it to ${what}`];
+    const sandbox = SANDBOX_VALUES[name as keyof typeof TENANT_REQUIRED];
+    return sandbox !== undefined && value.toLowerCase() === sandbox.toLowerCase()
+      ? [`  ${name}: is the sandbox's value; set it to ${what}`]
+      : [];
+  });
+}
+
+/** Whether the tab's address (given, or the sandbox's) is on this machine. */
+function isLocalTab(value: string | undefined): boolean {
+  if (value === undefined) return true;
+  try {
+    return isLocalPage(new URL(value));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Read and check the package settings. For the sandbox (no tab address, or a localhost one) unset ones take
+ * the sandbox's values; for a tenant, TENANT_REQUIRED must be given and not be the sandbox's.
+ */
 export function readPackageSettings(env: NodeJS.ProcessEnv = process.env): PackageSettings {
-  const given = Object.fromEntries(
+  const given: Record<string, string> = Object.fromEntries(
     Object.keys(settingsSchema.shape).flatMap((name) => {
       const value = env[name]?.trim();
       return value === undefined || value === "" ? [] : [[name, value]];
     }),
   );
+  const forTenant = !isLocalTab(given.ACTIONPLAN_TAB_URL);
+  const missing = forTenant ? tenantProblems(given) : [];
   const result = settingsSchema.safeParse(
     {
       ACTIONPLAN_TEAMS_APP_ID: SANDBOX_TEAMS_APP_ID,
@@ -89,14 +145,23 @@ export function readPackageSettings(env: NodeJS.ProcessEnv = process.env): Packa
     },
     { error: officerPredicate },
   );
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new PackageSettingsError(`The app package needs these settings fixed:\n${problems.join("\n")}`);
+  if (!result.success || missing.length > 0) {
+    const malformed = result.success
+      ? []
+      : result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    const why = forTenant ? ` for the tab at ${given.ACTIONPLAN_TAB_URL ?? ""}` : "";
+    throw new PackageSettingsError(
+      `The app package${why} needs these settings fixed:\n${[...missing, ...malformed].join("\n")}`,
+    );
   }
   const s = result.data;
   const tabUrl = s.ACTIONPLAN_TAB_URL.endsWith("/") ? s.ACTIONPLAN_TAB_URL : `${s.ACTIONPLAN_TAB_URL}/`;
   return {
+    forTenant,
     teamsAppId: s.ACTIONPLAN_TEAMS_APP_ID.toLowerCase(),
+    developerName: s.ACTIONPLAN_DEVELOPER_NAME ?? "Action Plan Tracker",
+    developerUrl: s.ACTIONPLAN_DEVELOPER_URL ?? tabUrl,
+    version: s.ACTIONPLAN_APP_VERSION ?? null,
     clientId: s.ACTIONPLAN_CLIENT_ID.toLowerCase(),
     tabUrl,
     tabEntityId: s.ACTIONPLAN_TAB_ENTITY_ID,
