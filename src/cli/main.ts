@@ -11,6 +11,8 @@ import { sandboxCommand } from "./commands/sandbox.ts";
 import { summaryCommand } from "./commands/summary.ts";
 import { updateCommand } from "./commands/update.ts";
 import type { Command } from "./command.ts";
+import { describeCliError } from "./errors.ts";
+import { readFileSync } from "node:fs";
 
 const COMMANDS: Command[] = [
   sandboxCommand,
@@ -34,13 +36,41 @@ function overview(): string {
     "Commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "Run `actionplan <command> --help` for a command's options.",
+    "Run `actionplan <command> --help` for a command's options; `--version` prints the version, and `--debug`",
+    "after any command adds the details (a stack trace) to an error.",
   ].join("\n");
 }
 
-/** Run the CLI with the given arguments; resolves to the process exit code. */
+/** The package's version, as `actionplan --version` prints it. */
+function version(): string {
+  const json: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  const value = typeof json === "object" && json !== null && "version" in json ? json.version : null;
+  return typeof value === "string" ? value : "unknown";
+}
+
+/**
+ * Run the CLI with the given arguments; resolves to the process exit code. A failure no command handled is
+ * one sentence on stderr and exit 1; `--debug` (anywhere) adds the stack trace.
+ */
 export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes("--debug");
+  const args = argv.filter((a) => a !== "--debug");
+  try {
+    return await run(args);
+  } catch (error) {
+    const name = args[0] ?? "";
+    console.error(`actionplan ${name}: ${describeCliError(error)}`);
+    if (debug) console.error(error);
+    return 1;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === "--version" || name === "-V") {
+    console.log(`actionplan ${version()}`);
+    return 0;
+  }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     console.log(overview());
     return name === undefined ? 1 : 0;
