@@ -11,16 +11,26 @@ export const TOKEN_LIFETIME_SECONDS = 90 * 60;
 
 const claimsSchema = z.object({
   idtyp: z.enum(["user", "app"]),
+  /** Who the token is for: one resource, as Entra issues; a list only for the sandbox's test tokens. */
+  aud: z.union([z.string(), z.array(z.string())]),
   upn: z.string().optional(),
   appid: z.string(),
   tid: z.string(),
+  /** Delegated permissions, space-separated (user tokens). */
+  scp: z.string().optional(),
+  /** Application permissions (app-only tokens). */
+  roles: z.array(z.string()).optional(),
   iat: z.number(),
   exp: z.number(),
 });
 type Claims = z.infer<typeof claimsSchema>;
 
 export type TokenCheck =
-  { ok: true; caller: Caller } | { ok: false; reason: "missing" | "invalid" | "expired" };
+  | { ok: true; caller: Caller; audiences: readonly string[] }
+  | { ok: false; reason: "missing" | "invalid" | "expired" };
+
+/** Graph's audience, as in the tokens Entra issues for https://graph.microsoft.com/.default. */
+export const GRAPH_AUDIENCE = "https://graph.microsoft.com";
 
 /** The first-party client id the sandbox stamps on delegated tokens it issues (the Teams tab's own app). */
 export const SANDBOX_CLIENT_ID = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346";
@@ -43,20 +53,38 @@ export class TokenAuthority {
     this.secret = Buffer.from(readFileSync(path, "utf8").trim(), "hex");
   }
 
-  /** Issue a delegated token for a person or an app-only token for a client id. */
-  issue(subject: Caller): { access_token: string; token_type: "Bearer"; expires_in: number } {
+  /**
+   * Issue a delegated token for a person or an app-only token for a client id, for `audience` (one resource;
+   * the sandbox's test tokens, asked for with no scope, name both SharePoint and Graph).
+   */
+  issue(
+    subject: Caller,
+    audience: string | readonly string[],
+    scopes: readonly string[] = [],
+  ): { access_token: string; token_type: "Bearer"; expires_in: number; scope: string } {
     const iat = Math.floor(this.now() / 1000);
+    const aud = typeof audience === "string" ? audience : [...audience];
     const claims: Claims =
       subject.kind === "user"
         ? {
             idtyp: "user",
+            aud,
             upn: subject.upn,
             appid: SANDBOX_CLIENT_ID,
             tid: this.tenantId,
+            scp: scopes.join(" "),
             iat,
             exp: iat + TOKEN_LIFETIME_SECONDS,
           }
-        : { idtyp: "app", appid: subject.appId, tid: this.tenantId, iat, exp: iat + TOKEN_LIFETIME_SECONDS };
+        : {
+            idtyp: "app",
+            aud,
+            appid: subject.appId,
+            tid: this.tenantId,
+            roles: [...scopes],
+            iat,
+            exp: iat + TOKEN_LIFETIME_SECONDS,
+          };
     const header = base64url(JSON.stringify({ typ: "JWT", alg: "HS256" }));
     const payload = base64url(JSON.stringify(claims));
     const signature = this.sign(`${header}.${payload}`);
@@ -64,6 +92,7 @@ export class TokenAuthority {
       access_token: `${header}.${payload}.${signature}`,
       token_type: "Bearer",
       expires_in: TOKEN_LIFETIME_SECONDS,
+      scope: scopes.join(" "),
     };
   }
 
@@ -87,11 +116,12 @@ export class TokenAuthority {
       return { ok: false, reason: "invalid" };
     }
     if (claims.exp * 1000 <= this.now()) return { ok: false, reason: "expired" };
+    const audiences = typeof claims.aud === "string" ? [claims.aud] : claims.aud;
     if (claims.idtyp === "user") {
       if (claims.upn === undefined) return { ok: false, reason: "invalid" };
-      return { ok: true, caller: { kind: "user", upn: claims.upn } };
+      return { ok: true, caller: { kind: "user", upn: claims.upn }, audiences };
     }
-    return { ok: true, caller: { kind: "app", appId: claims.appid } };
+    return { ok: true, caller: { kind: "app", appId: claims.appid }, audiences };
   }
 
   private sign(input: string): string {

@@ -4,9 +4,10 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
-import { TokenAuthority } from "./auth.ts";
+import { GRAPH_AUDIENCE, TokenAuthority } from "./auth.ts";
 import { DIRECTORY, personByIdOrUpn, TENANT } from "./directory.ts";
 import { graphError, graphUnauthenticated } from "./graph/errors.ts";
+import { graphWrongAudience, resolveScopes, spUnauthorized, spWrongAudience } from "./audiences.ts";
 import { createGraphTeams } from "./graph/teams.ts";
 import { handleGraphUsers } from "./graph/users.ts";
 import { jsonBody, jsonResponse, STATUS_TEXT, type SandboxRequest, type SandboxResponse } from "./http.ts";
@@ -64,11 +65,9 @@ const siteRequestSchema = z.object({
 });
 
 const tokenRequestSchema = z.union([
-  z.object({ user: z.string().min(3) }).strict(),
-  z.object({ app: z.string().min(1) }).strict(),
+  z.object({ user: z.string().min(3), scope: z.string().optional() }).strict(),
+  z.object({ app: z.string().min(1), scope: z.string().optional() }).strict(),
 ]);
-
-const SP_WWW_AUTHENTICATE = `Bearer realm="${TENANT.id}",client_id="00000003-0000-0ff1-ce00-000000000000",trusted_issuers="00000001-0000-0000-c000-000000000000@*,D3776938-3DBA-481F-A652-4BEDFCAB7CD8@*,https://sts.windows.net/*/,https://login.microsoftonline.com/*/v2.0,00000003-0000-0ff1-ce00-000000000000@90140122-8516-11e1-8eff-49304924019b",authorization_uri="https://login.windows.net/common/oauth2/authorize"`;
 
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
@@ -154,30 +153,13 @@ function faultResponse(
   return { ...response, headers: { ...response.headers, ...headers } };
 }
 
-function spUnauthorized(reason: "missing" | "invalid" | "expired"): SandboxResponse {
-  const description = {
-    missing: "Invalid JWT token. No token found.",
-    invalid: "Invalid issuer or signature.",
-    expired: "Invalid JWT token. The token is expired.",
-  }[reason];
-  return {
-    status: 401,
-    headers: {
-      "www-authenticate": SP_WWW_AUTHENTICATE,
-      "content-type": "application/json; charset=utf-8",
-      "x-ms-diagnostics": `3000006;reason="${description}";category="invalid_client"`,
-    },
-    body: JSON.stringify({ error_description: description }),
-  };
-}
-
 function indexPage(url: string): SandboxResponse {
   const lines = [
     "Action Plan Tracker sandbox",
     "",
     `SharePoint REST  ${url}/sites/${DEFAULT_SITE}/_api/web`,
     `Microsoft Graph  ${url}/graph/v1.0/me`,
-    `Tokens           POST ${url}/sandbox/token {"user":"<upn>"} or {"app":"<client id>"}`,
+    `Tokens           POST ${url}/sandbox/token {"user":"<upn>","scope":"<resource>/.default"} or {"app":"<client id>","scope":…}`,
     `Directory        ${url}/sandbox/people`,
     `Teams inbox      ${url}/sandbox/inbox`,
     `Teams host       ${url}/teams (the tab, as Teams frames it)`,
@@ -235,6 +217,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       }
       if (!check.ok)
         return kind === "graph" ? graphUnauthenticated(sandboxReq) : spUnauthorized(check.reason);
+      const audience = kind === "graph" ? GRAPH_AUDIENCE : origin;
+      if (!check.audiences.includes(audience))
+        return kind === "graph" ? graphWrongAudience(sandboxReq) : spWrongAudience(check.audiences);
       if (body === null) {
         return kind === "graph"
           ? graphError(413, "RequestEntityTooLarge", "The request body is too large.", sandboxReq)
@@ -278,9 +263,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       } catch {
         return jsonResponse(400, {
           error: "invalid_request",
-          error_description: 'The body must be {"user":"<upn>"} or {"app":"<client id>"}.',
+          error_description:
+            'The body must be {"user":"<upn>","scope":"<scopes>"} or {"app":"<client id>","scope":"<scopes>"} (scope optional).',
         });
       }
+      const asked = resolveScopes(parsed.scope, origin);
+      if (!asked.ok)
+        return jsonResponse(400, { error: "invalid_scope", error_description: asked.description });
       if ("user" in parsed) {
         const person = personByIdOrUpn(parsed.user);
         if (person === undefined) {
@@ -289,9 +278,15 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
             error_description: `AADSTS50034: The user account ${parsed.user} does not exist in the ${TENANT.domain} directory.`,
           });
         }
-        return jsonResponse(200, tokens.issue({ kind: "user", upn: person.upn }));
+        return jsonResponse(
+          200,
+          tokens.issue({ kind: "user", upn: person.upn }, asked.audience, asked.scopes),
+        );
       }
-      return jsonResponse(200, tokens.issue({ kind: "app", appId: parsed.app }));
+      return jsonResponse(
+        200,
+        tokens.issue({ kind: "app", appId: parsed.app }, asked.audience, asked.scopes),
+      );
     }
     const hosted = await teamsHost.handle(sandboxReq, path, origin);
     if (hosted !== null) return hosted;

@@ -204,7 +204,8 @@ describe("sandbox state", () => {
 
       const second = await openSandbox({ dataDir });
       try {
-        const sp2 = createSharePoint({ siteUrl: second.siteUrl, getToken: () => Promise.resolve(owner) });
+        // A token is for one SharePoint origin (its audience), and the second sandbox listens on another port.
+        const sp2 = createSharePoint({ siteUrl: second.siteUrl, getToken: () => second.token("owner") });
         const rows = await sp2.web.lists.getByTitle(title).items.select("Id", "Title", "Ref")();
         assert.deepEqual(
           rows.map((r: { Title: string; Ref: string }) => [r.Title, r.Ref]),

@@ -87,7 +87,7 @@ export const sandboxCommand: Command = {
           ...(seeded === "" ? [] : [seeded]),
           `  Today            ${today} (Europe/London, the sandbox's clock)`,
           `  Graph            ${sandbox.url}/graph/v1.0`,
-          `  Tokens           POST ${sandbox.url}/sandbox/token  {"user":"<upn>"} | {"app":"<client id>"}`,
+          `  Tokens           POST ${sandbox.url}/sandbox/token  {"user":"<upn>","scope":"<resource>/.default"} | {"app":"<client id>"}`,
           `  People           ${sandbox.url}/sandbox/people`,
           `  Threshold ${options.threshold}, latency ${options.latency} ms, fault rate ${options["fault-rate"]}`,
           "Press Ctrl+C to stop.",

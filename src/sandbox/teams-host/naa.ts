@@ -199,7 +199,8 @@ export interface NaaOptions {
 export async function naaResponse(
   request: NaaRequest,
   host: NaaHost,
-  token: () => Promise<string>,
+  /** A token for the scopes MSAL asked for (space-separated). */
+  token: (scope: string) => Promise<string>,
   options: NaaOptions = {},
 ): Promise<NaaResponse> {
   const now = options.now ?? Date.now();
@@ -251,7 +252,7 @@ export async function naaResponse(
       }
       let accessToken: string;
       try {
-        accessToken = await token();
+        accessToken = await token(params.scope);
       } catch {
         return refusal(requestId, {
           status: "TRANSIENT_ERROR",

@@ -175,7 +175,7 @@ export function legacyContext(state: HostState): Record<string, unknown> {
 export async function answer(
   request: AppRequest,
   state: HostState,
-  token: () => Promise<string>,
+  token: (scope: string | null) => Promise<string>,
   options: AnswerOptions = {},
 ): Promise<HostResponse | null> {
   const reply = (args: unknown[]) => replyTo(request, args);
@@ -186,7 +186,8 @@ export async function answer(
       return reply([legacyContext(state)]);
     case "authentication.getAuthToken":
       try {
-        return reply([true, await token()]);
+        // The host's own SSO token, issued for the app's api:// resource as Teams issues it.
+        return reply([true, await token(null)]);
       } catch {
         return reply([false, "The host could not get a token for the signed-in user."]);
       }
@@ -209,7 +210,7 @@ export async function answer(
 async function answerNaa(
   request: AppRequest,
   state: HostState,
-  token: () => Promise<string>,
+  token: (scope: string | null) => Promise<string>,
   options: AnswerOptions,
 ): Promise<HostResponse | null> {
   if (state.signIn !== "naa") return null;

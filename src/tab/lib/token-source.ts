@@ -1,13 +1,15 @@
 // Where the tab's tokens come from, chosen once at start from where it runs and its configuration:
 //   - in Teams, when the configuration names the tab's Entra app and the host recommends it, Nested App
 //     Authentication (naa-token-source.ts, loaded on demand): tokens for SharePoint and for Graph;
-//   - otherwise the host's token through teams-js `authentication.getAuthToken`, Microsoft's documented
-//     fallback when NAA is not recommended (the local Teams host answers it with a SharePoint token);
+//   - otherwise no token, and the person is told in words why and what to do. Teams SSO's
+//     `authentication.getAuthToken` is no way round: its token is issued for the app's own api:// resource,
+//     which SharePoint and Graph both refuse (401), and exchanging it needs a server (on-behalf-of) that the
+//     app does not have. NAA works in the new Teams on the desktop, the web and mobile;
 //   - outside Teams, no token: the person is told to open the app in Teams.
 // Tokens are kept in memory only: never logged, never put in a URL or in storage.
-import { authentication, nestedAppAuth } from "@microsoft/teams-js";
+import { nestedAppAuth } from "@microsoft/teams-js";
 import type { TabConfig } from "./config.ts";
-import { cachedTokenSource, SignInError, type TokenSource } from "./token-cache.ts";
+import { SignInError, type TokenSource } from "./token-cache.ts";
 import type { ScopedTokenSource } from "./naa-token-source.ts";
 import type { TabContext } from "./tab-context.ts";
 
@@ -17,18 +19,6 @@ export type { TokenSource } from "./token-cache.ts";
 export interface TokenSources {
   sharePoint: TokenSource;
   graph: TokenSource;
-}
-
-/** The host's token for the signed-in person, through teams-js. */
-export function hostTokenSource(): TokenSource {
-  return cachedTokenSource(async () => {
-    try {
-      return await authentication.getAuthToken();
-    } catch {
-      // teams-js rejects with the host's reason, which can quote the request; people get words instead.
-      throw new SignInError("Teams could not sign you in to SharePoint. Close the app and open it again.");
-    }
-  });
 }
 
 // MSAL loads on demand, and only here; the account is the one Teams is signed in with.
@@ -61,8 +51,12 @@ export function chooseTokenSources(context: TabContext, config: TabConfig): Toke
   }
   const auth = config.auth;
   if (auth === undefined || !naaRecommended()) {
-    const host = hostTokenSource();
-    return { sharePoint: host, graph: host };
+    const words =
+      auth === undefined
+        ? "Action Plan Tracker cannot sign you in: its config.json names no Entra app (auth.clientId). Ask your IT team to set it."
+        : "This version of Teams cannot sign Action Plan Tracker in to SharePoint. Open it in the new Teams (desktop, web or mobile), or ask your IT team to update Teams.";
+    const refuse = () => Promise.reject(new SignInError(words));
+    return { sharePoint: refuse, graph: refuse };
   }
   // Started now, so MSAL loads and initialises while the first screen's other work runs.
   const tokens = naaSources(auth.clientId, context);

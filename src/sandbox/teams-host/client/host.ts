@@ -44,29 +44,35 @@ function expiresIn(token: string): number | null {
   return at === undefined || lifetime === null ? null : lifetime - (Date.now() - at) / 1000;
 }
 
-async function tokenFor(upn: string): Promise<string> {
-  const kept = tokens.get(upn);
+/**
+ * A token for `upn`: for the scopes MSAL asked for through NAA, or (null) the host's own SSO token, which
+ * Teams issues for the app's api:// resource (webApplicationInfo.resource) and SharePoint and Graph refuse.
+ */
+async function tokenFor(upn: string, asked: string | null): Promise<string> {
+  const scope = asked ?? `api://${window.location.host}/${readConfig().clientId}/access_as_user`;
+  const key = `${upn} ${scope}`;
+  const kept = tokens.get(key);
   if (kept !== undefined) {
     const token = await kept.catch(() => null);
     const left = token === null ? null : expiresIn(token);
     if (token !== null && (left === null || left > RENEW_SECONDS)) return token;
     if (token !== null) fetchedAt.delete(token);
-    if (tokens.get(upn) === kept) tokens.delete(upn);
+    if (tokens.get(key) === kept) tokens.delete(key);
   }
-  let token = tokens.get(upn);
+  let token = tokens.get(key);
   if (token === undefined) {
     const requested = Date.now();
-    token = fetch("/sandbox/token", { method: "POST", body: JSON.stringify({ user: upn }) })
+    token = fetch("/sandbox/token", { method: "POST", body: JSON.stringify({ user: upn, scope }) })
       .then(async (response) => {
         const accessToken = tokenSchema.parse(await response.json()).access_token;
         fetchedAt.set(accessToken, requested);
         return accessToken;
       })
       .catch((error: unknown) => {
-        tokens.delete(upn);
+        tokens.delete(key);
         throw error;
       });
-    tokens.set(upn, token);
+    tokens.set(key, token);
   }
   return token;
 }
@@ -158,11 +164,12 @@ function start(): void {
         note(`The tab was not saved: ${reason}`);
       },
     });
-    void answer(request, current, () => tokenFor(current.person.upn), { log: note, expiresIn }).then(
-      (response) => {
-        if (response !== null) frame.contentWindow?.postMessage(response, window.location.origin);
-      },
-    );
+    void answer(request, current, (scope) => tokenFor(current.person.upn, scope), {
+      log: note,
+      expiresIn,
+    }).then((response) => {
+      if (response !== null) frame.contentWindow?.postMessage(response, window.location.origin);
+    });
   });
 
   save.addEventListener("click", () => {
