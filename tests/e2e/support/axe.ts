@@ -46,7 +46,10 @@ export async function axeViolations(tab: Frame): Promise<{ passes: number; viola
     const result = await axe.run(
       { exclude: [["[data-tabster-dummy]"]] },
       {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        runOnly: {
+          type: "tag",
+          values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+        },
       },
     );
     return { violations: result.violations, passes: result.passes.length };
