@@ -6,10 +6,13 @@ import { TENANT } from "./directory.ts";
 import { graphError } from "./graph/errors.ts";
 import type { SandboxRequest, SandboxResponse } from "./http.ts";
 
-/** What `.default` grants in the sandbox: the delegated permissions the README asks a council to consent to. */
-const DEFAULT_SCOPES = {
+/**
+ * What `.default` grants in the sandbox: the delegated permissions the README's permissions table gives the
+ * tab (tests/integration/permissions-table.test.ts holds the two together).
+ */
+export const DEFAULT_SCOPES = {
   sharePoint: ["AllSites.Write"],
-  graph: ["User.Read", "User.ReadBasic.All", "Chat.ReadWrite", "ChatMessage.Send"],
+  graph: ["User.Read", "User.Read.All", "Chat.Create", "Chat.Read", "ChatMessage.Send"],
   api: ["access_as_user"],
 };
 

@@ -26,7 +26,13 @@ const claimsSchema = z.object({
 type Claims = z.infer<typeof claimsSchema>;
 
 export type TokenCheck =
-  | { ok: true; caller: Caller; audiences: readonly string[] }
+  | {
+      ok: true;
+      caller: Caller;
+      audiences: readonly string[];
+      /** What the token grants (scp, or roles); null for the sandbox's test token, which is not checked. */
+      granted: { kind: "delegated" | "application"; permissions: readonly string[] } | null;
+    }
   | { ok: false; reason: "missing" | "invalid" | "expired" };
 
 /** Graph's audience, as in the tokens Entra issues for https://graph.microsoft.com/.default. */
@@ -117,11 +123,23 @@ export class TokenAuthority {
     }
     if (claims.exp * 1000 <= this.now()) return { ok: false, reason: "expired" };
     const audiences = typeof claims.aud === "string" ? [claims.aud] : claims.aud;
+    const scoped = typeof claims.aud === "string";
     if (claims.idtyp === "user") {
       if (claims.upn === undefined) return { ok: false, reason: "invalid" };
-      return { ok: true, caller: { kind: "user", upn: claims.upn }, audiences };
+      const permissions = (claims.scp ?? "").split(" ").filter(Boolean);
+      return {
+        ok: true,
+        caller: { kind: "user", upn: claims.upn },
+        audiences,
+        granted: scoped ? { kind: "delegated", permissions } : null,
+      };
     }
-    return { ok: true, caller: { kind: "app", appId: claims.appid }, audiences };
+    return {
+      ok: true,
+      caller: { kind: "app", appId: claims.appid },
+      audiences,
+      granted: scoped ? { kind: "application", permissions: claims.roles ?? [] } : null,
+    };
   }
 
   private sign(input: string): string {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { GRAPH_AUDIENCE, TokenAuthority } from "./auth.ts";
 import { DIRECTORY, personByIdOrUpn, TENANT } from "./directory.ts";
 import { graphError, graphUnauthenticated } from "./graph/errors.ts";
+import { graphPermissionRefusal } from "./graph/permissions.ts";
 import { graphWrongAudience, resolveScopes, spUnauthorized, spWrongAudience } from "./audiences.ts";
 import { createGraphTeams } from "./graph/teams.ts";
 import { handleGraphUsers } from "./graph/users.ts";
@@ -248,6 +249,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         );
       }
       const graphPath = graphMatch?.[1] ?? "/";
+      const denied = graphPermissionRefusal(sandboxReq, graphPath, check.granted);
+      if (denied !== null) return denied;
       const answer = handleGraphUsers(sandboxReq, graphPath) ?? teams.handle(sandboxReq, graphPath);
       if (answer !== null) return answer;
       const segment = graphPath.split("/").filter(Boolean)[0] ?? "";

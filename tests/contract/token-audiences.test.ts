@@ -79,7 +79,7 @@ describe("token audiences (sandbox)", () => {
     const answer = tokenAnswer.parse((await token({ user: USER, scope: `${GRAPH_AUDIENCE}/.default` })).json);
     const claims = claimsOf(answer.access_token);
     assert.equal(claims.aud, GRAPH_AUDIENCE);
-    assert.equal(claims.scp, "User.Read User.ReadBasic.All Chat.ReadWrite ChatMessage.Send");
+    assert.equal(claims.scp, "User.Read User.Read.All Chat.Create Chat.Read ChatMessage.Send");
     assert.equal(answer.scope, claims.scp);
     assert.equal(claims.appid, SANDBOX_CLIENT_ID);
     assert.equal(typeof claims.tid, "string");
@@ -99,5 +99,34 @@ describe("token audiences (sandbox)", () => {
     const two = await token({ user: USER, scope: `${origin}/.default ${GRAPH_AUDIENCE}/.default` });
     assert.equal(two.status, 400);
     assert.match(JSON.stringify(two.json), /AADSTS28000/);
+  });
+
+  test("a scoped token without a permission the endpoint needs is Graph's 403 Authorization_RequestDenied", async () => {
+    const narrow = await tokenFor(`${GRAPH_AUDIENCE}/User.Read`);
+    const me = z.object({ id: z.string() }).parse(await graphWith(narrow).api("/me").get());
+    const manager = await graphFailure(graphWith(narrow).api(`/users/${me.id}/manager`).get());
+    assert.equal(manager.statusCode, 403);
+    assert.equal(manager.code, "Authorization_RequestDenied");
+    assert.equal(manager.message, "Insufficient privileges to complete the operation.");
+    // With the permission the Learn page names, the same call goes through (404: Helen has a manager or not).
+    const wide = await tokenFor(`${GRAPH_AUDIENCE}/User.Read.All`);
+    const answered = await graphWith(wide)
+      .api(`/users/${me.id}/manager`)
+      .get()
+      .then(
+        () => 200,
+        (error: unknown) => (error as { statusCode?: number }).statusCode,
+      );
+    assert.ok(answered === 200 || answered === 404, String(answered));
+    // An app may not post chat messages at all: no application permission allows it.
+    const app = tokenAnswer.parse(
+      (await token({ app: SANDBOX_CLIENT_ID, scope: `${GRAPH_AUDIENCE}/.default` })).json,
+    ).access_token;
+    const post = await graphFailure(
+      graphWith(app)
+        .api("/chats/19:x@thread.v2/messages")
+        .post({ body: { content: "x" } }),
+    );
+    assert.equal(post.statusCode, 403);
   });
 });

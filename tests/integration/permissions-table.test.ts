@@ -1,0 +1,88 @@
+// The README's one permissions table is exactly what each way of running needs: every Graph endpoint that way
+// calls is allowed by the permissions listed for it (per the sandbox's table of Learn's least-privileged
+// permissions), every permission listed is used by one of them, and the tab's column is what the sandbox
+// grants for the tab's `.default`.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "vitest";
+import { DEFAULT_SCOPES } from "../../src/sandbox/audiences.ts";
+import { rowFor } from "../../src/sandbox/graph/permissions.ts";
+
+type Mode = "tab" | "cli" | "job";
+
+/** The Graph calls each way of running makes (src/notify: directory, people, chat and activity channels). */
+const CALLS: Record<Mode, string[]> = {
+  // "Chase now" and date-change notices run the chat channel as the signed-in coordinator; the people picker.
+  tab: [
+    "GET /me",
+    "GET /users",
+    "GET /users/{id}",
+    "GET /users/{id}/manager",
+    "POST /chats",
+    "POST /chats/{id}/messages",
+    "GET /chats/{id}/messages",
+  ],
+  // `reminders --channel chat` as a coordinator or a service account; `import` reads the directory.
+  cli: [
+    "GET /me",
+    "GET /users",
+    "GET /users/{id}",
+    "GET /users/{id}/manager",
+    "POST /chats",
+    "POST /chats/{id}/messages",
+    "GET /chats/{id}/messages",
+  ],
+  // `reminders --channel activity` as the app.
+  job: [
+    "GET /users/{id}",
+    "GET /users/{id}/manager",
+    "GET /appCatalogs/teamsApps",
+    "GET /users/{id}/teamwork/installedApps",
+    "POST /users/{id}/teamwork/installedApps",
+    "POST /users/{id}/teamwork/sendActivityNotification",
+  ],
+};
+
+function readmeTable(): Record<Mode, string[]> {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const start = readme.indexOf("<!-- permissions-table -->");
+  const end = readme.indexOf("<!-- /permissions-table -->");
+  assert.ok(start >= 0 && end > start, "the README has the permissions table between its markers");
+  const rows = readme
+    .slice(start, end)
+    .split("\n")
+    .filter((line) => line.startsWith("| Graph "))
+    .map((line) => line.split("|").map((cell) => cell.trim()));
+  const column = (index: number) =>
+    rows
+      .filter((cells) => cells[index] === "yes")
+      .map((cells) => /`([^`]+)`/.exec(cells[1] ?? "")?.[1] ?? "");
+  return { tab: column(2), cli: column(3), job: column(4) };
+}
+
+test("each way of running is allowed every Graph call it makes, and is given nothing it does not use", () => {
+  const table = readmeTable();
+  for (const mode of ["tab", "cli", "job"] as const) {
+    const kind = mode === "job" ? "application" : "delegated";
+    const used = new Set<string>();
+    for (const call of CALLS[mode]) {
+      const [method = "", path = ""] = call.split(" ");
+      const row = rowFor(method, path.replace("{id}", "x"));
+      assert.ok(row !== undefined, `${call} is in the sandbox's permission table`);
+      const accepted = kind === "delegated" ? row.delegated : row.application;
+      const granted = accepted.filter((p) => table[mode].includes(p));
+      assert.ok(granted.length > 0, `${mode}: ${call} needs one of ${accepted.join(", ")} (${row.learn})`);
+      for (const p of granted) used.add(p);
+    }
+    assert.deepEqual(
+      table[mode].filter((p) => !used.has(p)),
+      [],
+      `${mode}: every permission listed is used by one of its calls`,
+    );
+  }
+  assert.deepEqual(
+    [...table.tab].sort(),
+    [...DEFAULT_SCOPES.graph].sort(),
+    "the tab's .default in the sandbox",
+  );
+});
