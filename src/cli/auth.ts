@@ -27,15 +27,21 @@ export function isSandboxSite(siteUrl: string): boolean {
 const sandboxTokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().optional() });
 const sandboxErrorSchema = z.object({ error_description: z.string() });
 
-/** Tokens for `upn` from the sandbox at `origin`, fetched once and renewed shortly before they expire. */
-export function sandboxTokenSource(origin: string, upn: string): TokenSource {
+/** Graph's scope, as the CLI asks Entra for it. */
+const GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
+
+/**
+ * Tokens for `upn` from the sandbox at `origin`, for one resource as Entra issues them (`scope`: SharePoint's
+ * `<origin>/.default` unless said), fetched once and renewed shortly before they expire.
+ */
+export function sandboxTokenSource(origin: string, upn: string, scope = `${origin}/.default`): TokenSource {
   let cached: { token: string; renewAt: number } | null = null;
   return async () => {
     if (cached !== null && Date.now() < cached.renewAt) return cached.token;
     const response = await fetch(`${origin}/sandbox/token`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ user: upn }),
+      body: JSON.stringify({ user: upn, scope }),
     });
     const json: unknown = await response.json().catch(() => null);
     if (!response.ok) {
@@ -183,7 +189,11 @@ export function graphTokenSourceFor(
   if (isSandboxSite(siteUrl)) {
     const origin = new URL(siteUrl).origin;
     if (options.appOnly === true) return sandboxAppTokenSource(origin, options.sandboxClientId ?? "");
-    return tokenSourceFor(siteUrl, as);
+    if (as === undefined)
+      throw new UsageError(
+        "--as <upn> is needed against the sandbox: say whom to act as (see /sandbox/people)",
+      );
+    return sandboxTokenSource(origin, as, GRAPH_DEFAULT);
   }
   return tenantTokenSource(options.graphUrl ?? "https://graph.microsoft.com", readTenantSettings(), as);
 }
@@ -196,7 +206,7 @@ function sandboxAppTokenSource(origin: string, clientId: string): TokenSource {
     const response = await fetch(`${origin}/sandbox/token`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ app: clientId }),
+      body: JSON.stringify({ app: clientId, scope: GRAPH_DEFAULT }),
     });
     if (!response.ok)
       throw new UsageError(`the sandbox refused an app token (HTTP ${String(response.status)})`);

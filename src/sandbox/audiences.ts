@@ -16,6 +16,18 @@ export const DEFAULT_SCOPES = {
   api: ["access_as_user"],
 };
 
+/** What `.default` grants an app-only token: the README's "daily job as the app" column. */
+export const DEFAULT_APP_SCOPES = {
+  sharePoint: ["Sites.FullControl.All"],
+  graph: [
+    "User.Read.All",
+    "AppCatalog.Read.All",
+    "TeamsAppInstallation.ReadWriteForUser.All",
+    "TeamsActivity.Send",
+  ],
+  api: [] as string[],
+};
+
 /** The tab's own resource in the sandbox, as the manifest's webApplicationInfo.resource names it. */
 export function apiResource(origin: string): string {
   return `api://${new URL(origin).host}/${SANDBOX_CLIENT_ID}`;
@@ -29,7 +41,11 @@ export type ScopeAnswer =
  * `<resource>/<permission>`), all for one resource. No scope at all is the sandbox's test token, for both
  * SharePoint and Graph, which Entra never issues; the tab, the host and the CLI always say which.
  */
-export function resolveScopes(scope: string | undefined, origin: string): ScopeAnswer {
+export function resolveScopes(
+  scope: string | undefined,
+  origin: string,
+  who: "user" | "app" = "user",
+): ScopeAnswer {
   const asked = (scope ?? "")
     .split(/\s+/)
     .filter((s) => s !== "" && !["openid", "profile", "offline_access"].includes(s));
@@ -60,7 +76,8 @@ export function resolveScopes(scope: string | undefined, origin: string): ScopeA
       ok: false,
       description: `AADSTS500011: The resource principal named ${resource || one(asked)} was not found in the tenant. The sandbox issues tokens for ${origin}, ${GRAPH_AUDIENCE} and ${apiResource(origin)}.`,
     };
-  const scopes = permissions.flatMap((p) => (p === ".default" ? DEFAULT_SCOPES[kind] : [p]));
+  const defaults = who === "app" ? DEFAULT_APP_SCOPES : DEFAULT_SCOPES;
+  const scopes = permissions.flatMap((p) => (p === ".default" ? defaults[kind] : [p]));
   return { ok: true, audience: resource, scopes: [...new Set(scopes)] };
 }
 

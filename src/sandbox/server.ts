@@ -270,7 +270,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
             'The body must be {"user":"<upn>","scope":"<scopes>"} or {"app":"<client id>","scope":"<scopes>"} (scope optional).',
         });
       }
-      const asked = resolveScopes(parsed.scope, origin);
+      const asked = resolveScopes(parsed.scope, origin, "user" in parsed ? "user" : "app");
       if (!asked.ok)
         return jsonResponse(400, { error: "invalid_scope", error_description: asked.description });
       if ("user" in parsed) {

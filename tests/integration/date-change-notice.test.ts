@@ -39,7 +39,7 @@ describe("date-change notices", () => {
       siteUrl: target.siteUrl,
       sandbox: true,
       settings: {},
-      getToken: sandboxTokenSource(target.sandbox.url, as),
+      getToken: sandboxTokenSource(target.sandbox.url, as, "https://graph.microsoft.com/.default"),
       notice: n,
       recipients,
     });

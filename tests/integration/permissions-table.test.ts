@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "vitest";
-import { DEFAULT_SCOPES } from "../../src/sandbox/audiences.ts";
+import { DEFAULT_APP_SCOPES, DEFAULT_SCOPES } from "../../src/sandbox/audiences.ts";
 import { rowFor } from "../../src/sandbox/graph/permissions.ts";
 
 type Mode = "tab" | "cli" | "job";
@@ -84,5 +84,15 @@ test("each way of running is allowed every Graph call it makes, and is given not
     [...table.tab].sort(),
     [...DEFAULT_SCOPES.graph].sort(),
     "the tab's .default in the sandbox",
+  );
+  assert.deepEqual(
+    [...table.cli].sort(),
+    [...DEFAULT_SCOPES.graph].sort(),
+    "a person's .default in the sandbox",
+  );
+  assert.deepEqual(
+    [...table.job].sort(),
+    [...DEFAULT_APP_SCOPES.graph].sort(),
+    "the app's .default in the sandbox",
   );
 });

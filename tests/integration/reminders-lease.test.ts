@@ -143,7 +143,7 @@ describe("the Reminder Log: its unique key should two deliveries overlap, and wh
     const channelAs = async (sender: string) => {
       const graph = createGraphClient({
         baseUrl: `${origin}/graph`,
-        getToken: sandboxTokenSource(origin, sender),
+        getToken: sandboxTokenSource(origin, sender, "https://graph.microsoft.com/.default"),
       });
       return chatChannel(graph, { baseUrl: `${origin}/graph` }, await signedInUser(graph));
     };

@@ -35,7 +35,7 @@ export async function openDemo(options: Partial<SandboxOptions> = {}) {
   const settings = readNotifySettings(target.siteUrl, true, {});
   const graphAs = (getToken: () => Promise<string>) =>
     createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken });
-  const delegated = graphAs(sandboxTokenSource(origin, SENDER));
+  const delegated = graphAs(sandboxTokenSource(origin, SENDER, "https://graph.microsoft.com/.default"));
   const app = graphAs(() => sandboxToken(origin, { app: SANDBOX_CLIENT_ID }));
   const links = cardLinksOf(settings);
   const limits = {

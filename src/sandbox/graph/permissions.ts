@@ -133,6 +133,9 @@ export function graphPermissionRefusal(
   const row = rowFor(req.method, path.replace(/\/+$/, "") || "/");
   if (row === undefined) return null;
   const accepted = granted.kind === "delegated" ? row.delegated : row.application;
+  // No permission of this kind allows it at all (an app posting a chat message): the endpoint itself answers,
+  // as Graph does, with its own refusal.
+  if (accepted.length === 0) return null;
   if (accepted.some((p) => granted.permissions.includes(p))) return null;
   return graphError(
     403,
