@@ -74,14 +74,12 @@ export function resolveScopes(
   if (kind === null)
     return {
       ok: false,
-      description: `AADSTS500011: The resource principal named ${resource || one(asked)} was not found in the tenant. The sandbox issues tokens for ${origin}, ${GRAPH_AUDIENCE} and ${apiResource(origin)}.`,
+      description: `AADSTS500011: The resource principal named ${resource || (asked[0] ?? "")} was not found in the tenant. The sandbox issues tokens for ${origin}, ${GRAPH_AUDIENCE} and ${apiResource(origin)}.`,
     };
   const defaults = who === "app" ? DEFAULT_APP_SCOPES : DEFAULT_SCOPES;
   const scopes = permissions.flatMap((p) => (p === ".default" ? defaults[kind] : [p]));
   return { ok: true, audience: resource, scopes: [...new Set(scopes)] };
 }
-
-const one = (asked: string[]): string => asked[0] ?? "";
 
 /** SharePoint's 401 challenge: where to get a token for it. */
 const SP_WWW_AUTHENTICATE = `Bearer realm="${TENANT.id}",client_id="00000003-0000-0ff1-ce00-000000000000",trusted_issuers="00000001-0000-0000-c000-000000000000@*,D3776938-3DBA-481F-A652-4BEDFCAB7CD8@*,https://sts.windows.net/*/,https://login.microsoftonline.com/*/v2.0,00000003-0000-0ff1-ce00-000000000000@90140122-8516-11e1-8eff-49304924019b",authorization_uri="https://login.windows.net/common/oauth2/authorize"`;
@@ -93,26 +91,22 @@ export function spUnauthorized(reason: "missing" | "invalid" | "expired"): Sandb
     invalid: "Invalid issuer or signature.",
     expired: "Invalid JWT token. The token is expired.",
   }[reason];
-  return {
-    status: 401,
-    headers: {
-      "www-authenticate": SP_WWW_AUTHENTICATE,
-      "content-type": "application/json; charset=utf-8",
-      "x-ms-diagnostics": `3000006;reason="${description}";category="invalid_client"`,
-    },
-    body: JSON.stringify({ error_description: description }),
-  };
+  return spTokenRefusal(3000006, description);
 }
 
 /** SharePoint's 401 for a token issued for another resource. */
 export function spWrongAudience(audiences: readonly string[]): SandboxResponse {
-  const description = `Invalid audience Uri '${audiences.join(", ")}'.`;
+  return spTokenRefusal(3000003, `Invalid audience Uri '${audiences.join(", ")}'.`);
+}
+
+/** SharePoint's 401 for a token it will not take: the challenge, its diagnostics code and the reason. */
+function spTokenRefusal(diagnostic: number, description: string): SandboxResponse {
   return {
     status: 401,
     headers: {
       "www-authenticate": SP_WWW_AUTHENTICATE,
       "content-type": "application/json; charset=utf-8",
-      "x-ms-diagnostics": `3000003;reason="${description}";category="invalid_client"`,
+      "x-ms-diagnostics": `${String(diagnostic)};reason="${description}";category="invalid_client"`,
     },
     body: JSON.stringify({ error_description: description }),
   };

@@ -5,7 +5,14 @@ import type { SandboxResponse } from "../http.ts";
 import { logicalMethod, parseJsonObject, type SpContext } from "./context.ts";
 import { collectionResponse, entityResponse, noContent, spError, SpErrors, type Entity } from "./format.ts";
 import { filtered } from "./lists.ts";
-import { FIELD_KINDS, internalNameFromTitle, typeAsStringOf, type SpField, type SpList } from "./model.ts";
+import {
+  FIELD_KIND_PROPERTIES,
+  FIELD_KINDS,
+  internalNameFromTitle,
+  typeAsStringOf,
+  type SpField,
+  type SpList,
+} from "./model.ts";
 import { manageListsRefusal } from "./permissions.ts";
 import { uniqueSettingRefusal } from "./unique.ts";
 
@@ -27,15 +34,7 @@ export function fieldEntity(list: SpList, field: SpField): Entity {
     Title: field.Title,
     TypeAsString: field.TypeAsString,
   };
-  for (const key of [
-    "MaxLength",
-    "Choices",
-    "LookupList",
-    "LookupField",
-    "AllowMultipleValues",
-    "SelectionMode",
-    "DisplayFormat",
-  ] as const) {
+  for (const key of FIELD_KIND_PROPERTIES) {
     if (field[key] !== undefined) props[key] = field[key];
   }
   const odataType = FIELD_KINDS[field.FieldTypeKind]?.odataType ?? "SP.Field";

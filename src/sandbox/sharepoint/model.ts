@@ -113,6 +113,17 @@ export interface SpSite {
 }
 
 /** SharePoint's field kinds (SP.FieldType) that the emulator supports, with their type names and classes. */
+/** A field's properties that only some kinds of column have (a text column's MaxLength, a choice's Choices). */
+export const FIELD_KIND_PROPERTIES = [
+  "MaxLength",
+  "Choices",
+  "LookupList",
+  "LookupField",
+  "AllowMultipleValues",
+  "SelectionMode",
+  "DisplayFormat",
+] as const;
+
 export const FIELD_KINDS: Record<number, { typeAsString: string; odataType: string }> = {
   1: { typeAsString: "Integer", odataType: "SP.FieldNumber" },
   2: { typeAsString: "Text", odataType: "SP.FieldText" },

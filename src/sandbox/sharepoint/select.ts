@@ -4,6 +4,7 @@
 // did not select fails here as it would on SharePoint.
 import type { SandboxRequest } from "../http.ts";
 import type { Entity } from "./format.ts";
+import { FIELD_KIND_PROPERTIES } from "./model.ts";
 
 /** The entity types projected here: the web, site users and groups, and every kind of field (SP.Field…). */
 export function projectedHere(type: string): boolean {
@@ -24,17 +25,7 @@ export class ProjectionError extends Error {
  * Properties of a field's own kind (a choice column's Choices, a text column's MaxLength): a $select over the
  * fields collection may name them, and the fields of other kinds are written without them.
  */
-const FIELD_KIND_PROPERTIES = new Set(
-  [
-    "MaxLength",
-    "Choices",
-    "LookupList",
-    "LookupField",
-    "AllowMultipleValues",
-    "SelectionMode",
-    "DisplayFormat",
-  ].map((n) => n.toLowerCase()),
-);
+const OF_A_FIELD_KIND = new Set<string>(FIELD_KIND_PROPERTIES.map((n) => n.toLowerCase()));
 
 const names = (text: string | null): string[] =>
   text === null
@@ -58,8 +49,7 @@ export function projectEntity(req: Pick<SandboxRequest, "url">, entity: Entity):
   const props: Record<string, unknown> = {};
   for (const name of select) {
     const key = byLower.get(name.toLowerCase());
-    const ofAnotherKind =
-      entity.meta.type.startsWith("SP.Field") && FIELD_KIND_PROPERTIES.has(name.toLowerCase());
+    const ofAnotherKind = entity.meta.type.startsWith("SP.Field") && OF_A_FIELD_KIND.has(name.toLowerCase());
     if (key === undefined && ofAnotherKind) continue;
     if (key === undefined || name.includes("/"))
       throw new ProjectionError("property", name, entity.meta.type);
