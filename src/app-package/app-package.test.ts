@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, test } from "vitest";
+import { afterAll, describe, test } from "vitest";
 import { unzipSync } from "fflate";
 import {
   DEFAULT_TAB_ENTITY_ID,
@@ -28,8 +28,21 @@ const TENANT = {
   ACTIONPLAN_DEVELOPER_NAME: "Northbridge Council",
 };
 
-/** Run `main` in a fresh output folder with exactly `env` as the ACTIONPLAN_ settings; its code and output. */
-async function packageWith(env: Record<string, string>, out = mkdtempSync(join(tmpdir(), "app-package-"))) {
+/** The output folders packageWith made, removed when the file's tests are done. */
+const outputs: string[] = [];
+afterAll(() => {
+  for (const dir of outputs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh output folder, removed after the tests. */
+function outputFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), "app-package-"));
+  outputs.push(dir);
+  return dir;
+}
+
+/** Run `main` in an output folder (a fresh one unless given) with exactly `env` as the ACTIONPLAN_ settings. */
+async function packageWith(env: Record<string, string>, out = outputFolder()) {
   const saved = Object.entries(process.env).filter(([name]) => name.startsWith("ACTIONPLAN_"));
   const clear = () => {
     for (const name of Object.keys(process.env).filter((n) => n.startsWith("ACTIONPLAN_")))
@@ -181,42 +194,26 @@ describe("the package's settings", () => {
   });
 
   test("the packager writes the zip where it is told, with the sandbox's settings by default", async () => {
-    const out = mkdtempSync(join(tmpdir(), "app-package-out-"));
-    const saved = Object.entries(process.env).filter(([name]) => name.startsWith("ACTIONPLAN_"));
-    for (const [name] of saved) Reflect.deleteProperty(process.env, name);
-    try {
-      assert.equal(await main([], out), 0);
-      const files = unzipSync(readFileSync(join(out, PACKAGE_FILE_NAME)));
-      assert.deepEqual(Object.keys(files).sort(), ["color.png", "manifest.json", "outline.png"]);
-    } finally {
-      Object.assign(process.env, Object.fromEntries(saved));
-      rmSync(out, { recursive: true, force: true });
-    }
+    const run = await packageWith({});
+    assert.equal(run.code, 0);
+    const files = unzipSync(readFileSync(join(run.out, PACKAGE_FILE_NAME)));
+    assert.deepEqual(Object.keys(files).sort(), ["color.png", "manifest.json", "outline.png"]);
   });
 
   test("given the SharePoint site, the packager also writes the tab's config.json for the tenant", async () => {
-    const out = mkdtempSync(join(tmpdir(), "app-package-config-"));
-    const saved = Object.entries(process.env).filter(([name]) => name.startsWith("ACTIONPLAN_"));
-    for (const [name] of saved) Reflect.deleteProperty(process.env, name);
-    Object.assign(process.env, TENANT, {
+    const run = await packageWith({
+      ...TENANT,
       ACTIONPLAN_SITE_URL: "https://northbridge.sharepoint.com/sites/improvement/",
     });
-    try {
-      assert.equal(await main([], out), 0);
-      const config = parseTabConfig(JSON.parse(readFileSync(join(out, "config.json"), "utf8")));
-      assert.deepEqual(config, {
-        siteUrl: "https://northbridge.sharepoint.com/sites/improvement",
-        auth: { clientId: TENANT.ACTIONPLAN_CLIENT_ID },
-        teamsAppId: TENANT.ACTIONPLAN_TEAMS_APP_ID.toLowerCase(),
-        updateFormUrl: "https://actionplan.northbridge.gov.uk/tab/?view=update",
-        graphUrl: "https://graph.microsoft.com",
-      });
-    } finally {
-      for (const name of Object.keys(process.env).filter((n) => n.startsWith("ACTIONPLAN_")))
-        Reflect.deleteProperty(process.env, name);
-      Object.assign(process.env, Object.fromEntries(saved));
-      rmSync(out, { recursive: true, force: true });
-    }
+    assert.equal(run.code, 0);
+    const config = parseTabConfig(JSON.parse(readFileSync(join(run.out, "config.json"), "utf8")));
+    assert.deepEqual(config, {
+      siteUrl: "https://northbridge.sharepoint.com/sites/improvement",
+      auth: { clientId: TENANT.ACTIONPLAN_CLIENT_ID },
+      teamsAppId: TENANT.ACTIONPLAN_TEAMS_APP_ID.toLowerCase(),
+      updateFormUrl: "https://actionplan.northbridge.gov.uk/tab/?view=update",
+      graphUrl: "https://graph.microsoft.com",
+    });
   });
 
   test("a site address that is not https is named", () => {
@@ -289,6 +286,5 @@ describe("the package's settings", () => {
     assert.equal(lower.code, 1);
     const higher = await packageWith({ ...TENANT, ACTIONPLAN_APP_VERSION: "1.10.0" }, first.out);
     assert.equal(higher.code, 0, higher.said);
-    rmSync(first.out, { recursive: true, force: true });
   });
 });

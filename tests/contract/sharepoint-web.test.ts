@@ -8,20 +8,8 @@ import "@pnp/sp/fields/index.js";
 import "@pnp/sp/site-groups/index.js";
 import "@pnp/sp/site-users/index.js";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
-import { RemoteError } from "../../src/lib/remote-error.ts";
+import { rejectsWith } from "../support/sharepoint-failure.ts";
 import { contractTargets, uniqueTitle, type Target } from "../support/targets.ts";
-
-async function rejectsWith(promise: Promise<unknown>, status: number, code?: RegExp): Promise<RemoteError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RemoteError, `expected a RemoteError, got ${String(error)}`);
-    assert.equal(error.status, status, error.message);
-    if (code !== undefined) assert.match(error.code, code);
-    return error;
-  }
-  assert.fail(`expected HTTP ${status}, but the request succeeded`);
-}
 
 /** SharePoint's ids for the columns every list has, the same in every tenant. */
 const BUILT_IN_IDS = {

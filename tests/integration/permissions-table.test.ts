@@ -11,27 +11,25 @@ import { rowFor } from "../../src/sandbox/graph/permissions.ts";
 type Mode = "tab" | "cli" | "job";
 
 /** The Graph calls each way of running makes (src/notify: directory, people, chat and activity channels). */
+/**
+ * The Graph calls a person's token makes, in the tab ("Chase now" and date-change notices run the chat
+ * channel as the signed-in coordinator; the people picker) and in the CLI (`reminders --channel chat` as a
+ * coordinator or a service account; `import` reads the directory): the same calls.
+ */
+const AS_A_PERSON = [
+  "GET /me",
+  "GET /users",
+  "GET /users/{id}",
+  "GET /users/{id}/manager",
+  "POST /chats",
+  "POST /chats/{id}/messages",
+  "GET /chats/{id}/messages",
+];
+
+/** The Graph calls each way of running makes (src/notify: directory, people, chat and activity channels). */
 const CALLS: Record<Mode, string[]> = {
-  // "Chase now" and date-change notices run the chat channel as the signed-in coordinator; the people picker.
-  tab: [
-    "GET /me",
-    "GET /users",
-    "GET /users/{id}",
-    "GET /users/{id}/manager",
-    "POST /chats",
-    "POST /chats/{id}/messages",
-    "GET /chats/{id}/messages",
-  ],
-  // `reminders --channel chat` as a coordinator or a service account; `import` reads the directory.
-  cli: [
-    "GET /me",
-    "GET /users",
-    "GET /users/{id}",
-    "GET /users/{id}/manager",
-    "POST /chats",
-    "POST /chats/{id}/messages",
-    "GET /chats/{id}/messages",
-  ],
+  tab: AS_A_PERSON,
+  cli: AS_A_PERSON,
   // `reminders --channel activity` as the app.
   job: [
     "GET /users/{id}",
