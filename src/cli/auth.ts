@@ -164,15 +164,18 @@ export function tenantTokenSource(
   };
 }
 
+/** Whom to act as against the sandbox: `--as`, which the sandbox cannot guess. */
+function sandboxPerson(as: string | undefined): string {
+  if (as === undefined)
+    throw new UsageError(
+      "--as <upn> is needed against the sandbox: say whom to act as (see /sandbox/people)",
+    );
+  return as;
+}
+
 /** The token source for a site: the sandbox's own tokens, or MSAL against a real tenant. */
 export function tokenSourceFor(siteUrl: string, as: string | undefined): TokenSource {
-  if (isSandboxSite(siteUrl)) {
-    if (as === undefined)
-      throw new UsageError(
-        "--as <upn> is needed against the sandbox: say whom to act as (see /sandbox/people)",
-      );
-    return sandboxTokenSource(new URL(siteUrl).origin, as);
-  }
+  if (isSandboxSite(siteUrl)) return sandboxTokenSource(new URL(siteUrl).origin, sandboxPerson(as));
   return tenantTokenSource(siteUrl, readTenantSettings(), as);
 }
 
@@ -189,11 +192,7 @@ export function graphTokenSourceFor(
   if (isSandboxSite(siteUrl)) {
     const origin = new URL(siteUrl).origin;
     if (options.appOnly === true) return sandboxAppTokenSource(origin, options.sandboxClientId ?? "");
-    if (as === undefined)
-      throw new UsageError(
-        "--as <upn> is needed against the sandbox: say whom to act as (see /sandbox/people)",
-      );
-    return sandboxTokenSource(origin, as, GRAPH_DEFAULT);
+    return sandboxTokenSource(origin, sandboxPerson(as), GRAPH_DEFAULT);
   }
   return tenantTokenSource(options.graphUrl ?? "https://graph.microsoft.com", readTenantSettings(), as);
 }

@@ -27,7 +27,14 @@ import { WithdrawnBadge } from "../../../components/WithdrawnBadge.tsx";
 import { orderedColumns, type PlanLayout, type TableColumnId } from "../plan-layout.ts";
 import { updateWords, type PlanItem } from "../plan-view.ts";
 import { TableToolbar } from "./TableToolbar.tsx";
-import { groupItems, sortItems, tableColumns, targetText } from "./table-model.ts";
+import {
+  groupItems,
+  recommendationLookup,
+  recommendationText,
+  sortItems,
+  tableColumns,
+  targetText,
+} from "./table-model.ts";
 
 /** Each column's share of the row and the narrowest it may be; the table scrolls sideways below that. */
 const WIDTHS: Record<TableColumnId, { grow: number; min: number }> = {
@@ -107,10 +114,10 @@ export function PlanTable(props: Props) {
   const styles = useStyles();
   const { layout, onLayout } = props;
   const columns = useMemo(() => tableColumns(props.recommendations), [props.recommendations]);
-  const recommendationText = useMemo(() => {
-    const byId = new Map(props.recommendations.map((r) => [r.id, `${r.ref}: ${r.title}`]));
-    return (item: PlanItem) => byId.get(item.record.action.recommendationId) ?? null;
-  }, [props.recommendations]);
+  const recommendationOf = useMemo(
+    () => recommendationLookup(props.recommendations),
+    [props.recommendations],
+  );
   const shown = orderedColumns(layout.columns);
   const sorted = sortItems(props.items, layout.sort, columns);
   const groups = groupItems(sorted, layout.group, props.recommendations);
@@ -122,7 +129,12 @@ export function PlanTable(props: Props) {
       compare: (_a: PlanItem, _b: PlanItem) => 0,
       renderHeaderCell: () => columns[id].label,
       renderCell: (item) => (
-        <Cell id={id} item={item} recommendation={recommendationText(item)} onOpen={props.onOpen} />
+        <Cell
+          id={id}
+          item={item}
+          recommendation={recommendationText(recommendationOf(item))}
+          onOpen={props.onOpen}
+        />
       ),
     }),
   );

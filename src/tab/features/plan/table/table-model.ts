@@ -37,17 +37,25 @@ const STATUS_ORDER = ["Overdue", "Delayed", "On target", "Not started", "Complet
 
 export const statusText = (item: PlanItem): string => (item.withdrawn ? "Withdrawn" : item.status);
 
-const recommendationText = (r: Recommendation | undefined): string | null =>
+/** "3: Performance Management", as the table and its export show an action's recommendation. */
+export const recommendationText = (r: Recommendation | undefined): string | null =>
   r === undefined ? null : `${r.ref}: ${r.title}`;
 
 /** The target date as the table shows it: "31 May 2024 (was 31 Mar 2024)", or the plan's words. */
 export const targetText = (item: PlanItem): string =>
   targetWithMoveText(item.record.action.targetDate, item.record.baseline);
 
+/** Each item's recommendation (an action names it by id), looked up once per plan. */
+export function recommendationLookup(
+  recommendations: readonly Recommendation[],
+): (item: PlanItem) => Recommendation | undefined {
+  const byId = new Map(recommendations.map((r) => [r.id, r]));
+  return (item) => byId.get(item.record.action.recommendationId);
+}
+
 /** The columns, given the plan's recommendations (an action names its recommendation by id). */
 export function tableColumns(recommendations: readonly Recommendation[]): Record<TableColumnId, TableColumn> {
-  const byId = new Map(recommendations.map((r) => [r.id, r]));
-  const recommendationOf = (item: PlanItem) => byId.get(item.record.action.recommendationId);
+  const recommendationOf = recommendationLookup(recommendations);
   const text = (
     id: TableColumnId,
     width: number,
