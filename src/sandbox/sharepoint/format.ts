@@ -88,14 +88,9 @@ export function entityResponse(
   headers: Record<string, string> = {},
 ): SandboxResponse {
   const flavour = flavourOf(req);
-  let projected: Entity;
-  try {
-    projected = projectedHere(value.meta.type) ? projectEntity(req, value) : value;
-  } catch (error) {
-    if (error instanceof ProjectionError) return projectionRefusal(req, error);
-    throw error;
-  }
-  const body = writeEntity(projected, flavour, baseUrl);
+  const projected = projectAll(req, [value]);
+  if (!Array.isArray(projected)) return projected;
+  const body = writeEntity(projected[0] ?? value, flavour, baseUrl);
   const payload =
     flavour === "verbose"
       ? { d: body }
@@ -119,13 +114,8 @@ export function collectionResponse(
   nextLink?: string,
 ): SandboxResponse {
   const flavour = flavourOf(req);
-  let projected: Entity[];
-  try {
-    projected = values.map((v) => (projectedHere(v.meta.type) ? projectEntity(req, v) : v));
-  } catch (error) {
-    if (error instanceof ProjectionError) return projectionRefusal(req, error);
-    throw error;
-  }
+  const projected = projectAll(req, values);
+  if (!Array.isArray(projected)) return projected;
   const written = projected.map((v) => writeEntity(v, flavour, baseUrl));
   let payload: unknown;
   if (flavour === "verbose")
@@ -267,6 +257,16 @@ export const SpErrors = {
       `The property '${name}' does not exist on type '${typeName}'. Make sure to only use property names that are defined by the type.`,
     ),
 };
+
+/** The entities under the request's $select/$expand (those select.ts projects), or SharePoint's refusal. */
+function projectAll(req: SandboxRequest, values: readonly Entity[]): Entity[] | SandboxResponse {
+  try {
+    return values.map((v) => (projectedHere(v.meta.type) ? projectEntity(req, v) : v));
+  } catch (error) {
+    if (error instanceof ProjectionError) return projectionRefusal(req, error);
+    throw error;
+  }
+}
 
 /** SharePoint's 400 for a $select of a property the type does not have, or an $expand the sandbox lacks. */
 function projectionRefusal(req: Pick<SandboxRequest, "headers">, error: ProjectionError): SandboxResponse {
