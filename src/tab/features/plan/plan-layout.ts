@@ -66,6 +66,15 @@ export interface PlanLayout {
 
 export const LIST_LAYOUT: PlanLayout = { show: "list", sort: null, columns: DEFAULT_COLUMNS, group: "none" };
 
+const COLUMN_SET = new Set<string>(TABLE_COLUMN_IDS);
+
+/** Whether text (from the address or a menu) names one of the table's columns. */
+export const isTableColumn = (id: string): id is TableColumnId => COLUMN_SET.has(id);
+
+/** Whether text (from the address or a select) names a grouping. */
+export const isGrouping = (value: string): value is Grouping =>
+  (GROUPINGS as readonly string[]).includes(value);
+
 /** `columns` in the table's order, with the action's text always among them. */
 export function orderedColumns(columns: Iterable<TableColumnId>): TableColumnId[] {
   const chosen = new Set(columns);

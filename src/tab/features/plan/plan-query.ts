@@ -5,13 +5,12 @@ import { STATUSES } from "../../../domain/types.ts";
 import { DUE_WINDOWS, NO_FILTERS, type DueWindow, type PlanFilters } from "./plan-filters.ts";
 import {
   DEFAULT_COLUMNS,
-  GROUPINGS,
   LIST_LAYOUT,
   orderedColumns,
-  TABLE_COLUMN_IDS,
-  type Grouping,
   type PlanLayout,
   type TableColumnId,
+  isGrouping,
+  isTableColumn,
 } from "./plan-layout.ts";
 
 const ID = /^[1-9]\d{0,9}$/;
@@ -47,8 +46,6 @@ export function planQueryParams(filters: PlanFilters): [string, string][] {
   return params;
 }
 
-const COLUMN_SET = new Set<string>(TABLE_COLUMN_IDS);
-const isColumn = (id: string): id is TableColumnId => COLUMN_SET.has(id);
 const sameColumns = (a: readonly TableColumnId[], b: readonly TableColumnId[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
 
@@ -59,15 +56,15 @@ const sameColumns = (a: readonly TableColumnId[], b: readonly TableColumnId[]) =
 export function readPlanLayout(params: URLSearchParams): PlanLayout {
   const sort = /^([a-zA-Z]+)(-desc)?$/.exec(params.get("sort") ?? "");
   const column = sort?.[1] ?? "";
-  const cols = (params.get("cols") ?? "").split(",").filter(isColumn);
+  const cols = (params.get("cols") ?? "").split(",").filter(isTableColumn);
   const group = params.get("group") ?? "";
   return {
     show: params.get("show") === "table" ? "table" : "list",
-    sort: isColumn(column)
+    sort: isTableColumn(column)
       ? { column, direction: sort?.[2] === undefined ? "ascending" : "descending" }
       : null,
     columns: cols.length === 0 ? DEFAULT_COLUMNS : orderedColumns(cols),
-    group: (GROUPINGS as readonly string[]).includes(group) ? (group as Grouping) : "none",
+    group: isGrouping(group) ? group : "none",
   };
 }
 

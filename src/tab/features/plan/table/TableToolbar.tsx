@@ -25,9 +25,10 @@ import {
   REQUIRED_COLUMN,
   TABLE_COLUMN_IDS,
   TABLE_COLUMN_LABELS,
-  type Grouping,
   type PlanLayout,
   type TableColumnId,
+  isGrouping,
+  isTableColumn,
 } from "../plan-layout.ts";
 import { exportFileName, exportTable, type TableColumn, type TableGroup } from "./table-model.ts";
 
@@ -40,10 +41,6 @@ const useStyles = makeStyles({
   },
   field: { minWidth: 0, maxWidth: "100%" },
 });
-
-const isGrouping = (value: string): value is Grouping => (GROUPINGS as readonly string[]).includes(value);
-const isColumn = (value: string): value is TableColumnId =>
-  (TABLE_COLUMN_IDS as readonly string[]).includes(value);
 
 type ExportState =
   | { state: "idle" }
@@ -90,7 +87,7 @@ export function TableToolbar(props: {
         inline
         checkedValues={{ columns: shown }}
         onCheckedValueChange={(_, data) => {
-          const chosen = data.checkedItems.filter(isColumn);
+          const chosen = data.checkedItems.filter(isTableColumn);
           onLayout({ ...layout, columns: orderedColumns(chosen) });
         }}
       >
