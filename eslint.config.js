@@ -106,6 +106,17 @@ export default defineConfig(
               message: "The sandbox is started by the CLI, never the other way round.",
             },
             {
+              target: "./src/functions",
+              from: ["./src/tab", "./src/sandbox"],
+              message:
+                "The Function App runs on Azure against a tenant: it never imports the tab or the sandbox.",
+            },
+            {
+              target: ["./src/domain", "./src/sharepoint", "./src/notify", "./src/tab", "./src/cli"],
+              from: "./src/functions",
+              message: "Only the Function App's entry point and its tests import src/functions.",
+            },
+            {
               target: "./src/tab",
               from: "./src/cli",
               message: "The tab is bundled for the browser: it never imports the CLI (Node-only).",

@@ -1,0 +1,93 @@
+// The Azure Function's daily run against the sandbox, with the tokens a tenant gives it: the app's own for
+// SharePoint and Graph, and the reminder service account's delegated one for chat. A working day sends each
+// reminder once however often the timer fires; a bank holiday sends nothing; an expired sender tells the
+// coordinator in the activity feed and fails the invocation in words.
+import assert from "node:assert/strict";
+import { afterAll, beforeAll, describe, test } from "vitest";
+import { z } from "zod";
+import { sandboxTokenSource } from "../../src/cli/auth.ts";
+import type { IsoDate } from "../../src/domain/index.ts";
+import {
+  runDailyReminders,
+  SENDER_EXPIRED_ACTIVITY,
+  type DailyJob,
+} from "../../src/functions/daily-reminders.ts";
+import { SenderSignInExpired } from "../../src/functions/tokens.ts";
+import { cardLinksOf, readNotifySettings, SANDBOX_CLIENT_ID } from "../../src/notify/reminders/settings.ts";
+import { cardsFrom, COORDINATOR, inboxOf, openDemo, recipientsOf, SENDER } from "./reminders-support.ts";
+
+const GRAPH = "https://graph.microsoft.com/.default";
+/** Friday 24 May 2024: reminders are due. Monday 27 May 2024: the Spring bank holiday in England. */
+const WORKING_DAY = "2024-05-24" as IsoDate;
+const BANK_HOLIDAY = "2024-05-27" as IsoDate;
+
+/** An app-only token for one resource, as the Function App's certificate sign-in gets it. */
+function appToken(origin: string, scope: string) {
+  return async () => {
+    const response = await fetch(`${origin}/sandbox/token`, {
+      method: "POST",
+      body: JSON.stringify({ app: SANDBOX_CLIENT_ID, scope }),
+    });
+    return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
+  };
+}
+
+describe("the daily reminder job (Azure Functions handler)", () => {
+  let demo: Awaited<ReturnType<typeof openDemo>>;
+  let job: (today: IsoDate, overrides?: Partial<DailyJob>) => DailyJob;
+  const logged: string[] = [];
+  beforeAll(async () => {
+    demo = await openDemo();
+    const origin = demo.target.sandbox.url;
+    const settings = readNotifySettings(demo.target.siteUrl, true, {});
+    job = (today, overrides = {}) => ({
+      siteUrl: demo.target.siteUrl,
+      graphUrl: settings.ACTIONPLAN_GRAPH_URL,
+      today,
+      links: cardLinksOf(settings),
+      channel: "chat",
+      tokens: {
+        sharePoint: appToken(origin, `${origin}/.default`),
+        graphApp: appToken(origin, GRAPH),
+        graphSender: sandboxTokenSource(origin, SENDER, GRAPH),
+      },
+      log: (m) => logged.push(m),
+      ...overrides,
+    });
+  });
+  afterAll(() => demo.close());
+
+  test("on a bank holiday it sends nothing", async () => {
+    const summary = await runDailyReminders(job(BANK_HOLIDAY));
+    assert.equal(summary.reminders.length, 0);
+    assert.equal(summary.sent, 0);
+    assert.deepEqual((await inboxOf(demo.target.sandbox.url, COORDINATOR)).chats, []);
+    assert.match(logged.at(-1) ?? "", /^2024-05-27: 0 reminder\(s\) due, 0 card\(s\) sent/);
+  });
+
+  test("on a working day each person gets one card, and a second firing that day sends none", async () => {
+    const first = await runDailyReminders(job(WORKING_DAY));
+    const recipients = recipientsOf(first);
+    assert.ok(recipients.length > 5, "the demo has reminders due on 24 May 2024");
+    assert.equal(first.sent, recipients.length);
+    const again = await runDailyReminders(job(WORKING_DAY));
+    assert.equal(again.sent, 0);
+    for (const upn of recipients)
+      assert.equal((await cardsFrom(demo.target.sandbox.url, upn)).length, 1, `${upn} has one card`);
+  });
+
+  test("with the sender's sign-in expired, the coordinator is told and the run fails in words", async () => {
+    const expired = () => Promise.reject(new SenderSignInExpired("reminders@northbridge.gov.uk", "test"));
+    const run = runDailyReminders(
+      job("2024-06-06" as IsoDate, { tokens: { ...job(WORKING_DAY).tokens, graphSender: expired } }),
+    );
+    await assert.rejects(run, /reminders@northbridge\.gov\.uk must sign in again/);
+    const feed = (await inboxOf(demo.target.sandbox.url, COORDINATOR)).activity;
+    const alert = feed.find((a) => a.activityType === SENDER_EXPIRED_ACTIVITY);
+    assert.ok(alert, "the coordinator's activity feed has the alert");
+    assert.match(
+      alert.previewText,
+      /No reminders were sent today: reminders@northbridge\.gov\.uk must sign in again/,
+    );
+  });
+});
