@@ -9,33 +9,25 @@ import "@pnp/sp/fields/index.js";
 import "@pnp/sp/security/index.js";
 import "@pnp/sp/site-users/web.js";
 import { z } from "../lib/zod.ts";
-import { RemoteError } from "../lib/remote-error.ts";
-import { inOneBatch, settle, valueOf, type Settled } from "./batch.ts";
-import { describeStep, planProvisioning, type ProvisionStep, type SiteList } from "./provision-plan.ts";
+import { inOneBatch, settle } from "./batch.ts";
+import { describeStep, planProvisioning, type ProvisionStep } from "./provision-plan.ts";
 import {
   describeSecurityStep,
-  parseListSecurity,
-  parseRoleDefinitions,
   planSecurity,
-  type ListSecurity,
   type SecurityStep,
   type SitePrincipals,
 } from "./provision-security.ts";
+import { readSite, rethrowIfDenied, type GroupInfo } from "./provision-read.ts";
 import {
   FIELD_TYPES,
   listDescription,
-  type ListKey,
   SCHEMA,
   type ColumnSpec,
   type ListSpec,
   type SchemaSpec,
 } from "./schema.ts";
 
-/** A site group as the report names it. */
-export interface GroupInfo {
-  id: number;
-  title: string;
-}
+export type { GroupInfo };
 
 export interface ProvisionReport {
   schemaVersion: number;
@@ -54,101 +46,6 @@ export interface ProvisionReport {
 export interface ProvisionOptions {
   /** UPN of the account that sends reminders (it gets Contribute on the Reminder Log). */
   reminderSender?: string;
-}
-
-const siteListSchema = z.object({ Id: z.string(), Title: z.string(), Description: z.nullish(z.string()) });
-const siteFieldSchema = z.object({
-  InternalName: z.string(),
-  TypeAsString: z.string(),
-  Indexed: z.boolean(),
-  EnforceUniqueValues: z.nullish(z.boolean()),
-  Required: z.boolean(),
-  Choices: z.nullish(z.array(z.string())),
-  LookupList: z.nullish(z.string()),
-  MaxLength: z.nullish(z.int()),
-});
-const groupSchema = z.looseObject({ Id: z.int(), Title: z.string() });
-const versioningSchema = z.looseObject({ EnableVersioning: z.boolean() });
-
-function group(settled: Settled<unknown>): GroupInfo | null {
-  if (!settled.ok) return null;
-  const parsed = groupSchema.safeParse(settled.value);
-  return parsed.success ? { id: parsed.data.Id, title: parsed.data.Title } : null;
-}
-
-/** Everything provisioning needs to know about the site, in one request. */
-async function readSite(sp: SPFI, schema: SchemaSpec, options: ProvisionOptions) {
-  const parts = await inOneBatch(sp, (b) => ({
-    lists: settle(b.web.lists.select("Id", "Title", "Description")()),
-    fields: schema.lists.map((l) =>
-      settle(b.web.lists.getByTitle(l.title).fields.filter("Hidden eq false")()),
-    ),
-    settings: schema.lists.map((l) =>
-      settle(
-        b.web.lists
-          .getByTitle(l.title)
-          .select("HasUniqueRoleAssignments", "ReadSecurity", "WriteSecurity", "EnableVersioning")(),
-      ),
-    ),
-    assignments: schema.lists.map((l) =>
-      settle(b.web.lists.getByTitle(l.title).roleAssignments.expand("Member", "RoleDefinitionBindings")()),
-    ),
-    roleDefinitions: settle(b.web.roleDefinitions()),
-    caller: settle(b.web.currentUser.select("Id", "Title")()),
-    sender: options.reminderSender === undefined ? null : settle(b.web.ensureUser(options.reminderSender)),
-    owners: settle(b.web.associatedOwnerGroup.select("Id", "Title")()),
-    members: settle(b.web.associatedMemberGroup.select("Id", "Title")()),
-    visitors: settle(b.web.associatedVisitorGroup.select("Id", "Title")()),
-  }));
-  const lists = z.array(siteListSchema).parse(valueOf(await parts.lists));
-  const fieldResults = await Promise.all(parts.fields);
-  const settings = await Promise.all(parts.settings);
-  const siteLists: SiteList[] = [];
-  schema.lists.forEach((spec, i) => {
-    const list = lists.find((l) => l.Title.toLowerCase() === spec.title.toLowerCase());
-    const fields = fieldResults[i];
-    if (list === undefined || fields === undefined || !fields.ok) return;
-    const versioning = versioningSchema.safeParse(settings[i]?.ok === true ? settings[i].value : null);
-    siteLists.push({
-      Id: list.Id,
-      Title: list.Title,
-      Description: list.Description ?? "",
-      ...(versioning.success ? { EnableVersioning: versioning.data.EnableVersioning } : {}),
-      fields: z
-        .array(siteFieldSchema)
-        .parse(fields.value)
-        .map((f) => ({
-          ...f,
-          EnforceUniqueValues: f.EnforceUniqueValues ?? false,
-          Choices: f.Choices ?? undefined,
-          LookupList: f.LookupList ?? undefined,
-          // SharePoint reports a MaxLength on multi-line columns too; only a text column's is compared.
-          MaxLength: f.TypeAsString === "Text" ? (f.MaxLength ?? undefined) : undefined,
-        })),
-    });
-  });
-  const security = new Map<ListKey, ListSecurity>();
-  const assignments = await Promise.all(parts.assignments);
-  schema.lists.forEach((spec, i) => {
-    const s = settings[i];
-    const a = assignments[i];
-    if (s?.ok === true && a?.ok === true) security.set(spec.key, parseListSecurity(s.value, a.value));
-  });
-  const sender = parts.sender === null ? null : await parts.sender;
-  if (sender !== null && !sender.ok) rethrowIfDenied(sender.error);
-  const roleDefinitions = await parts.roleDefinitions;
-  return {
-    siteLists,
-    security,
-    roleIds: roleDefinitions.ok ? parseRoleDefinitions(roleDefinitions.value) : new Map<number, number>(),
-    caller: group(await parts.caller),
-    sender: sender === null ? null : sender.ok ? group(sender) : undefined,
-    roles: {
-      coordinators: group(await parts.owners),
-      sros: group(await parts.members),
-      viewers: group(await parts.visitors),
-    },
-  };
 }
 
 // The properties a new column is created with; display titles, indexes and uniqueness follow as updates.
@@ -232,11 +129,6 @@ function queueStep(sp: SPFI, step: ProvisionStep, listIds: ReadonlyMap<string, s
     case "enable-versioning":
       return [sp.web.lists.getByTitle(list.title).update({ EnableVersioning: true })];
   }
-}
-
-// Without the right to change the site nothing else will work either: stop with SharePoint's own answer.
-function rethrowIfDenied(error: unknown): void {
-  if (error instanceof RemoteError && (error.status === 401 || error.status === 403)) throw error;
 }
 
 function describeFailure(step: ProvisionStep, error: unknown): string {
