@@ -11,7 +11,9 @@ import { sandboxCommand } from "./commands/sandbox.ts";
 import { summaryCommand } from "./commands/summary.ts";
 import { updateCommand } from "./commands/update.ts";
 import type { Command } from "./command.ts";
+import { doctorCommand } from "./commands/doctor.ts";
 import { describeCliError } from "./errors.ts";
+import { startProgress } from "./progress.ts";
 import { readFileSync } from "node:fs";
 
 const COMMANDS: Command[] = [
@@ -26,6 +28,7 @@ const COMMANDS: Command[] = [
   summaryCommand,
   reportCommand,
   remindersCommand,
+  doctorCommand,
 ];
 
 function overview(): string {
@@ -84,5 +87,11 @@ async function run(argv: string[]): Promise<number> {
     console.log(command.help);
     return 0;
   }
-  return command.run(rest);
+  // The sandbox runs until stopped: it says itself when it is ready.
+  const progress = command.name === "sandbox" ? null : startProgress(command.name);
+  try {
+    return await command.run(rest);
+  } finally {
+    progress?.done();
+  }
 }

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { test } from "vitest";
 import { DEFAULT_APP_SCOPES, DEFAULT_SCOPES } from "../../src/sandbox/audiences.ts";
 import { rowFor } from "../../src/sandbox/graph/permissions.ts";
+import { PERMISSIONS } from "../../src/lib/permissions.ts";
 
 type Mode = "tab" | "cli" | "job";
 
@@ -92,5 +93,36 @@ test("each way of running is allowed every Graph call it makes, and is given not
     [...table.job].sort(),
     [...DEFAULT_APP_SCOPES.graph].sort(),
     "the app's .default in the sandbox",
+  );
+});
+
+test("the README's table is the one `actionplan doctor` checks tokens against (src/lib/permissions.ts)", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const table = readme.slice(
+    readme.indexOf("<!-- permissions-table -->"),
+    readme.indexOf("<!-- /permissions-table -->"),
+  );
+  const rows = table
+    .split("\n")
+    .filter((line) => /^\| (SharePoint|Graph) /.test(line))
+    .map((line) => line.split("|").map((cell) => cell.trim()));
+  const fromReadme = rows.map((cells) => ({
+    permission: cells[1] ?? "",
+    ways: [
+      cells[2] === "yes" ? "tab" : "",
+      cells[3] === "yes" ? "person" : "",
+      cells[4] === "yes" ? "app" : "",
+    ]
+      .filter(Boolean)
+      .join(","),
+    why: cells[5] ?? "",
+  }));
+  assert.deepEqual(
+    fromReadme,
+    PERMISSIONS.map((p) => ({
+      permission: `${p.resource} \`${p.name}\``,
+      ways: p.ways.join(","),
+      why: p.why,
+    })),
   );
 });

@@ -1,0 +1,114 @@
+// `actionplan doctor`: checks a site's set-up as the app will use it and says in words what is missing.
+import { createGraphClient } from "../../notify/graph-client.ts";
+import { readNotifySettings, SANDBOX_CLIENT_ID, SettingsError } from "../../notify/reminders/settings.ts";
+import { loadSroPosts } from "../../sharepoint/post-admin.ts";
+import { graphTokenSourceFor, isSandboxSite, tokenSourceFor } from "../auth.ts";
+import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
+import {
+  checkLists,
+  checkPosts,
+  checkTabConfig,
+  checkTeamsApp,
+  checkToken,
+  type CheckResult,
+} from "../doctor/checks.ts";
+import { connect, siteOptions, siteSchema } from "../site.ts";
+import { z } from "zod";
+
+const help = `Usage: actionplan doctor --site <url> [--tab-url <url>] [--channel chat|activity] [--as <upn>] [--json]
+
+Checks a site's set-up for Action Plan Tracker and says what is missing, each with what to do:
+  SharePoint token, Graph token  the signed-in identity's permissions (the token's scp for a person, roles
+                                 for the app) against the README's permissions table
+  lists                          the lists, columns, indexes, versioning and permissions provision sets
+  SRO posts                      every post has a holder (a vacant post's actions get no reminders)
+  tab's config.json              reachable beside the tab's index.html, naming this site and this app
+  Teams app                      (--channel activity) in the organisation's catalog, and installed for the
+                                 SROs; the daily job installs it where missing, so that is a warning
+Changes nothing. Exits 0 when every check passes, 1 with the list of what failed.
+
+Options:
+  --site URL           the site, e.g. https://contoso.sharepoint.com/sites/improvement
+  --tab-url URL        where the tab is hosted (default ACTIONPLAN_TAB_URL; the sandbox's own tab)
+  --channel chat       (default) check as the reminder sender (a person, delegated) does
+  --channel activity   check as the daily job does with the activity feed: the app, with its certificate
+  --as UPN             against the sandbox: whom to act as; against a tenant: who signs in
+  --json               print { ok, checks: [{ check, ok, lines, warnings }] }
+  --help               show this help
+
+Settings: ACTIONPLAN_TENANT_ID, ACTIONPLAN_CLIENT_ID (and ACTIONPLAN_CERT_PATH for the app), as for the
+other commands; ACTIONPLAN_TEAMS_APP_ID for the catalog check.`;
+
+const schema = siteSchema.extend({
+  "tab-url": z.url({ protocol: /^https?$/ }).optional(),
+  channel: z.enum(["chat", "activity"]).default("chat"),
+});
+
+export const doctorCommand: Command = {
+  name: "doctor",
+  summary: "check a site's set-up and say what is missing",
+  help,
+  run: (argv) =>
+    withUsageErrors("doctor", help, async () => {
+      const options = parseOptions(
+        argv,
+        { ...siteOptions, "tab-url": { type: "string" }, channel: { type: "string" } },
+        schema,
+      );
+      const sandbox = isSandboxSite(options.site);
+      const tabUrl =
+        options["tab-url"] ??
+        (process.env.ACTIONPLAN_TAB_URL || undefined) ??
+        (sandbox ? `${new URL(options.site).origin}/tab/` : undefined);
+      if (tabUrl === undefined)
+        throw new UsageError(
+          "say where the tab is hosted, with --tab-url https://<host>/tab/ or ACTIONPLAN_TAB_URL, so its config.json can be checked.",
+        );
+      let settings;
+      try {
+        settings = readNotifySettings(options.site, sandbox);
+      } catch (error) {
+        if (error instanceof SettingsError) throw new UsageError(error.message);
+        throw error;
+      }
+      const appOnly = options.channel === "activity";
+      const sharePointToken = tokenSourceFor(options.site, options.as);
+      const graphToken = graphTokenSourceFor(options.site, options.as, {
+        appOnly,
+        sandboxClientId: SANDBOX_CLIENT_ID,
+        graphUrl: settings.ACTIONPLAN_GRAPH_URL,
+      });
+      const ctx = connect(options.site, options.as);
+      const results: CheckResult[] = [];
+      results.push(await checkToken("SharePoint", sharePointToken));
+      results.push(await checkToken("Graph", graphToken));
+      results.push(await checkLists(ctx));
+      results.push(await checkPosts(ctx));
+      results.push(
+        await checkTabConfig(tabUrl, options.site, sandbox ? undefined : process.env.ACTIONPLAN_CLIENT_ID),
+      );
+      if (appOnly) {
+        const graph = createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken: graphToken });
+        const holders = await loadSroPosts(ctx)
+          .then((posts) => [...new Set(posts.flatMap((p) => (p.holderUpn === null ? [] : [p.holderUpn])))])
+          .catch(() => []);
+        results.push(await checkTeamsApp(graph, settings.ACTIONPLAN_TEAMS_APP_ID, holders));
+      }
+      const ok = results.every((r) => r.ok);
+      if (options.json) console.log(JSON.stringify({ ok, checks: results }, null, 2));
+      else console.log(formatResults(options.site, results));
+      return ok ? 0 : 1;
+    }),
+};
+
+function formatResults(site: string, results: readonly CheckResult[]): string {
+  const lines = [`Checked ${site}:`];
+  for (const r of results) {
+    lines.push(`${r.ok ? "ok  " : "FAIL"} ${r.check}`);
+    lines.push(...r.lines.map((l) => `       ${l}`));
+    lines.push(...(r.warnings ?? []).map((w) => `       warning: ${w}`));
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  lines.push(failed === 0 ? "Every check passed." : `${String(failed)} check(s) failed; see above.`);
+  return lines.join("\n");
+}

@@ -1,0 +1,212 @@
+// What `actionplan doctor` checks of a tenant's set-up, each check one line in words: what is wrong and
+// what to do. Every check runs even when an earlier one failed, so the administrator gets the whole list.
+import type { Client } from "@microsoft/microsoft-graph-client";
+import { z } from "zod";
+import { describeCliError } from "../errors.ts";
+import { missingPermissions, type Resource } from "../../lib/permissions.ts";
+import type { DataContext } from "../../sharepoint/context.ts";
+import { loadSroPosts } from "../../sharepoint/post-admin.ts";
+import { checkSite } from "../../sharepoint/provision-read.ts";
+import type { TokenSource } from "../../sharepoint/client.ts";
+import { parseTabConfig } from "../../tab/lib/config.ts";
+
+export interface CheckResult {
+  check: string;
+  ok: boolean;
+  /** One line per problem (or, when ok, what was found). */
+  lines: string[];
+  /** Passed, but worth a look (not counted as a failure). */
+  warnings?: string[];
+}
+
+const claimsSchema = z.looseObject({
+  scp: z.string().optional(),
+  roles: z.array(z.string()).optional(),
+  upn: z.string().optional(),
+  preferred_username: z.string().optional(),
+  appid: z.string().optional(),
+  aud: z.string().optional(),
+});
+export type TokenClaims = z.infer<typeof claimsSchema>;
+
+/** The claims of an access token (a JWT); its signature is the service's to check, not ours. */
+export function tokenClaims(token: string): TokenClaims {
+  const payload = token.split(".")[1];
+  if (payload === undefined) throw new Error("the token is not a JWT");
+  return claimsSchema.parse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
+}
+
+/** The token's permissions against the one permissions table, for a person (`scp`) or the app (`roles`). */
+export async function checkToken(resource: Resource, getToken: TokenSource): Promise<CheckResult> {
+  const check = `${resource} token`;
+  let claims: TokenClaims;
+  try {
+    claims = tokenClaims(await getToken());
+  } catch (error) {
+    return { check, ok: false, lines: [`no ${resource} token: ${describeCliError(error)}`] };
+  }
+  const app = claims.scp === undefined;
+  const granted = claims.scp?.split(" ").filter(Boolean) ?? claims.roles ?? [];
+  // A person runs the tab's and the CLI's work: for SharePoint the tab's AllSites.Write is what every
+  // command bar `provision` needs (AllSites.Manage, broader, is enough too).
+  const way = app ? "app" : "person";
+  const lacking = missingPermissions(resource === "SharePoint" && !app ? "tab" : way, resource, granted);
+  const who = app
+    ? `the app ${claims.appid ?? ""}`.trim()
+    : (claims.upn ?? claims.preferred_username ?? "a person");
+  const kind = app ? "application" : "delegated";
+  if (lacking.length === 0)
+    return { check, ok: true, lines: [`${who} holds ${granted.join(", ") || "(none)"}`] };
+  return {
+    check,
+    ok: false,
+    lines: lacking.map(
+      (p) =>
+        `${who} lacks the ${kind} permission ${resource} ${p.name} (${p.why}): add it to the app registration's API permissions and grant admin consent`,
+    ),
+  };
+}
+
+/** The lists, columns, indexes, versioning and permissions `provision` sets. */
+export async function checkLists(ctx: DataContext): Promise<CheckResult> {
+  const check = "lists";
+  try {
+    const site = await checkSite(ctx.sp);
+    const lines = [
+      ...site.missing.map((m) => `not yet done: ${m}; run \`actionplan provision\``),
+      ...site.problems,
+    ];
+    return lines.length === 0
+      ? { check, ok: true, lines: ["every list, column, index and permission is as provision sets it"] }
+      : { check, ok: false, lines };
+  } catch (error) {
+    return { check, ok: false, lines: [`cannot read the site's lists: ${describeCliError(error)}`] };
+  }
+}
+
+/** Every SRO post has a holder: a post without one gets no reminders, and its actions are nobody's. */
+export async function checkPosts(ctx: DataContext): Promise<CheckResult> {
+  const check = "SRO posts";
+  try {
+    const posts = await loadSroPosts(ctx);
+    const vacant = posts.filter((p) => p.holderUpn === null);
+    if (vacant.length === 0)
+      return { check, ok: true, lines: [`${String(posts.length)} post(s), each with a holder`] };
+    return {
+      check,
+      ok: false,
+      lines: vacant.map(
+        (p) =>
+          `the post "${p.title}" has no holder, so its actions get no reminders: set one with \`actionplan post hold --post "${p.title}" --holder <upn>\` or in the tab (Plan → SRO posts)`,
+      ),
+    };
+  } catch (error) {
+    return { check, ok: false, lines: [`cannot read the SRO posts: ${describeCliError(error)}`] };
+  }
+}
+
+/** The tab's config.json, beside its index.html, is reachable and names this site (and this app). */
+export async function checkTabConfig(
+  tabUrl: string,
+  siteUrl: string,
+  clientId: string | undefined,
+): Promise<CheckResult> {
+  const check = "tab's config.json";
+  const url = new URL("config.json", tabUrl.endsWith("/") ? tabUrl : `${tabUrl}/`).href;
+  let body: unknown;
+  try {
+    const response = await fetch(url, { cache: "no-cache" });
+    if (!response.ok)
+      return {
+        check,
+        ok: false,
+        lines: [
+          `${url} answered HTTP ${String(response.status)}: put the config.json \`npm run package\` wrote beside the tab's index.html`,
+        ],
+      };
+    body = await response.json();
+  } catch (error) {
+    return { check, ok: false, lines: [`cannot read ${url}: ${describeCliError(error)}`] };
+  }
+  let config;
+  try {
+    config = parseTabConfig(body);
+  } catch (error) {
+    return { check, ok: false, lines: [`${url} is not usable: ${(error as Error).message}`] };
+  }
+  const lines: string[] = [];
+  if (config.siteUrl.toLowerCase() !== siteUrl.toLowerCase())
+    lines.push(
+      `${url} names the site ${config.siteUrl}, not ${siteUrl}: run \`npm run package\` with ACTIONPLAN_SITE_URL=${siteUrl} and upload its config.json`,
+    );
+  if (clientId !== undefined && config.auth?.clientId.toLowerCase() !== clientId.toLowerCase())
+    lines.push(
+      `${url} signs in as the app ${config.auth?.clientId ?? "(none)"}, not ACTIONPLAN_CLIENT_ID ${clientId}: package again and upload its config.json`,
+    );
+  return lines.length === 0
+    ? { check, ok: true, lines: [`${url} names ${config.siteUrl}`] }
+    : { check, ok: false, lines };
+}
+
+const catalogSchema = z.object({
+  value: z.array(z.object({ id: z.string(), displayName: z.string().optional() })),
+});
+const installedSchema = z.object({ value: z.array(z.unknown()) });
+
+/** The Teams app is in the organisation's catalog, and installed for the SROs (the activity feed needs it). */
+export async function checkTeamsApp(
+  graph: Client,
+  teamsAppId: string,
+  holders: readonly string[],
+): Promise<CheckResult> {
+  const check = "Teams app";
+  let catalogId: string;
+  try {
+    const found = catalogSchema.parse(
+      await graph
+        .api("/appCatalogs/teamsApps")
+        .filter(`externalId eq '${teamsAppId.replace(/'/g, "''")}'`)
+        .get(),
+    );
+    const app = found.value[0];
+    if (app === undefined)
+      return {
+        check,
+        ok: false,
+        lines: [
+          `the Teams app ${teamsAppId} is not in the organisation's app catalog: upload dist/appPackage/action-plan-tracker.zip in the Teams admin centre (Teams apps → Manage apps → Upload new app)`,
+        ],
+      };
+    catalogId = app.id;
+  } catch (error) {
+    return { check, ok: false, lines: [`cannot read the app catalog: ${describeCliError(error)}`] };
+  }
+  const without: string[] = [];
+  for (const upn of holders) {
+    try {
+      const installed = installedSchema.parse(
+        await graph
+          .api(`/users/${encodeURIComponent(upn)}/teamwork/installedApps`)
+          .filter(`teamsApp/id eq '${catalogId}'`)
+          .get(),
+      );
+      if (installed.value.length === 0) without.push(upn);
+    } catch (error) {
+      return { check, ok: false, lines: [`cannot read ${upn}'s Teams apps: ${describeCliError(error)}`] };
+    }
+  }
+  return {
+    check,
+    ok: true,
+    lines: [
+      `in the catalog; installed for ${String(holders.length - without.length)} of ${String(holders.length)} SRO(s)`,
+    ],
+    ...(without.length === 0
+      ? {}
+      : {
+          warnings: [
+            `not yet installed for ${without.join(", ")}: the daily job installs it before their first notification (or pin it for everyone with a setup policy in the Teams admin centre)`,
+          ],
+        }),
+  };
+}
