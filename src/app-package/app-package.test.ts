@@ -42,7 +42,11 @@ function outputFolder(): string {
 }
 
 /** Run `main` in an output folder (a fresh one unless given) with exactly `env` as the ACTIONPLAN_ settings. */
-async function packageWith(env: Record<string, string>, out = outputFolder()) {
+async function packageWith(
+  env: Record<string, string>,
+  out = outputFolder(),
+  builtTab = join(out, "no-tab"),
+) {
   const saved = Object.entries(process.env).filter(([name]) => name.startsWith("ACTIONPLAN_"));
   const clear = () => {
     for (const name of Object.keys(process.env).filter((n) => n.startsWith("ACTIONPLAN_")))
@@ -56,7 +60,7 @@ async function packageWith(env: Record<string, string>, out = outputFolder()) {
   clear();
   Object.assign(process.env, env);
   try {
-    return { code: await main([], out), said: said.join("\n"), out };
+    return { code: await main([], out, builtTab, join(out, "site")), said: said.join("\n"), out };
   } finally {
     console.log = log;
     console.error = error;
@@ -207,6 +211,7 @@ describe("the package's settings", () => {
     });
     assert.equal(run.code, 0);
     const config = parseTabConfig(JSON.parse(readFileSync(join(run.out, "config.json"), "utf8")));
+    assert.match(run.said, /Run `npm run build:tab` first to also get dist\/site/);
     assert.deepEqual(config, {
       siteUrl: "https://northbridge.sharepoint.com/sites/improvement",
       auth: { clientId: TENANT.ACTIONPLAN_CLIENT_ID },
@@ -220,6 +225,11 @@ describe("the package's settings", () => {
     assert.match(
       settingsError({ ...TENANT, ACTIONPLAN_SITE_URL: "http://northbridge.sharepoint.com/sites/x" }),
       /ACTIONPLAN_SITE_URL: must be the site's full https:\/\/ address/,
+    );
+    // The sandbox's site with a tenant's tab would leave the package half-local.
+    assert.match(
+      settingsError({ ...TENANT, ACTIONPLAN_SITE_URL: "http://localhost:4300/sites/improvement" }),
+      /ACTIONPLAN_SITE_URL: is on this machine \(the sandbox's\)/,
     );
   });
 

@@ -1,7 +1,7 @@
 // `npm run package`: builds dist/appPackage/action-plan-tracker.zip from the settings (ACTIONPLAN_TEAMS_APP_ID,
 // ACTIONPLAN_TAB_URL, ACTIONPLAN_CLIENT_ID, …) and, given ACTIONPLAN_SITE_URL, the tab's config.json. `npm run package -- icons` redraws appPackage/*.png.
 // Exits 1 with the reasons when a setting or the manifest is wrong, so a build pipeline stops there.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { unzipSync } from "fflate";
@@ -47,7 +47,12 @@ const bump = (version: string): string => {
 };
 
 /** Run the packager with command-line arguments; resolves to the exit code. */
-export async function main(args: string[], outDir = join(ROOT, "dist", "appPackage")): Promise<number> {
+export async function main(
+  args: string[],
+  outDir = join(ROOT, "dist", "appPackage"),
+  builtTab = join(ROOT, "dist", "tab"),
+  siteDir = join(ROOT, "dist", "site"),
+): Promise<number> {
   if (args[0] === "icons") {
     writeIcons(APP_PACKAGE_DIR);
     console.log(`Wrote color.png and outline.png to ${APP_PACKAGE_DIR}`);
@@ -94,7 +99,28 @@ export async function main(args: string[], outDir = join(ROOT, "dist", "appPacka
   const configFile = join(outDir, "config.json");
   writeFileSync(configFile, `${JSON.stringify(tabConfig, null, 2)}\n`);
   console.log(`Wrote ${configFile}: put it beside the tab's index.html (${settings.tabUrl}config.json).`);
+  writeStaticSite(siteDir, builtTab, settings.tabUrl, configFile);
   return 0;
+}
+
+/**
+ * The static website to upload as it is (the storage account's $web container, or any HTTPS host): the built
+ * tab at the tab address's path, with its config.json beside index.html, so nothing is copied by hand.
+ */
+function writeStaticSite(site: string, builtTab: string, tabUrl: string, configFile: string): void {
+  if (!existsSync(join(builtTab, "index.html"))) {
+    console.log(
+      "Run `npm run build:tab` first to also get dist/site, the tab with its config.json, ready to upload.",
+    );
+    return;
+  }
+  const folder = join(site, ...new URL(tabUrl).pathname.split("/").filter(Boolean));
+  rmSync(site, { recursive: true, force: true });
+  cpSync(builtTab, folder, { recursive: true });
+  cpSync(configFile, join(folder, "config.json"));
+  console.log(
+    `Wrote ${site}: the tab and its config.json, to upload to the root of ${new URL(tabUrl).origin} (it serves ${tabUrl}).`,
+  );
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -60,7 +60,11 @@ const settingsSchema = z.object({
    * (the site, the Entra app it signs in as with Nested App Authentication, and "Chase now"'s links).
    */
   ACTIONPLAN_SITE_URL: z
-    .url({ protocol: /^https$/, error: "must be the site's full https:// address" })
+    .url({ protocol: /^https?$/, error: "must be the site's full https:// address" })
+    .refine(
+      (value) => value.startsWith("https:") || isLocalPage(new URL(value)),
+      "must be the site's full https:// address",
+    )
     .refine(noQueryOrFragment, "must have no query string or #fragment")
     .optional(),
   /** Microsoft Graph's root for national clouds; the public Graph when not given. */
@@ -136,6 +140,10 @@ export function readPackageSettings(env: NodeJS.ProcessEnv = process.env): Packa
   );
   const forTenant = !isLocalTab(given.ACTIONPLAN_TAB_URL);
   const missing = forTenant ? tenantProblems(given) : [];
+  if (forTenant && given.ACTIONPLAN_SITE_URL !== undefined && isLocalTab(given.ACTIONPLAN_SITE_URL))
+    missing.push(
+      "  ACTIONPLAN_SITE_URL: is on this machine (the sandbox's); a tenant's tab needs the council's https:// SharePoint site",
+    );
   const result = settingsSchema.safeParse(
     {
       ACTIONPLAN_TEAMS_APP_ID: SANDBOX_TEAMS_APP_ID,
