@@ -80,3 +80,6 @@ export function readFunctionSettings(env: NodeJS.ProcessEnv = process.env): Func
     `the daily reminder job needs these application settings:\n${problems.join("\n")}`,
   );
 }
+
+/** Every setting the job reads (the Bicep template gives each one to the Function App). */
+export const FUNCTION_SETTING_NAMES: readonly string[] = Object.keys(functionSettingsSchema.shape);
