@@ -1,0 +1,224 @@
+// The README's "Deploy to your tenant" steps, walked against the sandbox standing in for the tenant: package
+// with a council's settings, host the tab from a static folder with its config.json, run the daily job's
+// handler on a working day and a bank holiday, and check the set-up with `doctor`. Then, with each setting
+// removed in turn, `package`, `doctor` or the daily job stops and names it.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { InvocationContext, Timer } from "@azure/functions";
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, test } from "vitest";
+import { z } from "zod";
+import { main as packageMain } from "../../src/app-package/main.ts";
+import { sandboxTokenSource } from "../../src/cli/auth.ts";
+import type { IsoDate } from "../../src/domain/index.ts";
+import { runDailyReminders, type DailyJob } from "../../src/functions/daily-reminders.ts";
+import { dailyRemindersTimer } from "../../src/functions/timer.ts";
+import { cardLinksOf, readNotifySettings, SANDBOX_CLIENT_ID } from "../../src/notify/reminders/settings.ts";
+import { parseTabConfig } from "../../src/tab/lib/config.ts";
+import { actionplanHere as actionplan } from "../support/actionplan-cli.ts";
+import { serveFolder } from "../support/static-site.ts";
+import { cardsFrom, openDemo, recipientsOf, SENDER } from "./reminders-support.ts";
+
+const COUNCIL = {
+  ACTIONPLAN_TEAMS_APP_ID: "4f1c2b7e-9d3a-4e6b-8c5d-2a1f0e9b7c6d",
+  ACTIONPLAN_CLIENT_ID: "0b7f4e8a-3c6d-4e2f-9a1b-5d8c7e6f4a3b",
+  ACTIONPLAN_DEVELOPER_NAME: "Northbridge Council",
+  ACTIONPLAN_APP_VERSION: "1.0.0",
+};
+const GRAPH = "https://graph.microsoft.com/.default";
+
+/** Run `fn` with exactly `env` as the ACTIONPLAN_ settings (and the others as they are). */
+async function withSettings<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const saved = Object.entries(process.env).filter(([n]) => n.startsWith("ACTIONPLAN_"));
+  const clear = () => {
+    for (const n of Object.keys(process.env).filter((k) => k.startsWith("ACTIONPLAN_")))
+      Reflect.deleteProperty(process.env, n);
+  };
+  clear();
+  Object.assign(process.env, env);
+  try {
+    return await fn();
+  } finally {
+    clear();
+    Object.assign(process.env, Object.fromEntries(saved));
+  }
+}
+
+/** `npm run package` in this process, its output captured. */
+async function runPackage(env: Record<string, string>, out: string, builtTab: string, site: string) {
+  const said: string[] = [];
+  const log = console.log;
+  const error = console.error;
+  console.log = (...args: unknown[]) => said.push(args.join(" "));
+  console.error = (...args: unknown[]) => said.push(args.join(" "));
+  try {
+    const code = await withSettings(env, () => packageMain([], out, builtTab, site));
+    return { code, said: said.join("\n") };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}
+
+/** The built tab: `npm test` builds it first; run alone, this builds it into a temporary folder. */
+function builtTab(): string {
+  const built = new URL("../../dist/tab", import.meta.url).pathname;
+  if (existsSync(join(built, "index.html"))) return built;
+  const out = mkdtempSync(join(tmpdir(), "tab-build-"));
+  const run = spawnSync(
+    process.execPath,
+    ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn", "--outDir", out],
+    {
+      encoding: "utf8",
+    },
+  );
+  assert.equal(run.status, 0, run.stderr);
+  return out;
+}
+
+function appToken(origin: string, scope: string) {
+  return async () => {
+    const response = await fetch(`${origin}/sandbox/token`, {
+      method: "POST",
+      body: JSON.stringify({ app: SANDBOX_CLIENT_ID, scope }),
+    });
+    return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
+  };
+}
+
+describe("deploying to a tenant, walked against the sandbox", () => {
+  let demo: Awaited<ReturnType<typeof openDemo>>;
+  let host: Awaited<ReturnType<typeof serveFolder>>;
+  const folder = mkdtempSync(join(tmpdir(), "deploy-walk-"));
+  const site = join(folder, "site");
+  beforeAll(async () => {
+    demo = await openDemo();
+    host = await serveFolder(site);
+  });
+  afterAll(async () => {
+    await host.close();
+    await demo.close();
+  });
+
+  test("1-3: the package and the tab, hosted as a static folder with its config.json", async () => {
+    const tabUrl = `${host.url}/tab/`;
+    const run = await runPackage(
+      { ...COUNCIL, ACTIONPLAN_TAB_URL: tabUrl, ACTIONPLAN_SITE_URL: demo.target.siteUrl },
+      join(folder, "appPackage"),
+      builtTab(),
+      site,
+    );
+    assert.equal(run.code, 0, run.said);
+    const zip = unzipSync(readFileSync(join(folder, "appPackage", "action-plan-tracker.zip")));
+    const manifest = z
+      .object({
+        id: z.string(),
+        version: z.string(),
+        developer: z.object({ name: z.string() }),
+        webApplicationInfo: z.object({ id: z.string(), resource: z.string() }),
+      })
+      .parse(JSON.parse(new TextDecoder().decode(zip["manifest.json"])));
+    assert.equal(manifest.id, COUNCIL.ACTIONPLAN_TEAMS_APP_ID);
+    assert.equal(manifest.version, "1.0.0");
+    assert.equal(manifest.developer.name, "Northbridge Council");
+    assert.equal(manifest.webApplicationInfo.id, COUNCIL.ACTIONPLAN_CLIENT_ID);
+    const page = await fetch(tabUrl);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<div id="root">|<script/);
+    const config = parseTabConfig(await (await fetch(`${tabUrl}config.json`)).json());
+    assert.equal(config.siteUrl, demo.target.siteUrl);
+    assert.equal(config.auth?.clientId, COUNCIL.ACTIONPLAN_CLIENT_ID);
+  });
+
+  test("4: the daily job sends each reminder once on a working day, and nothing on a bank holiday", async () => {
+    const origin = demo.target.sandbox.url;
+    const settings = readNotifySettings(demo.target.siteUrl, true, {});
+    const job = (today: string): DailyJob => ({
+      siteUrl: demo.target.siteUrl,
+      graphUrl: settings.ACTIONPLAN_GRAPH_URL,
+      today: today as IsoDate,
+      links: cardLinksOf(settings),
+      channel: "chat",
+      tokens: {
+        sharePoint: appToken(origin, `${origin}/.default`),
+        graphApp: appToken(origin, GRAPH),
+        graphSender: sandboxTokenSource(origin, SENDER, GRAPH),
+      },
+      log: () => undefined,
+    });
+    assert.equal((await runDailyReminders(job("2024-05-27"))).sent, 0, "Spring bank holiday");
+    const friday = await runDailyReminders(job("2024-05-24"));
+    assert.ok(friday.sent > 0);
+    assert.equal(
+      (await runDailyReminders(job("2024-05-24"))).sent,
+      0,
+      "the timer firing again sends nothing",
+    );
+    for (const upn of recipientsOf(friday)) assert.equal((await cardsFrom(origin, upn)).length, 1, upn);
+  });
+
+  test("5: doctor passes", async () => {
+    const run = await withSettings({}, () =>
+      actionplan(`doctor --site ${demo.target.siteUrl} --as ${SENDER} --tab-url ${host.url}/tab/`),
+    );
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /Every check passed\./);
+  });
+
+  const TENANT_TAB = "https://actionplan.northbridge.gov.uk/tab/";
+  test.each(Object.keys(COUNCIL).filter((n) => n !== "ACTIONPLAN_APP_VERSION"))(
+    "without %s, package stops and names it",
+    async (name) => {
+      const env = Object.fromEntries(
+        Object.entries({ ...COUNCIL, ACTIONPLAN_TAB_URL: TENANT_TAB }).filter(([k]) => k !== name),
+      );
+      const out = join(folder, `without-${name}`);
+      const run = await runPackage(env, out, builtTab(), join(out, "site"));
+      assert.equal(run.code, 1);
+      assert.match(run.said, new RegExp(`${name}: not set`));
+      assert.equal(existsSync(join(out, "action-plan-tracker.zip")), false, "nothing is written");
+    },
+  );
+
+  const DOCTOR_TENANT = {
+    ACTIONPLAN_TAB_URL: TENANT_TAB,
+    ACTIONPLAN_TEAMS_APP_ID: COUNCIL.ACTIONPLAN_TEAMS_APP_ID,
+    ACTIONPLAN_UPDATE_FORM_URL: `${TENANT_TAB}?view=update`,
+    ACTIONPLAN_TENANT_ID: "northbridge.onmicrosoft.com",
+    ACTIONPLAN_CLIENT_ID: COUNCIL.ACTIONPLAN_CLIENT_ID,
+  };
+  test.each(Object.keys(DOCTOR_TENANT))("without %s, doctor stops and names it", async (name) => {
+    const env = Object.fromEntries(Object.entries(DOCTOR_TENANT).filter(([k]) => k !== name));
+    const run = await withSettings(env, () =>
+      actionplan("doctor --site https://northbridge.sharepoint.com/sites/improvement"),
+    );
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, new RegExp(name));
+  });
+
+  const JOB_TENANT = {
+    ACTIONPLAN_SITE_URL: "https://northbridge.sharepoint.com/sites/improvement",
+    ACTIONPLAN_TENANT_ID: "northbridge.onmicrosoft.com",
+    ACTIONPLAN_CLIENT_ID: COUNCIL.ACTIONPLAN_CLIENT_ID,
+    ACTIONPLAN_CERT_PEM:
+      "-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\ny\n-----END CERTIFICATE-----\n",
+    ACTIONPLAN_CHANNEL: "chat",
+    WEBSITE_TIME_ZONE: "GMT Standard Time",
+    ACTIONPLAN_SENDER_UPN: "actionplan.reminders@northbridge.gov.uk",
+    ACTIONPLAN_KEY_VAULT_URL: "https://kv-actionplannbc.vault.azure.net/",
+    ACTIONPLAN_SENDER_CACHE_SECRET: "actionplan-sender-cache",
+    ACTIONPLAN_TEAMS_APP_ID: COUNCIL.ACTIONPLAN_TEAMS_APP_ID,
+    ACTIONPLAN_UPDATE_FORM_URL: `${TENANT_TAB}?view=update`,
+  };
+  test.each(Object.keys(JOB_TENANT))(
+    "without %s, the daily job stops before it reads anything and names it",
+    async (name) => {
+      const env = Object.fromEntries(Object.entries(JOB_TENANT).filter(([k]) => k !== name));
+      const context = { log: () => undefined } as unknown as InvocationContext;
+      await assert.rejects(dailyRemindersTimer({} as Timer, context, env), new RegExp(`${name}: `));
+    },
+  );
+});
