@@ -8,6 +8,7 @@ import { createSharePoint } from "../sharepoint/client.ts";
 import { dataContext, type DataContext } from "../sharepoint/context.ts";
 import { UnreadableItemError } from "../sharepoint/skipped-items.ts";
 import { describeSkipped, describeUnreadable } from "../sharepoint/skipped-text.ts";
+import { readNotifySettings, SettingsError, type NotifySettings } from "../notify/reminders/settings.ts";
 import { isSandboxSite, tokenSourceFor } from "./auth.ts";
 import { UsageError } from "./command.ts";
 
@@ -85,4 +86,14 @@ export function reportRemoteFailure(command: string, error: unknown): number {
     return 1;
   }
   throw error;
+}
+
+/** The notifier's settings for a site (sandbox defaults for a local one); a missing one is a usage error. */
+export function notifySettingsFor(site: string): NotifySettings {
+  try {
+    return readNotifySettings(site, isSandboxSite(site));
+  } catch (error) {
+    if (error instanceof SettingsError) throw new UsageError(error.message);
+    throw error;
+  }
 }

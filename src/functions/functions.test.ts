@@ -11,6 +11,7 @@ import { buildFunctionApp } from "../build/function-app.ts";
 import { keyVault } from "./key-vault.ts";
 import { FunctionSettingsError, readFunctionSettings } from "./settings.ts";
 import { DAILY_SCHEDULE } from "./timer.ts";
+import { SenderSignInExpired, senderTokenSource } from "./tokens.ts";
 
 const PEM =
   "-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\ny\n-----END CERTIFICATE-----\n";
@@ -162,3 +163,39 @@ test("the Function App builds into one folder Azure can run: host.json, package.
   // Loading it outside Azure registers nothing (the package's test mode) but proves it resolves every import.
   await import(join(out, "dist", "index.mjs"));
 }, 60_000);
+
+describe("the reminder service account's sign-in kept in Key Vault", () => {
+  const settings = readFunctionSettings({ ...TENANT_SETTINGS });
+
+  test("a vault with no sign-in for the sender says they must sign in again, naming the secret", async () => {
+    const store = { get: () => Promise.resolve(null), set: () => Promise.resolve() };
+    const token = senderTokenSource(settings, store, "https://graph.microsoft.com");
+    await assert.rejects(token(), (error: unknown) => {
+      assert.ok(error instanceof SenderSignInExpired);
+      assert.match(
+        error.message,
+        /reminders@northbridge\.gov\.uk must sign in again \(the vault's secret 'actionplan-sender-cache' holds no sign-in for them\)/,
+      );
+      assert.match(error.message, /az keyvault secret set/);
+      return true;
+    });
+  });
+
+  test("the cache is read from the vault's secret before each use", async () => {
+    const asked: string[] = [];
+    const store = {
+      get: (name: string) => {
+        asked.push(name);
+        return Promise.resolve(
+          JSON.stringify({ Account: {}, IdToken: {}, AccessToken: {}, RefreshToken: {}, AppMetadata: {} }),
+        );
+      },
+      set: () => Promise.resolve(),
+    };
+    await assert.rejects(
+      senderTokenSource(settings, store, "https://graph.microsoft.com")(),
+      SenderSignInExpired,
+    );
+    assert.deepEqual(asked, ["actionplan-sender-cache"]);
+  });
+});

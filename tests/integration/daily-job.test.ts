@@ -4,8 +4,6 @@
 // coordinator in the activity feed and fails the invocation in words.
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { z } from "zod";
-import { sandboxTokenSource } from "../../src/cli/auth.ts";
 import type { IsoDate } from "../../src/domain/index.ts";
 import {
   runDailyReminders,
@@ -13,24 +11,18 @@ import {
   type DailyJob,
 } from "../../src/functions/daily-reminders.ts";
 import { SenderSignInExpired } from "../../src/functions/tokens.ts";
-import { cardLinksOf, readNotifySettings, SANDBOX_CLIENT_ID } from "../../src/notify/reminders/settings.ts";
-import { cardsFrom, COORDINATOR, inboxOf, openDemo, recipientsOf, SENDER } from "./reminders-support.ts";
+import {
+  cardsFrom,
+  COORDINATOR,
+  demoDailyJob,
+  inboxOf,
+  openDemo,
+  recipientsOf,
+} from "./reminders-support.ts";
 
-const GRAPH = "https://graph.microsoft.com/.default";
 /** Friday 24 May 2024: reminders are due. Monday 27 May 2024: the Spring bank holiday in England. */
 const WORKING_DAY = "2024-05-24" as IsoDate;
 const BANK_HOLIDAY = "2024-05-27" as IsoDate;
-
-/** An app-only token for one resource, as the Function App's certificate sign-in gets it. */
-function appToken(origin: string, scope: string) {
-  return async () => {
-    const response = await fetch(`${origin}/sandbox/token`, {
-      method: "POST",
-      body: JSON.stringify({ app: SANDBOX_CLIENT_ID, scope }),
-    });
-    return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
-  };
-}
 
 describe("the daily reminder job (Azure Functions handler)", () => {
   let demo: Awaited<ReturnType<typeof openDemo>>;
@@ -38,22 +30,7 @@ describe("the daily reminder job (Azure Functions handler)", () => {
   const logged: string[] = [];
   beforeAll(async () => {
     demo = await openDemo();
-    const origin = demo.target.sandbox.url;
-    const settings = readNotifySettings(demo.target.siteUrl, true, {});
-    job = (today, overrides = {}) => ({
-      siteUrl: demo.target.siteUrl,
-      graphUrl: settings.ACTIONPLAN_GRAPH_URL,
-      today,
-      links: cardLinksOf(settings),
-      channel: "chat",
-      tokens: {
-        sharePoint: appToken(origin, `${origin}/.default`),
-        graphApp: appToken(origin, GRAPH),
-        graphSender: sandboxTokenSource(origin, SENDER, GRAPH),
-      },
-      log: (m) => logged.push(m),
-      ...overrides,
-    });
+    job = (today, overrides = {}) => demoDailyJob(demo, today, { log: (m) => logged.push(m), ...overrides });
   });
   afterAll(() => demo.close());
 

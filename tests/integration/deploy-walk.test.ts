@@ -12,15 +12,12 @@ import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
 import { main as packageMain } from "../../src/app-package/main.ts";
-import { sandboxTokenSource } from "../../src/cli/auth.ts";
-import type { IsoDate } from "../../src/domain/index.ts";
-import { runDailyReminders, type DailyJob } from "../../src/functions/daily-reminders.ts";
+import { runDailyReminders } from "../../src/functions/daily-reminders.ts";
 import { dailyRemindersTimer } from "../../src/functions/timer.ts";
-import { cardLinksOf, readNotifySettings, SANDBOX_CLIENT_ID } from "../../src/notify/reminders/settings.ts";
 import { parseTabConfig } from "../../src/tab/lib/config.ts";
 import { actionplanHere as actionplan } from "../support/actionplan-cli.ts";
 import { serveFolder } from "../support/static-site.ts";
-import { cardsFrom, openDemo, recipientsOf, SENDER } from "./reminders-support.ts";
+import { cardsFrom, demoDailyJob, openDemo, recipientsOf, SENDER } from "./reminders-support.ts";
 
 const COUNCIL = {
   ACTIONPLAN_TEAMS_APP_ID: "4f1c2b7e-9d3a-4e6b-8c5d-2a1f0e9b7c6d",
@@ -28,7 +25,6 @@ const COUNCIL = {
   ACTIONPLAN_DEVELOPER_NAME: "Northbridge Council",
   ACTIONPLAN_APP_VERSION: "1.0.0",
 };
-const GRAPH = "https://graph.microsoft.com/.default";
 
 /** Run `fn` with exactly `env` as the ACTIONPLAN_ settings (and the others as they are). */
 async function withSettings<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
@@ -79,16 +75,6 @@ function builtTab(): string {
   return out;
 }
 
-function appToken(origin: string, scope: string) {
-  return async () => {
-    const response = await fetch(`${origin}/sandbox/token`, {
-      method: "POST",
-      body: JSON.stringify({ app: SANDBOX_CLIENT_ID, scope }),
-    });
-    return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
-  };
-}
-
 describe("deploying to a tenant, walked against the sandbox", () => {
   let demo: Awaited<ReturnType<typeof openDemo>>;
   let host: Awaited<ReturnType<typeof serveFolder>>;
@@ -135,20 +121,7 @@ describe("deploying to a tenant, walked against the sandbox", () => {
 
   test("4: the daily job sends each reminder once on a working day, and nothing on a bank holiday", async () => {
     const origin = demo.target.sandbox.url;
-    const settings = readNotifySettings(demo.target.siteUrl, true, {});
-    const job = (today: string): DailyJob => ({
-      siteUrl: demo.target.siteUrl,
-      graphUrl: settings.ACTIONPLAN_GRAPH_URL,
-      today: today as IsoDate,
-      links: cardLinksOf(settings),
-      channel: "chat",
-      tokens: {
-        sharePoint: appToken(origin, `${origin}/.default`),
-        graphApp: appToken(origin, GRAPH),
-        graphSender: sandboxTokenSource(origin, SENDER, GRAPH),
-      },
-      log: () => undefined,
-    });
+    const job = (today: string) => demoDailyJob(demo, today);
     assert.equal((await runDailyReminders(job("2024-05-27"))).sent, 0, "Spring bank holiday");
     const friday = await runDailyReminders(job("2024-05-24"));
     assert.ok(friday.sent > 0);

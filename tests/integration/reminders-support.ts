@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { sandboxTokenSource } from "../../src/cli/auth.ts";
 import type { IsoDate } from "../../src/domain/index.ts";
+import type { DailyJob } from "../../src/functions/daily-reminders.ts";
 import { createGraphClient } from "../../src/notify/graph-client.ts";
 import { activityChannel, type DeliveryChannel } from "../../src/notify/reminders/channels.ts";
 import { chatChannel } from "../../src/notify/reminders/chat-channel.ts";
@@ -107,4 +108,44 @@ export async function cardsFrom(origin: string, upn: string, sender = SENDER) {
 /** Recipients of a run's selected reminders. */
 export function recipientsOf(summary: RunSummary): string[] {
   return [...new Set(summary.reminders.map((r) => r.recipient))].sort();
+}
+
+const GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
+
+/** An app-only token for one resource from the sandbox, as the Function App's certificate sign-in gets it. */
+export function sandboxAppToken(origin: string, scope: string): () => Promise<string> {
+  return async () => {
+    const response = await fetch(`${origin}/sandbox/token`, {
+      method: "POST",
+      body: JSON.stringify({ app: SANDBOX_CLIENT_ID, scope }),
+    });
+    return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
+  };
+}
+
+/**
+ * The daily job's run against the demo sandbox, with a tenant's tokens: the app's own for SharePoint and
+ * Graph, and the reminder sender's delegated one for chat.
+ */
+export function demoDailyJob(
+  demo: Awaited<ReturnType<typeof openDemo>>,
+  today: string,
+  overrides: Partial<DailyJob> = {},
+): DailyJob {
+  const origin = demo.target.sandbox.url;
+  const settings = readNotifySettings(demo.target.siteUrl, true, {});
+  return {
+    siteUrl: demo.target.siteUrl,
+    graphUrl: settings.ACTIONPLAN_GRAPH_URL,
+    today: today as IsoDate,
+    links: cardLinksOf(settings),
+    channel: "chat",
+    tokens: {
+      sharePoint: sandboxAppToken(origin, `${origin}/.default`),
+      graphApp: sandboxAppToken(origin, GRAPH_DEFAULT),
+      graphSender: sandboxTokenSource(origin, SENDER, GRAPH_DEFAULT),
+    },
+    log: () => undefined,
+    ...overrides,
+  };
 }

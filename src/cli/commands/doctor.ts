@@ -1,6 +1,6 @@
 // `actionplan doctor`: checks a site's set-up as the app will use it and says in words what is missing.
 import { createGraphClient } from "../../notify/graph-client.ts";
-import { readNotifySettings, SANDBOX_CLIENT_ID, SettingsError } from "../../notify/reminders/settings.ts";
+import { SANDBOX_CLIENT_ID } from "../../notify/reminders/settings.ts";
 import { loadSroPosts } from "../../sharepoint/post-admin.ts";
 import { graphTokenSourceFor, isSandboxSite, tokenSourceFor } from "../auth.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
@@ -12,7 +12,7 @@ import {
   checkToken,
   type CheckResult,
 } from "../doctor/checks.ts";
-import { connect, siteOptions, siteSchema } from "../site.ts";
+import { connect, notifySettingsFor, siteOptions, siteSchema } from "../site.ts";
 import { z } from "zod";
 
 const help = `Usage: actionplan doctor --site <url> [--tab-url <url>] [--channel chat|activity] [--as <upn>] [--json]
@@ -64,13 +64,7 @@ export const doctorCommand: Command = {
         throw new UsageError(
           "say where the tab is hosted, with --tab-url https://<host>/tab/ or ACTIONPLAN_TAB_URL, so its config.json can be checked.",
         );
-      let settings;
-      try {
-        settings = readNotifySettings(options.site, sandbox);
-      } catch (error) {
-        if (error instanceof SettingsError) throw new UsageError(error.message);
-        throw error;
-      }
+      const settings = notifySettingsFor(options.site);
       const appOnly = options.channel === "activity";
       const sharePointToken = tokenSourceFor(options.site, options.as);
       const graphToken = graphTokenSourceFor(options.site, options.as, {

@@ -2,12 +2,7 @@
 import { hostname } from "node:os";
 import { z } from "zod";
 import type { IsoDate } from "../../domain/index.ts";
-import {
-  cardLinksOf,
-  readNotifySettings,
-  SANDBOX_CLIENT_ID,
-  SettingsError,
-} from "../../notify/reminders/settings.ts";
+import { cardLinksOf, SANDBOX_CLIENT_ID } from "../../notify/reminders/settings.ts";
 import { activityChannel } from "../../notify/reminders/channels.ts";
 import { chatChannel } from "../../notify/reminders/chat-channel.ts";
 import { TEAMS_LIMITS_PER_SECOND } from "../../notify/reminders/pacing.ts";
@@ -26,12 +21,13 @@ import { leaseProgress, releaseOnSignals } from "./reminders-lease.ts";
 import { createGraphClient } from "../../notify/graph-client.ts";
 import { findPlansByTitle, listPlans } from "../../sharepoint/plans.ts";
 import { refuseIfSkipped } from "../../sharepoint/skipped-items.ts";
-import { graphTokenSourceFor, isSandboxSite } from "../auth.ts";
+import { graphTokenSourceFor } from "../auth.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import { formatRunSummary } from "./reminders-report.ts";
 import {
   connect,
   isoDateOption,
+  notifySettingsFor,
   reportRemoteFailure,
   reportSkipped,
   siteOptions,
@@ -120,14 +116,7 @@ export const remindersCommand: Command = {
         },
         schema,
       );
-      const sandbox = isSandboxSite(options.site);
-      let settings;
-      try {
-        settings = readNotifySettings(options.site, sandbox);
-      } catch (error) {
-        if (error instanceof SettingsError) throw new UsageError(error.message);
-        throw error;
-      }
+      const settings = notifySettingsFor(options.site);
       const ctx = connect(options.site, options.as);
       try {
         const today = (options["as-of"] ?? (await todayFor(options.site))) as IsoDate;
