@@ -46,6 +46,7 @@ async function packageWith(
   env: Record<string, string>,
   out = outputFolder(),
   builtTab = join(out, "no-tab"),
+  args: string[] = [],
 ) {
   const saved = Object.entries(process.env).filter(([name]) => name.startsWith("ACTIONPLAN_"));
   const clear = () => {
@@ -60,7 +61,7 @@ async function packageWith(
   clear();
   Object.assign(process.env, env);
   try {
-    return { code: await main([], out, builtTab, join(out, "site")), said: said.join("\n"), out };
+    return { code: await main(args, out, builtTab, join(out, "site")), said: said.join("\n"), out };
   } finally {
     console.log = log;
     console.error = error;
@@ -219,6 +220,27 @@ describe("the package's settings", () => {
       updateFormUrl: "https://actionplan.northbridge.gov.uk/tab/?view=update",
       graphUrl: "https://graph.microsoft.com",
     });
+  });
+
+  test("`package -- site` writes the tab with its config.json for a deploy, and no package", async () => {
+    const tab = outputFolder();
+    writeFileSync(join(tab, "index.html"), "<!doctype html><title>Action Plan Tracker</title>");
+    const site = "https://northbridge.sharepoint.com/sites/improvement";
+    const out = outputFolder();
+    const run = await packageWith({ ...TENANT, ACTIONPLAN_SITE_URL: site }, out, tab, ["site"]);
+    assert.equal(run.code, 0, run.said);
+    const served = join(
+      out,
+      "site",
+      ...new URL(TENANT.ACTIONPLAN_TAB_URL).pathname.split("/").filter(Boolean),
+    );
+    assert.ok(existsSync(join(served, "index.html")));
+    assert.equal(parseTabConfig(JSON.parse(readFileSync(join(served, "config.json"), "utf8"))).siteUrl, site);
+    assert.equal(existsSync(join(out, "action-plan-tracker.zip")), false);
+    // Without the site there is no config.json to deploy: that stops it.
+    const without = await packageWith({ ...TENANT }, outputFolder(), tab, ["site"]);
+    assert.equal(without.code, 1);
+    assert.match(without.said, /Set ACTIONPLAN_SITE_URL to write the tab's config\.json/);
   });
 
   test("a site address that is not https is named", () => {

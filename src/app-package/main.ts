@@ -10,7 +10,7 @@ import { buildAppPackage, PACKAGE_FILE_NAME } from "./build.ts";
 import { writeIcons } from "./icons.ts";
 import { APP_PACKAGE_DIR } from "./manifest.ts";
 import { parseTabConfig } from "../tab/lib/config.ts";
-import { PackageSettingsError, readPackageSettings, tabConfigFor } from "./settings.ts";
+import { PackageSettingsError, readPackageSettings, tabConfigFor, type PackageSettings } from "./settings.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -70,6 +70,9 @@ export async function main(
     settings.version ??
     z.object({ version: z.string() }).parse(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")))
       .version;
+  // `npm run package -- site`: only the tab's config.json and dist/site, for a deploy after the package was
+  // uploaded (the same version again would be refused as a package).
+  if (args[0] === "site") return writeSiteFiles(settings, outDir, builtTab, siteDir, true);
   const file = join(outDir, PACKAGE_FILE_NAME);
   const notHigher = settings.forTenant ? versionNotHigher(file, settings.teamsAppId, version) : null;
   if (notHigher !== null) {
@@ -89,11 +92,30 @@ export async function main(
       "This package is for the local sandbox. For a tenant, set ACTIONPLAN_TAB_URL (https), ACTIONPLAN_TEAMS_APP_ID, ACTIONPLAN_CLIENT_ID and ACTIONPLAN_DEVELOPER_NAME.",
     );
   console.log("The manifest validates against the Teams schema bundled with @microsoft/app-manifest.");
+  return writeSiteFiles(settings, outDir, builtTab, siteDir, false);
+}
+
+/** The tab's config.json (given the site) and dist/site; `required`: without the site, that is an error. */
+function writeSiteFiles(
+  settings: PackageSettings,
+  outDir: string,
+  builtTab: string,
+  siteDir: string,
+  required: boolean,
+): number {
   const tabConfig = tabConfigFor(settings);
   if (tabConfig === null) {
-    console.log("Set ACTIONPLAN_SITE_URL to also write the tab's config.json for your SharePoint site.");
-    return 0;
+    const say = required ? console.error : console.log;
+    say(
+      `Set ACTIONPLAN_SITE_URL to ${required ? "" : "also "}write the tab's config.json for your SharePoint site.`,
+    );
+    return required ? 1 : 0;
   }
+  if (required && !existsSync(join(builtTab, "index.html"))) {
+    console.error("The tab is not built: run `npm run build:tab` first, then `npm run package -- site`.");
+    return 1;
+  }
+  mkdirSync(outDir, { recursive: true });
   // The tab checks its config.json with this same schema when it starts.
   parseTabConfig(tabConfig);
   const configFile = join(outDir, "config.json");
