@@ -41,6 +41,20 @@ test("missing tenant settings are listed together", () => {
     ACTIONPLAN_CLIENT_ID: "11111111-2222-4333-8444-555555555555",
   });
   assert.equal(ok.ACTIONPLAN_CERT_PATH, undefined);
+  // A person signs in with a device code unless the tenant's Conditional Access needs the browser.
+  assert.equal(ok.ACTIONPLAN_SIGN_IN, "device-code");
+  const tenant = {
+    ACTIONPLAN_TENANT_ID: "contoso.onmicrosoft.com",
+    ACTIONPLAN_CLIENT_ID: "11111111-2222-4333-8444-555555555555",
+  };
+  assert.equal(
+    readTenantSettings({ ...tenant, ACTIONPLAN_SIGN_IN: "browser" }).ACTIONPLAN_SIGN_IN,
+    "browser",
+  );
+  assert.throws(
+    () => readTenantSettings({ ...tenant, ACTIONPLAN_SIGN_IN: "sms" }),
+    /ACTIONPLAN_SIGN_IN: device-code or browser/,
+  );
 });
 
 test("a PEM without a private key or certificate is refused", () => {

@@ -3,6 +3,7 @@
 // device-code flow (tokens cached on disk, so the next run is silent), or a daemon with a certificate
 // (SharePoint refuses app-only tokens obtained with a client secret). Settings come from the environment and
 // are checked once, listing everything missing.
+import { spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -68,6 +69,11 @@ export const tenantSettingsSchema = z.object({
     .regex(/^[0-9A-Fa-f:]{64,95}$/, "a SHA-256 thumbprint in hex")
     .optional(),
   ACTIONPLAN_TOKEN_CACHE: z.string().min(1).optional(),
+  /**
+   * How a person signs in: a device code (default), or the browser on this machine through a loopback
+   * redirect, for tenants whose Conditional Access blocks the device-code flow.
+   */
+  ACTIONPLAN_SIGN_IN: z.enum(["device-code", "browser"], "device-code or browser").default("device-code"),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 
@@ -153,15 +159,39 @@ export function tenantTokenSource(
       const silent = await app.acquireTokenSilent({ account, scopes }).catch(() => null);
       if (silent !== null) return silent.accessToken;
     }
-    const result = await app.acquireTokenByDeviceCode({
-      scopes,
-      deviceCodeCallback: (response) => {
-        say(response.message);
-      },
-    });
+    const result =
+      settings.ACTIONPLAN_SIGN_IN === "browser"
+        ? await app.acquireTokenInteractive({
+            scopes,
+            ...(loginHint === undefined ? {} : { loginHint }),
+            openBrowser: (url) => {
+              say(`Sign in in your browser (opening it now): ${url}`);
+              openInBrowser(url);
+              return Promise.resolve();
+            },
+            successTemplate: "Signed in to Action Plan Tracker. You can close this tab.",
+            errorTemplate: "Action Plan Tracker could not sign you in: {error}",
+          })
+        : await app.acquireTokenByDeviceCode({
+            scopes,
+            deviceCodeCallback: (response) => {
+              say(response.message);
+            },
+          });
     if (result === null) throw new Error("Sign-in was cancelled.");
     return result.accessToken;
   };
+}
+
+/** Open a page in this machine's browser; if none opens, the address printed beside it still works. */
+function openInBrowser(url: string): void {
+  const [command, args]: [string, string[]] =
+    process.platform === "win32"
+      ? ["cmd", ["/c", "start", '""', url]]
+      : [process.platform === "darwin" ? "open" : "xdg-open", [url]];
+  spawn(command, args, { stdio: "ignore", detached: true })
+    .on("error", () => undefined)
+    .unref();
 }
 
 /** Whom to act as against the sandbox: `--as`, which the sandbox cannot guess. */
