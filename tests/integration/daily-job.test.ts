@@ -53,6 +53,21 @@ describe("the daily reminder job (Azure Functions handler)", () => {
       assert.equal((await cardsFrom(demo.target.sandbox.url, upn)).length, 1, `${upn} has one card`);
   });
 
+  test("with the activity channel, the app notifies each person in their activity feed, once", async () => {
+    const day = "2024-05-28" as IsoDate;
+    const summary = await runDailyReminders(
+      job(day, { channel: "activity", tokens: { ...job(day).tokens, graphSender: null } }),
+    );
+    const recipients = recipientsOf(summary);
+    assert.ok(recipients.length > 0);
+    assert.equal(summary.sent, recipients.length);
+    for (const upn of recipients) {
+      const feed = (await inboxOf(demo.target.sandbox.url, upn)).activity;
+      assert.equal(feed.filter((a) => a.activityType === "remindersDue").length, 1, upn);
+    }
+    assert.equal((await runDailyReminders(job(day, { channel: "activity" }))).sent, 0);
+  });
+
   test("with the sender's sign-in expired, the coordinator is told and the run fails in words", async () => {
     const expired = () => Promise.reject(new SenderSignInExpired("reminders@northbridge.gov.uk", "test"));
     const run = runDailyReminders(
