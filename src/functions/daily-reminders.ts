@@ -92,15 +92,23 @@ async function senderChannel(
     const told = [...new Set(Object.values(coordinators).filter((c): c is string => c !== null))];
     const feed = activityChannel(app, job.links, TEAMS_LIMITS_PER_SECOND.activityNotificationPerApp);
     for (const coordinator of told) {
-      await feed.prepare(coordinator, null);
-      await app.api(`/users/${encodeURIComponent(coordinator)}/teamwork/sendActivityNotification`).post({
-        topic: { source: "text", value: "Action plan reminders", webUrl: tabDeepLink(job.links) },
-        activityType: SENDER_EXPIRED_ACTIVITY,
-        previewText: { content: `No reminders were sent today: ${error.sender} must sign in again.` },
-        templateParameters: [{ name: "sender", value: error.sender }],
-      });
+      try {
+        await feed.prepare(coordinator, null);
+        await app.api(`/users/${encodeURIComponent(coordinator)}/teamwork/sendActivityNotification`).post({
+          topic: { source: "text", value: "Action plan reminders", webUrl: tabDeepLink(job.links) },
+          activityType: SENDER_EXPIRED_ACTIVITY,
+          previewText: { content: `No reminders were sent today: ${error.sender} must sign in again.` },
+          templateParameters: [{ name: "sender", value: error.sender }],
+        });
+        job.log(`Told ${coordinator} that ${error.sender} must sign in again.`);
+      } catch (alertFailed) {
+        // The run fails with the expiry either way; the alert's own failure is said beside it.
+        job.log(
+          `Could not tell ${coordinator} in Teams (${alertFailed instanceof Error ? alertFailed.message : String(alertFailed)}).`,
+        );
+      }
     }
-    job.log(`Told ${told.join(", ") || "nobody (no coordinator found)"} that the sender must sign in again.`);
+    if (told.length === 0) job.log("No coordinator was found to tell; set ACTIONPLAN_COORDINATOR.");
     throw error;
   }
   return chatChannel(delegated, { baseUrl: job.graphUrl }, await signedInUser(delegated));
