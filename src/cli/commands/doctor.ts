@@ -77,14 +77,16 @@ export const doctorCommand: Command = {
       results.push(await checkToken("SharePoint", sharePointToken));
       results.push(await checkToken("Graph", graphToken));
       results.push(await checkLists(ctx));
-      results.push(await checkPosts(ctx));
+      // Read once: the posts' check and the Teams app's (their holders) both use them.
+      const posts = loadSroPosts(ctx);
+      results.push(await checkPosts(posts));
       results.push(
         await checkTabConfig(tabUrl, options.site, sandbox ? undefined : process.env.ACTIONPLAN_CLIENT_ID),
       );
       if (appOnly) {
         const graph = createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken: graphToken });
-        const holders = await loadSroPosts(ctx)
-          .then((posts) => [...new Set(posts.flatMap((p) => (p.holderUpn === null ? [] : [p.holderUpn])))])
+        const holders = await posts
+          .then((all) => [...new Set(all.flatMap((p) => (p.holderUpn === null ? [] : [p.holderUpn])))])
           .catch(() => []);
         results.push(await checkTeamsApp(graph, settings.ACTIONPLAN_TEAMS_APP_ID, holders));
       }

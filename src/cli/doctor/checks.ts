@@ -4,8 +4,9 @@ import type { Client } from "@microsoft/microsoft-graph-client";
 import { z } from "zod";
 import { describeCliError } from "../errors.ts";
 import { missingPermissions, type Resource } from "../../lib/permissions.ts";
+import { catalogAppId, installedFor } from "../../notify/reminders/channels.ts";
 import type { DataContext } from "../../sharepoint/context.ts";
-import { loadSroPosts } from "../../sharepoint/post-admin.ts";
+import type { SroPostRecord } from "../../sharepoint/plans.ts";
 import { checkSite } from "../../sharepoint/provision-read.ts";
 import type { TokenSource } from "../../sharepoint/client.ts";
 import { parseTabConfig } from "../../tab/lib/config.ts";
@@ -47,10 +48,10 @@ export async function checkToken(resource: Resource, getToken: TokenSource): Pro
   }
   const app = claims.scp === undefined;
   const granted = claims.scp?.split(" ").filter(Boolean) ?? claims.roles ?? [];
-  // A person runs the tab's and the CLI's work: for SharePoint the tab's AllSites.Write is what every
-  // command bar `provision` needs (AllSites.Manage, broader, is enough too).
-  const way = app ? "app" : "person";
-  const lacking = missingPermissions(resource === "SharePoint" && !app ? "tab" : way, resource, granted);
+  // A person's SharePoint token is held to the tab's AllSites.Write, which every command but `provision`
+  // needs (AllSites.Manage, broader, is enough too).
+  const way = app ? "app" : resource === "SharePoint" ? "tab" : "person";
+  const lacking = missingPermissions(way, resource, granted);
   const who = app
     ? `the app ${claims.appid ?? ""}`.trim()
     : (claims.upn ?? claims.preferred_username ?? "a person");
@@ -85,10 +86,10 @@ export async function checkLists(ctx: DataContext): Promise<CheckResult> {
 }
 
 /** Every SRO post has a holder: a post without one gets no reminders, and its actions are nobody's. */
-export async function checkPosts(ctx: DataContext): Promise<CheckResult> {
+export async function checkPosts(read: Promise<readonly SroPostRecord[]>): Promise<CheckResult> {
   const check = "SRO posts";
   try {
-    const posts = await loadSroPosts(ctx);
+    const posts = await read;
     const vacant = posts.filter((p) => p.holderUpn === null);
     if (vacant.length === 0)
       return { check, ok: true, lines: [`${String(posts.length)} post(s), each with a holder`] };
@@ -148,11 +149,6 @@ export async function checkTabConfig(
     : { check, ok: false, lines };
 }
 
-const catalogSchema = z.object({
-  value: z.array(z.object({ id: z.string(), displayName: z.string().optional() })),
-});
-const installedSchema = z.object({ value: z.array(z.unknown()) });
-
 /** The Teams app is in the organisation's catalog, and installed for the SROs (the activity feed needs it). */
 export async function checkTeamsApp(
   graph: Client,
@@ -160,37 +156,24 @@ export async function checkTeamsApp(
   holders: readonly string[],
 ): Promise<CheckResult> {
   const check = "Teams app";
-  let catalogId: string;
+  let catalogId: string | null;
   try {
-    const found = catalogSchema.parse(
-      await graph
-        .api("/appCatalogs/teamsApps")
-        .filter(`externalId eq '${teamsAppId.replace(/'/g, "''")}'`)
-        .get(),
-    );
-    const app = found.value[0];
-    if (app === undefined)
-      return {
-        check,
-        ok: false,
-        lines: [
-          `the Teams app ${teamsAppId} is not in the organisation's app catalog: upload dist/appPackage/action-plan-tracker.zip in the Teams admin centre (Teams apps → Manage apps → Upload new app)`,
-        ],
-      };
-    catalogId = app.id;
+    catalogId = await catalogAppId(graph, teamsAppId);
   } catch (error) {
     return { check, ok: false, lines: [`cannot read the app catalog: ${describeCliError(error)}`] };
   }
+  if (catalogId === null)
+    return {
+      check,
+      ok: false,
+      lines: [
+        `the Teams app ${teamsAppId} is not in the organisation's app catalog: upload dist/appPackage/action-plan-tracker.zip in the Teams admin centre (Teams apps → Manage apps → Upload new app)`,
+      ],
+    };
   const without: string[] = [];
   for (const upn of holders) {
     try {
-      const installed = installedSchema.parse(
-        await graph
-          .api(`/users/${encodeURIComponent(upn)}/teamwork/installedApps`)
-          .filter(`teamsApp/id eq '${catalogId}'`)
-          .get(),
-      );
-      if (installed.value.length === 0) without.push(upn);
+      if (!(await installedFor(graph, upn, catalogId))) without.push(upn);
     } catch (error) {
       return { check, ok: false, lines: [`cannot read ${upn}'s Teams apps: ${describeCliError(error)}`] };
     }

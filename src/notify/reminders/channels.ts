@@ -46,18 +46,35 @@ export function chainIdOf(digestId: string): number {
   return Number.parseInt(digestId.slice(0, 12), 16) % 2147483647;
 }
 
+/** The app's id in the organisation's Teams catalog, from its manifest id; null when it is not there. */
+export async function catalogAppId(graph: Client, manifestId: string): Promise<string | null> {
+  const found = (await graphCall(() =>
+    graph
+      .api("/appCatalogs/teamsApps")
+      .filter(`externalId eq '${manifestId.replace(/'/g, "''")}'`)
+      .get(),
+  )) as { value?: { id?: unknown }[] };
+  const id = found.value?.[0]?.id;
+  return typeof id === "string" ? id : null;
+}
+
+/** Whether the catalog app `catalogId` is installed for a person (so the app may notify them). */
+export async function installedFor(graph: Client, upn: string, catalogId: string): Promise<boolean> {
+  const installed = (await graphCall(() =>
+    graph
+      .api(`/users/${encodeURIComponent(upn)}/teamwork/installedApps`)
+      .filter(`teamsApp/id eq '${catalogId}'`)
+      .get(),
+  )) as { value?: unknown[] };
+  return (installed.value ?? []).length > 0;
+}
+
 /** The activity-feed channel: app-only, installing the app for the recipient when it is missing. */
 export function activityChannel(graph: Client, links: CardLinks, perSecond: number): DeliveryChannel {
   let catalogId: Promise<string> | null = null;
   const findCatalogId = async (): Promise<string> => {
-    const found = (await graphCall(() =>
-      graph
-        .api("/appCatalogs/teamsApps")
-        .filter(`externalId eq '${links.appId.replace(/'/g, "''")}'`)
-        .get(),
-    )) as { value?: { id?: unknown }[] };
-    const id = found.value?.[0]?.id;
-    if (typeof id !== "string")
+    const id = await catalogAppId(graph, links.appId);
+    if (id === null)
       throw new Error(`The Teams app ${links.appId} is not in the organisation's app catalog.`);
     return id;
   };
@@ -70,10 +87,7 @@ export function activityChannel(graph: Client, links: CardLinks, perSecond: numb
       catalogId ??= findCatalogId();
       const appId = await catalogId;
       const user = encodeURIComponent(recipientUpn);
-      const installed = (await graphCall(() =>
-        graph.api(`/users/${user}/teamwork/installedApps`).filter(`teamsApp/id eq '${appId}'`).get(),
-      )) as { value?: unknown[] };
-      if ((installed.value ?? []).length === 0) {
+      if (!(await installedFor(graph, recipientUpn, appId))) {
         await graphCall(() =>
           graph.api(`/users/${user}/teamwork/installedApps`).post({
             "teamsApp@odata.bind": `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${appId}`,
