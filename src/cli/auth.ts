@@ -114,6 +114,37 @@ export function certificateCredential(pem: string, thumbprint?: string) {
   return { thumbprintSha256: sha256.replace(/:/g, "").toUpperCase(), privateKey: pem, x5c: certificate };
 }
 
+/** The Entra ID authority MSAL signs in against for a tenant (its id or domain). */
+export function authorityOf(tenantId: string): string {
+  return `https://login.microsoftonline.com/${tenantId}`;
+}
+
+/**
+ * App-only tokens for `scopes` from Entra ID, signing in as the app with its certificate (`pem`: the
+ * certificate and its private key). The CLI reads the PEM from a file, the daily job from Key Vault.
+ */
+export function certificateTokenSource(
+  settings: Pick<
+    TenantSettings,
+    "ACTIONPLAN_TENANT_ID" | "ACTIONPLAN_CLIENT_ID" | "ACTIONPLAN_CERT_THUMBPRINT"
+  >,
+  pem: string,
+  scopes: string[],
+): TokenSource {
+  const app = new ConfidentialClientApplication({
+    auth: {
+      clientId: settings.ACTIONPLAN_CLIENT_ID,
+      authority: authorityOf(settings.ACTIONPLAN_TENANT_ID),
+      clientCertificate: certificateCredential(pem, settings.ACTIONPLAN_CERT_THUMBPRINT),
+    },
+  });
+  return async () => {
+    const result = await app.acquireTokenByClientCredential({ scopes });
+    if (result === null) throw new Error("Entra ID returned no token for the app.");
+    return result.accessToken;
+  };
+}
+
 /**
  * A token source for SharePoint Online: app-only with a certificate when ACTIONPLAN_CERT_PATH is set,
  * otherwise a person signing in with a device code (`loginHint` pre-selects their account).
@@ -126,25 +157,16 @@ export function tenantTokenSource(
     console.error(m);
   },
 ): TokenSource {
-  const authority = `https://login.microsoftonline.com/${settings.ACTIONPLAN_TENANT_ID}`;
+  const authority = authorityOf(settings.ACTIONPLAN_TENANT_ID);
   // `.default` asks for whatever SharePoint permissions the registration was granted (AllSites.Manage or
   // Sites.Selected for people, Sites.Selected or Sites.FullControl.All for the app).
   const scopes = [`${new URL(siteUrl).origin}/.default`];
-  if (settings.ACTIONPLAN_CERT_PATH !== undefined) {
-    const pem = readFileSync(resolve(settings.ACTIONPLAN_CERT_PATH), "utf8");
-    const app = new ConfidentialClientApplication({
-      auth: {
-        clientId: settings.ACTIONPLAN_CLIENT_ID,
-        authority,
-        clientCertificate: certificateCredential(pem, settings.ACTIONPLAN_CERT_THUMBPRINT),
-      },
-    });
-    return async () => {
-      const result = await app.acquireTokenByClientCredential({ scopes });
-      if (result === null) throw new Error("Entra ID returned no token for the app.");
-      return result.accessToken;
-    };
-  }
+  if (settings.ACTIONPLAN_CERT_PATH !== undefined)
+    return certificateTokenSource(
+      settings,
+      readFileSync(resolve(settings.ACTIONPLAN_CERT_PATH), "utf8"),
+      scopes,
+    );
   const cachePath = settings.ACTIONPLAN_TOKEN_CACHE ?? join(homedir(), ".actionplan", "msal-cache.json");
   const app = new PublicClientApplication({
     auth: { clientId: settings.ACTIONPLAN_CLIENT_ID, authority },

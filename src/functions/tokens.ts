@@ -5,13 +5,8 @@
 // token included, is kept in Key Vault and written back after each run, so the refresh token keeps rolling.
 // When it can no longer be refreshed (a password reset, a revoked session, 90 days unused), the run says so
 // in words and the coordinators are told (daily-reminders.ts).
-import {
-  ConfidentialClientApplication,
-  InteractionRequiredAuthError,
-  PublicClientApplication,
-  type ICachePlugin,
-} from "@azure/msal-node";
-import { certificateCredential } from "../cli/auth.ts";
+import { InteractionRequiredAuthError, PublicClientApplication, type ICachePlugin } from "@azure/msal-node";
+import { authorityOf, certificateTokenSource } from "../cli/auth.ts";
 import type { TokenSource } from "../sharepoint/client.ts";
 import type { SecretStore } from "./key-vault.ts";
 import type { FunctionSettings } from "./settings.ts";
@@ -28,23 +23,9 @@ export class SenderSignInExpired extends Error {
   }
 }
 
-const authority = (settings: FunctionSettings) =>
-  `https://login.microsoftonline.com/${settings.ACTIONPLAN_TENANT_ID}`;
-
 /** App-only tokens for one resource (`https://<tenant>.sharepoint.com/.default`, Graph's `.default`). */
 export function appTokenSource(settings: FunctionSettings, scope: string): TokenSource {
-  const app = new ConfidentialClientApplication({
-    auth: {
-      clientId: settings.ACTIONPLAN_CLIENT_ID,
-      authority: authority(settings),
-      clientCertificate: certificateCredential(settings.ACTIONPLAN_CERT_PEM),
-    },
-  });
-  return async () => {
-    const result = await app.acquireTokenByClientCredential({ scopes: [scope] });
-    if (result === null) throw new Error("Entra ID returned no token for the app.");
-    return result.accessToken;
-  };
+  return certificateTokenSource(settings, settings.ACTIONPLAN_CERT_PEM, [scope]);
 }
 
 /** MSAL's token cache kept in one Key Vault secret: read before each use, written when it changed. */
@@ -69,7 +50,7 @@ export function senderTokenSource(
   const sender = settings.ACTIONPLAN_SENDER_UPN ?? "";
   const secret = settings.ACTIONPLAN_SENDER_CACHE_SECRET ?? "";
   const app = new PublicClientApplication({
-    auth: { clientId: settings.ACTIONPLAN_CLIENT_ID, authority: authority(settings) },
+    auth: { clientId: settings.ACTIONPLAN_CLIENT_ID, authority: authorityOf(settings.ACTIONPLAN_TENANT_ID) },
     cache: { cachePlugin: vaultCache(store, secret) },
   });
   const scopes = [`${new URL(graphUrl).origin}/.default`];
