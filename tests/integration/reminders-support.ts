@@ -113,14 +113,8 @@ export function recipientsOf(summary: RunSummary): string[] {
 const GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
 
 /** An app-only token for one resource from the sandbox, as the Function App's certificate sign-in gets it. */
-export function sandboxAppToken(origin: string, scope: string): () => Promise<string> {
-  return async () => {
-    const response = await fetch(`${origin}/sandbox/token`, {
-      method: "POST",
-      body: JSON.stringify({ app: SANDBOX_CLIENT_ID, scope }),
-    });
-    return z.object({ access_token: z.string() }).parse(await response.json()).access_token;
-  };
+function sandboxAppToken(origin: string, scope: string): () => Promise<string> {
+  return () => sandboxToken(origin, { app: SANDBOX_CLIENT_ID, scope });
 }
 
 /**
