@@ -13,7 +13,7 @@ import {
   SANDBOX_TEAMS_APP_ID,
 } from "../notify/reminders/settings.ts";
 import { buildAppPackage, PACKAGE_FILE_NAME } from "./build.ts";
-import { main } from "./main.ts";
+import { packageWith as runPackage } from "../../tests/support/package-run.ts";
 import { colourIconProblems, outlineIconProblems } from "./icon-checks.ts";
 import { APP_PACKAGE_DIR } from "./manifest.ts";
 import { decodePng, pngHeader } from "./png.ts";
@@ -41,33 +41,9 @@ function outputFolder(): string {
   return dir;
 }
 
-/** Run `main` in an output folder (a fresh one unless given) with exactly `env` as the ACTIONPLAN_ settings. */
-async function packageWith(
-  env: Record<string, string>,
-  out = outputFolder(),
-  builtTab = join(out, "no-tab"),
-  args: string[] = [],
-) {
-  const saved = Object.entries(process.env).filter(([name]) => name.startsWith("ACTIONPLAN_"));
-  const clear = () => {
-    for (const name of Object.keys(process.env).filter((n) => n.startsWith("ACTIONPLAN_")))
-      Reflect.deleteProperty(process.env, name);
-  };
-  const said: string[] = [];
-  const log = console.log;
-  const error = console.error;
-  console.log = (...args: unknown[]) => said.push(args.join(" "));
-  console.error = (...args: unknown[]) => said.push(args.join(" "));
-  clear();
-  Object.assign(process.env, env);
-  try {
-    return { code: await main(args, out, builtTab, join(out, "site")), said: said.join("\n"), out };
-  } finally {
-    console.log = log;
-    console.error = error;
-    clear();
-    Object.assign(process.env, Object.fromEntries(saved));
-  }
+/** `npm run package` in an output folder (a fresh one unless given) with exactly `env` as the settings. */
+function packageWith(env: Record<string, string>, out = outputFolder(), builtTab?: string, args?: string[]) {
+  return runPackage(env, out, builtTab, args);
 }
 
 async function built(env: NodeJS.ProcessEnv, dir?: string) {

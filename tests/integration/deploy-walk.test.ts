@@ -11,11 +11,11 @@ import type { InvocationContext, Timer } from "@azure/functions";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
-import { main as packageMain } from "../../src/app-package/main.ts";
 import { runDailyReminders } from "../../src/functions/daily-reminders.ts";
 import { dailyRemindersTimer } from "../../src/functions/timer.ts";
 import { parseTabConfig } from "../../src/tab/lib/config.ts";
 import { actionplanHere as actionplan } from "../support/actionplan-cli.ts";
+import { packageWith, withSettings } from "../support/package-run.ts";
 import { serveFolder } from "../support/static-site.ts";
 import { cardsFrom, demoDailyJob, openDemo, recipientsOf, SENDER } from "./reminders-support.ts";
 
@@ -25,39 +25,6 @@ const COUNCIL = {
   ACTIONPLAN_DEVELOPER_NAME: "Northbridge Council",
   ACTIONPLAN_APP_VERSION: "1.0.0",
 };
-
-/** Run `fn` with exactly `env` as the ACTIONPLAN_ settings (and the others as they are). */
-async function withSettings<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const saved = Object.entries(process.env).filter(([n]) => n.startsWith("ACTIONPLAN_"));
-  const clear = () => {
-    for (const n of Object.keys(process.env).filter((k) => k.startsWith("ACTIONPLAN_")))
-      Reflect.deleteProperty(process.env, n);
-  };
-  clear();
-  Object.assign(process.env, env);
-  try {
-    return await fn();
-  } finally {
-    clear();
-    Object.assign(process.env, Object.fromEntries(saved));
-  }
-}
-
-/** `npm run package` in this process, its output captured. */
-async function runPackage(env: Record<string, string>, out: string, builtTab: string, site: string) {
-  const said: string[] = [];
-  const log = console.log;
-  const error = console.error;
-  console.log = (...args: unknown[]) => said.push(args.join(" "));
-  console.error = (...args: unknown[]) => said.push(args.join(" "));
-  try {
-    const code = await withSettings(env, () => packageMain([], out, builtTab, site));
-    return { code, said: said.join("\n") };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
 
 /** The built tab: `npm test` builds it first; run alone, this builds it into a temporary folder. */
 function builtTab(): string {
@@ -79,7 +46,8 @@ describe("deploying to a tenant, walked against the sandbox", () => {
   let demo: Awaited<ReturnType<typeof openDemo>>;
   let host: Awaited<ReturnType<typeof serveFolder>>;
   const folder = mkdtempSync(join(tmpdir(), "deploy-walk-"));
-  const site = join(folder, "site");
+  // `npm run package` writes the static website beside the package: <out>/site.
+  const site = join(folder, "appPackage", "site");
   beforeAll(async () => {
     demo = await openDemo();
     host = await serveFolder(site);
@@ -91,11 +59,10 @@ describe("deploying to a tenant, walked against the sandbox", () => {
 
   test("1-3: the package and the tab, hosted as a static folder with its config.json", async () => {
     const tabUrl = `${host.url}/tab/`;
-    const run = await runPackage(
+    const run = await packageWith(
       { ...COUNCIL, ACTIONPLAN_TAB_URL: tabUrl, ACTIONPLAN_SITE_URL: demo.target.siteUrl },
       join(folder, "appPackage"),
       builtTab(),
-      site,
     );
     assert.equal(run.code, 0, run.said);
     const zip = unzipSync(readFileSync(join(folder, "appPackage", "action-plan-tracker.zip")));
@@ -149,7 +116,7 @@ describe("deploying to a tenant, walked against the sandbox", () => {
         Object.entries({ ...COUNCIL, ACTIONPLAN_TAB_URL: TENANT_TAB }).filter(([k]) => k !== name),
       );
       const out = join(folder, `without-${name}`);
-      const run = await runPackage(env, out, builtTab(), join(out, "site"));
+      const run = await packageWith(env, out, builtTab());
       assert.equal(run.code, 1);
       assert.match(run.said, new RegExp(`${name}: not set`));
       assert.equal(existsSync(join(out, "action-plan-tracker.zip")), false, "nothing is written");
