@@ -10,7 +10,7 @@ import {
   SANDBOX_CLIENT_ID,
   SANDBOX_TEAMS_APP_ID,
 } from "../notify/reminders/settings.ts";
-import { officerPredicate } from "../lib/zod-words.ts";
+import { officerPredicate, settingProblems } from "../lib/zod-words.ts";
 
 /** Where the sandbox serves the built tab when run with `npm start`. */
 export const SANDBOX_TAB_URL = "http://localhost:4300/tab/";
@@ -154,9 +154,7 @@ export function readPackageSettings(env: NodeJS.ProcessEnv = process.env): Packa
     { error: officerPredicate },
   );
   if (!result.success || missing.length > 0) {
-    const malformed = result.success
-      ? []
-      : result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    const malformed = result.success ? [] : settingProblems(result.error.issues);
     const why = forTenant ? ` for the tab at ${given.ACTIONPLAN_TAB_URL ?? ""}` : "";
     throw new PackageSettingsError(
       `The app package${why} needs these settings fixed:\n${[...missing, ...malformed].join("\n")}`,

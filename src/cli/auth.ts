@@ -17,7 +17,7 @@ import {
 import { z } from "zod";
 import type { TokenSource } from "../sharepoint/client.ts";
 import { UsageError } from "./command.ts";
-import { officerPredicate } from "../lib/zod-words.ts";
+import { officerPredicate, settingProblems } from "../lib/zod-words.ts";
 
 /** Whether a site URL points at the local sandbox rather than SharePoint Online. */
 export function isSandboxSite(siteUrl: string): boolean {
@@ -81,7 +81,7 @@ export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 export function readTenantSettings(env: NodeJS.ProcessEnv = process.env): TenantSettings {
   const result = tenantSettingsSchema.safeParse(env, { error: officerPredicate });
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const problems = settingProblems(result.error.issues);
   throw new UsageError(`signing in to SharePoint Online needs these settings:\n${problems.join("\n")}`);
 }
 

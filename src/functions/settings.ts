@@ -2,7 +2,7 @@
 // has a default that could point at the sandbox: every missing or malformed setting is named, with what it
 // should hold, and the run stops before it reads or sends anything.
 import { z } from "zod";
-import { officerPredicate } from "../lib/zod-words.ts";
+import { officerPredicate, settingProblems } from "../lib/zod-words.ts";
 
 /** What an app setting holds when App Service could not resolve its Key Vault reference. */
 const UNRESOLVED_REFERENCE = /^@Microsoft\.KeyVault\(/i;
@@ -75,7 +75,7 @@ export function readFunctionSettings(env: NodeJS.ProcessEnv = process.env): Func
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
   const result = functionSettingsSchema.safeParse(given, { error: officerPredicate });
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const problems = settingProblems(result.error.issues);
   throw new FunctionSettingsError(
     `the daily reminder job needs these application settings:\n${problems.join("\n")}`,
   );

@@ -161,3 +161,10 @@ export function officerMessage(issue: Issue, subject = fieldName(issue.path)): s
 export function officerErrorMap(issue: Issue): string {
   return officerMessage(issue);
 }
+
+/** One line per setting a schema refused, as every settings reader lists them: "  NAME: what is wrong". */
+export function settingProblems(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): string[] {
+  return issues.map((i) => `  ${i.path.map(String).join(".")}: ${i.message}`);
+}

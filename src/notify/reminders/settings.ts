@@ -3,7 +3,7 @@
 // address must be given, and a missing one is named.
 import { z } from "../../lib/zod.ts";
 import type { CardLinks } from "../cards/index.ts";
-import { officerPredicate } from "../../lib/zod-words.ts";
+import { officerPredicate, settingProblems } from "../../lib/zod-words.ts";
 
 /** The Teams app the sandbox's catalog holds (src/sandbox/graph/catalog.ts): its manifest id. */
 export const SANDBOX_TEAMS_APP_ID = "5c0f3dd7-0b1a-4e16-8bc9-64ac67cdf211";
@@ -54,7 +54,7 @@ export function readNotifySettings(
   );
   const result = settingsSchema.safeParse({ ...defaults, ...given }, { error: officerPredicate });
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const problems = settingProblems(result.error.issues);
   throw new SettingsError(`reminders need these settings:\n${problems.join("\n")}`);
 }
 
