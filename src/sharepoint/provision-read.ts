@@ -14,6 +14,7 @@ import {
   parseListSecurity,
   parseRoleDefinitions,
   planSecurity,
+  ROLE_KIND,
   type ListSecurity,
 } from "./provision-security.ts";
 import { SCHEMA, type ListKey, type SchemaSpec } from "./schema.ts";
@@ -132,24 +133,51 @@ export interface SiteCheck {
   problems: string[];
 }
 
-/** Read the site and say what provisioning would do to it, without doing it. */
-export async function checkSite(sp: SPFI, schema: SchemaSpec = SCHEMA): Promise<SiteCheck> {
+/**
+ * Read the site and say what provisioning would do to it, without doing it. `reminderSender` is the account
+ * `provision --reminder-sender` was given: it should hold Contribute on the senders' lists. Not named, a
+ * Contribute grant there is taken to be that account's (provision's own), not something to take away.
+ */
+export async function checkSite(
+  sp: SPFI,
+  options: { reminderSender?: string } = {},
+  schema: SchemaSpec = SCHEMA,
+): Promise<SiteCheck> {
   const site = await readSite(sp, schema, {});
   const plan = planProvisioning(schema, site.siteLists);
   const problems = [...plan.problems];
   for (const [role, value] of Object.entries(site.roles))
     if (value === null) problems.push(`The site has no associated group for ${role}.`);
+  const sender = options.reminderSender === undefined ? null : await siteUser(sp, options.reminderSender);
+  if (options.reminderSender !== undefined && sender === null)
+    problems.push(
+      `The reminder sender '${options.reminderSender}' is not a user of the site: run \`actionplan provision --reminder-sender ${options.reminderSender}\`.`,
+    );
   const keys = new Set(site.siteLists.map((l) => l.Title.toLowerCase()));
   const lists = schema.lists.filter((l) => keys.has(l.title.toLowerCase()));
   const security = planSecurity(lists, site.security, {
     owners: site.roles.coordinators,
     members: site.roles.sros,
     visitors: site.roles.viewers,
-    sender: null,
+    sender,
     caller: site.caller,
-  });
+  }).filter(
+    (step) =>
+      options.reminderSender !== undefined ||
+      !(step.kind === "revoke" && step.list.access === "senders" && step.roleKind === ROLE_KIND.contribute),
+  );
   return {
     missing: [...plan.steps.map(describeStep), ...security.map(describeSecurityStep)],
     problems,
   };
+}
+
+/** A person among the site's users, by sign-in address, read without adding them (unlike ensureUser). */
+async function siteUser(sp: SPFI, upn: string): Promise<GroupInfo | null> {
+  try {
+    return group({ ok: true, value: await sp.web.siteUsers.getByEmail(upn).select("Id", "Title")() });
+  } catch (error) {
+    if (error instanceof RemoteError && error.status === 404) return null;
+    throw error;
+  }
 }

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
 import { actionplanHere as actionplan } from "../support/actionplan-cli.ts";
 import { serveFolder } from "../support/static-site.ts";
-import { openSandbox } from "../support/targets.ts";
-import { openDemo, SENDER } from "./reminders-support.ts";
+import { openSandbox, SANDBOX_PEOPLE } from "../support/targets.ts";
+import { COORDINATOR, openDemo, SENDER } from "./reminders-support.ts";
 
 const reportSchema = z.object({
   ok: z.boolean(),
@@ -33,8 +33,25 @@ describe("actionplan doctor", () => {
 
   test("the demo site passes every check, as the reminder sender and as the app", async () => {
     const site = demo.target.siteUrl;
+    // Provisioned with a reminder sender, as the README's step 6 does: the sender's grant on the Reminder
+    // Log is what provision set, not something to take away.
+    const provisioned = await actionplan(
+      `provision --site ${site} --as ${COORDINATOR} --reminder-sender ${SANDBOX_PEOPLE.member}`,
+    );
+    assert.equal(provisioned.status, 0, provisioned.stderr);
     const person = await actionplan(`doctor --site ${site} --as ${SENDER}`);
     assert.equal(person.status, 0, person.stdout + person.stderr);
+    const named = await actionplan(
+      `doctor --site ${site} --as ${SENDER} --reminder-sender ${SANDBOX_PEOPLE.member}`,
+    );
+    assert.equal(named.status, 0, named.stdout);
+    // Named as someone else, the grant is the wrong person's: both sides are said.
+    const other = await actionplan(
+      `doctor --site ${site} --as ${SENDER} --reminder-sender ${SANDBOX_PEOPLE.visitor}`,
+    );
+    assert.equal(other.status, 1);
+    assert.match(other.stdout, /'Reminder Log': .+ given Contribute/);
+    assert.match(other.stdout, /'Reminder Log': .+ no longer has Contribute/);
     assert.match(person.stdout, /Every check passed\./);
     assert.match(
       person.stdout,

@@ -15,7 +15,8 @@ import {
 import { connect, notifySettingsFor, siteOptions, siteSchema } from "../site.ts";
 import { z } from "zod";
 
-const help = `Usage: actionplan doctor --site <url> [--tab-url <url>] [--channel chat|activity] [--as <upn>] [--json]
+const help = `Usage: actionplan doctor --site <url> [--tab-url <url>] [--channel chat|activity] [--reminder-sender <upn>]
+                        [--as <upn>] [--json]
 
 Checks a site's set-up for Action Plan Tracker and says what is missing, each with what to do:
   SharePoint token, Graph token  the signed-in identity's permissions (the token's scp for a person, roles
@@ -32,6 +33,10 @@ Options:
   --tab-url URL        where the tab is hosted (default ACTIONPLAN_TAB_URL; the sandbox's own tab)
   --channel chat       (default) check as the reminder sender (a person, delegated) does
   --channel activity   check as the daily job does with the activity feed: the app, with its certificate
+  --reminder-sender UPN
+                       the account provision --reminder-sender was given (default ACTIONPLAN_SENDER_UPN):
+                       it must hold Contribute on the Reminder Log and Reminder Runs; not named, a
+                       Contribute grant there is taken to be the sender's
   --as UPN             against the sandbox: whom to act as; against a tenant: who signs in
   --json               print { ok, checks: [{ check, ok, lines, warnings }] }
   --help               show this help
@@ -42,6 +47,7 @@ other commands; ACTIONPLAN_TEAMS_APP_ID for the catalog check.`;
 const schema = siteSchema.extend({
   "tab-url": z.url({ protocol: /^https?$/ }).optional(),
   channel: z.enum(["chat", "activity"]).default("chat"),
+  "reminder-sender": z.email().optional(),
 });
 
 export const doctorCommand: Command = {
@@ -52,7 +58,12 @@ export const doctorCommand: Command = {
     withUsageErrors("doctor", help, async () => {
       const options = parseOptions(
         argv,
-        { ...siteOptions, "tab-url": { type: "string" }, channel: { type: "string" } },
+        {
+          ...siteOptions,
+          "tab-url": { type: "string" },
+          channel: { type: "string" },
+          "reminder-sender": { type: "string" },
+        },
         schema,
       );
       const sandbox = isSandboxSite(options.site);
@@ -76,7 +87,8 @@ export const doctorCommand: Command = {
       const results: CheckResult[] = [];
       results.push(await checkToken("SharePoint", sharePointToken));
       results.push(await checkToken("Graph", graphToken));
-      results.push(await checkLists(ctx));
+      const sender = options["reminder-sender"] ?? (process.env.ACTIONPLAN_SENDER_UPN || undefined);
+      results.push(await checkLists(ctx, sender));
       // Read once: the posts' check and the Teams app's (their holders) both use them.
       const posts = loadSroPosts(ctx);
       results.push(await checkPosts(posts));

@@ -69,10 +69,10 @@ export async function checkToken(resource: Resource, getToken: TokenSource): Pro
 }
 
 /** The lists, columns, indexes, versioning and permissions `provision` sets. */
-export async function checkLists(ctx: DataContext): Promise<CheckResult> {
+export async function checkLists(ctx: DataContext, reminderSender?: string): Promise<CheckResult> {
   const check = "lists";
   try {
-    const site = await checkSite(ctx.sp);
+    const site = await checkSite(ctx.sp, reminderSender === undefined ? {} : { reminderSender });
     const lines = [
       ...site.missing.map((m) => `not yet done: ${m}; run \`actionplan provision\``),
       ...site.problems,
