@@ -116,7 +116,7 @@ describe("deploying to a tenant, walked against the sandbox", () => {
         Object.entries({ ...COUNCIL, ACTIONPLAN_TAB_URL: TENANT_TAB }).filter(([k]) => k !== name),
       );
       const out = join(folder, `without-${name}`);
-      const run = await packageWith(env, out, builtTab());
+      const run = await packageWith(env, out);
       assert.equal(run.code, 1);
       assert.match(run.said, new RegExp(`${name}: not set`));
       assert.equal(existsSync(join(out, "action-plan-tracker.zip")), false, "nothing is written");
