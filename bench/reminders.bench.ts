@@ -142,7 +142,9 @@ async function sendFigures(): Promise<Figure[]> {
     let throttled = 0;
     const graph = createGraphClient({
       baseUrl: `${origin}/graph`,
-      getToken: sandboxTokenSource(origin, SENDER),
+      // A delegated token for Graph itself: the sandbox, like Entra, issues one token per resource and
+      // Graph refuses a SharePoint one ("Invalid audience").
+      getToken: sandboxTokenSource(origin, SENDER, "https://graph.microsoft.com/.default"),
       observe: (status) => {
         calls += 1;
         if (status === 429) throttled += 1;
