@@ -1,13 +1,22 @@
-// XLSX through ExcelJS, after fflate has read the zip's directory: a workbook is a zip, so a Word file
-// renamed .xlsx, a zip bomb or a damaged file is told apart before ExcelJS inflates anything.
+// XLSX through ExcelJS, after fflate has read the zip's directory and inflated every entry into nothing: a
+// workbook is a zip, so a Word file renamed .xlsx, a zip bomb or a damaged file is told apart before ExcelJS
+// inflates anything.
 import type { CellValue, Workbook, Worksheet } from "exceljs";
 import { interopDefault } from "./text.ts";
 import type { Cell, Sheet } from "./types.ts";
+import { measureInflation, type InflationLimits } from "./zip-inflation.ts";
 
 /** Uncompressed total over this is refused: a plan's XML is a few MB even at 5,000 rows. */
 const MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 /** Deflate tops out near 1,000:1; real sheet XML compresses 10-50:1, a bomb's filler far more. */
 const MAX_RATIO = 200;
+const LIMITS: InflationLimits = {
+  maxTotalBytes: MAX_UNCOMPRESSED_BYTES,
+  maxRatio: MAX_RATIO,
+  ratioFromBytes: 1024 * 1024,
+};
+const BOMB = "unpacks to far more data than a plan holds, so it was refused (it may be a zip bomb)";
+const DAMAGED = "is damaged or is not a real Excel workbook (its zip structure cannot be read)";
 
 async function checkZip(bytes: Uint8Array, fail: (what: string) => never): Promise<void> {
   const { unzipSync } = interopDefault(await import("fflate"));
@@ -21,13 +30,12 @@ async function checkZip(bytes: Uint8Array, fail: (what: string) => never): Promi
       },
     });
   } catch {
-    fail("is damaged or is not a real Excel workbook (its zip structure cannot be read)");
+    fail(DAMAGED);
   }
   const names = new Set(entries.map((e) => e.name));
   const total = entries.reduce((sum, e) => sum + e.originalSize, 0);
   const bomb = entries.some((e) => e.originalSize > 1024 * 1024 && e.originalSize > e.size * MAX_RATIO);
-  if (total > MAX_UNCOMPRESSED_BYTES || bomb)
-    fail("unpacks to far more data than a plan holds, so it was refused (it may be a zip bomb)");
+  if (total > MAX_UNCOMPRESSED_BYTES || bomb) fail(BOMB);
   if (names.has("xl/workbook.xml")) return;
   if (names.has("word/document.xml")) fail("is a Word document, not an Excel workbook");
   if ([...names].some((n) => n.startsWith("ppt/"))) fail("is a PowerPoint file, not an Excel workbook");
@@ -35,9 +43,18 @@ async function checkZip(bytes: Uint8Array, fail: (what: string) => never): Promi
   fail("is a zip file, not an Excel workbook");
 }
 
+// The directory's sizes are the zip's own word, and a bomb lies in them: what the entries really inflate to
+// is measured, output discarded, stopping as soon as it passes the limits, before ExcelJS inflates it all.
+async function checkInflation(bytes: Uint8Array, fail: (what: string) => never): Promise<void> {
+  const { verdict } = await measureInflation(bytes, LIMITS);
+  if (verdict === "too-big") fail(BOMB);
+  if (verdict === "damaged") fail(DAMAGED);
+}
+
 /** Reads every worksheet of an XLSX file into cell text. */
 export async function readXlsx(bytes: Uint8Array, fail: (what: string) => never): Promise<Sheet[]> {
   await checkZip(bytes, fail);
+  await checkInflation(bytes, fail);
   const { Workbook } = interopDefault(await import("exceljs"));
   const workbook: Workbook = new Workbook();
   try {
