@@ -3,7 +3,7 @@
 import { z } from "../lib/zod.ts";
 import { headerKey, RIGHTMOST_WINS, roleOfHeader } from "./headers.ts";
 import { baseName } from "./text.ts";
-import { COLUMN_ROLES, type ColumnRole, type PlanFile, type Sheet } from "./types.ts";
+import { COLUMN_ROLES, HEADING_READINGS, type ColumnRole, type PlanFile, type Sheet } from "./types.ts";
 
 /** How far down a header row is looked for: a title block is a few rows, never a page. */
 const HEADER_SEARCH_ROWS = 50;
@@ -22,6 +22,14 @@ export const importMappingSchema = z.object({
   headingRows: z.optional(z.enum(["auto", "none"])),
   /** Roles whose blank cells mean "as the row above" (text written once and left blank below). */
   fillDown: z.optional(z.array(z.enum(COLUMN_ROLES))),
+  /** The sheets read into the plan, each an area (a recommendation), when the workbook has a sheet per area. */
+  sheets: z.optional(z.array(z.string()).check(z.minLength(1))),
+  /** For a file holding several plans: the plan column's value whose rows are this plan. */
+  plan: z.optional(z.string()),
+  /** A named workstream as an action holding its activities (the default), or as a label on each activity. */
+  workstreams: z.optional(z.enum(["action", "label"])),
+  /** The coordinator's reading of heading rows, by "Sheet!row". */
+  headingReadings: z.optional(z.record(z.string(), z.enum(HEADING_READINGS))),
 });
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 

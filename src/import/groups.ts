@@ -33,10 +33,27 @@ export function parseHeading(text: string): { kind: string; ref: string | null; 
   return { kind, ref, title: rest === "" ? whole : rest };
 }
 
+/** A row that says the rows under it are milestones: "Key Milestones", "Milestones", "Key milestones:". */
+const MILESTONE_MARKER = /^(key\s+)?milestones?(\s+(and|&)\s+(deadlines?|dates?|actions?))?\s*:?$/i;
+
+export function isMilestoneMarker(text: string): boolean {
+  return MILESTONE_MARKER.test(text.trim());
+}
+
+/** "Activity 3: Review the constitution" -> ref "3", title "Review the constitution"; null without the word. */
+export function activityHeading(text: string): { ref: string; title: string } | null {
+  const match = /^(?:activity|action)\s+(\d+(?:\.\d+)*[a-z]?)\s*[:.)\-–—]?\s*/i.exec(text.trim());
+  if (match === null) return null;
+  const title = text.trim().slice(match[0].length).replace(/\s+/g, " ");
+  return { ref: match[1] ?? "", title: title === "" ? text.trim() : title };
+}
+
 /** Whether a heading row's text reads as a heading even when it sits in an ordinary column. */
 export function hasHeadingWords(text: string): boolean {
   const parsed = parseHeading(text);
-  return parsed.kind !== "" || parsed.ref !== null;
+  return (
+    parsed.kind !== "" || parsed.ref !== null || isMilestoneMarker(text) || activityHeading(text) !== null
+  );
 }
 
 interface Node {
@@ -46,6 +63,8 @@ interface Node {
   title: string;
   description: string;
   row: number;
+  /** The sheet the heading or value is on. */
+  sheet?: string;
   resolved?: string;
   used: boolean;
   /** For a recommendation column value: the title column's text beside it. */
@@ -78,6 +97,7 @@ export class Groups {
       title: title !== "" ? title : parsed.title !== "" ? parsed.title : `Recommendation ${value}`,
       description: refLike ? "" : title !== "" || long ? value : "",
       row,
+      sheet: this.problems.sheet,
       used: false,
     };
     this.#stack = [];
@@ -89,7 +109,14 @@ export class Groups {
     const parsed = parseHeading(text);
     const same = this.#stack.findIndex((n) => n.kind === parsed.kind);
     if (same !== -1) this.#stack = this.#stack.slice(0, same);
-    const node: Node = { ...parsed, text: text.trim(), description: "", row, used: false };
+    const node: Node = {
+      ...parsed,
+      text: text.trim(),
+      description: "",
+      row,
+      sheet: this.problems.sheet,
+      used: false,
+    };
     this.#stack.push(node);
     this.#headings.push(node);
   }
@@ -115,7 +142,7 @@ export class Groups {
     if (existing !== undefined && existing.rec.title === last.title) return existing.rec;
     if (existing !== undefined)
       this.problems.error(
-        { row: last.row },
+        { row: last.row, sheet: last.sheet },
         `Recommendation ref "${ref}" is used twice: on row ${existing.row} and on row ${last.row}.`,
       );
     const outer = path.slice(0, -1).map((n) => n.text);
@@ -124,6 +151,12 @@ export class Groups {
     this.#byRef.set(ref, { rec, row: last.row });
     this.recommendations.push(rec);
     return rec;
+  }
+
+  /** A sheet read as one area of the plan: the recommendation its rows belong to, numbered `ref`. */
+  area(ref: string, title: string, row: number): void {
+    this.#column = { text: title, given: title, kind: "", ref, title, description: "", row, used: false };
+    this.#stack = [];
   }
 
   /** Open a one-off recommendation for a plan with no recommendation column and no headings. */
@@ -141,7 +174,7 @@ export class Groups {
     for (const node of this.#headings)
       if (!node.used)
         this.problems.warning(
-          { row: node.row },
+          { row: node.row, sheet: node.sheet },
           `Heading "${node.text}" has no actions under it, so it is not imported.`,
         );
   }
@@ -160,9 +193,14 @@ export class Groups {
       ref = parent === null ? String(n) : `${parent}.${n}`;
     } while (this.#byRef.has(ref));
     this.#children.set(parent ?? "", n);
-    this.problems.warning(
-      { row: node.row },
-      `"${node.text}" has no number, so its recommendation is numbered "${ref}".`,
+    this.problems.tally(
+      "unnumbered heading",
+      { row: node.row, sheet: node.sheet },
+      `"${node.text}" as ${ref}`,
+      (count, items) =>
+        count === 1
+          ? `"${node.text}" has no number, so its recommendation is numbered "${ref}".`
+          : `${String(count)} headings have no number, so their recommendations are numbered in order: ${items.slice(0, 3).join(", ")}${count > 3 ? ", …" : ""}.`,
     );
     return String(n);
   }

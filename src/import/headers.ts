@@ -1,6 +1,8 @@
 // The header names councils give their plan columns, mapped to column roles. Headers are compared as
 // words (case, punctuation and bracketed notes ignored), so "Target completion date (indicative only)",
-// "TARGET DATE" and "Target date:" all read the same.
+// "TARGET DATE" and "Target date:" all read the same. The phrases councils write most are matched whole;
+// anything else is read by its words ("Target Date for Completion" is a target date because it says
+// "target"), so a wording nobody listed still finds its column.
 import { normaliseWords } from "./text.ts";
 import type { ColumnRole } from "./types.ts";
 
@@ -12,6 +14,8 @@ export function headerKey(header: string): string {
 // Tried in order, first match wins: "Progress status" is a status before it is a progress update, and
 // "Target completion date" a target date before it is a completion date.
 const PATTERNS: readonly [ColumnRole, RegExp][] = [
+  ["plan", /^((improvement|action|delivery) )?(plan|programme|program|project)( name| title)?$/],
+  ["workstream", /^(work ?streams?|strands?)( name| title)?$/],
   ["recommendationTitle", /^(recommendation|priority|priority area|theme|phase|area) (title|name|heading)$/],
   [
     "recommendation",
@@ -46,11 +50,53 @@ const PATTERNS: readonly [ColumnRole, RegExp][] = [
   ["progressUpdate", /(^| )(progress|updates?|comments?|commentary|notes|position)( |$)/],
 ];
 
+const any = (words: ReadonlySet<string>, list: readonly string[]) => list.some((w) => words.has(w));
+
+// Read by words when no phrase matched, in this order: a completion date says it is actual or done before
+// a target date says "completion"; a date says what kind it is before the rest are looked at.
+const WORD_RULES: readonly [ColumnRole, (words: ReadonlySet<string>) => boolean][] = [
+  [
+    "completedOn",
+    (w) =>
+      (w.has("actual") && any(w, ["completion", "completed", "date", "finish"])) ||
+      (any(w, ["completed", "closed", "achieved"]) && w.has("date")),
+  ],
+  [
+    "targetDate",
+    (w) =>
+      any(w, ["target", "targets", "deadline", "deadlines", "due", "timescale", "timescales", "timeframe"]) ||
+      any(w, ["timeline", "timing", "when"]) ||
+      (any(w, ["date", "dates"]) &&
+        any(w, ["completion", "complete", "delivery", "end", "finish", "expected"])),
+  ],
+  ["percentComplete", (w) => any(w, ["percent", "percentage"])],
+  ["status", (w) => any(w, ["status", "rag", "brag", "rating"])],
+  [
+    "sro",
+    (w) =>
+      any(w, ["sro", "sros", "responsible", "accountable", "owner", "owners", "officer", "officers"]) ||
+      any(w, ["lead", "leads", "lead's"]),
+  ],
+  ["workstream", (w) => any(w, ["workstream", "workstreams", "strand", "strands"])],
+  ["milestone", (w) => any(w, ["milestone", "milestones"]) && !any(w, ["action", "actions", "activity"])],
+  [
+    "action",
+    (w) =>
+      any(w, ["action", "actions", "activity", "activities", "task", "tasks", "deliverable", "deliverables"]),
+  ],
+  [
+    "recommendation",
+    (w) => any(w, ["recommendation", "recommendations", "priority", "theme", "phase", "area"]),
+  ],
+];
+
 /** The role a header names, or null when it names none the import knows. */
 export function roleOfHeader(header: string): ColumnRole | null {
   const key = headerKey(header);
   if (key === "") return null;
   for (const [role, pattern] of PATTERNS) if (pattern.test(key)) return role;
+  const words = new Set(key.split(" "));
+  for (const [role, rule] of WORD_RULES) if (rule(words)) return role;
   return null;
 }
 

@@ -9,12 +9,17 @@ export {
   suggestTitle,
 } from "./detect.ts";
 export type { ImportMapping } from "./detect.ts";
-export { mapSheet } from "./map.ts";
-export { formatProblem } from "./problems.ts";
-export { COLUMN_ROLES } from "./types.ts";
+export { mapPlan, mapSheet } from "./map.ts";
+export type { PlanSheet } from "./map.ts";
+export { LayoutError, readLayout } from "./layout.ts";
+export type { FileLayout, LayoutOptions, PlanDraft, SheetSummary } from "./layout.ts";
+export { formatProblem, rowRanges } from "./problems.ts";
+export { COLUMN_ROLES, HEADING_READINGS } from "./types.ts";
 export type {
   Cell,
   ColumnRole,
+  HeadingReading,
+  HeadingRow,
   ImportProblem,
   MapContext,
   MappedPlan,

@@ -28,7 +28,9 @@ function sheetOf(rows: string[][], header = HEADER): Sheet {
 
 function map(rows: string[][], overrides: Partial<MapContext> = {}, header = HEADER): MappedPlan {
   const sheet = sheetOf(rows, header);
-  return mapSheet(sheet, detectMapping(sheet), context(overrides));
+  // Most of these sheets have no SRO or target date at all; the confirmation that asks about that has its
+  // own tests (map-layouts.test.ts), so here it is given.
+  return mapSheet(sheet, detectMapping(sheet), context({ confirmed: true, ...overrides }));
 }
 
 const messages = (mapped: MappedPlan, severity: "error" | "warning") =>

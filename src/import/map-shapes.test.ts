@@ -135,14 +135,15 @@ describe("a delivery plan: priority areas, activities, milestones", () => {
   test("generated milestone refs, unreadable deadlines and a status the dates contradict are warnings with their cells", async () => {
     const mapped = await importFile(bytes(), "delivery-plan.csv", today);
     const warnings = mapped.problems.map(formatProblem);
+    // One warning per kind, naming every row it applies to; a kind on one row keeps that row's words.
     expect(warnings).toContain(
-      'Sheet "delivery-plan", row 6, column A (No.): Milestone "Agree the budget at Full Council" is marked "(a)", so it is numbered "1.1.a" under action 1.1.',
+      'Sheet "delivery-plan", rows 6–7, 14, column A (No.): 3 milestones are marked only within their action ("(a)", "ii"), so each is numbered under its action ("1.1.a" is the first).',
     );
     expect(warnings).toContain(
-      'Sheet "delivery-plan", row 9, column A (No.): Milestone "Benchmark fees against neighbours" has no ref, so it is numbered "1.2.1" under action 1.2.',
+      'Sheet "delivery-plan", rows 9–10, column A (No.): 2 milestones have no ref, so each is numbered under its action in the order they come ("1.2.1" is the first).',
     );
     expect(warnings).toContain(
-      'Sheet "delivery-plan", row 8, column E (Deadline): "Quarterly" is not a date the plan\'s rules understand, so the action has no due date.',
+      'Sheet "delivery-plan", rows 8–9, column E (Deadline): 2 target dates are not dates the plan\'s rules understand ("Quarterly"), so those actions have no due date.',
     );
     expect(warnings).toContain(
       'Sheet "delivery-plan", row 7, column F (Status): The file reports "On Target", but by its target date "(a) 01/09/2017" the plan will show it as Overdue.',
@@ -226,11 +227,14 @@ describe("a programme plan: phases, workstreams, activities, status only", () =>
       ["2.2.1", null, "On target"],
     ]);
     expect(mapped.counts.postsToCreate).toBe(0);
-    expect(mapped.problems.map((p) => [p.row, p.severity])).toEqual([
-      [4, "warning"],
-      [7, "warning"],
-      [10, "warning"],
-      [13, "warning"],
+    // The four unnumbered workstream headings are one warning naming their rows, not four.
+    expect(mapped.problems.map((p) => [p.rows, p.severity])).toEqual([[[4, 7, 10, 13], "warning"]]);
+    expect(mapped.problems.map(formatProblem)).toEqual([
+      'Sheet "programme-plan", rows 4, 7, 10, 13: 4 headings have no number, so their recommendations are numbered in order: "Workstream: Finance systems" as 1.1, "Workstream: Customer contact" as 1.2, "Workstream: Finance systems" as 2.1, ….',
+    ]);
+    // No SRO anywhere: the coordinator is asked before it is written.
+    expect(mapped.confirmations).toEqual([
+      "None of the plan's 6 actions has an SRO, so nobody will be reminded of them: check no column of SROs was missed.",
     ]);
   });
 

@@ -51,7 +51,8 @@ export class SheetRows {
         .filter((c) => c !== ""),
     );
     this.#headerKeys = [...columns.values()].map((c) => [c.index, headerKey(c.header)]);
-    const recRoles: ColumnRole[] = ["recommendation", "recommendationTitle"];
+    // The plan column names which plan a row is of: like the recommendation columns, never a heading's text.
+    const recRoles: ColumnRole[] = ["recommendation", "recommendationTitle", "plan"];
     this.#recColumns = new Set(recRoles.flatMap((r) => columns.get(r)?.index ?? []));
   }
 
@@ -88,11 +89,13 @@ export class SheetRows {
     const cells = this.sheet.rows[row - 1] ?? [];
     const index = cells.findIndex((c, i) => c.trim() !== "" && !this.#recColumns.has(i));
     const text = cells[index]?.trim() ?? "";
-    if (text.length > LONG_TEXT_LIMIT)
+    if (text.length > LONG_TEXT_LIMIT && !this.#reported.has(`${row}:heading`)) {
+      this.#reported.add(`${row}:heading`);
       this.problems.error(
         { row, column: { index, header: "heading" } },
         `${tooLongMessage("The heading", text.length, LONG_TEXT_LIMIT)} Shorten it in the file, then import again.`,
       );
+    }
     return text;
   }
 

@@ -9,7 +9,8 @@ function withSros(sros: string[], overrides: Partial<MapContext> = {}): MappedPl
     name: "Plan",
     rows: [["Recommendation", "Ref", "Action", "Senior Responsible Officer"], ...rows],
   };
-  return mapSheet(sheet, detectMapping(sheet), context(overrides));
+  // No target dates here: confirmed, as a coordinator would, so that only the SROs are under test.
+  return mapSheet(sheet, detectMapping(sheet), context({ confirmed: true, ...overrides }));
 }
 
 const sroPosts = (mapped: MappedPlan) =>

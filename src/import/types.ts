@@ -33,8 +33,27 @@ export const COLUMN_ROLES = [
   "percentComplete",
   "progressUpdate",
   "completedOn",
+  "plan",
+  "workstream",
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+/**
+ * How a heading row (one value across the row) is read: "area" opens a recommendation (or a group within
+ * one); "activity" is an action whose milestones are the rows under it; "milestones" ("Key Milestones")
+ * says the rows under it are milestones of the action above and is not imported; "ignore" leaves it out.
+ */
+export const HEADING_READINGS = ["area", "activity", "milestones", "ignore"] as const;
+export type HeadingReading = (typeof HEADING_READINGS)[number];
+
+/** A heading row and the reading the mapping chose for it (`chosen`: the coordinator's, not the default). */
+export interface HeadingRow {
+  sheet: string;
+  row: number;
+  text: string;
+  reading: HeadingReading;
+  chosen: boolean;
+}
 
 /** An SRO answer from the coordinator: an existing post, a person to hold a new post, or a vacant new post. */
 export type SroChoice = { post: string } | { upn: string } | { create: true };
@@ -50,8 +69,12 @@ export interface MapContext {
   people: { upn: string; displayName: string; jobTitle: string | null }[];
   /** The coordinator's answers, keyed by the SRO text as written (trimmed). */
   sroChoices?: Record<string, SroChoice>;
-  /** Spreadsheet rows (1-based) the coordinator chose to skip. */
+  /** Spreadsheet rows (1-based) the coordinator chose to skip, on a plan read from one sheet. */
   skipRows?: number[];
+  /** Rows to skip by sheet name, for a plan read from several sheets. */
+  skipSheetRows?: Record<string, number[]>;
+  /** The coordinator confirmed importing a plan none of whose actions has a target date (or an SRO). */
+  confirmed?: boolean;
 }
 
 export interface ImportProblem {
@@ -65,6 +88,8 @@ export interface ImportProblem {
   field: string | null;
   /** One plain-English sentence. */
   message: string;
+  /** For a warning that stands for many rows (one per kind, not one per row): every row it applies to. */
+  rows?: number[];
 }
 
 export interface SroSuggestion {
@@ -95,6 +120,15 @@ export interface MappedPlan {
   };
   /** SRO texts matching no post or person, which the coordinator has not answered in sroChoices. */
   unmatchedSros: UnmatchedSro[];
-  /** False while any error remains: the caller writes nothing until it is true. */
+  /** Every heading row, with how it was read. */
+  headings: HeadingRow[];
+  /** The sheets the plan was read from, in order. */
+  sheets: string[];
+  /**
+   * What the coordinator must confirm before the plan is written ("None of the 64 actions has a target
+   * date…"); each one sentence. Confirmed with `MapContext.confirmed`.
+   */
+  confirmations: string[];
+  /** False while any error remains or a confirmation is not given: the caller writes nothing until true. */
   canWrite: boolean;
 }
