@@ -78,7 +78,10 @@ const WORD_RULES: readonly [ColumnRole, (words: ReadonlySet<string>) => boolean]
       any(w, ["lead", "leads", "lead's"]),
   ],
   ["workstream", (w) => any(w, ["workstream", "workstreams", "strand", "strands"])],
-  ["milestone", (w) => any(w, ["milestone", "milestones"]) && !any(w, ["action", "actions", "activity"])],
+  [
+    "milestone",
+    (w) => any(w, ["milestone", "milestones"]) && !any(w, ["action", "actions", "activity", "activities"]),
+  ],
   [
     "action",
     (w) =>

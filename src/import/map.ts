@@ -159,20 +159,17 @@ function confirmationsFor(coverage: {
   const { items, milestones, dated, withSro } = coverage;
   if (items === 0) return [];
   const what = milestones === 0 ? "actions" : "actions and milestones";
-  const none = (field: string) =>
+  const none = (field: string, article: string) =>
     items === 1
       ? `The plan's one action has no ${field}`
-      : `None of the plan's ${String(items)} ${what} has ${field}`;
+      : `None of the plan's ${String(items)} ${what} has ${article} ${field}`;
+  const them = items === 1 ? "it" : "them";
   return [
     ...(dated === 0
-      ? [
-          `${none("a target date")}, so the dashboard will count ${items === 1 ? "it" : "every one"} as having none: check no column of target dates was missed.`,
-        ]
+      ? [`${none("target date", "a")}, so the dashboard will count ${items === 1 ? "it" : "every one"} as having none: check no column of target dates was missed.`]
       : []),
     ...(withSro === 0
-      ? [
-          `${none("an SRO")}, so nobody will be reminded of ${items === 1 ? "it" : "them"}: check no column of SROs was missed.`,
-        ]
+      ? [`${none("SRO", "an")}, so nobody will be reminded of ${them}: check no column of SROs was missed.`]
       : []),
   ];
 }
