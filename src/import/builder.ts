@@ -113,7 +113,7 @@ export class PlanBuilder {
       if (part.skip.has(row)) continue;
       const kind = rows.kind(row);
       kinds.set(row, kind);
-      if (kind === "heading" || this.#raw(row, "recommendation") !== "") grouped = true;
+      if (this.#raw(row, "recommendation") !== "") grouped = true;
       if (kind === "data" && this.#raw(row, "ref") !== "") this.#written.add(this.#raw(row, "ref"));
     }
     const order = [...kinds].filter(([, k]) => k !== "blank");
@@ -140,6 +140,8 @@ export class PlanBuilder {
     for (const [row, reading] of Object.entries(part.readings)) {
       if (readings.has(Number(row))) readings.set(Number(row), reading);
     }
+    // Activities and milestone headings open no recommendation: a sheet of only those is one plan-wide one.
+    if ([...readings.values()].includes("area")) grouped = true;
     for (const [row, reading] of readings)
       this.headings.push({
         sheet: rows.sheet.name,

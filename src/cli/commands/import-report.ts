@@ -1,7 +1,13 @@
 // What `actionplan import` prints for a person (without --json): what the file holds, every problem with
 // its sheet, row and column, what the import creates, changes, leaves alone and no longer finds in the file,
 // and a last line that says plainly what was (or was not) written.
-import { formatProblem, type ImportProblem, type MappedPlan } from "../../import/index.ts";
+import {
+  formatProblem,
+  type HeadingReading,
+  type HeadingRow,
+  type ImportProblem,
+  type MappedPlan,
+} from "../../import/index.ts";
 import type { FieldChange, ImportChanges } from "../../sharepoint/import-sync.ts";
 
 const FIELD_WORDS: Record<FieldChange["field"], string> = {
@@ -31,27 +37,66 @@ function list(refs: readonly string[], limit = 20): string {
     : `${refs.slice(0, limit).join(", ")} and ${String(refs.length - limit)} more`;
 }
 
-export interface ImportReport {
+/** What mapping one plan of the file found, before anything is written. */
+export interface ImportReportBase {
   file: string;
+  /** The first sheet read (kept for callers of a one-sheet plan); `sheets` lists them all. */
   sheet: string;
+  sheets: string[];
   plan: { id: string | null; title: string };
   dryRun: boolean;
   counts: MappedPlan["counts"];
   problems: ImportProblem[];
   unmatchedSros: MappedPlan["unmatchedSros"];
+  headings: HeadingRow[];
+  /** What --confirm would confirm; empty when confirmed or nothing needs it. */
+  confirmations: string[];
+  notes: string[];
+}
+
+export interface ImportReport extends ImportReportBase {
   changes: ImportChanges;
   written: boolean;
 }
 
-/** What the file holds and its problems. */
-export function formatMapped(report: Omit<ImportReport, "changes" | "written">): string {
+const READING_WORDS: Record<HeadingReading, string> = {
+  area: "area",
+  activity: "activity",
+  milestones: "milestone heading (not imported)",
+  ignore: "ignored",
+};
+
+function cut(text: string, limit = 60): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
+}
+
+/** How each heading row was read, a line each, with the option that changes one. */
+function headingLines(headings: readonly HeadingRow[]): string[] {
+  if (headings.length === 0) return [];
+  return [
+    "",
+    `Heading rows (change one with --headings "Sheet!row=area|activity|milestones|ignore"):`,
+    ...headings.map(
+      (h) =>
+        `  ${h.sheet} row ${String(h.row)} "${cut(h.text)}": ${READING_WORDS[h.reading]}${h.chosen ? " (your choice)" : ""}`,
+    ),
+  ];
+}
+
+/** What the file holds and its problems; `areas` when each sheet is an area of the plan. */
+export function formatMapped(report: ImportReportBase, areas = false): string {
   const c = report.counts;
   const into =
     report.plan.id === null
       ? `a new plan "${report.plan.title}"`
       : `plan ${report.plan.id} "${report.plan.title}"`;
+  const from =
+    report.sheets.length > 1
+      ? `sheets ${report.sheets.map((name) => `"${name}"`).join(", ")}${areas ? ", an area each" : ""}`
+      : `sheet "${report.sheet}"`;
   const lines = [
-    `Importing ${report.file} (sheet "${report.sheet}") into ${into}${report.dryRun ? " (dry run: nothing is written)" : ""}.`,
+    `Importing ${report.file} (${from}) into ${into}${report.dryRun ? " (dry run: nothing is written)" : ""}.`,
     `The file has ${plural(c.recommendations, "recommendation")}, ${plural(c.actions, "action")}, ${plural(c.milestones, "milestone")} and ${plural(c.updates, "progress update")}${c.rowsSkipped > 0 ? `; ${plural(c.rowsSkipped, "row")} skipped` : ""}.`,
   ];
   const errors = report.problems.filter((p) => p.severity === "error");
@@ -69,6 +114,13 @@ export function formatMapped(report: Omit<ImportReport, "changes" | "written">):
       lines.push(`  "${sro.text}" (rows ${sro.rows.join(", ")})${hint}`);
     }
   }
+  lines.push(...headingLines(report.headings));
+  if (report.confirmations.length > 0)
+    lines.push(
+      "",
+      "Needs your confirmation (run again with --confirm to import it as it is):",
+      ...report.confirmations.map((c) => `  ${c}`),
+    );
   return lines.join("\n");
 }
 
@@ -110,11 +162,17 @@ export function formatChanges(changes: ImportChanges, dryRun: boolean): string {
   return lines.join("\n");
 }
 
-/** The last line: what was written, or why nothing was. */
-export function formatOutcome(report: ImportReport): string {
-  const errors = report.problems.filter((p) => p.severity === "error").length;
-  if (errors > 0)
-    return `\n${plural(errors, "error")} in the file, so nothing was written: correct the file, or leave the rows out with --skip-rows (e.g. --skip-rows ${[...new Set(report.problems.filter((p) => p.severity === "error" && p.row !== null).map((p) => p.row))].slice(0, 3).join(",") || "12,14"}).`;
+/** The last line: what was written, or why nothing was (`blockedBy`: another plan of the file held it back). */
+export function formatOutcome(report: ImportReport, blockedBy: string | null = null): string {
+  const errors = report.problems.filter((p) => p.severity === "error");
+  const skip = (p: ImportProblem) =>
+    report.sheets.length > 1 ? `${p.sheet}!${String(p.row)}` : String(p.row);
+  if (errors.length > 0)
+    return `\n${plural(errors.length, "error")} in the file, so nothing was written: correct the file, or leave the rows out with --skip-rows (e.g. --skip-rows ${[...new Set(errors.filter((p) => p.row !== null).map(skip))].slice(0, 3).join(",") || "12,14"}).`;
+  if (report.confirmations.length > 0)
+    return `\nNothing was written: ${report.confirmations[0] ?? ""} If the plan is right as it is, run the import again with --confirm.`;
+  if (blockedBy !== null)
+    return `\nNothing was written to "${report.plan.title}": ${blockedBy} has problems to settle first, and the file is imported whole or not at all.`;
   if (report.changes.total === 0)
     return "\nNothing to change: the site already matches the file (0 changes).";
   if (report.dryRun)
@@ -122,22 +180,28 @@ export function formatOutcome(report: ImportReport): string {
   return `\nDone: ${plural(report.changes.total, "change")} written to plan ${report.plan.id ?? ""} "${report.plan.title}".`;
 }
 
-/** The --json output (documented in the command's --help). */
-export function importJson(report: ImportReport): string {
+function reportObject(report: ImportReport): Record<string, unknown> {
   const { created, changed, unchanged, disappeared } = report.changes;
-  return JSON.stringify(
-    {
-      file: report.file,
-      sheet: report.sheet,
-      plan: report.plan,
-      dryRun: report.dryRun,
-      counts: report.counts,
-      problems: report.problems,
-      unmatchedSros: report.unmatchedSros,
-      changes: { total: report.changes.total, created, changed, unchanged, disappeared },
-      written: report.written,
-    },
-    null,
-    2,
-  );
+  return {
+    file: report.file,
+    sheet: report.sheet,
+    sheets: report.sheets,
+    plan: report.plan,
+    dryRun: report.dryRun,
+    counts: report.counts,
+    problems: report.problems,
+    unmatchedSros: report.unmatchedSros,
+    headings: report.headings,
+    confirmations: report.confirmations,
+    notes: report.notes,
+    changes: { total: report.changes.total, created, changed, unchanged, disappeared },
+    written: report.written,
+  };
+}
+
+/** The --json output (documented in the command's --help): one plan's object, or the file's plans. */
+export function importJson(report: ImportReport | { file: string; plans: ImportReport[] }): string {
+  const value =
+    "plans" in report ? { file: report.file, plans: report.plans.map(reportObject) } : reportObject(report);
+  return JSON.stringify(value, null, 2);
 }

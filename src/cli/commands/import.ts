@@ -7,17 +7,13 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { IsoDate } from "../../domain/index.ts";
 import {
-  choosePlanSheet,
-  detectMapping,
   ImportFileError,
   importMappingSchema,
-  parseSavedMapping,
-  mapSheet,
+  LayoutError,
+  mapPlan,
   readPlanFile,
-  suggestTitle,
   type ImportMapping,
   type PlanFile,
-  type Sheet,
 } from "../../import/index.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
 import type { DataContext } from "../../sharepoint/context.ts";
@@ -27,7 +23,6 @@ import {
   ImportInputError,
   ImportTargetError,
   ImportWriteError,
-  loadImportMapping,
   noChanges,
   previewImport,
 } from "../../sharepoint/import-sync.ts";
@@ -45,69 +40,103 @@ import {
   todayFor,
 } from "../site.ts";
 import { directoryClient, loadDirectory, type DirectoryPerson } from "./import-directory.ts";
+import { parseHeadings, plansToImport, type ReadingOptions } from "./import-plans.ts";
 import {
   formatChanges,
   formatMapped,
   formatOutcome,
   importJson,
   type ImportReport,
+  type ImportReportBase,
 } from "./import-report.ts";
 
-const help = `Usage: actionplan import FILE --site <url> [--plan <title or id>] [--sheet <name>] [--mapping mapping.json]
-                       [--today YYYY-MM-DD] [--skip-rows 12,14] [--dry-run] [--as <upn>] [--json]
+const help = `Usage: actionplan import FILE --site <url> [--plan <title or id>]... [--sheet <name> | --sheets all|<name>,<name>]
+                       [--plan-column <header>|none] [--workstreams action|label] [--headings <Sheet!row=reading>,...]
+                       [--mapping mapping.json] [--today YYYY-MM-DD] [--skip-rows 12,14] [--confirm] [--dry-run]
+                       [--as <upn>] [--json]
 
 Imports an improvement plan from an Excel (.xlsx) or CSV file: recommendations, actions, milestones, SRO
 posts, target dates and progress updates. Prints what the file holds, every problem (sheet, row, column),
-and what the import creates, changes and leaves alone, then writes it. Nothing is ever deleted: actions no
-longer in the file are listed and kept. Run it again with the same file and it changes nothing; with an
-edited file it updates actions by number (text, SRO post, target date; a moved target date is recorded as
-an approved change "Changed by import of FILE"); if it stopped half-way, running it again finishes it.
-Exits 1 when the file has errors (nothing is written) or the site refused a write.
+every column it does not import, how it read each heading row, and what the import creates, changes and
+leaves alone, then writes it. Nothing is ever deleted: actions no longer in the file are listed and kept.
+Run it again with the same file and it changes nothing; with an edited file it updates actions by number
+(text, SRO post, target date; a moved target date is recorded as an approved change "Changed by import of
+FILE"); if it stopped half-way, running it again finishes it (until then SROs and viewers do not see a new
+plan). Exits 1 when the file has errors or needs --confirm (nothing is written) or the site refused a write.
+
+A workbook whose sheets share one header layout is one plan with an area (recommendation) per sheet. A file
+with a column naming the plan (Plan, Programme, Project) holds a plan per name: each is imported into the
+plan of that title, numbered on its own. Heading rows (one value across the row) are read as an area, an
+activity (an action whose milestones are the rows under it, as "1. Planning for the elections"), a
+milestone heading ("Key Milestones": what follows are milestones of the activity above) or ignored.
 
 Options:
   --site URL          the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
   --plan TITLE|ID     the plan to import into, by id or exact title; a title no plan has names a new plan
-                      (default: the title in the sheet's first rows, else the file name)
-  --sheet NAME        the sheet holding the plan (default: the one the saved mapping names, else the first
-                      that looks like a plan table)
+                      (default: the title in the sheet's first rows, else the file name). In a file holding
+                      several plans: one of the plans it names, to import only that one (repeat for more)
+  --sheet NAME        read this sheet only
+  --sheets all|LIST   read these sheets (comma-separated) as the plan's areas, or all that share the layout
+                      (default: the sheets the saved mapping read, else all that share the layout)
+  --plan-column NAME  the column naming each row's plan (default: one headed Plan, Programme or Project);
+                      none: the file is one plan
+  --workstreams HOW   a named workstream as an action holding its activities (action, the default) or as a
+                      label in front of each activity's text (label)
+  --headings LIST     how heading rows are read, e.g. "Elections!4=activity,Elections!5=milestones,12=ignore":
+                      area, activity, milestones or ignore (a row with no sheet is on the first sheet read)
   --mapping FILE      a JSON mapping of columns to fields (default: the mapping saved with the plan by its
                       last import, else the columns recognised from their headers); saved with the plan
   --today DATE        the day that places target dates written without a year, and dates the changes
                       (default: today in Europe/London; the sandbox's date)
-  --skip-rows LIST    spreadsheet rows to leave out, e.g. 12,14 (the rows the problems name)
+  --skip-rows LIST    spreadsheet rows to leave out, e.g. 12,14 or Elections!12,Grants!5 (the rows the problems
+                      name)
+  --confirm           import a plan none of whose actions has a target date, or an SRO (asked otherwise)
   --dry-run           print what would be written; write nothing
   --as UPN            against the sandbox: whom to act as; against SharePoint Online: who signs in
-  --json              print one JSON object: { file, sheet, plan: { id (null for a new plan), title }, dryRun,
-                      counts { recommendations, actions, milestones, updates, postsToCreate, rowsSkipped },
-                      problems [{ severity, sheet, row, column, field, message }],
-                      unmatchedSros [{ text, rows, suggestions }],
-                      changes { total, created { posts, periods, recommendations, actions, milestones,
-                      updates } (refs), changed [{ kind, ref, field, from, to }], unchanged { posts,
-                      recommendations, actions, milestones, updates } (counts), disappeared
-                      { recommendations, actions, milestones } (refs) }, written }
+  --json              print one JSON object: { file, sheet, sheets, plan: { id (null for a new plan), title },
+                      dryRun, counts { recommendations, actions, milestones, updates, postsToCreate,
+                      rowsSkipped }, problems [{ severity, sheet, row, rows?, column, field, message }],
+                      unmatchedSros [{ text, rows, suggestions }], headings [{ sheet, row, text, reading,
+                      chosen }], confirmations [sentence], notes [sentence], changes { total, created { posts,
+                      periods, recommendations, actions, milestones, updates } (refs), changed [{ kind, ref,
+                      field, from, to }], unchanged { posts, recommendations, actions, milestones, updates }
+                      (counts), disappeared { recommendations, actions, milestones } (refs) }, written }; for a
+                      file holding several plans, { file, plans: [that object for each plan] }
                       (progress lines go to stderr)
   --help              show this help`;
 
 const schema = siteSchema.extend({
-  plan: z.string().trim().min(1, "name the plan").optional(),
+  plan: z.array(z.string().trim().min(1, "name the plan")).default([]),
   sheet: z.string().min(1).optional(),
+  sheets: z.string().min(1).optional(),
+  "plan-column": z.string().trim().min(1).optional(),
+  workstreams: z.enum(["action", "label"]).optional(),
+  headings: z.string().optional(),
   mapping: z.string().min(1).optional(),
   today: isoDateOption.optional(),
   "skip-rows": z
     .string()
-    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "expected row numbers separated by commas, e.g. 12,14")
-    .transform((text) => text.split(",").map((n) => Number(n.trim())))
+    .regex(
+      /^\s*([^,!]+!)?\d+(\s*,\s*([^,!]+!)?\d+)*\s*$/,
+      "expected row numbers separated by commas, e.g. 12,14 or Elections!12",
+    )
     .optional(),
+  confirm: z.boolean().default(false),
   "dry-run": z.boolean().default(false),
 });
 
 const OPTIONS = {
   ...siteOptions,
-  plan: { type: "string" },
+  plan: { type: "string", multiple: true },
   sheet: { type: "string" },
+  sheets: { type: "string" },
+  "plan-column": { type: "string" },
+  workstreams: { type: "string" },
+  headings: { type: "string" },
   mapping: { type: "string" },
   today: { type: "string" },
   "skip-rows": { type: "string" },
+  confirm: { type: "boolean" },
   "dry-run": { type: "boolean" },
 } as const;
 
@@ -175,10 +204,6 @@ async function readMappingFile(path: string): Promise<ImportMapping> {
   return parsed.data;
 }
 
-function sheetNamed(file: PlanFile, name: string | undefined): Sheet | undefined {
-  return name === undefined ? undefined : file.sheets.find((s) => s.name === name);
-}
-
 /** The plan named by --plan (id or exact title) or by the file's title; null when it is a new plan. */
 async function existingPlan(ctx: DataContext, key: string, byId: boolean): Promise<PlanRecord | null> {
   if (byId && /^\d+$/.test(key)) {
@@ -213,88 +238,135 @@ async function directory(site: string, as: string | undefined, quiet: boolean): 
   }
 }
 
+/** --skip-rows as the mapping takes it: bare rows on a one-sheet plan, "Sheet!row" on any sheet. */
+function skipRowsOf(text: string | undefined): { rows: number[]; bySheet: Record<string, number[]> } {
+  const rows: number[] = [];
+  const bySheet: Record<string, number[]> = {};
+  for (const part of (text ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "")) {
+    const at = part.lastIndexOf("!");
+    if (at === -1) rows.push(Number(part));
+    else (bySheet[part.slice(0, at).trim()] ??= []).push(Number(part.slice(at + 1)));
+  }
+  return { rows, bySheet };
+}
+
+function readingOptions(options: z.infer<typeof schema>, file: PlanFile): ReadingOptions {
+  if (options.sheet !== undefined && options.sheets !== undefined)
+    throw new UsageError("give --sheet or --sheets, not both.");
+  const sheets =
+    options.sheet !== undefined
+      ? [options.sheet]
+      : options.sheets === undefined
+        ? undefined
+        : options.sheets.trim().toLowerCase() === "all"
+          ? ("all" as const)
+          : options.sheets.split(",").map((name) => name.trim());
+  return {
+    sheets,
+    planColumn: options["plan-column"],
+    plans: options.plan,
+    workstreams: options.workstreams,
+    headings: parseHeadings(options.headings, () => sheets?.[0] ?? file.sheets[0]?.name ?? ""),
+  };
+}
+
 async function run(file: string, options: z.infer<typeof schema>): Promise<number> {
   const planFile = await readPlan(file);
   const given = options.mapping === undefined ? null : await readMappingFile(options.mapping);
+  const reading = readingOptions(options, planFile);
   const ctx = connect(options.site, options.as);
   const today = (options.today ?? (await todayFor(options.site))) as IsoDate;
-
-  const firstSheet =
-    sheetNamed(planFile, options.sheet) ?? sheetNamed(planFile, given?.sheet) ?? choosePlanSheet(planFile);
-  if (options.sheet !== undefined && sheetNamed(planFile, options.sheet) === undefined)
-    throw new ImportStop(
-      `${planFile.fileName} has no sheet "${options.sheet}"; its sheets are ${planFile.sheets.map((s) => `"${s.name}"`).join(", ")}.`,
-    );
-  if (firstSheet === undefined)
+  const found = await plansToImport(ctx, planFile, given, reading, (key, byId) =>
+    existingPlan(ctx, key, byId),
+  );
+  if (found.plans.length === 0)
     throw new ImportStop(
       `${planFile.fileName} has no sheet that looks like a plan table; name one with --sheet.`,
     );
-  const title = options.plan ?? suggestTitle(planFile, firstSheet);
-  const plan = await existingPlan(ctx, title, options.plan !== undefined);
-
-  let mapping = given;
-  if (mapping === null && plan !== null) {
-    const saved = await loadImportMapping(ctx, plan.id);
-    if (saved !== null) mapping = parseSavedMapping(saved);
-  }
-  const sheet = sheetNamed(planFile, options.sheet) ?? sheetNamed(planFile, mapping?.sheet) ?? firstSheet;
-  mapping ??= detectMapping(sheet);
-
   const [posts, people] = await Promise.all([readSitePosts(ctx), directory(options.site, options.as, false)]);
-  const mapped = mapSheet(sheet, mapping, {
-    planTitle: plan?.title ?? title,
-    referenceDate: plan?.referenceDate ?? today,
-    today,
-    overdueAfterMonths: plan?.overdueAfterMonths ?? 1,
-    posts: posts.map((p) => ({ title: p.title, holderUpn: p.holderUpn })),
-    people,
-    ...(options["skip-rows"] === undefined ? {} : { skipRows: options["skip-rows"] }),
-  });
-  const input = { ...mapped.plan, plan: { ...mapped.plan.plan, title: plan?.title ?? title } };
-  const target = plan === null ? {} : { planId: plan.id };
-  const base = {
-    file: planFile.fileName,
-    sheet: sheet.name,
-    plan: { id: plan?.id ?? null, title: input.plan.title },
-    dryRun: options["dry-run"],
-    counts: mapped.counts,
-    problems: mapped.problems,
-    unmatchedSros: mapped.unmatchedSros,
-  };
+  const skip = skipRowsOf(options["skip-rows"]);
   const say = (text: string) => {
     if (!options.json) console.log(text);
   };
-  say(formatMapped(base));
+  for (const note of found.layout.notes) say(`Note: ${note}`);
 
-  let report: ImportReport;
-  if (!mapped.canWrite) {
-    // What a file with errors would change is not worth showing: the errors can change it (a row twice).
-    report = { ...base, changes: noChanges(), written: false };
-  } else if (options["dry-run"]) {
-    const preview = await previewImport(ctx, input, target);
-    say(formatChanges(preview.changes, true));
-    report = { ...base, changes: preview.changes, written: false };
-  } else {
-    const outcome = await applyImport(ctx, input, target, {
-      mapping: JSON.stringify({ ...mapping, sheet: sheet.name }),
-      reason: `Changed by import of ${planFile.fileName}`,
+  const mappedPlans = found.plans.map(({ draft, title, existing }) => {
+    const mapped = mapPlan(draft.sheets, {
+      planTitle: title,
+      referenceDate: existing?.referenceDate ?? today,
       today,
-      onPreview: (preview) => {
-        say(formatChanges(preview.changes, false));
-      },
-      onProgress: (done, total, stage) => {
-        console.error(`  written ${String(done)} of ${String(total)} (${stage})`);
-      },
+      overdueAfterMonths: existing?.overdueAfterMonths ?? 1,
+      posts: posts.map((p) => ({ title: p.title, holderUpn: p.holderUpn })),
+      people,
+      skipRows: skip.rows,
+      skipSheetRows: skip.bySheet,
+      confirmed: options.confirm,
     });
-    report = { ...base, plan: outcome.plan, changes: outcome.changes, written: outcome.written };
+    const base: ImportReportBase = {
+      file: planFile.fileName,
+      sheet: mapped.sheets[0] ?? "",
+      sheets: mapped.sheets,
+      plan: { id: existing?.id ?? null, title },
+      dryRun: options["dry-run"],
+      counts: mapped.counts,
+      problems: mapped.problems,
+      unmatchedSros: mapped.unmatchedSros,
+      headings: mapped.headings,
+      confirmations: options.confirm ? [] : mapped.confirmations,
+      notes: found.layout.notes,
+    };
+    say(formatMapped(base, found.layout.areas));
+    return { mapped, base, draft, existing };
+  });
+  // Every plan of the file is checked before any is written: a file is imported whole or not at all.
+  const canWrite = mappedPlans.every((p) => p.mapped.canWrite);
+  const reports: ImportReport[] = [];
+  for (const { mapped, base, draft, existing } of mappedPlans) {
+    const input = { ...mapped.plan, plan: { ...mapped.plan.plan, title: base.plan.title } };
+    const target = existing === null ? {} : { planId: existing.id };
+    let report: ImportReport;
+    if (!canWrite) {
+      // What a file with errors would change is not worth showing: the errors can change it (a row twice).
+      report = { ...base, changes: noChanges(), written: false };
+    } else if (options["dry-run"]) {
+      const preview = await previewImport(ctx, input, target);
+      say(formatChanges(preview.changes, true));
+      report = { ...base, changes: preview.changes, written: false };
+    } else {
+      const outcome = await applyImport(ctx, input, target, {
+        mapping: JSON.stringify(draft.mapping),
+        reason: `Changed by import of ${planFile.fileName}`,
+        today,
+        onPreview: (preview) => {
+          say(formatChanges(preview.changes, false));
+        },
+        onProgress: (done, total, stage) => {
+          console.error(`  written ${String(done)} of ${String(total)} (${stage})`);
+        },
+      });
+      report = { ...base, plan: outcome.plan, changes: outcome.changes, written: outcome.written };
+    }
+    say(formatOutcome(report, !canWrite && mapped.canWrite ? "another plan in the file" : null));
+    reports.push(report);
   }
-  say(formatOutcome(report));
   if (options.json) {
-    console.log(importJson(report));
-    if (!mapped.canWrite) console.error(`actionplan import: ${formatOutcome(report).trim()}`);
+    const [only] = reports;
+    console.log(
+      importJson(
+        reports.length === 1 && only !== undefined ? only : { file: planFile.fileName, plans: reports },
+      ),
+    );
+    if (!canWrite)
+      for (const report of reports.filter(
+        (r) => r.problems.some((p) => p.severity === "error") || r.confirmations.length > 0,
+      ))
+        console.error(`actionplan import: ${formatOutcome(report, null).trim()}`);
   }
   reportSkipped("import", ctx);
-  return mapped.canWrite ? 0 : 1;
+  return canWrite ? 0 : 1;
 }
 
 export const importCommand: Command = {
@@ -312,6 +384,7 @@ export const importCommand: Command = {
         if (
           error instanceof ImportStop ||
           error instanceof ImportFileError ||
+          error instanceof LayoutError ||
           error instanceof ImportTargetError ||
           error instanceof ImportInputError ||
           error instanceof ImportWriteError
