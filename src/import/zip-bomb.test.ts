@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { inflateSync, unzipSync, zipSync } from "fflate";
+import { inflateSync, strToU8, unzipSync, Zip, ZipDeflate, zipSync } from "fflate";
 import { ImportFileError, readPlanFile } from "./index.ts";
 import { xlsx } from "./testdata/fixtures.ts";
 import { BOMB_ENTRY, deflatedZeros, lyingZip, zip64Of } from "./testdata/zips.ts";
@@ -101,6 +101,25 @@ describe("a workbook is refused as soon as what it inflates to passes the limit"
     const bytes = await workbook();
     const stubbed = new Uint8Array([...new Uint8Array(100).fill(7), ...bytes]);
     expect(await measureInflation(stubbed, LIMITS)).toEqual(await measureInflation(bytes, LIMITS));
+  });
+
+  test("entries written with data descriptors (sizes after the data, as streaming writers do) fit", async () => {
+    const parts: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error === null) parts.push(chunk);
+    });
+    for (const [name, text] of [
+      ["xl/workbook.xml", "<workbook/>"],
+      ["xl/worksheets/sheet1.xml", "<row/>".repeat(5000)],
+    ] as const) {
+      const entry = new ZipDeflate(name);
+      zip.add(entry);
+      entry.push(strToU8(text), true);
+    }
+    zip.end();
+    const bytes = new Uint8Array(parts.flatMap((p) => [...p]));
+    expect(bytes[6]! & 8).toBe(8);
+    expect(await measureInflation(bytes, LIMITS)).toEqual({ verdict: "fits", inflatedBytes: 11 + 30_000 });
   });
 
   test("entries stored without compression count at their size", async () => {
