@@ -1,11 +1,13 @@
 // What the coordinator's commands (`plan`, `period`, `post`) share: a command made of sub-commands, finding
-// the plan a command names (archived ones too), and saying a refusal in one sentence.
+// the plan a command names (archived ones too; one still being imported only for coordinators), and saying
+// a refusal in one sentence.
 import { z } from "zod";
 import { ConflictError } from "../sharepoint/conflict.ts";
 import type { DataContext } from "../sharepoint/context.ts";
 import { RequestsWaitingError } from "../sharepoint/periods.ts";
-import { findPlansByTitle, listPlans } from "../sharepoint/plans.ts";
+import { findPlansByTitle, listPlans, plansSeenBy } from "../sharepoint/plans.ts";
 import type { PlanRecord } from "../sharepoint/records.ts";
+import { loadOwnRole } from "../sharepoint/roles.ts";
 import { refuseIfSkipped } from "../sharepoint/skipped-items.ts";
 import { RemoteError } from "../lib/remote-error.ts";
 import { UsageError, type Command } from "./command.ts";
@@ -63,12 +65,27 @@ export function dispatcher(spec: {
   };
 }
 
-/** The plan `key` names: its id (see `actionplan plans --all`) or its exact title; archived plans too. */
+/**
+ * Every plan the signed-in person may see, archived ones too: a plan whose import has not finished only
+ * for coordinators (the role is read only when there is one).
+ */
+export async function visiblePlans(ctx: DataContext): Promise<PlanRecord[]> {
+  const all = await listPlans(ctx, { includeArchived: true, includeUnfinished: true });
+  return plansSeenBy(all, () => loadOwnRole(ctx));
+}
+
+/**
+ * The plan `key` names: its id (see `actionplan plans --all`) or its exact title; archived plans too, and a
+ * plan whose import has not finished for coordinators (anyone else is told there is no such plan).
+ */
 export async function findPlan(ctx: DataContext, key: string): Promise<PlanRecord> {
-  const all = await listPlans(ctx, { includeArchived: true });
+  const all = await visiblePlans(ctx);
   const byId = all.find((p) => p.id === key);
   if (byId !== undefined) return byId;
-  const matches = (await findPlansByTitle(ctx, key)).filter((p) => p.title === key);
+  const seen = new Set(all.map((p) => p.id));
+  const matches = (await findPlansByTitle(ctx, key)).filter(
+    (p) => p.title === key && (!p.importUnfinished || seen.has(p.id)),
+  );
   if (matches.length === 1 && matches[0] !== undefined) return matches[0];
   if (matches.length === 0) refuseIfSkipped(ctx.warnings, "plans", key);
   const known =
@@ -78,6 +95,14 @@ export async function findPlan(ctx: DataContext, key: string): Promise<PlanRecor
   if (matches.length > 1)
     throw new UsageError(`more than one plan is called "${key}"; give its id. ${known}`);
   throw new UsageError(`no plan "${key}" on this site. ${known}`);
+}
+
+/** For a coordinator working on a plan whose import has not finished: say so on stderr, once. */
+export function sayIfUnfinished(command: string, plan: PlanRecord): void {
+  if (plan.importUnfinished)
+    console.error(
+      `actionplan ${command}: import not finished: run the import again to complete it (until then only coordinators see "${plan.title}").`,
+    );
 }
 
 /** The schema of a `--plan` option. */

@@ -23,6 +23,8 @@ export interface Plan {
   nation?: Nation;
   /** Hidden from My actions and reminders, kept for reports. */
   archived?: boolean;
+  /** Its import has not finished yet: hidden from everyone but its coordinators, and never chased. */
+  importUnfinished?: boolean;
 }
 
 /** The UK nations with their own bank holidays, as a plan names them. */

@@ -13,14 +13,23 @@ import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
 /** SharePoint's single-line text columns (Title among them) hold at most 255 characters. */
 const TITLE_LENGTH = 255;
 
-/** The Plans item of a new plan; the mapping JSON is kept with it so the next import of the file reuses it. */
+/**
+ * The Plans item of a new plan, marked as not finished until the import's last write (`importFinishedColumns`);
+ * the mapping JSON is kept with it so the next import of the file reuses it.
+ */
 export function planColumns(plan: PlanImport["plan"], mappingJson: string | null): Record<string, unknown> {
   return {
     Title: plan.title,
     ReferenceDate: sharePointDate(plan.referenceDate),
     OverdueAfterMonths: plan.overdueAfterMonths ?? 1,
+    ImportUnfinished: true,
     ...(mappingJson === null ? {} : { ImportMapping: mappingJson }),
   };
+}
+
+/** The import's last write: the plan is whole, so SROs, viewers, reminders and figures may see it. */
+export function importFinishedColumns(): Record<string, unknown> {
+  return { ImportUnfinished: false };
 }
 
 /** An SRO Posts item; `personId` gives the site user id of a UPN (null when it has none). */

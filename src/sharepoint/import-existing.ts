@@ -32,17 +32,23 @@ export class ImportTargetError extends Error {
 }
 
 const MAPPING_COLUMN = "ImportMapping";
+// The Plans columns an import writes that sites provisioned before them lack (schema 2 and schema 6).
+const IMPORT_COLUMNS = [MAPPING_COLUMN, "ImportUnfinished"];
 // Ids per `ActionId eq … or …` filter when a plan's updates are past the threshold: short enough URLs.
 const IDS_PER_QUERY = 25;
 
-/** A site provisioned before the ImportMapping column existed answers a $select of it with 400. */
+/** A site provisioned before a column existed answers a $select of it with 400. */
 function missingMappingColumn(error: unknown): boolean {
-  return error instanceof RemoteError && error.status === 400 && error.message.includes(MAPPING_COLUMN);
+  return (
+    error instanceof RemoteError &&
+    error.status === 400 &&
+    IMPORT_COLUMNS.some((column) => error.message.includes(column))
+  );
 }
 
 function needsProvisioning(): ImportTargetError {
   return new ImportTargetError(
-    "The site's Plans list has no ImportMapping column yet: run `actionplan provision` on the site to upgrade it, then import again.",
+    `The site's Plans list lacks a column imports need (${IMPORT_COLUMNS.join(", ")}): run \`actionplan provision\` on the site to upgrade it, then import again.`,
   );
 }
 
@@ -147,7 +153,11 @@ async function readState(ctx: DataContext, title: string, target: { planId?: str
   if (planId === undefined) {
     const parts = await inOneBatch(ctx.sp, (sp) => ({
       // Fails on a site provisioned before the column existed: say so now, not after writing half a plan.
-      column: settle(listOf(sp, "plans").items.select(MAPPING_COLUMN).top(1)<unknown>()),
+      column: settle(
+        listOf(sp, "plans")
+          .items.select(...IMPORT_COLUMNS)
+          .top(1)<unknown>(),
+      ),
       posts: settle(firstPage(allSroPostsQuery(sp, ctx.pageSize))),
       plans: settle(
         firstPage(

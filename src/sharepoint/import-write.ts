@@ -1,8 +1,11 @@
 // Carrying out a SyncPlan (import-changes.ts): five stages, each in $batches of up to 100 writes, each
-// stage needing the ids the one before it made. Site people and the plan; posts, periods and
+// stage needing the ids the one before it made. The plan and site people; posts, periods and
 // recommendations; actions (parents first, so milestones can point at them); changes to existing actions
 // with their target-date revisions; progress updates. A batch part that fails stops the import after its
 // batch: what was written stays, and running the import again reads it back and writes only the rest.
+// A new plan is written first with ImportUnfinished set and cleared by one more write after the last stage,
+// so that until then only coordinators see it (not SROs, viewers, reminders or figures); a run that
+// finishes a stopped import clears it even when nothing else was left to write.
 import type { SPFI } from "@pnp/sp";
 import { z } from "../lib/zod.ts";
 import type { IsoDate } from "../domain/index.ts";
@@ -12,6 +15,7 @@ import {
   actionColumns,
   actionTextColumns,
   importedDateChangeColumns,
+  importFinishedColumns,
   latestColumns,
   periodColumns,
   periodOn,
@@ -91,10 +95,11 @@ function idOf(value: unknown): string {
 }
 
 /** The writes of each stage, counted before any is made so that progress has a total. */
-function countWrites(plan: SyncPlan, upns: readonly string[], planWrite: boolean): number {
+function countWrites(plan: SyncPlan, upns: readonly string[], planWrite: boolean, finish: boolean): number {
   return (
     upns.length +
     (planWrite ? 1 : 0) +
+    (finish ? 1 : 0) +
     plan.newPosts.length +
     plan.newPeriods.length +
     plan.newRecommendations.length +
@@ -119,31 +124,37 @@ export async function writeSync(
   ].map((u) => u.toLowerCase());
   const saveMapping = options.mappingJson !== null && options.mappingJson !== existing?.mappingJson;
   const planWrite = existing === null || saveMapping;
-  const writes = countWrites(plan, upns, planWrite);
+  // Only a plan this import created, or one a stopped import left unfinished, is marked finished at the end.
+  // An existing, finished plan updated from an edited file is never marked unfinished: that would hide a
+  // live plan from its SROs, the reminders and the dashboard mid-quarter while the edits are written.
+  const finish = existing === null || existing.plan.importUnfinished;
+  const writes = countWrites(plan, upns, planWrite, finish);
   const run = stageRunner(ctx, writes, options);
 
-  // 1. The people who hold new posts, as site users (person columns hold their ids), and the plan.
-  const people: Op[] = upns.map((upn) => ({
-    what: `adding ${upn} to the site`,
-    run: (sp) => sp.web.ensureUser(`i:0#.f|membership|${upn}`),
-  }));
+  // 1. The plan (a new one is the import's first write, marked unfinished), and the people who hold new
+  // posts, as site users (person columns hold their ids).
+  const planOps: Op[] = [];
   if (existing === null)
-    people.push({
+    planOps.push({
       what: `plan "${plan.title}"`,
       run: (sp) =>
         addItem("plans", planColumns({ ...input.plan, title: plan.title }, options.mappingJson)).apply(sp),
     });
   else if (saveMapping)
-    people.push({
+    planOps.push({
       what: "the plan's saved mapping",
       run: (sp) =>
         listOf(sp, "plans")
           .items.getById(Number(existing.plan.id))
           .update({ ImportMapping: options.mappingJson }),
     });
-  const first = await run("people and the plan", people);
-  const userIds = new Map(upns.map((upn, i) => [upn, withId.parse(first[i]).Id]));
-  const planId = existing === null ? Number(idOf(first[upns.length])) : Number(existing.plan.id);
+  const people: Op[] = upns.map((upn) => ({
+    what: `adding ${upn} to the site`,
+    run: (sp) => sp.web.ensureUser(`i:0#.f|membership|${upn}`),
+  }));
+  const first = await run("people and the plan", [...planOps, ...people]);
+  const userIds = new Map(upns.map((upn, i) => [upn, withId.parse(first[planOps.length + i]).Id]));
+  const planId = existing === null ? Number(idOf(first[0])) : Number(existing.plan.id);
   const personId = (upn: string | null | undefined) =>
     upn == null ? null : (userIds.get(upn.toLowerCase()) ?? null);
 
@@ -288,6 +299,15 @@ export async function writeSync(
         ).apply(sp),
     })),
   );
+
+  // 6. Last, and only once everything else is written: the plan is whole, so everyone may see it.
+  if (finish)
+    await run("the finished plan", [
+      {
+        what: `plan "${plan.title}" marked finished`,
+        run: (sp) => listOf(sp, "plans").items.getById(planId).update(importFinishedColumns()),
+      },
+    ]);
 
   return { ids: { planId: String(planId), recommendationIds: recIds, actionIds, postIds }, writes };
 }

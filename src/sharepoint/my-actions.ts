@@ -1,7 +1,7 @@
 // "My actions": every action across all plans whose SRO post the person holds or covers as delegate, less
-// those of archived plans. Two requests: the SRO posts (a small list, read whole, holder and delegate
-// expanded) with the open reporting periods and which plans are archived, then the actions of the person's
-// posts by the indexed SroPost lookup.
+// those of archived plans and of plans whose import has not finished. Two requests: the SRO posts (a small
+// list, read whole, holder and delegate expanded) with the open reporting periods and which plans are
+// archived or unfinished, then the actions of the person's posts by the indexed SroPost lookup.
 import { isDelegateCovering, type IsoDate } from "../domain/index.ts";
 import { z } from "../lib/zod.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
@@ -23,6 +23,7 @@ import { actionRow, parseRows, PERIOD_SELECT, readRows } from "./rows.ts";
 const planRuleRow = z.object({
   Id: z.int(),
   Archived: z.nullish(z.boolean()),
+  ImportUnfinished: z.nullish(z.boolean()),
   OverdueAfterMonths: z.nullish(z.number()),
 });
 
@@ -73,10 +74,15 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
     // Updates not yet copied onto their actions, and who may move actions (pending-updates.ts).
     pending: settle(firstPage(pendingUpdatesQuery(sp))),
     owners: settle(coordinatorsQuery(sp)),
-    // Archived plans are kept for reports but gone from My actions: which they are (a small list).
+    // Archived plans are kept for reports but gone from My actions, and a plan still being imported is not
+    // a plan yet (not even to a coordinator who holds one of its posts): which they are (a small list),
     // and each plan's own Delayed-to-Overdue rule, so My actions says what the plan and the dashboard say.
     plans: settle(
-      firstPage(listOf(sp, "plans").items.select("Id", "Archived", "OverdueAfterMonths").top(ctx.pageSize)),
+      firstPage(
+        listOf(sp, "plans")
+          .items.select("Id", "Archived", "ImportUnfinished", "OverdueAfterMonths")
+          .top(ctx.pageSize),
+      ),
     ),
     periods: settle(
       firstPage(
@@ -93,11 +99,13 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
     "plans",
     ctx.warnings,
   );
-  const archived = new Set(planRules.filter((p) => p.Archived === true).map((p) => String(p.Id)));
+  const hidden = new Set(
+    planRules.filter((p) => p.Archived === true || p.ImportUnfinished === true).map((p) => String(p.Id)),
+  );
   const monthsOf = new Map(planRules.map((p) => [String(p.Id), p.OverdueAfterMonths ?? 1]));
   const openPeriods = new Map<string, PeriodRecord>();
   const periods = periodRecords(await allRows(ctx.sp, valueOf(await first.periods)), ctx.warnings);
-  for (const period of periods) if (!archived.has(period.planId)) openPeriods.set(period.planId, period);
+  for (const period of periods) if (!hidden.has(period.planId)) openPeriods.set(period.planId, period);
   const allPosts = sroPostRecords(await allRows(ctx.sp, valueOf(await first.posts)), ctx.warnings);
   const posts = allPosts.filter((p) => p.holderUpn === who || p.delegateUpn === who);
   if (posts.length === 0) return { actions: [], openPeriods };
@@ -121,8 +129,9 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
   );
   const actions = mine
     .flatMap((record): MyAction[] => {
-      // Archived plans and withdrawn actions owe nothing: My actions shows what an SRO still has to do.
-      if (archived.has(record.action.planId) || record.action.withdrawn !== undefined) return [];
+      // Archived and unfinished plans and withdrawn actions owe nothing: My actions shows what an SRO still
+      // has to do.
+      if (hidden.has(record.action.planId) || record.action.withdrawn !== undefined) return [];
       const post = record.sroPostId === null ? undefined : byId.get(record.sroPostId);
       if (post === undefined) return [];
       const as = post.holderUpn === who ? "holder" : "delegate";

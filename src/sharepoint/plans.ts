@@ -46,6 +46,8 @@ import {
   recommendationRow,
 } from "./rows.ts";
 
+import type { SiteRole } from "./roles.ts";
+
 import type { SPFI } from "@pnp/sp";
 
 /**
@@ -76,11 +78,12 @@ export { compareRefs };
 
 /**
  * The site's plans, by title; a Plans item that does not parse is left out (in ctx.warnings). Archived plans
- * are left out unless asked for (reports and `plans --all` ask). One request.
+ * are left out unless asked for (reports and `plans --all` ask), and so are plans whose import has not
+ * finished (asked for where a coordinator may see them: see `plansSeenBy`). One request.
  */
 export async function listPlans(
   ctx: DataContext,
-  options: { includeArchived?: boolean } = {},
+  options: { includeArchived?: boolean; includeUnfinished?: boolean } = {},
 ): Promise<PlanRecord[]> {
   const page = await firstPage(
     listOf(ctx.sp, "plans")
@@ -90,9 +93,24 @@ export async function listPlans(
   // Filtered here, not in the query: the list is small, and an item that never had Archived set holds null,
   // which `Archived eq 0` would leave out.
   const plans = readRows(planRow, await allRows(ctx.sp, page), "plans", ctx.warnings, toPlan).filter(
-    (plan) => options.includeArchived === true || !plan.archived,
+    (plan) =>
+      (options.includeArchived === true || !plan.archived) &&
+      (options.includeUnfinished === true || !plan.importUnfinished),
   );
   return plans.sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/**
+ * `plans` as the person whose role `roleOf` reads may see them: a plan whose import has not finished is
+ * its coordinators' alone (to run the import again), hidden from SROs and viewers. The role is read only
+ * when some plan is unfinished, so the usual case costs nothing.
+ */
+export async function plansSeenBy(
+  plans: readonly PlanRecord[],
+  roleOf: () => Promise<SiteRole>,
+): Promise<PlanRecord[]> {
+  if (!plans.some((p) => p.importUnfinished)) return [...plans];
+  return (await roleOf()) === "coordinator" ? [...plans] : plans.filter((p) => !p.importUnfinished);
 }
 
 /** The plans titled exactly `title` (apostrophes and all), by the indexed Title. One request. */

@@ -52,7 +52,7 @@ export interface ActionRecord extends Versioned {
   latest: LatestUpdate | null;
 }
 
-export type PlanRecord = Plan & Versioned & Required<Pick<Plan, "nation" | "archived">>;
+export type PlanRecord = Plan & Versioned & Required<Pick<Plan, "nation" | "archived" | "importUnfinished">>;
 export type PeriodRecord = ReportingPeriod & Versioned;
 export type DateChangeRecord = TargetDateChange &
   Versioned & {
@@ -111,6 +111,7 @@ export function toPlan(row: PlanRow): PlanRecord {
     overdueAfterMonths: row.OverdueAfterMonths ?? 1,
     nation: row.Nation ?? "England and Wales",
     archived: row.Archived ?? false,
+    importUnfinished: row.ImportUnfinished ?? false,
     etag: row["odata.etag"],
   };
 }

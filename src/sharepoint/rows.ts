@@ -39,7 +39,15 @@ export type PersonValue = z.infer<typeof person>;
 /** Columns every item query selects for the ETag and id. */
 const item = { Id: id, "odata.etag": etag };
 
-export const PLAN_SELECT = ["Id", "Title", "ReferenceDate", "OverdueAfterMonths", "Nation", "Archived"];
+export const PLAN_SELECT = [
+  "Id",
+  "Title",
+  "ReferenceDate",
+  "OverdueAfterMonths",
+  "Nation",
+  "Archived",
+  "ImportUnfinished",
+];
 export const planRow = z.object({
   ...item,
   Title: z.string(),
@@ -47,6 +55,7 @@ export const planRow = z.object({
   OverdueAfterMonths: optionalNumber,
   Nation: orNull(z.enum(NATION_CHOICES)),
   Archived: orNull(z.boolean()),
+  ImportUnfinished: orNull(z.boolean()),
 });
 export type PlanRow = z.infer<typeof planRow>;
 

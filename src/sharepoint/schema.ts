@@ -24,8 +24,9 @@ import {
  *    Actions.SortOrder (the order a coordinator gives, before refs); Actions.WithdrawnOn and
  *    Actions.WithdrawnReason (a retired action stays, reported as withdrawn); versioning on every list
  *    whose items people change (`versioning`), so each change keeps who and when.
+ * 6: Plans.ImportUnfinished (a plan whose import has not finished is hidden from everyone but coordinators).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Marks lists as ours, so provisioning never takes over an unrelated list that happens to share a title. */
 export const SCHEMA_MARKER = "Action Plan Tracker";
@@ -148,6 +149,9 @@ const plans: ListSpec = {
     { type: "choice", name: "Nation", title: "Bank holidays of", choices: NATION_CHOICES },
     // An archived plan is hidden from My actions and reminders and kept for reports.
     { type: "boolean", name: "Archived", title: "Archived" },
+    // Set by the import's first write of a new plan and cleared by its last: until then the plan is only
+    // its coordinators' (SROs, viewers, reminders and figures do not see half a plan). Empty means finished.
+    { type: "boolean", name: "ImportUnfinished", title: "Import not finished" },
     // How the columns of the file the plan came from map to its fields (JSON), so that importing the
     // council's next version of the same spreadsheet needs no mapping again.
     note("ImportMapping", "Import mapping"),

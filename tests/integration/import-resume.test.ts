@@ -1,5 +1,6 @@
 // An import that stops half-way (the coordinator closes the laptop, the network drops, SharePoint throttles)
-// is finished by running it again, with nothing written twice; throttled batches are retried as sent.
+// is finished by running it again, with nothing written twice; throttled batches are retried as sent. Until
+// then the plan is marked unfinished (hidden from all but coordinators); the run that finishes it clears it.
 import assert from "node:assert/strict";
 import { isoDate } from "../../src/domain/index.ts";
 import { afterAll, beforeAll, describe, test } from "vitest";
@@ -85,6 +86,7 @@ describe("an import that stops half-way", () => {
     );
     const partial = await readSiteState(env.ctx(), input.plan.title, {});
     assert.equal(partial.existing?.actions.length, 100, "one batch of actions was written");
+    assert.equal(partial.existing.plan.importUnfinished, true, "half a plan is marked unfinished");
 
     const finished = await applyImport(env.ctx(), input, {}, { today: TODAY });
     assert.equal(finished.changes.created.actions.length, 150);
@@ -94,6 +96,66 @@ describe("an import that stops half-way", () => {
     await assertWhole(env.ctx(), input);
     const again = await applyImport(env.ctx(), input, {}, { today: TODAY });
     assert.equal(again.changes.total, 0);
+  });
+
+  test("stopped just before its last write, running it again only marks the plan finished", async () => {
+    const input = bigPlan("Nearly finished plan");
+    const stop = new Error("closed the laptop");
+    let total = 0;
+    await assert.rejects(
+      applyImport(
+        env.ctx(),
+        input,
+        {},
+        {
+          today: TODAY,
+          onProgress: (done, all) => {
+            total = all;
+            if (done === all - 1) throw stop;
+          },
+        },
+      ),
+      (e: unknown) => e === stop,
+    );
+    await assertWhole(env.ctx(), input);
+    const whole = await readSiteState(env.ctx(), input.plan.title, {});
+    assert.equal(whole.existing?.plan.importUnfinished, true, "everything is written, but not finished");
+
+    const stages: [number, number, string][] = [];
+    const rerun = await applyImport(
+      env.ctx(),
+      input,
+      {},
+      { today: TODAY, onProgress: (done, all, stage) => stages.push([done, all, stage]) },
+    );
+    assert.equal(rerun.changes.total, 0, "nothing of the file was left to write");
+    assert.equal(rerun.written, true, "yet the run wrote: it finished the plan");
+    assert.deepEqual(stages, [[1, 1, "the finished plan"]]);
+    const after = await readSiteState(env.ctx(), input.plan.title, {});
+    assert.equal(after.existing?.plan.importUnfinished, false);
+    assert.ok(total > 250, "the first run counted its last write in the total");
+
+    const third = await applyImport(env.ctx(), input, {}, { today: TODAY });
+    assert.equal(third.written, false, "a finished plan is not written again");
+  });
+
+  test("an edited file into a finished plan never marks it unfinished: its SROs keep seeing it", async () => {
+    const input = bigPlan("Live plan");
+    await applyImport(env.ctx(), input, {}, { today: TODAY });
+    const first = input.recommendations[0]?.actions[0];
+    assert.ok(first !== undefined);
+    first.text = "Reworded after the committee";
+    const stages = new Set<string>();
+    const edited = await applyImport(
+      env.ctx(),
+      input,
+      {},
+      { today: TODAY, onProgress: (_done, _all, stage) => stages.add(stage) },
+    );
+    assert.equal(edited.changes.total, 1);
+    assert.deepEqual([...stages], ["changes to actions"], "no write to the plan's state");
+    const state = await readSiteState(env.ctx(), input.plan.title, {});
+    assert.equal(state.existing?.plan.importUnfinished, false);
   });
 
   test("cut off by the network while writing updates, it is finished by running it again", async () => {

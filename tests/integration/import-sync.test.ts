@@ -116,12 +116,19 @@ describe("importing a plan into a site", () => {
     );
     planId = result.plan.id;
     assert.equal(result.written, true);
-    // One read, then people + plan, posts + recommendations, actions, updates: one batch each.
+    // One read, then plan + people, posts + recommendations, actions, updates: one batch each; and last
+    // the plan marked finished, so nobody but coordinators saw it before.
     assert.ok(requests <= 6, `import took ${String(requests)} requests`);
     assert.equal(progress.at(-1)?.[0], progress.at(-1)?.[1]);
     assert.deepEqual(
       [...new Set(progress.map((p) => p[2]))],
-      ["people and the plan", "posts, periods and recommendations", "actions", "progress updates"],
+      [
+        "people and the plan",
+        "posts, periods and recommendations",
+        "actions",
+        "progress updates",
+        "the finished plan",
+      ],
     );
     const dashboard = await loadDashboard(env.ctx(), planId);
     assert.equal(dashboard.recommendations.length, 18);

@@ -1,12 +1,16 @@
 // `provision` against the sandbox through the real PnPjs: a new site, a second run that changes nothing, an
-// older schema upgraded without losing data, and a site whose list is not ours left alone.
+// older schema upgraded without losing data (schema 5's plans gaining ImportUnfinished, read as finished),
+// and a site whose list is not ours left alone.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import type { SPFI } from "@pnp/sp";
 import { z } from "zod";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
+import { dataContext } from "../../src/sharepoint/context.ts";
+import { listPlans } from "../../src/sharepoint/plans.ts";
 import { provisionSite } from "../../src/sharepoint/provision.ts";
+import { checkSite } from "../../src/sharepoint/provision-read.ts";
 import { FIELD_TYPES, SCHEMA, type SchemaSpec } from "../../src/sharepoint/schema.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
 import { sandboxToken } from "../support/sandbox-token.ts";
@@ -217,6 +221,50 @@ describe("upgrading a site provisioned with an older schema", () => {
 
     const again = await provisionSite(sp);
     assert.deepEqual(again.changes, []);
+  });
+
+  test("a site from before ImportUnfinished (schema 5) gains it; its plans read as finished, and doctor agrees", async () => {
+    const other = await openSandbox();
+    try {
+      const osp = createSharePoint({ siteUrl: other.siteUrl, getToken: () => other.token("owner") });
+      const schema5: SchemaSpec = {
+        version: 5,
+        lists: SCHEMA.lists.map((list) =>
+          list.key !== "plans"
+            ? list
+            : { ...list, columns: list.columns.filter((c) => c.name !== "ImportUnfinished") },
+        ),
+      };
+      await provisionSite(osp, schema5);
+      const plan = await osp.web.lists
+        .getByTitle("Plans")
+        .items.add({ Title: "Plan from before", ReferenceDate: "2024-04-09T12:00:00Z" });
+      // Doctor reads the site against the same plan as provision: the column, and the version to record.
+      const upgrade = [
+        "added column Plans.ImportUnfinished (boolean)",
+        ...SCHEMA.lists.map((l) => `recorded the schema version on '${l.title}'`),
+      ];
+      assert.deepEqual((await checkSite(osp)).missing, upgrade);
+
+      const report = await provisionSite(osp);
+      assert.deepEqual(report.problems, []);
+      assert.equal(report.siteVersionBefore, 5);
+      assert.deepEqual(report.changes, upgrade);
+      // As in SharePoint, an item from before the column holds nothing there: read as finished.
+      const raw = z
+        .object({ ImportUnfinished: z.boolean().nullable() })
+        .parse(await osp.web.lists.getByTitle("Plans").items.getById(plan.Id).select("ImportUnfinished")());
+      assert.equal(raw.ImportUnfinished, null);
+      const [listed] = await listPlans(dataContext(osp));
+      assert.equal(listed?.title, "Plan from before");
+      assert.equal(listed.importUnfinished, false);
+
+      const again = await provisionSite(osp);
+      assert.deepEqual(again.changes, []);
+      assert.deepEqual((await checkSite(osp)).missing, []);
+    } finally {
+      await other.close();
+    }
   });
 
   test("a list of the same title that is not ours is reported and nothing is changed", async () => {

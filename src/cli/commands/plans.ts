@@ -1,6 +1,7 @@
 // `actionplan plans`: the plans on a site, with their current reporting period.
 import { z } from "zod";
-import { listPlans } from "../../sharepoint/plans.ts";
+import { listPlans, plansSeenBy } from "../../sharepoint/plans.ts";
+import { loadOwnRole } from "../../sharepoint/roles.ts";
 import { loadPeriods } from "../../sharepoint/periods.ts";
 import { formatUkDate } from "../../domain/index.ts";
 import { parseOptions, withUsageErrors, type Command } from "../command.ts";
@@ -9,16 +10,19 @@ import { connect, reportRemoteFailure, reportSkipped, siteOptions, siteSchema } 
 const help = `Usage: actionplan plans --site <url> [--all] [--as <upn>] [--json]
 
 Lists the improvement plans on a site: id, title and the reporting period open for updates. Archived plans
-are left out unless --all. An item that cannot be read (e.g. a plan added by hand without a reference
-date) is left out and named on stderr.
+are left out unless --all. A plan whose import has not finished is listed only for coordinators (site
+Owners), marked "import not finished: run the import again to complete it". An item that cannot be read
+(e.g. a plan added by hand without a reference date) is left out and named on stderr.
 
 Options:
   --all        archived plans too (marked "archived")
   --site URL   the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
   --as UPN     against the sandbox: whom to act as; against SharePoint Online: the account to sign in with
-  --json       print JSON: [{ id, title, referenceDate, nation, archived,
+  --json       print JSON: [{ id, title, referenceDate, nation, archived, importUnfinished,
                period: { id, title, updateDeadline, reportDate } | null }]
   --help       show this help`;
+
+const UNFINISHED = "import not finished: run the import again to complete it";
 
 export const plansCommand: Command = {
   name: "plans",
@@ -33,7 +37,11 @@ export const plansCommand: Command = {
       );
       const ctx = connect(options.site, options.as);
       try {
-        const every = await listPlans(ctx, { includeArchived: true });
+        // A plan still being imported is the coordinators' alone (the role is read only if there is one).
+        const every = await plansSeenBy(
+          await listPlans(ctx, { includeArchived: true, includeUnfinished: true }),
+          () => loadOwnRole(ctx),
+        );
         const plans = options.all ? every : every.filter((p) => !p.archived);
         const hidden = every.length - plans.length;
         const rows = await Promise.all(
@@ -45,6 +53,7 @@ export const plansCommand: Command = {
               referenceDate: plan.referenceDate,
               nation: plan.nation,
               archived: plan.archived,
+              importUnfinished: plan.importUnfinished,
               period:
                 open === null
                   ? null
@@ -65,9 +74,11 @@ export const plansCommand: Command = {
               row.period === null
                 ? "no period open"
                 : `${row.period.title}, updates due ${formatUkDate(row.period.updateDeadline)}`;
-            console.log(
-              `${row.id.padStart(4)}  ${row.title}  (${row.archived ? "archived; " : ""}${period})`,
-            );
+            const marks = [
+              ...(row.archived ? ["archived"] : []),
+              ...(row.importUnfinished ? [UNFINISHED] : []),
+            ];
+            console.log(`${row.id.padStart(4)}  ${row.title}  (${[...marks, period].join("; ")})`);
           }
         if (!options.json && hidden > 0)
           console.log(`(${String(hidden)} archived plan${hidden === 1 ? "" : "s"} not shown: add --all.)`);

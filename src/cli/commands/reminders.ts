@@ -120,7 +120,8 @@ export const remindersCommand: Command = {
       const ctx = connect(options.site, options.as);
       try {
         const today = (options["as-of"] ?? (await todayFor(options.site))) as IsoDate;
-        // Archived plans are not chased: a run for every plan leaves them out, and one named is refused.
+        // Archived plans and plans still being imported are not chased: a run for every plan leaves them
+        // out, and one named is refused.
         const all = await listPlans(ctx);
         const plans = options.plan === undefined ? all : await pickPlan(ctx, options.plan);
         const baseUrl = settings.ACTIONPLAN_GRAPH_URL;
@@ -216,13 +217,17 @@ async function copyPendingUpdates(ctx: DataContext): Promise<void> {
 }
 
 async function pickPlan(ctx: Parameters<typeof listPlans>[0], key: string) {
-  const all = await listPlans(ctx, { includeArchived: true });
+  const all = await listPlans(ctx, { includeArchived: true, includeUnfinished: true });
   const byId = all.filter((p) => p.id === key);
   const found = byId.length > 0 ? byId : (await findPlansByTitle(ctx, key)).filter((p) => p.title === key);
   const [plan] = found;
   if (found.length === 1 && plan?.archived === true)
     throw new UsageError(
       `plan "${plan.title}" is archived, so no reminders are sent for it; bring it back with \`actionplan plan unarchive --plan ${plan.id}\` first.`,
+    );
+  if (found.length === 1 && plan?.importUnfinished === true)
+    throw new UsageError(
+      `plan "${plan.title}": import not finished: run the import again to complete it; no reminders are sent for it until then.`,
     );
   if (found.length === 1) return found;
   if (found.length === 0) refuseIfSkipped(ctx.warnings, "plans", key);

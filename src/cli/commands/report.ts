@@ -15,7 +15,7 @@ import {
 } from "../../report/index.ts";
 import { loadPeriods } from "../../sharepoint/periods.ts";
 import { loadReportInput } from "../../sharepoint/report-data.ts";
-import { findPlan, planOption } from "../admin.ts";
+import { findPlan, planOption, sayIfUnfinished } from "../admin.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import { connect, reportRemoteFailure, reportSkipped, siteOptions, siteSchema, todayFor } from "../site.ts";
 
@@ -88,6 +88,7 @@ export const reportCommand: Command = {
       try {
         const today = (await todayFor(options.site)) as IsoDate;
         const plan = await findPlan(ctx, options.plan);
+        sayIfUnfinished("report", plan);
         progress(`Reading "${plan.title}"`);
         const chosen = periodsFor(await loadPeriods(ctx, plan.id), options.period);
         const input = await loadReportInput(ctx, plan.id, chosen.period, chosen.previous, today);

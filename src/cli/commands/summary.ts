@@ -1,10 +1,12 @@
 // `actionplan summary`: a plan's figures on a day, as the dashboard and the committee report give them.
 import { z } from "zod";
 import { formatUkDate, type IsoDate, type PlanFigures } from "../../domain/index.ts";
-import { dashboardFigures, findPlansByTitle, listPlans, loadDashboard } from "../../sharepoint/plans.ts";
+import { dashboardFigures, findPlansByTitle, loadDashboard, plansSeenBy } from "../../sharepoint/plans.ts";
 import type { PlanRecord } from "../../sharepoint/records.ts";
 import type { DataContext } from "../../sharepoint/context.ts";
+import { loadOwnRole } from "../../sharepoint/roles.ts";
 import { refuseIfSkipped } from "../../sharepoint/skipped-items.ts";
+import { sayIfUnfinished, visiblePlans } from "../admin.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import {
   connect,
@@ -44,14 +46,17 @@ const schema = siteSchema.extend({
 });
 
 async function findPlan(ctx: DataContext, key: string, site: string): Promise<PlanRecord> {
+  // Archived plans are kept for reports; a plan still being imported is only the coordinators'.
   if (/^\d+$/.test(key)) {
-    // Archived plans are kept for reports.
-    const byId = (await listPlans(ctx, { includeArchived: true })).find((p) => p.id === key);
+    const byId = (await visiblePlans(ctx)).find((p) => p.id === key);
     if (byId !== undefined) return byId;
   }
-  const matches = (await findPlansByTitle(ctx, key)).filter((p) => p.title === key);
+  const matches = await plansSeenBy(
+    (await findPlansByTitle(ctx, key)).filter((p) => p.title === key),
+    () => loadOwnRole(ctx),
+  );
   if (matches.length === 1 && matches[0] !== undefined) return matches[0];
-  const all = await listPlans(ctx, { includeArchived: true });
+  const all = await visiblePlans(ctx);
   if (matches.length === 0) refuseIfSkipped(ctx.warnings, "plans", key);
   const known =
     all.length === 0
@@ -125,6 +130,7 @@ export const summaryCommand: Command = {
       try {
         const asOf = (options["as-of"] ?? (await todayFor(options.site))) as IsoDate;
         const plan = await findPlan(ctx, options.plan, options.site);
+        sayIfUnfinished("summary", plan);
         const figures = dashboardFigures(await loadDashboard(ctx, plan.id), asOf);
         if (options.json)
           console.log(JSON.stringify({ plan: { id: plan.id, title: plan.title }, asOf, figures }, null, 2));

@@ -1,5 +1,5 @@
 // A plan's reminders count the working days of the plan's own nation (its bank holidays), and an archived
-// plan is not chased at all. Lines read "recipient kind action [period] dueOn (working days late)".
+// plan, or one whose import has not finished, is not chased at all. Lines read "recipient kind action [period] dueOn (working days late)".
 import { test } from "vitest";
 import assert from "node:assert/strict";
 import { isoDate } from "../iso-date.ts";
@@ -73,4 +73,18 @@ test("an archived plan is not chased; the same plan unarchived is", () => {
   assert.deepEqual(runDaily(archived, "2024-03-18", "2024-06-14"), {});
   const live = world({ ...over, plans: [{ ...PLAN, archived: false }] });
   assert.ok(Object.keys(runDaily(live, "2024-03-18", "2024-06-14")).length > 5);
+});
+
+test("a plan whose import has not finished is not chased, its SROs' managers not escalated to; finished, it is", () => {
+  const over = { actions: [action("1.1", "2024-04-12")], periods: [period("2024-04-01", "2024-05-03")] };
+  const unfinished = world({ ...over, plans: [{ ...PLAN, importUnfinished: true }] });
+  assert.deepEqual(runDaily(unfinished, "2024-03-18", "2024-06-14"), {});
+  const finished = Object.values(
+    runDaily(world({ ...over, plans: [{ ...PLAN, importUnfinished: false }] }), "2024-03-18", "2024-06-14"),
+  ).flat();
+  assert.ok(finished.some((l) => l.startsWith("sam.holder ")));
+  assert.ok(
+    finished.some((l) => l.startsWith("max.manager escalation-")),
+    finished.join("\n"),
+  );
 });

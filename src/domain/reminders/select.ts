@@ -39,7 +39,7 @@ interface Owed extends Occurrence {
 /**
  * The reminders to send on `today` (a date in Europe/London), one digest per recipient. Nothing is sent for
  * a plan on a weekend or one of its nation's bank holidays: what fell due is caught up on the plan's next
- * working day (see schedule.ts). Archived plans are not chased at all.
+ * working day (see schedule.ts). Archived plans, and plans whose import has not finished, are not chased at all.
  */
 export function selectDueReminders(input: ReminderInput, today: IsoDate): ReminderSelection {
   const selection: ReminderSelection = { today, digests: [], unrouted: [] };
@@ -58,7 +58,8 @@ export function selectDueReminders(input: ReminderInput, today: IsoDate): Remind
 
   for (const plan of input.plans) {
     if (plan.closedOn != null && plan.closedOn <= today) continue;
-    if (plan.archived === true) continue;
+    // Nor is a plan still being imported: half a plan is not a plan yet (the import's last write clears it).
+    if (plan.archived === true || plan.importUnfinished === true) continue;
     const nation = plan.nation ?? DEFAULT_NATION;
     if (!isWorkingDay(today, nation)) continue;
     const settings = input.settings?.[plan.id] ?? DEFAULT_REMINDER_SETTINGS;

@@ -118,8 +118,9 @@ export async function seedDemo(siteUrl: string, token: () => Promise<string>): P
   const ctx = dataContext(sp);
   const input = demoPlanImport();
   const actions = input.recommendations.reduce((n, r) => n + r.actions.length, 0);
-  // A plan that cannot be read is still a plan there: the demo is not loaded over someone's own data.
-  const plans = await listPlans(ctx);
+  // A plan that cannot be read is still a plan there, and so is one whose import has not finished: the
+  // demo is not loaded over someone's own data.
+  const plans = await listPlans(ctx, { includeUnfinished: true });
   if (plans.length > 0 || ctx.warnings.items.length > 0)
     return { seeded: false, planTitle: input.plan.title, actions, skipped: ctx.warnings.items };
   const result = await importPlan(ctx, input);

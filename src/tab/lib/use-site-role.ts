@@ -21,11 +21,24 @@ function roleOnce(ctx: DataContext, upn: string): Promise<SiteRole> {
   return found;
 }
 
+/** The role of `upn` ("none" outside Teams), for a loader: the same one request `useSiteRole` makes. */
+export function siteRoleOf(ctx: DataContext, upn: string | null): Promise<SiteRole> {
+  return upn === null ? Promise.resolve<SiteRole>("none") : roleOnce(ctx, upn);
+}
+
 /** The signed-in person's role ("none" outside Teams); loading until SharePoint has answered. */
 export function useSiteRole() {
   const ctx = useDataContext();
   const { upn } = useTeamsContext();
-  return useRemote(`role:${upn ?? ""}`, () =>
-    upn === null ? Promise.resolve<SiteRole>("none") : roleOnce(ctx, upn),
-  );
+  return useRemote(`role:${upn ?? ""}`, () => siteRoleOf(ctx, upn));
+}
+
+/**
+ * How a loader reads the signed-in person's role to decide which plans they see (`plansSeenBy`): a role
+ * that cannot be read counts as not a coordinator, so a plan still being imported stays hidden.
+ */
+export function useRoleForPlans(): () => Promise<SiteRole> {
+  const ctx = useDataContext();
+  const { upn } = useTeamsContext();
+  return () => siteRoleOf(ctx, upn).catch((): SiteRole => "none");
 }

@@ -2,6 +2,7 @@
 // view the tab opens on; Teams' own Save button saves them through teams-js `pages.config`.
 import { Body1, Field, makeStyles, Radio, RadioGroup, Select, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
+import { planChoiceLabel } from "../../components/ImportUnfinishedNotice.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
@@ -91,7 +92,7 @@ export default function ConfigurePage() {
             >
               {plans.data.map((plan) => (
                 <option key={plan.id} value={plan.id}>
-                  {plan.title}
+                  {planChoiceLabel(plan)}
                 </option>
               ))}
             </Select>

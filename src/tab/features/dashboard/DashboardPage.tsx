@@ -4,6 +4,7 @@
 // Read-only for everyone: it offers no controls that change anything.
 import { Body1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { formatUkDate } from "../../../domain/iso-date.ts";
+import { ImportUnfinishedNotice } from "../../components/ImportUnfinishedNotice.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
@@ -41,6 +42,7 @@ export default function DashboardPage(props: { planId: string | null }) {
           {describeError(dashboard.error)}
         </Notice>
       )}
+      <ImportUnfinishedNotice plan={view} />
       <SkippedItemsNotice items={view.skipped} />
       <Body1>Figures as of {formatUkDate(view.figures.asOf)}.</Body1>
       <FigureTiles figures={view.figures} />

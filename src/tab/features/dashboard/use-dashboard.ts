@@ -1,38 +1,57 @@
 // The data behind the dashboard: one $batch for the plan (loadDashboard), turned into the view for today.
 // A channel tab saved by the configuration page names its plan; one without a plan shows the site's first.
+// A plan whose import has not finished is shown to its coordinators only (with a notice).
 import type { IsoDate } from "../../../domain/iso-date.ts";
 import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
-import { listPlans, loadDashboard } from "../../../sharepoint/plans.ts";
+import { listPlans, loadDashboard, plansSeenBy } from "../../../sharepoint/plans.ts";
+import type { SiteRole } from "../../../sharepoint/roles.ts";
 import type { SkippedItem } from "../../../sharepoint/skipped-items.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { useRemote } from "../../lib/use-remote.ts";
+import { useRoleForPlans } from "../../lib/use-site-role.ts";
 import { dashboardView, type DashboardView } from "./dashboard-view.ts";
 
-/** No plan to show: the site has none yet. */
+/** No plan to show: the site has none yet, or the one named is still being imported. */
 export class NoPlanError extends Error {
-  constructor() {
-    super("This site has no plans yet. A coordinator imports one first.");
+  constructor(message = "This site has no plans yet. A coordinator imports one first.") {
+    super(message);
     this.name = "NoPlanError";
   }
 }
 
 /** The dashboard's view, with the items left out because they could not be read. */
-export type DashboardData = DashboardView & { skipped: SkippedItem[] };
+export type DashboardData = DashboardView & { importUnfinished: boolean; skipped: SkippedItem[] };
 
-async function load(base: DataContext, planId: string | null, today: IsoDate): Promise<DashboardData> {
+async function load(
+  base: DataContext,
+  planId: string | null,
+  today: IsoDate,
+  roleOf: () => Promise<SiteRole>,
+): Promise<DashboardData> {
   const ctx = withOwnWarnings(base);
   let id = planId;
   if (id === null) {
-    const first = (await listPlans(ctx))[0];
+    const seen = await plansSeenBy(await listPlans(ctx, { includeUnfinished: true }), roleOf);
+    const first = seen.find((p) => !p.importUnfinished) ?? seen[0];
     if (first === undefined) throw new NoPlanError();
     id = first.id;
   }
-  return { ...dashboardView(await loadDashboard(ctx, id), today), skipped: ctx.warnings.items };
+  const dashboard = await loadDashboard(ctx, id);
+  if ((await plansSeenBy([dashboard.plan], roleOf)).length === 0)
+    throw new NoPlanError(
+      "This plan is still being imported: its dashboard shows once a coordinator has finished the import.",
+    );
+  return {
+    ...dashboardView(dashboard, today),
+    importUnfinished: dashboard.plan.importUnfinished,
+    skipped: ctx.warnings.items,
+  };
 }
 
 /** The dashboard of a plan (or the site's first plan) as of the app's today. */
 export function useDashboard(planId: string | null) {
   const ctx = useDataContext();
   const today = useToday();
-  return useRemote(`dashboard:${planId ?? "first"}:${today}`, () => load(ctx, planId, today));
+  const roleOf = useRoleForPlans();
+  return useRemote(`dashboard:${planId ?? "first"}:${today}`, () => load(ctx, planId, today, roleOf));
 }

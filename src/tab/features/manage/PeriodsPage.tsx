@@ -6,6 +6,7 @@ import { formatUkDate } from "../../../domain/index.ts";
 import { withOwnWarnings } from "../../../sharepoint/context.ts";
 import { loadPeriods } from "../../../sharepoint/periods.ts";
 import type { PeriodRecord, PlanRecord } from "../../../sharepoint/records.ts";
+import { ImportUnfinishedNotice } from "../../components/ImportUnfinishedNotice.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
@@ -132,6 +133,7 @@ export function PeriodsPage(props: { planId: string | null; nav: ManageNav }) {
               props.nav.go("periods", planId);
             }}
           />
+          {choice.data.plan !== null && <ImportUnfinishedNotice plan={choice.data.plan} />}
           {choice.data.plan === null ? (
             <Body1>
               {choice.data.missing === null

@@ -1,6 +1,8 @@
-// Which plan a coordinator's page is about, when the site has more than one; archived ones say so.
+// Which plan a coordinator's page is about, when the site has more than one; archived ones say so, and so do
+// those whose import has not finished.
 import { Field, Select } from "@fluentui/react-components";
 import type { PlanRecord } from "../../../sharepoint/records.ts";
+import { planChoiceLabel } from "../../components/ImportUnfinishedNotice.tsx";
 
 export function PlanChooser(props: {
   plans: readonly PlanRecord[];
@@ -20,8 +22,7 @@ export function PlanChooser(props: {
       >
         {props.plans.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.title}
-            {p.archived ? " (archived)" : ""}
+            {planChoiceLabel(p)}
           </option>
         ))}
       </Select>

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { formatUkDate } from "../../../domain/index.ts";
 import { updatePlan, type PlanChanges } from "../../../sharepoint/plan-admin.ts";
 import type { PlanRecord } from "../../../sharepoint/records.ts";
+import { ImportUnfinishedNotice } from "../../components/ImportUnfinishedNotice.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
@@ -167,6 +168,7 @@ export function PlanSettingsPage(props: { planId: string | null; nav: ManageNav 
               props.nav.go("plan-settings", planId);
             }}
           />
+          {choice.data.plan !== null && <ImportUnfinishedNotice plan={choice.data.plan} />}
           {choice.data.plan === null ? (
             <Body1>
               {choice.data.missing === null

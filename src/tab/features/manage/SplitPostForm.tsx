@@ -25,10 +25,11 @@ interface PostActions {
   actions: ActionRecord[];
 }
 
-// The post's actions and milestones in every plan (archived too), plan by plan: a post is the site's, not one plan's.
+// The post's actions and milestones in every plan (archived and still being imported too), plan by plan: a
+// post is the site's, not one plan's.
 async function loadPostActions(base: DataContext, postId: string): Promise<PostActions[]> {
   const ctx = withOwnWarnings(base);
-  const plans = await listPlans(ctx, { includeArchived: true });
+  const plans = await listPlans(ctx, { includeArchived: true, includeUnfinished: true });
   const found = await Promise.all(
     plans.map(async (plan) => ({
       plan,

@@ -1,5 +1,6 @@
-// The site's plans, archived ones too (a coordinator brings them back from here), and the one a page is
-// about: the plan asked for by id, or the first one when none was. One request for the list.
+// The site's plans, archived ones too (a coordinator brings them back from here) and those whose import has
+// not finished (these pages are the coordinators'), and the one a page is about: the plan asked for by id,
+// or the first live one when none was. One request for the list.
 import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
 import { listPlans } from "../../../sharepoint/plans.ts";
 import type { PlanRecord } from "../../../sharepoint/records.ts";
@@ -16,8 +17,8 @@ export interface PlanChoice {
 
 async function loadChoice(base: DataContext, planId: string | null): Promise<PlanChoice> {
   const ctx = withOwnWarnings(base);
-  const plans = await listPlans(ctx, { includeArchived: true });
-  const live = plans.filter((p) => !p.archived);
+  const plans = await listPlans(ctx, { includeArchived: true, includeUnfinished: true });
+  const live = plans.filter((p) => !p.archived && !p.importUnfinished);
   const asked = planId === null ? undefined : plans.find((p) => p.id === planId);
   const plan = asked ?? (planId === null ? (live[0] ?? plans[0] ?? null) : null);
   return { plans, plan, missing: planId !== null && asked === undefined ? planId : null };

@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { lazy, Suspense, useMemo, useState } from "react";
+import { ImportUnfinishedNotice, planChoiceLabel } from "../../components/ImportUnfinishedNotice.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
@@ -128,6 +129,7 @@ export function PlanPage(props: Props) {
           {describeError(plan.error)}
         </Notice>
       )}
+      <ImportUnfinishedNotice plan={dashboard.plan} />
       <SkippedItemsNotice items={data.skipped} />
       {data.plans.length > 1 && (
         <Field label="Plan">
@@ -141,7 +143,7 @@ export function PlanPage(props: Props) {
           >
             {data.plans.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.title}
+                {planChoiceLabel(p)}
               </option>
             ))}
           </Select>
@@ -181,7 +183,9 @@ export function PlanPage(props: Props) {
           {period !== null && (
             <SroDueTable rows={updatesDueBySro(dashboard, items)} periodTitle={period.title} />
           )}
-          {period !== null && <ChaseNow plan={dashboard.plan} period={period} />}
+          {period !== null && !dashboard.plan.importUnfinished && (
+            <ChaseNow plan={dashboard.plan} period={period} />
+          )}
           <Subtitle1 as="h3" id="requests-heading" style={{ fontSize: tokens.fontSizeBase400 }}>
             Requests to move a target date
           </Subtitle1>

@@ -18,6 +18,7 @@ import { useState, type SyntheticEvent } from "react";
 import { formatUkDate } from "../../../domain/iso-date.ts";
 import type { PeriodRecord } from "../../../sharepoint/records.ts";
 import type { ReportFormat } from "../../../report/types.ts";
+import { ImportUnfinishedNotice } from "../../components/ImportUnfinishedNotice.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
@@ -201,6 +202,7 @@ function Report(props: { planId: string | null; onOpenPlan: (planId: string) => 
       <Body1>
         Plan: <strong>{plan.title}</strong>
       </Body1>
+      <ImportUnfinishedNotice plan={plan} />
       {setup.data.periods.length === 0 ? (
         <Body1>
           This plan has had no reporting periods yet: open one under Reporting periods, and report on it.

@@ -27,13 +27,16 @@ export interface ReportSetup {
   defaultPeriodId: string | null;
 }
 
-/** The plan (by id, else the first not archived), its periods newest first, and the period chosen at first. */
+/**
+ * The plan (by id, else the first live one), its periods newest first, and the period chosen at first. The
+ * page is the coordinators', so a plan whose import has not finished is there too (with a notice).
+ */
 export async function loadSetup(base: DataContext, planId: string | null): Promise<ReportSetup> {
   const ctx = withOwnWarnings(base);
-  const plans = await listPlans(ctx, { includeArchived: true });
+  const plans = await listPlans(ctx, { includeArchived: true, includeUnfinished: true });
   const plan =
     planId === null
-      ? (plans.find((p) => !p.archived) ?? plans[0] ?? null)
+      ? (plans.find((p) => !p.archived && !p.importUnfinished) ?? plans[0] ?? null)
       : (plans.find((p) => p.id === planId) ?? null);
   if (plan === null) return { plan: null, periods: [], defaultPeriodId: null };
   const periods = (await loadPeriods(ctx, plan.id)).sort((a, b) => (a.startsOn < b.startsOn ? 1 : -1));

@@ -55,6 +55,7 @@ export const dashboard = {
     overdueAfterMonths: 1,
     nation: "England and Wales" as const,
     archived: false,
+    importUnfinished: false,
     etag: "1",
   },
   recommendations: [
