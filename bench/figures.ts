@@ -19,3 +19,16 @@ export function meets(figure: Figure): boolean | null {
 export function seconds(ms: number): number {
   return Math.round(ms) / 1000;
 }
+
+/**
+ * How a benchmark runs: at the sizes its issue set, or `quick` (npm run bench -- --quick, which npm test
+ * runs) at small sizes through the same code, to show that the bench still runs to the end.
+ */
+export interface BenchOptions {
+  quick: boolean;
+}
+
+/** A count as figures' names write it: 5000 -> "5,000". */
+export function counted(n: number): string {
+  return n.toLocaleString("en-GB");
+}

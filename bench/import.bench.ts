@@ -1,10 +1,16 @@
 // Issue "A council brings its own plan": writing an imported plan against the sandbox with 50 ms added to
 // every request. A 500-row plan through the data-access layer (time, requests, write batches) and a
-// 5,000-row CSV through `actionplan import` in its own process (time, the CLI's peak memory).
-import { spawn } from "node:child_process";
+// 5,000-row CSV through `actionplan import` in its own process (time, the CLI's peak memory). Then reading
+// files in a process of their own: a lying zip bomb refused (time, peak memory), and an honest workbook of
+// about its size on disk read, to compare.
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { xlsx } from "../src/import/testdata/fixtures.ts";
+import { lyingZip } from "../src/import/testdata/zips.ts";
 import { createSharePoint } from "../src/sharepoint/client.ts";
 import { dataContext } from "../src/sharepoint/context.ts";
 import type { PlanImport } from "../src/sharepoint/import-plan.ts";
@@ -12,41 +18,58 @@ import { applyImport } from "../src/sharepoint/import-sync.ts";
 import { provisionSite } from "../src/sharepoint/provision.ts";
 import { generatedPlan } from "../tests/integration/fixtures.ts";
 import { openSandbox } from "../tests/support/targets.ts";
-import { seconds, type Figure } from "./figures.ts";
+import { counted, seconds, type BenchOptions, type Figure } from "./figures.ts";
 
 const LATENCY = 50;
 const POSTS = ["Corporate Director Resources", "Acting Director SIT", "Deputy CEO", "CEO"];
 
-/** 25 recommendations of 20 actions; with or without a progress update on each. */
-function fiveHundredRows(title: string, updates: boolean): PlanImport {
-  const plan = generatedPlan(title, 25, 20, POSTS);
+/** `recommendations` recommendations of 20 actions; with or without a progress update on each. */
+function planOf(title: string, recommendations: number, updates: boolean): PlanImport {
+  const plan = generatedPlan(title, recommendations, 20, POSTS);
   if (!updates)
     for (const r of plan.recommendations) r.actions = r.actions.map((a) => ({ ...a, update: null }));
   return plan;
 }
 
-/** A plan file as councils write one: the demo CSV's columns, `rows` actions over 50 recommendations. */
-function csvOf(rows: number): string {
-  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+/** A plan as councils write one: the demo CSV's columns, `rows` actions over 50 recommendations. */
+function planRows(rows: number): string[][] {
   const lines = [
-    "Recommendation,Recommendation title,Ref,Action,Senior Responsible Officer,Target date,Progress update",
+    [
+      "Recommendation",
+      "Recommendation title",
+      "Ref",
+      "Action",
+      "Senior Responsible Officer",
+      "Target date",
+      "Progress update",
+    ],
   ];
   const perRecommendation = rows / 50;
   for (let i = 0; i < rows; i++) {
     const rec = Math.floor(i / perRecommendation) + 1;
     const ref = `${String(rec)}.${String((i % perRecommendation) + 1)}`;
-    lines.push(
-      [
-        String(rec),
-        quote(`Recommendation ${String(rec)}`),
-        ref,
-        quote(`Action ${ref}: deliver the council's commitment number ${String(i + 1)}, with residents`),
-        quote(POSTS[i % POSTS.length] ?? ""),
-        ["May-24", "Sept-24", "Mar-25", "Ongoing"][i % 4] ?? "",
-        quote(`Progress on ${ref}: on track, reported to the board.`),
-      ].join(","),
-    );
+    lines.push([
+      String(rec),
+      `Recommendation ${String(rec)}`,
+      ref,
+      `Action ${ref}: deliver the council's commitment number ${String(i + 1)}, with residents`,
+      POSTS[i % POSTS.length] ?? "",
+      ["May-24", "Sept-24", "Mar-25", "Ongoing"][i % 4] ?? "",
+      `Progress on ${ref}: on track, reported to the board.`,
+    ]);
   }
+  return lines;
+}
+
+/** The plan as a CSV file, its text columns quoted (the header, numbers, refs and dates not). */
+function csvOf(rows: number): string {
+  const quoted = new Set([1, 3, 4, 6]);
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const [header = [], ...body] = planRows(rows);
+  const lines = [
+    header.join(","),
+    ...body.map((row) => row.map((c, i) => (quoted.has(i) ? quote(c) : c)).join(",")),
+  ];
   return `${lines.join("\n")}\n`;
 }
 
@@ -86,8 +109,95 @@ function runCli(
   });
 }
 
+const readingSchema = z.object({
+  ms: z.number(),
+  atRestKB: z.number(),
+  peakKB: z.number(),
+  rows: z.number(),
+  refusal: z.string().nullable(),
+});
+
+/** readPlanFile on a file in a process of its own (bench/read-plan-file.ts): its time and peak memory. */
+function readInOwnProcess(file: string): Promise<z.infer<typeof readingSchema>> {
+  const script = fileURLToPath(new URL("./read-plan-file.ts", import.meta.url));
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ["--import", "tsx", script, file], (error, stdout, stderr) => {
+      if (error === null) resolve(readingSchema.parse(JSON.parse(stdout)));
+      else reject(new Error(`reading ${file} failed: ${stderr.slice(0, 300)}`));
+    });
+  });
+}
+
+/**
+ * A lying zip bomb (1 GiB of zeros in 1 MB, its directory saying 4 KB) refused, and an honest workbook of
+ * about that size on disk read: the refusal should take no more time or memory than the honest read.
+ */
+async function fileReadingFigures(folder: string, quick: boolean): Promise<Figure[]> {
+  const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 100) / 100;
+  const bombFile = join(folder, "lying-zip-bomb.xlsx");
+  const bomb = lyingZip(await xlsx({ name: "Plan", rows: planRows(50) }));
+  writeFileSync(bombFile, bomb);
+  const bombRead = await readInOwnProcess(bombFile);
+  if (!/zip bomb/.test(bombRead.refusal ?? ""))
+    throw new Error(`the lying zip bomb was not refused as one: ${String(bombRead.refusal)}`);
+
+  const rows = quick ? 1000 : 20_000;
+  const honestFile = join(folder, `plan-${String(rows)}.xlsx`);
+  const honest = await xlsx({ name: "Plan", rows: planRows(rows) });
+  writeFileSync(honestFile, honest);
+  const honestRead = await readInOwnProcess(honestFile);
+  if (honestRead.rows !== rows + 1)
+    throw new Error(
+      `the honest workbook read ${String(honestRead.rows)} rows: ${String(honestRead.refusal)}`,
+    );
+
+  const what = `lying zip bomb (${String(mb(bomb.length))} MB, 1 GiB inflated, its directory says 4 KB)`;
+  const bombConditions = {
+    fileMB: mb(bomb.length),
+    inflatesToMB: 1024,
+    limitMB: 100,
+    readerAtRestMB: Math.round(bombRead.atRestKB / 1024),
+  };
+  const honestWhat = `honest workbook, ${counted(rows)} rows (${String(mb(honest.length))} MB)`;
+  const honestConditions = {
+    fileMB: mb(honest.length),
+    rows,
+    readerAtRestMB: Math.round(honestRead.atRestKB / 1024),
+  };
+  return [
+    {
+      name: `${what}: time to refusal`,
+      value: seconds(bombRead.ms),
+      unit: "s",
+      target: { op: "<=", value: 3 },
+      conditions: bombConditions,
+    },
+    {
+      name: `${what}: peak RSS of the reading process`,
+      value: Math.round(bombRead.peakKB / 1024),
+      unit: "MB",
+      target: { op: "<=", value: 300 },
+      conditions: bombConditions,
+    },
+    {
+      name: `${honestWhat}: time to read`,
+      value: seconds(honestRead.ms),
+      unit: "s",
+      conditions: honestConditions,
+    },
+    {
+      name: `${honestWhat}: peak RSS of the reading process`,
+      value: Math.round(honestRead.peakKB / 1024),
+      unit: "MB",
+      conditions: honestConditions,
+    },
+  ];
+}
+
 /** Run the import figures. */
-export async function run(): Promise<Figure[]> {
+export async function run({ quick }: BenchOptions): Promise<Figure[]> {
+  const [recommendations, csvRows] = quick ? [3, 200] : [25, 5000];
+  const planSize = recommendations * 20;
   const target = await openSandbox();
   const { sandbox, options } = target;
   const figures: Figure[] = [];
@@ -102,17 +212,18 @@ export async function run(): Promise<Figure[]> {
     options.latencyMs = LATENCY;
 
     for (const updates of [false, true]) {
-      const input = fiveHundredRows(updates ? "With updates" : "New plan", updates);
+      const input = planOf(updates ? "With updates" : "New plan", recommendations, updates);
       let batches = 0;
       const before = sandbox.stats.sharePointRequests;
       const started = performance.now();
       const result = await applyImport(ctx, input, {}, { onProgress: () => (batches += 1) });
       const ms = performance.now() - started;
-      if (result.changes.created.actions.length !== 500) throw new Error("the 500-row import lost actions");
+      if (result.changes.created.actions.length !== planSize)
+        throw new Error(`the ${String(planSize)}-row import lost actions`);
       const what = updates
-        ? "500 rows, each with a progress update"
-        : "500 rows (a new plan: actions, SROs, dates)";
-      const rowConditions = { ...conditions, rows: 500, recommendations: 25, posts: POSTS.length };
+        ? `${counted(planSize)} rows, each with a progress update`
+        : `${counted(planSize)} rows (a new plan: actions, SROs, dates)`;
+      const rowConditions = { ...conditions, rows: planSize, recommendations, posts: POSTS.length };
       figures.push({
         name: `import ${what} (time)`,
         value: seconds(ms),
@@ -134,8 +245,8 @@ export async function run(): Promise<Figure[]> {
       });
     }
 
-    const file = join(folder, "plan-5000.csv");
-    writeFileSync(file, csvOf(5000));
+    const file = join(folder, `plan-${String(csvRows)}.csv`);
+    writeFileSync(file, csvOf(csvRows));
     const args = ["import", file, "--site", target.siteUrl, "--as", target.upnOf("owner") ?? "", "--json"];
     const first = await runCli(args);
     if (first.code !== 0)
@@ -144,30 +255,33 @@ export async function run(): Promise<Figure[]> {
     const atRest = await runCli(["import", "--help"]);
     const cliConditions = {
       ...conditions,
-      rows: 5000,
-      updates: 5000,
+      rows: csvRows,
+      updates: csvRows,
       cliAtRestMB: Math.round(atRest.peakRss / 1024 / 1024),
     };
     figures.push({
-      name: "actionplan import, 5,000 rows (time)",
+      name: `actionplan import, ${counted(csvRows)} rows (time)`,
       value: seconds(first.ms),
       unit: "s",
       conditions: cliConditions,
     });
     figures.push({
-      name: "actionplan import, 5,000 rows (peak RSS of the CLI)",
+      name: `actionplan import, ${counted(csvRows)} rows (peak RSS of the CLI)`,
       value: Math.round(first.peakRss / 1024 / 1024),
       unit: "MB",
       conditions: cliConditions,
     });
     const again = await runCli(args);
-    if (!/"total": 0/.test(again.stdout)) throw new Error("the second 5,000-row import changed something");
+    if (!/"total": 0/.test(again.stdout))
+      throw new Error(`the second ${String(csvRows)}-row import changed something`);
     figures.push({
-      name: "actionplan import, 5,000 rows again: 0 changes (time)",
+      name: `actionplan import, ${counted(csvRows)} rows again: 0 changes (time)`,
       value: seconds(again.ms),
       unit: "s",
       conditions: cliConditions,
     });
+
+    figures.push(...(await fileReadingFigures(folder, quick)));
   } finally {
     await target.close();
     rmSync(folder, { recursive: true, force: true });
