@@ -113,7 +113,8 @@ async function choose(tab: Frame, name: string, bytes: Uint8Array, mimeType: str
 /** The preview's counts line ("18 recommendations, 64 actions, …"). */
 async function counts(tab: Frame): Promise<string> {
   const preview = tab.locator("section", { has: tab.getByRole("heading", { name: "Preview" }) });
-  return (await preview.getByRole("status").innerText()).trim();
+  // The counts come first; a "Check before importing" notice below them is a status too.
+  return (await preview.getByRole("status").first().innerText()).trim();
 }
 
 /** The problems table's rows as [kind, row, column, message]. */
@@ -336,7 +337,9 @@ describe("importing a plan from a file in the tab", () => {
     assert.ok(
       found.some(
         ([, row, column, message]) =>
-          row === "8" && column === "E (Deadline)" && /"Quarterly" is not a date/.test(message),
+          row === "8–9" &&
+          column === "E (Deadline)" &&
+          /^2 target dates are not dates the plan's rules understand \("Quarterly"\)/.test(message),
       ),
       JSON.stringify(found),
     );
@@ -377,6 +380,10 @@ describe("importing a plan from a file in the tab", () => {
       "the BOM is not part of a header",
     );
     assert.equal(await tab.getByLabel("SRO or lead officer").inputValue(), "");
+    // No SRO anywhere: the coordinator is asked to check before it can be written.
+    await tab.getByText(/None of the plan's 6 actions has an SRO/).waitFor();
+    assert.equal(await tab.getByRole("button", { name: "Check against the site" }).isDisabled(), true);
+    await tab.getByLabel("I have checked: import it as it is").check();
     await importAs(tab, title);
     assert.deepEqual(await planOutline(tab), [
       ["Recommendation 1.1: Finance systems", ["1.1.1", "1.1.2"]],
@@ -392,6 +399,7 @@ describe("importing a plan from a file in the tab", () => {
     await choose(tab, "programme-plan.csv", PROGRAMME_CSV, CSV_TYPE);
     await waitForHeading(tab, "Preview");
     await tab.getByText("Using the mapping saved by this plan's last import.").waitFor();
+    await tab.getByLabel("I have checked: import it as it is").check();
     const will = await checkAgainstSite(tab);
     assert.match(will, /The site already matches the file: importing it changes nothing\./);
     assert.equal(await tab.getByRole("button", { name: "Import", exact: true }).count(), 0);

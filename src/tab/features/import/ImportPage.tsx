@@ -14,8 +14,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { ImportMapping, PlanFile, SroChoice } from "../../../import/index.ts";
-import type { ApplyOutcome, ImportPreview } from "../../../sharepoint/import-sync.ts";
+import type { PlanFile, SroChoice } from "../../../import/index.ts";
+import type { ApplyOutcome } from "../../../sharepoint/import-sync.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
@@ -23,12 +23,23 @@ import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { canCoordinate } from "../../lib/permissions.ts";
 import { useSiteRole } from "../../lib/use-site-role.ts";
-import { countOf, ImportChangesView } from "./ImportChangesView.tsx";
-import { ImportProblems } from "./ImportProblems.tsx";
-import { importCore, mapWithChoices, readChosenFile, startingMapping } from "./import-flow.ts";
+import {
+  importCore,
+  layoutOf,
+  mapWithChoices,
+  readChosenFile,
+  startingReading,
+  unmatchedAcross,
+  withMapping,
+  type Reading,
+} from "./import-flow.ts";
+import { ConfirmCheck } from "./ConfirmCheck.tsx";
+import { LayoutForm } from "./LayoutForm.tsx";
 import { MappingForm } from "./MappingForm.tsx";
+import { PlanPreviews } from "./PlanPreviews.tsx";
 import { SroChoices } from "./SroChoices.tsx";
 import { useImportSources } from "./use-import-sources.ts";
+import { WriteStep, type Write } from "./WriteStep.tsx";
 
 type Core = Awaited<ReturnType<typeof importCore>>;
 
@@ -40,18 +51,8 @@ const useStyles = makeStyles({
 interface Loaded {
   core: Core;
   file: PlanFile;
-  sheetName: string;
-  mapping: ImportMapping;
-  fromSaved: boolean;
+  reading: Reading;
 }
-
-type Write =
-  | { step: "idle" }
-  | { step: "checking" }
-  | { step: "checked"; preview: ImportPreview }
-  | { step: "writing"; done: number; total: number; stage: string }
-  | { step: "done"; outcome: ApplyOutcome }
-  | { step: "failed"; message: string };
 
 class NoSheetsError extends Error {
   override name = "ImportFileError";
@@ -85,27 +86,49 @@ export function ImportPage(props: Props) {
   const [titleTyped, setTitleTyped] = useState(false);
   const [sroChoices, setSroChoices] = useState<Record<string, SroChoice>>({});
   const [skipErrors, setSkipErrors] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [write, setWrite] = useState<Write>({ step: "idle" });
   const data = sources.data;
   const existing = data?.plan ?? null;
   const planTitle = existing?.title ?? title.trim();
 
-  const mapped = useMemo(() => {
-    if (loaded === null || data === null) return null;
-    const sheet = loaded.file.sheets.find((s) => s.name === loaded.sheetName);
-    if (sheet === undefined) return null;
-    return mapWithChoices(loaded.core, {
-      sheet,
-      mapping: loaded.mapping,
-      title: planTitle === "" ? "Untitled plan" : planTitle,
-      today,
-      overdueAfterMonths: existing?.overdueAfterMonths ?? 1,
-      posts: data.posts.map((p) => ({ title: p.title, holderUpn: p.holderUpn })),
-      people: data.people,
-      sroChoices,
-      skipErrorRows: skipErrors,
+  const layout = useMemo(
+    () => (loaded === null ? null : layoutOf(loaded.core, loaded.file, loaded.reading)),
+    [loaded],
+  );
+  const previews = useMemo(() => {
+    if (loaded === null || layout === null || data === null) return [];
+    const several = layout.planColumn !== null;
+    // Updating one plan from a file of several: only that plan's rows (by the title or the saved name).
+    const drafts = layout.plans.filter(
+      (d) =>
+        !several ||
+        existing === null ||
+        d.title === existing.title ||
+        d.title === loaded.reading.mapping.plan,
+    );
+    return drafts.map((draft) => {
+      const planName = several ? draft.title : planTitle === "" ? "Untitled plan" : planTitle;
+      return {
+        draft,
+        title: planName,
+        included: !excluded.has(draft.title),
+        mapped: mapWithChoices(loaded.core, {
+          draft,
+          mapping: loaded.reading.mapping,
+          title: planName,
+          today,
+          overdueAfterMonths: existing?.overdueAfterMonths ?? 1,
+          posts: data.posts.map((p) => ({ title: p.title, holderUpn: p.holderUpn })),
+          people: data.people,
+          sroChoices,
+          skipErrorRows: skipErrors,
+          confirmed,
+        }),
+      };
     });
-  }, [loaded, data, planTitle, today, existing, sroChoices, skipErrors]);
+  }, [loaded, layout, data, planTitle, today, existing, sroChoices, skipErrors, confirmed, excluded]);
 
   if (role.data !== null && !canCoordinate(role.data))
     return (
@@ -125,6 +148,11 @@ export function ImportPage(props: Props) {
   const changed = () => {
     if (write.step === "checked" || write.step === "failed") setWrite({ step: "idle" });
   };
+  const setFileReading = (next: Reading) => {
+    if (loaded === null) return;
+    setLoaded({ ...loaded, reading: next });
+    changed();
+  };
   const choose = async (file: File | undefined) => {
     if (file === undefined) return;
     setReading(file.name);
@@ -133,58 +161,75 @@ export function ImportPage(props: Props) {
     setWrite({ step: "idle" });
     try {
       const [core, read] = await Promise.all([importCore(), readChosenFile(file)]);
-      const start = startingMapping(core, read, data.savedMapping);
+      const start = startingReading(core, read, data.savedMapping);
       if (start === null) throw new NoSheetsError(`"${file.name}" has no sheets.`);
-      setLoaded({
-        core,
-        file: read,
-        sheetName: start.sheet.name,
-        mapping: start.mapping,
-        fromSaved: start.fromSaved,
-      });
-      // Answers given for the last file (its SROs, skipping its error rows) do not carry over to this one.
+      setLoaded({ core, file: read, reading: start });
+      // Answers given for the last file (its SROs, rows, plans) do not carry over to this one.
       setSroChoices({});
       setSkipErrors(false);
-      if (existing === null && !titleTyped) setTitle(core.suggestTitle(read, start.sheet));
+      setConfirmed(false);
+      setExcluded(new Set());
+      const first = layoutOf(core, read, start).plans[0];
+      if (existing === null && !titleTyped && first !== undefined) setTitle(first.title);
     } catch (error) {
       setFileError(fileErrorText(error));
     } finally {
       setReading(null);
     }
   };
-  const titleTaken = existing === null && data.planTitles.includes(planTitle);
+  const included = previews.filter((p) => p.included);
+  const single = layout?.planColumn === null;
+  const titleTaken = single && existing === null && data.planTitles.includes(planTitle);
+  const target = (planTitleOf: string) =>
+    existing !== null && (single || planTitleOf === existing.title) ? { planId: existing.id } : {};
   const check = async () => {
-    if (mapped === null) return;
     setWrite({ step: "checking" });
     try {
       const { previewImport } = await import("../../../sharepoint/import-sync.ts");
-      const preview = await previewImport(ctx, mapped.plan, existing === null ? {} : { planId: existing.id });
-      setWrite({ step: "checked", preview });
+      const checked = [];
+      for (const p of included)
+        checked.push({ title: p.title, preview: await previewImport(ctx, p.mapped.plan, target(p.title)) });
+      setWrite({ step: "checked", previews: checked });
     } catch (error) {
       setWrite({ step: "failed", message: describeError(error) });
     }
   };
   const confirm = async () => {
-    if (mapped === null || loaded === null) return;
-    setWrite({ step: "writing", done: 0, total: 1, stage: "reading the site" });
+    if (loaded === null) return;
     try {
       const { applyImport } = await import("../../../sharepoint/import-sync.ts");
-      const outcome = await applyImport(ctx, mapped.plan, existing === null ? {} : { planId: existing.id }, {
-        mapping: JSON.stringify(loaded.mapping),
-        reason: `Changed by import of ${loaded.file.fileName}`,
-        today,
-        onProgress: (done, total, stage) => {
-          setWrite({ step: "writing", done, total, stage });
-        },
-      });
-      setWrite({ step: "done", outcome });
+      const outcomes: ApplyOutcome[] = [];
+      for (const [index, p] of included.entries()) {
+        const step = { step: "writing", plan: p.title, index, of: included.length } as const;
+        setWrite({ ...step, done: 0, total: 1, stage: "reading the site" });
+        const saved = withMapping(p.draft, loaded.reading.mapping).mapping;
+        outcomes.push(
+          await applyImport(ctx, p.mapped.plan, target(p.title), {
+            mapping: JSON.stringify(saved),
+            reason: `Changed by import of ${loaded.file.fileName}`,
+            today,
+            onProgress: (done, total, stage) => {
+              setWrite({ ...step, done, total, stage });
+            },
+          }),
+        );
+      }
+      setWrite({ step: "done", outcomes });
     } catch (error) {
       setWrite({ step: "failed", message: describeError(error) });
     }
   };
 
   const heading = existing === null ? "New plan from a file" : `Update ${existing.title} from a file`;
-  const errors = mapped?.problems.filter((p) => p.severity === "error").length ?? 0;
+  const errors = included.reduce(
+    (n, p) => n + p.mapped.problems.filter((x) => x.severity === "error").length,
+    0,
+  );
+  const confirmations = included.flatMap((p) =>
+    p.mapped.confirmations.map((c) => (single ? c : `${p.title}: ${c}`)),
+  );
+  const canWrite = included.length > 0 && included.every((p) => p.mapped.canWrite);
+  const firstSheet = loaded?.file.sheets.find((s) => s.name === layout?.sheets.find((x) => x.chosen)?.name);
   return (
     <Page title={heading} busy={reading !== null || write.step === "writing" || write.step === "checking"}>
       <Body1>
@@ -210,14 +255,16 @@ export function ImportPage(props: Props) {
           {fileError}
         </Notice>
       )}
-      {loaded !== null && mapped !== null && write.step !== "done" && (
+      {loaded !== null && layout !== null && write.step !== "done" && (
         <>
           <section className={styles.section} aria-labelledby="mapping-heading">
             <Subtitle1 as="h2" id="mapping-heading">
               How the file is read
             </Subtitle1>
-            {loaded.fromSaved && <Body1>Using the mapping saved by this plan&apos;s last import.</Body1>}
-            {existing === null && (
+            {loaded.reading.fromSaved && (
+              <Body1>Using the mapping saved by this plan&apos;s last import.</Body1>
+            )}
+            {single && existing === null && (
               <Field
                 label="Plan title"
                 validationState={titleTaken || planTitle === "" ? "error" : "none"}
@@ -239,25 +286,23 @@ export function ImportPage(props: Props) {
                 />
               </Field>
             )}
-            <MappingForm
+            <LayoutForm
               file={loaded.file}
-              sheetName={loaded.sheetName}
-              mapping={loaded.mapping}
-              roles={loaded.core.COLUMN_ROLES}
-              onSheet={(name) => {
+              layout={layout}
+              reading={loaded.reading}
+              headerRow={loaded.reading.mapping.headerRow}
+              onReading={setFileReading}
+              detect={(name) => {
                 const sheet = loaded.file.sheets.find((s) => s.name === name);
-                if (sheet !== undefined)
-                  setLoaded({
-                    ...loaded,
-                    sheetName: name,
-                    mapping: loaded.core.detectMapping(sheet),
-                    fromSaved: false,
-                  });
-                changed();
+                return sheet === undefined ? loaded.reading.mapping : loaded.core.detectMapping(sheet);
               }}
+            />
+            <MappingForm
+              sheet={firstSheet}
+              mapping={loaded.reading.mapping}
+              roles={loaded.core.COLUMN_ROLES}
               onMapping={(mapping) => {
-                setLoaded({ ...loaded, mapping, fromSaved: false });
-                changed();
+                setFileReading({ ...loaded.reading, mapping, fromSaved: false });
               }}
             />
           </section>
@@ -265,16 +310,35 @@ export function ImportPage(props: Props) {
             <Subtitle1 as="h2" id="preview-heading">
               Preview
             </Subtitle1>
-            <Body1 role="status">
-              {countOf(mapped.counts.recommendations, "recommendation")},{" "}
-              {countOf(mapped.counts.actions, "action")}, {countOf(mapped.counts.milestones, "milestone")},{" "}
-              {countOf(mapped.counts.updates, "progress update")} and{" "}
-              {countOf(mapped.counts.postsToCreate, "SRO post")} to create
-              {mapped.counts.rowsSkipped > 0 ? `; ${countOf(mapped.counts.rowsSkipped, "row")} skipped` : ""}.
-            </Body1>
-            <ImportProblems problems={mapped.problems} />
+            {previews.length === 0 && (
+              <Body1 role="status">
+                {existing !== null && layout.planColumn !== null
+                  ? `The file names the plans ${layout.plans.map((p) => `“${p.title}”`).join(", ")}, and none is this plan: import it from New plan from a file.`
+                  : "The file holds no plan to import."}
+              </Body1>
+            )}
+            <PlanPreviews
+              plans={previews}
+              planColumn={layout.planColumn}
+              sheets={layout.sheets.filter((s) => s.chosen).length > 1}
+              onInclude={(name, include) => {
+                const next = new Set(excluded);
+                if (include) next.delete(name);
+                else next.add(name);
+                setExcluded(next);
+                changed();
+              }}
+              onRead={(key, headingReading) => {
+                const readings = { ...loaded.reading.mapping.headingReadings, [key]: headingReading };
+                setFileReading({
+                  ...loaded.reading,
+                  mapping: { ...loaded.reading.mapping, headingReadings: readings },
+                  fromSaved: false,
+                });
+              }}
+            />
             <SroChoices
-              unmatched={mapped.unmatchedSros}
+              unmatched={unmatchedAcross(included)}
               answered={Object.keys(sroChoices)}
               choices={sroChoices}
               posts={data.posts.map((p) => p.title)}
@@ -296,10 +360,18 @@ export function ImportPage(props: Props) {
                 }}
               />
             )}
+            <ConfirmCheck
+              confirmations={confirmations}
+              confirmed={confirmed}
+              onConfirm={(value) => {
+                setConfirmed(value);
+                changed();
+              }}
+            />
             <div className={styles.buttons}>
               <Button
                 appearance="primary"
-                disabled={!mapped.canWrite || titleTaken || planTitle === "" || write.step === "checking"}
+                disabled={!canWrite || titleTaken || planTitle === "" || write.step === "checking"}
                 onClick={() => {
                   void check();
                 }}
@@ -307,10 +379,11 @@ export function ImportPage(props: Props) {
                 Check against the site
               </Button>
             </div>
-            {!mapped.canWrite && (
+            {!canWrite && included.length > 0 && (
               <Body1>
-                Nothing can be written while the file has errors: correct the file or the mapping, or skip the
-                rows named.
+                {errors > 0
+                  ? "Nothing can be written while the file has errors: correct the file or the mapping, or skip the rows named."
+                  : "Nothing is written until you have checked the file as asked above."}
               </Body1>
             )}
           </section>
@@ -318,73 +391,6 @@ export function ImportPage(props: Props) {
       )}
       <WriteStep write={write} onConfirm={confirm} onOpenPlan={props.onOpenPlan} />
     </Page>
-  );
-}
-
-function WriteStep(props: {
-  write: Write;
-  onConfirm: () => Promise<void>;
-  onOpenPlan: (id: string) => void;
-}) {
-  const styles = useStyles();
-  const { write } = props;
-  if (write.step === "idle") return null;
-  if (write.step === "checking") return <ProgressBar aria-label="Checking the file against the site" />;
-  if (write.step === "failed")
-    return (
-      <Notice inline title="The import stopped." intent="error">
-        {write.message} Nothing is lost: run the import again and it carries on where it stopped.
-      </Notice>
-    );
-  if (write.step === "writing") {
-    const label = `Writing ${String(write.done)} of ${String(write.total)}: ${write.stage}`;
-    return (
-      <Field label={label} validationState="none">
-        <ProgressBar value={write.total === 0 ? 0 : write.done / write.total} aria-label={label} />
-      </Field>
-    );
-  }
-  if (write.step === "checked")
-    return (
-      <section className={styles.section} aria-labelledby="confirm-heading">
-        <Subtitle1 as="h2" id="confirm-heading">
-          What the import will do
-        </Subtitle1>
-        <ImportChangesView changes={write.preview.changes} done={false} />
-        {write.preview.changes.total > 0 && (
-          <div className={styles.buttons}>
-            <Button
-              appearance="primary"
-              onClick={() => {
-                void props.onConfirm();
-              }}
-            >
-              Import
-            </Button>
-          </div>
-        )}
-      </section>
-    );
-  return (
-    <section className={styles.section} aria-labelledby="done-heading">
-      <Subtitle1 as="h2" id="done-heading">
-        Imported
-      </Subtitle1>
-      <Notice inline title="The plan is imported." intent="success">
-        {write.outcome.plan.title} is on the site.
-      </Notice>
-      <ImportChangesView changes={write.outcome.changes} done />
-      <div className={styles.buttons}>
-        <Button
-          appearance="primary"
-          onClick={() => {
-            props.onOpenPlan(write.outcome.plan.id);
-          }}
-        >
-          Open the plan
-        </Button>
-      </div>
-    </section>
   );
 }
 

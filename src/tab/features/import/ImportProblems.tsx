@@ -2,6 +2,7 @@
 // Long lists are cut to the first few hundred rows on screen, saying how many more there are.
 import { Body1, makeStyles, tokens } from "@fluentui/react-components";
 import type { ImportProblem } from "../../../import/index.ts";
+import { rowRanges } from "../../../import/problems.ts";
 
 const SHOWN = 200;
 const HEADINGS = ["Kind", "Sheet", "Row", "Column", "What is wrong"] as const;
@@ -45,7 +46,9 @@ export function ImportProblems(props: { problems: readonly ImportProblem[] }) {
             <tr key={`${String(p.row)}-${String(i)}`} data-severity={p.severity}>
               <td className={styles.cell}>{p.severity === "error" ? "Error" : "Warning"}</td>
               <td className={styles.cell}>{p.sheet}</td>
-              <td className={styles.cell}>{p.row ?? "–"}</td>
+              <td className={styles.cell}>
+                {p.rows !== undefined && p.rows.length > 1 ? rowRanges(p.rows) : (p.row ?? "–")}
+              </td>
               <td className={styles.cell}>
                 {p.column === null ? "–" : p.field === null ? p.column : `${p.column} (${p.field})`}
               </td>

@@ -1,8 +1,8 @@
-// The mapping, as the coordinator checks and corrects it: which sheet, which row holds the headers, which
-// column is what, and whether rows with one value are headings. Every control is labelled; changes re-map
-// the sheet at once (the preview below follows).
+// The mapping, as the coordinator checks and corrects it: which row holds the headers, which column is what,
+// and whether rows with one value are headings. Every control is labelled; changes re-map the file at once
+// (the preview below follows). The sheets to read are chosen in LayoutForm.
 import { Checkbox, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
-import type { ColumnRole, ImportMapping, PlanFile } from "../../../import/index.ts";
+import type { ColumnRole, ImportMapping, Sheet } from "../../../import/index.ts";
 import { headerCells } from "./import-flow.ts";
 
 const ROLE_LABELS: Record<ColumnRole, string> = {
@@ -17,6 +17,8 @@ const ROLE_LABELS: Record<ColumnRole, string> = {
   percentComplete: "% complete",
   progressUpdate: "Progress update or comments",
   completedOn: "Completion date",
+  plan: "Plan name (a file of several plans)",
+  workstream: "Workstream",
 };
 
 const useStyles = makeStyles({
@@ -29,11 +31,10 @@ const useStyles = makeStyles({
 });
 
 interface Props {
-  file: PlanFile;
-  sheetName: string;
+  /** The sheet whose header row the columns are chosen from (the first read). */
+  sheet: Sheet | undefined;
   mapping: ImportMapping;
   roles: readonly ColumnRole[];
-  onSheet: (name: string) => void;
   onMapping: (mapping: ImportMapping) => void;
 }
 
@@ -41,7 +42,7 @@ interface Props {
 export function MappingForm(props: Props) {
   const styles = useStyles();
   const { mapping } = props;
-  const sheet = props.file.sheets.find((s) => s.name === props.sheetName);
+  const { sheet } = props;
   const headers = sheet === undefined ? [] : headerCells(sheet, mapping.headerRow);
   const setColumn = (role: ColumnRole, header: string) => {
     const others = Object.entries(mapping.columns).filter(([key]) => key !== role);
@@ -50,23 +51,6 @@ export function MappingForm(props: Props) {
   };
   return (
     <>
-      {props.file.sheets.length > 1 && (
-        <Field label="Sheet">
-          <Select
-            className={styles.select}
-            value={props.sheetName}
-            onChange={(_, data) => {
-              props.onSheet(data.value);
-            }}
-          >
-            {props.file.sheets.map((s) => (
-              <option key={s.name} value={s.name}>
-                {s.name} ({s.rows.length} rows)
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
       <Field label="Header row" hint="The spreadsheet row that names the columns.">
         <Input
           type="number"
