@@ -1,11 +1,14 @@
 // The plan view and its people: an SRO asks (keyboard only) to move a date and a coordinator approves it; a
-// viewer sees no edit controls; a coordinator's "Chase now" sends the cards and says what it sent.
+// viewer sees no edit controls; a coordinator's "Chase now" sends the cards and says what it sent; a plan
+// whose import has not finished is the coordinator's alone, with a notice.
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Frame, Page } from "playwright-core";
 import { isoDate } from "../../src/domain/iso-date.ts";
 import { DIRECTORY, personByPost } from "../../src/sandbox/directory.ts";
 import { loadActionHistory } from "../../src/sharepoint/history.ts";
+import { listOf } from "../../src/sharepoint/context.ts";
+import { importPlan } from "../../src/sharepoint/import-plan.ts";
 import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
 import { cardsFrom } from "../integration/reminders-support.ts";
 import { startE2E, type E2E } from "./support/harness.ts";
@@ -165,5 +168,46 @@ describe("the plan view", () => {
     const cards = await cardsFrom(e2e.sandbox.url, "helen.fairbairn@northbridge.gov.uk", COORDINATOR);
     assert.equal(cards.length, 1, "Helen has one card from the coordinator in /sandbox/inbox.json");
     assert.deepEqual(errors, []);
+  });
+
+  test("a plan whose import has not finished: the coordinator sees it marked, its SRO does not see it", async () => {
+    const { planId } = await importPlan(e2e.as(COORDINATOR), {
+      plan: { title: "Housing improvement plan", referenceDate: isoDate("2024-04-10") },
+      posts: [{ title: "Corporate Director Resources", holderUpn: SRO.upn }],
+      recommendations: [
+        {
+          ref: "1",
+          title: "Repairs",
+          description: "",
+          actions: [
+            {
+              ref: "1.1",
+              text: "Clear the repairs backlog",
+              sroPost: "Corporate Director Resources",
+              targetDateText: "Jan-24",
+            },
+          ],
+        },
+      ],
+    });
+    // As a killed import leaves it: everything before the last write is there.
+    await listOf(e2e.as(COORDINATOR).sp, "plans")
+      .items.getById(Number(planId))
+      .update({ ImportUnfinished: true });
+
+    const coordinator = await openPlan(e2e, COORDINATOR);
+    await coordinator.tab
+      .getByLabel("Plan", { exact: true })
+      .selectOption({ label: "Housing improvement plan (import not finished)" });
+    await waitForHeading(coordinator.tab, "Housing improvement plan");
+    assert.match(
+      await visibleText(coordinator.tab),
+      /Import not finished: run the import again to complete it\./,
+    );
+
+    const sro = await openPlan(e2e, SRO.upn);
+    assert.equal(await sro.tab.locator("option", { hasText: "Housing improvement plan" }).count(), 0);
+    assert.doesNotMatch(await visibleText(sro.tab), /Housing improvement plan|Import not finished/);
+    assert.deepEqual([...coordinator.errors, ...sro.errors], []);
   });
 });
