@@ -166,7 +166,9 @@ function confirmationsFor(coverage: {
   const them = items === 1 ? "it" : "them";
   return [
     ...(dated === 0
-      ? [`${none("target date", "a")}, so the dashboard will count ${items === 1 ? "it" : "every one"} as having none: check no column of target dates was missed.`]
+      ? [
+          `${none("target date", "a")}, so the dashboard will count ${items === 1 ? "it" : "every one"} as having none: check no column of target dates was missed.`,
+        ]
       : []),
     ...(withSro === 0
       ? [`${none("SRO", "an")}, so nobody will be reminded of ${them}: check no column of SROs was missed.`]

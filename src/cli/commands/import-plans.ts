@@ -36,6 +36,21 @@ export interface PlanToImport {
   existing: PlanRecord | null;
 }
 
+/** --skip-rows as the mapping takes it: bare rows on a one-sheet plan, "Sheet!row" on any sheet. */
+export function skipRowsOf(text: string | undefined): { rows: number[]; bySheet: Record<string, number[]> } {
+  const rows: number[] = [];
+  const bySheet: Record<string, number[]> = {};
+  for (const part of (text ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "")) {
+    const at = part.lastIndexOf("!");
+    if (at === -1) rows.push(Number(part));
+    else (bySheet[part.slice(0, at).trim()] ??= []).push(Number(part.slice(at + 1)));
+  }
+  return { rows, bySheet };
+}
+
 /** Parses "--headings Elections!4=activity,12=ignore" (a bare row is on the first sheet read). */
 export function parseHeadings(
   text: string | undefined,

@@ -173,6 +173,8 @@ export function formatOutcome(report: ImportReport, blockedBy: string | null = n
     return `\nNothing was written: ${report.confirmations[0] ?? ""} If the plan is right as it is, run the import again with --confirm.`;
   if (blockedBy !== null)
     return `\nNothing was written to "${report.plan.title}": ${blockedBy} has problems to settle first, and the file is imported whole or not at all.`;
+  if (report.changes.total === 0 && report.written)
+    return `\nDone: the import of plan ${report.plan.id ?? ""} "${report.plan.title}" is finished; its SROs and viewers now see it.`;
   if (report.changes.total === 0)
     return "\nNothing to change: the site already matches the file (0 changes).";
   if (report.dryRun)

@@ -40,7 +40,7 @@ import {
   todayFor,
 } from "../site.ts";
 import { directoryClient, loadDirectory, type DirectoryPerson } from "./import-directory.ts";
-import { parseHeadings, plansToImport, type ReadingOptions } from "./import-plans.ts";
+import { parseHeadings, plansToImport, skipRowsOf, type ReadingOptions } from "./import-plans.ts";
 import {
   formatChanges,
   formatMapped,
@@ -207,7 +207,9 @@ async function readMappingFile(path: string): Promise<ImportMapping> {
 /** The plan named by --plan (id or exact title) or by the file's title; null when it is a new plan. */
 async function existingPlan(ctx: DataContext, key: string, byId: boolean): Promise<PlanRecord | null> {
   if (byId && /^\d+$/.test(key)) {
-    const found = (await listPlans(ctx, { includeArchived: true })).find((p) => p.id === key);
+    const found = (await listPlans(ctx, { includeArchived: true, includeUnfinished: true })).find(
+      (p) => p.id === key,
+    );
     if (found !== undefined) return found;
     refuseIfSkipped(ctx.warnings, "plans", key);
   }
@@ -236,21 +238,6 @@ async function directory(site: string, as: string | undefined, quiet: boolean): 
       );
     return [];
   }
-}
-
-/** --skip-rows as the mapping takes it: bare rows on a one-sheet plan, "Sheet!row" on any sheet. */
-function skipRowsOf(text: string | undefined): { rows: number[]; bySheet: Record<string, number[]> } {
-  const rows: number[] = [];
-  const bySheet: Record<string, number[]> = {};
-  for (const part of (text ?? "")
-    .split(",")
-    .map((p) => p.trim())
-    .filter((p) => p !== "")) {
-    const at = part.lastIndexOf("!");
-    if (at === -1) rows.push(Number(part));
-    else (bySheet[part.slice(0, at).trim()] ??= []).push(Number(part.slice(at + 1)));
-  }
-  return { rows, bySheet };
 }
 
 function readingOptions(options: z.infer<typeof schema>, file: PlanFile): ReadingOptions {

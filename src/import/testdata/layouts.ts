@@ -86,9 +86,12 @@ function percentCells(rows: readonly (readonly unknown[])[]): [string, string][]
   );
 }
 
-/** The whole workbook: one sheet per area. */
-export function bestValueWorkbook(options: BestValueOptions = {}): Promise<Uint8Array> {
-  return xlsx(...BEST_VALUE_AREAS.map((area) => bestValueSheet(area, options)));
+/** The whole workbook: one sheet per area (the five, or others of that layout). */
+export function bestValueWorkbook(
+  options: BestValueOptions = {},
+  areas: readonly { name: string; milestones: readonly number[] }[] = BEST_VALUE_AREAS,
+): Promise<Uint8Array> {
+  return xlsx(...areas.map((area) => bestValueSheet(area, options)));
 }
 
 export const HR_PLAN = "HR / OD / Business Support Improvement Plan";

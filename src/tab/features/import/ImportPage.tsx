@@ -24,8 +24,10 @@ import { describeError } from "../../lib/describe-error.ts";
 import { canCoordinate } from "../../lib/permissions.ts";
 import { useSiteRole } from "../../lib/use-site-role.ts";
 import {
+  fileErrorText,
   importCore,
   layoutOf,
+  NoSheetsError,
   mapWithChoices,
   readChosenFile,
   startingReading,
@@ -52,18 +54,6 @@ interface Loaded {
   core: Core;
   file: PlanFile;
   reading: Reading;
-}
-
-class NoSheetsError extends Error {
-  override name = "ImportFileError";
-}
-
-/**
- * Why a chosen file could not be read: the import core's own sentence (an ImportFileError names the file and
- * what is wrong with it), matched by name because the core is loaded on demand; anything else as usual.
- */
-function fileErrorText(error: unknown): string {
-  return error instanceof Error && error.name === "ImportFileError" ? error.message : describeError(error);
 }
 
 interface Props {
@@ -188,7 +178,11 @@ export function ImportPage(props: Props) {
       const { previewImport } = await import("../../../sharepoint/import-sync.ts");
       const checked = [];
       for (const p of included)
-        checked.push({ title: p.title, preview: await previewImport(ctx, p.mapped.plan, target(p.title)) });
+        checked.push({
+          title: p.title,
+          preview: await previewImport(ctx, p.mapped.plan, target(p.title)),
+          unfinished: data.unfinishedTitles.includes(existing?.title ?? p.title),
+        });
       setWrite({ step: "checked", previews: checked });
     } catch (error) {
       setWrite({ step: "failed", message: describeError(error) });

@@ -1,6 +1,7 @@
 // The import's last steps for one plan or several: what it will do to the site (checked), the writing with
 // its progress, and what was done, each plan with a way to open it.
 import {
+  Body1,
   Button,
   Field,
   makeStyles,
@@ -16,7 +17,7 @@ import { ImportChangesView } from "./ImportChangesView.tsx";
 export type Write =
   | { step: "idle" }
   | { step: "checking" }
-  | { step: "checked"; previews: { title: string; preview: ImportPreview }[] }
+  | { step: "checked"; previews: { title: string; preview: ImportPreview; unfinished: boolean }[] }
   | { step: "writing"; plan: string; index: number; of: number; done: number; total: number; stage: string }
   | { step: "done"; outcomes: ApplyOutcome[] }
   | { step: "failed"; message: string };
@@ -61,13 +62,19 @@ export function WriteStep(props: Props) {
         <Subtitle1 as="h2" id="confirm-heading">
           What the import will do
         </Subtitle1>
-        {write.previews.map(({ title, preview }) => (
+        {write.previews.map(({ title, preview, unfinished }) => (
           <div key={title} className={styles.section}>
             {several && <Subtitle2 as="h3">{title}</Subtitle2>}
             <ImportChangesView changes={preview.changes} done={false} />
+            {unfinished && (
+              <Body1>
+                The last import of this plan did not finish, so its SROs and viewers do not see it yet: Import
+                finishes it.
+              </Body1>
+            )}
           </div>
         ))}
-        {write.previews.some((p) => p.preview.changes.total > 0) && (
+        {write.previews.some((p) => p.preview.changes.total > 0 || p.unfinished) && (
           <div className={styles.buttons}>
             <Button
               appearance="primary"

@@ -15,6 +15,8 @@ import type {
   UnmatchedSro,
 } from "../../../import/index.ts";
 
+import { describeError } from "../../lib/describe-error.ts";
+
 type Core = typeof import("../../../import/index.ts");
 let core: Promise<Core> | null = null;
 
@@ -131,4 +133,17 @@ export function unmatchedAcross(
     byText.set(sro.text, known === undefined ? sro : { ...known, rows: [...known.rows, ...sro.rows] });
   }
   return [...byText.values()];
+}
+
+/** A workbook with no sheets at all: told as the core tells a file it cannot read. */
+export class NoSheetsError extends Error {
+  override name = "ImportFileError";
+}
+
+/**
+ * Why a chosen file could not be read: the import core's own sentence (an ImportFileError names the file and
+ * what is wrong with it), matched by name because the core is loaded on demand; anything else as usual.
+ */
+export function fileErrorText(error: unknown): string {
+  return error instanceof Error && error.name === "ImportFileError" ? error.message : describeError(error);
 }

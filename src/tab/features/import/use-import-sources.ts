@@ -15,8 +15,10 @@ export interface ImportSources {
   /** The plan being updated; null for a new plan. */
   plan: PlanRecord | null;
   savedMapping: string | null;
-  /** Titles already used on the site: a new plan must not take one. */
+  /** Titles already used on the site (archived and unfinished plans too): a new plan must not take one. */
   planTitles: string[];
+  /** Plans whose import has not finished, by title: importing into one again finishes it. */
+  unfinishedTitles: string[];
 }
 
 async function loadSources(
@@ -27,12 +29,20 @@ async function loadSources(
   const [posts, people, plans] = await Promise.all([
     readSitePosts(ctx),
     loadDirectoryWith(graph),
-    listPlans(ctx),
+    // Every plan: one being imported is updated (and finished) here, and no title may be taken twice.
+    listPlans(ctx, { includeArchived: true, includeUnfinished: true }),
   ]);
   const plan = planId === null ? null : (plans.find((p) => p.id === planId) ?? null);
   if (planId !== null && plan === null) throw new Error("That plan is no longer on the site.");
   const savedMapping = plan === null ? null : await loadImportMapping(ctx, plan.id);
-  return { posts, people, plan, savedMapping, planTitles: plans.map((p) => p.title) };
+  return {
+    posts,
+    people,
+    plan,
+    savedMapping,
+    planTitles: plans.map((p) => p.title),
+    unfinishedTitles: plans.filter((p) => p.importUnfinished).map((p) => p.title),
+  };
 }
 
 /** The posts, people and plan an import into `planId` (null: a new plan) is mapped against. */
