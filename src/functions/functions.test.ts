@@ -1,29 +1,33 @@
-// The Function App's parts that need no sandbox: its settings, its schedule, the Key Vault calls against a
-// stand-in vault and identity endpoint, and the bundle Azure runs.
+// The Function App's parts that need no sandbox: its settings, its schedule, the certificate's end date, the
+// Key Vault calls against a stand-in vault and identity endpoint, and the bundle Azure runs.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { InvocationContext, Timer } from "@azure/functions";
+import { unzipSync } from "fflate";
 import { afterEach, describe, test } from "vitest";
 import { buildFunctionApp } from "../build/function-app.ts";
+import { CERTIFICATE_EXPIRY_NOTICE, certificateEndDate, certificateExpiryNotice } from "./certificate.ts";
 import { keyVault } from "./key-vault.ts";
+import { DAILY_SCHEDULE, isLondonRunFiring, RUN_SKIPPED_NOTICE } from "./schedule.ts";
 import { FunctionSettingsError, readFunctionSettings } from "./settings.ts";
-import { DAILY_SCHEDULE } from "./timer.ts";
+import { dailyRemindersTimer } from "./timer.ts";
 import { SenderSignInExpired, senderTokenSource } from "./tokens.ts";
 
 const PEM =
   "-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\ny\n-----END CERTIFICATE-----\n";
 
-/** The application settings the Bicep template gives the Function App (infra/function-app.bicep). */
+/** The application settings the Bicep template gives the Function App (infra/main.bicep). */
 const TENANT_SETTINGS = {
   ACTIONPLAN_SITE_URL: "https://northbridge.sharepoint.com/sites/improvement",
   ACTIONPLAN_TENANT_ID: "northbridge.onmicrosoft.com",
   ACTIONPLAN_CLIENT_ID: "0b7f4e8a-3c6d-4e2f-9a1b-5d8c7e6f4a3b",
   ACTIONPLAN_CERT_PEM: PEM,
   ACTIONPLAN_CHANNEL: "chat",
-  WEBSITE_TIME_ZONE: "GMT Standard Time",
   ACTIONPLAN_SENDER_UPN: "reminders@northbridge.gov.uk",
   ACTIONPLAN_KEY_VAULT_URL: "https://kv-actionplan.vault.azure.net/",
   ACTIONPLAN_SENDER_CACHE_SECRET: "actionplan-sender-cache",
@@ -63,7 +67,7 @@ describe("the daily job's settings", () => {
     assert.throws(() => readFunctionSettings(env), /ACTIONPLAN_CERT_PEM: is still a Key Vault reference/);
   });
 
-  test("a sandbox address or a UTC timer is refused", () => {
+  test("a sandbox address is refused", () => {
     assert.throws(
       () =>
         readFunctionSettings({
@@ -72,15 +76,102 @@ describe("the daily job's settings", () => {
         }),
       /ACTIONPLAN_SITE_URL/,
     );
-    assert.throws(
-      () => readFunctionSettings({ ...TENANT_SETTINGS, WEBSITE_TIME_ZONE: "UTC" }),
-      /WEBSITE_TIME_ZONE/,
-    );
+  });
+});
+
+describe("the timer keeps UTC and runs at 08:30 London time", () => {
+  test("it fires at 07:30 and 08:30 UTC, Monday to Friday", () => {
+    assert.equal(DAILY_SCHEDULE, "0 30 7,8 * * 1-5");
   });
 
-  test("the timer fires at 08:30, Monday to Friday", () => {
-    assert.equal(DAILY_SCHEDULE, "0 30 8 * * 1-5");
+  test.each([
+    ["Wednesday in summer, 07:30 UTC is 08:30 BST", "2026-07-01T07:30:00Z", true],
+    ["Wednesday in summer, 08:30 UTC is 09:30 BST", "2026-07-01T08:30:00Z", false],
+    ["Tuesday in winter, 08:30 UTC is 08:30 GMT", "2026-12-01T08:30:00Z", true],
+    ["Tuesday in winter, 07:30 UTC is 07:30 GMT", "2026-12-01T07:30:00Z", false],
+    ["the summer firing 40 minutes late is still the 08:30 one", "2026-07-01T08:10:00Z", true],
+    ["the winter 07:30 firing late is still the 07:30 one", "2026-12-01T08:20:00Z", false],
+    ["the winter 08:30 firing 29 minutes late", "2026-12-01T08:59:00Z", true],
+    ["Friday before the clocks go forward (29 March 2026)", "2026-03-27T08:30:00Z", true],
+    ["Monday after the clocks go forward", "2026-03-30T07:30:00Z", true],
+    ["Monday after the clocks go forward, 08:30 UTC", "2026-03-30T08:30:00Z", false],
+    ["Friday before the clocks go back (25 October 2026)", "2026-10-23T07:30:00Z", true],
+    ["Monday after the clocks go back", "2026-10-26T08:30:00Z", true],
+    ["Monday after the clocks go back, 07:30 UTC", "2026-10-26T07:30:00Z", false],
+  ])("%s", (_why, instant, runs) => {
+    assert.equal(isLondonRunFiring(new Date(instant)), runs);
   });
+
+  test("the firing that is not 08:30 in London checks the settings, then stops before it reads anything", async () => {
+    const said: string[] = [];
+    const context = { log: (m: string) => said.push(m), warn: (m: string) => said.push(m) };
+    const env = {
+      ...TENANT_SETTINGS,
+      ACTIONPLAN_TEAMS_APP_ID: "4f1c2b7e-9d3a-4e6b-8c5d-2a1f0e9b7c6d",
+      ACTIONPLAN_UPDATE_FORM_URL: "https://actionplan.northbridge.gov.uk/tab/?view=update",
+      // Nothing answers here: a run would fail reaching it.
+      ACTIONPLAN_GRAPH_URL: "http://127.0.0.1:9",
+    };
+    const summer0830 = new Date("2026-07-01T08:30:00Z");
+    await dailyRemindersTimer({} as Timer, context as unknown as InvocationContext, env, summer0830);
+    assert.equal(said.length, 1);
+    assert.ok(said[0]?.startsWith(`${RUN_SKIPPED_NOTICE}: `), said[0]);
+    const { ACTIONPLAN_UPDATE_FORM_URL: _form, ...withoutForm } = env;
+    await assert.rejects(
+      dailyRemindersTimer({} as Timer, context as unknown as InvocationContext, withoutForm, summer0830),
+      /ACTIONPLAN_UPDATE_FORM_URL/,
+    );
+  });
+});
+
+const openssl = spawnSync("openssl", ["version"]).status === 0;
+/** A certificate that ends `days` from now, made by the openssl command (as src/cli/auth.test.ts does). */
+function certificateEnding(days: number): string {
+  const dir = mkdtempSync(join(tmpdir(), "actionplan-cert-"));
+  try {
+    const made = spawnSync("openssl", [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      String(days),
+      "-subj",
+      "/CN=actionplan-test",
+      "-keyout",
+      join(dir, "key.pem"),
+      "-out",
+      join(dir, "cert.pem"),
+    ]);
+    assert.equal(made.status, 0, made.stderr.toString());
+    return readFileSync(join(dir, "key.pem"), "utf8") + readFileSync(join(dir, "cert.pem"), "utf8");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!openssl)("the app's certificate is not left to expire silently", () => {
+  test("from 30 days before its end the run writes a notice the alert looks for", () => {
+    const pem = certificateEnding(20);
+    const end = certificateEndDate(pem);
+    assert.ok(end !== null);
+    const notice = certificateExpiryNotice(pem, new Date());
+    assert.ok(notice?.startsWith(`${CERTIFICATE_EXPIRY_NOTICE}: `), notice ?? "no notice");
+    assert.match(notice ?? "", /ends on \d{4}-\d{2}-\d{2}, in 19 day\(s\)/);
+    assert.match(notice ?? "", /upload the new \.cer to the Entra app/);
+    const after = new Date(end.getTime() + 86_400_000);
+    assert.match(certificateExpiryNotice(pem, after) ?? "", /ended on/);
+  });
+
+  test("a certificate with more than 30 days left writes nothing", () => {
+    assert.equal(certificateExpiryNotice(certificateEnding(365), new Date()), null);
+  });
+});
+
+test("a PEM whose certificate cannot be read writes no notice (signing in will say what is wrong)", () => {
+  assert.equal(certificateExpiryNotice(PEM, new Date()), null);
+  assert.equal(certificateEndDate("no certificate here"), null);
 });
 
 describe("Key Vault through the managed identity", () => {
@@ -150,8 +241,11 @@ describe("Key Vault through the managed identity", () => {
   });
 });
 
-test("the Function App builds into one folder Azure can run: host.json, package.json and the bundle", async () => {
+test("the Function App builds into one folder Azure can run, and its zip: host.json, package.json and the bundle", async () => {
   const out = await buildFunctionApp(join(mkdtempSync(join(tmpdir(), "function-app-")), "app"));
+  assert.ok(existsSync(`${out}.zip`));
+  const zipped = Object.keys(unzipSync(readFileSync(`${out}.zip`)));
+  for (const file of ["host.json", "package.json", "dist/index.mjs"]) assert.ok(zipped.includes(file), file);
   const pkg = (await import(join(out, "package.json"), { with: { type: "json" } })) as {
     default: { main: string; type: string };
   };

@@ -37,11 +37,6 @@ const functionSettingsSchema = z
     ),
     /** How SROs get their cards: chat (a service account's delegated token) or the activity feed (the app). */
     ACTIONPLAN_CHANNEL: z.enum(["chat", "activity"], "chat or activity"),
-    /** The timer's time zone: without it the job fires at 08:30 UTC, an hour early in summer. */
-    WEBSITE_TIME_ZONE: z.enum(
-      ["GMT Standard Time", "Europe/London"],
-      "GMT Standard Time (the UK's time zone, on Windows plans)",
-    ),
     ACTIONPLAN_SENDER_UPN: z.email("the reminder service account's sign-in address").optional(),
     ACTIONPLAN_KEY_VAULT_URL: z
       .url({ protocol: /^https?$/, error: "the vault's address, e.g. https://kv-actionplan.vault.azure.net" })
