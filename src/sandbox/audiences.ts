@@ -1,17 +1,20 @@
 // Which service a sandbox token is for, as Entra decides it from the scopes asked for, and the refusals
 // SharePoint and Graph give a token for another: a token for the tab's own api:// resource (what Teams SSO's
 // getAuthToken gives) is refused by both, a SharePoint token by Graph and a Graph token by SharePoint.
-import { GRAPH_AUDIENCE, SANDBOX_CLIENT_ID } from "./auth.ts";
+import { GRAPH_AUDIENCE, SANDBOX_CLIENT_ID, type TokenRefusal } from "./auth.ts";
 import { TENANT } from "./directory.ts";
 import { graphError } from "./graph/errors.ts";
 import type { SandboxRequest, SandboxResponse } from "./http.ts";
 
 /**
- * What `.default` grants in the sandbox: the delegated permissions the README's permissions table gives the
- * tab (tests/integration/permissions-table.test.ts holds the two together).
+ * What `.default` grants a person in the sandbox: the delegated permissions of the README's permissions table.
+ * For SharePoint that is every delegated permission the app registration is given (tab and CLI alike), as
+ * Entra's `.default` issues all the consented permissions of the resource, whoever asks
+ * (https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc#the-default-scope); for Graph the
+ * tab's column. tests/integration/permissions-table.test.ts holds them together.
  */
 export const DEFAULT_SCOPES = {
-  sharePoint: ["AllSites.Write"],
+  sharePoint: ["AllSites.Manage", "AllSites.FullControl"],
   graph: ["User.Read", "User.Read.All", "Chat.Create", "Chat.Read", "ChatMessage.Send"],
   api: ["access_as_user"],
 };
@@ -84,12 +87,20 @@ export function resolveScopes(
 /** SharePoint's 401 challenge: where to get a token for it. */
 const SP_WWW_AUTHENTICATE = `Bearer realm="${TENANT.id}",client_id="00000003-0000-0ff1-ce00-000000000000",trusted_issuers="00000001-0000-0000-c000-000000000000@*,D3776938-3DBA-481F-A652-4BEDFCAB7CD8@*,https://sts.windows.net/*/,https://login.microsoftonline.com/*/v2.0,00000003-0000-0ff1-ce00-000000000000@90140122-8516-11e1-8eff-49304924019b",authorization_uri="https://login.windows.net/common/oauth2/authorize"`;
 
-/** SharePoint's 401 for a request with no token, a forged one or an expired one. */
-export function spUnauthorized(reason: "missing" | "invalid" | "expired"): SandboxResponse {
+/**
+ * SharePoint's 401 for a request with no token, a forged one, an expired one, one used before its `nbf`, or
+ * one issued by another tenant. SharePoint holds a token to the realm (tenant id) in its challenge; a token
+ * from another directory is one whose issuer it does not trust, answered "Invalid issuer or signature." as
+ * for a forged one (SharePoint's words for an untrusted token: github.com/SharePoint/sp-dev-docs/issues/5889,
+ * github.com/AzureAD/microsoft-identity-web/issues/1056).
+ */
+export function spUnauthorized(reason: TokenRefusal): SandboxResponse {
   const description = {
     missing: "Invalid JWT token. No token found.",
     invalid: "Invalid issuer or signature.",
     expired: "Invalid JWT token. The token is expired.",
+    notYetValid: "Invalid JWT token. The token is not yet valid.",
+    otherTenant: "Invalid issuer or signature.",
   }[reason];
   return spTokenRefusal(3000006, description);
 }

@@ -4,7 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import type { Caller } from "./http.ts";
+import type { Caller, TokenGrant } from "./http.ts";
 
 /** Entra ID's access tokens last between 60 and 90 minutes; the sandbox's last 90 minutes. */
 export const TOKEN_LIFETIME_SECONDS = 90 * 60;
@@ -21,9 +21,17 @@ const claimsSchema = z.object({
   /** Application permissions (app-only tokens). */
   roles: z.array(z.string()).optional(),
   iat: z.number(),
+  /** Not before: Entra sets it to the time of issue; a token used before it is refused. */
+  nbf: z.number().optional(),
   exp: z.number(),
 });
 type Claims = z.infer<typeof claimsSchema>;
+
+/**
+ * Why a token is refused: none sent, not one the sandbox signed, past its `exp`, before its `nbf`, or issued
+ * by another tenant (the sandbox is one tenant's SharePoint and Graph).
+ */
+export type TokenRefusal = "missing" | "invalid" | "expired" | "notYetValid" | "otherTenant";
 
 export type TokenCheck =
   | {
@@ -31,9 +39,9 @@ export type TokenCheck =
       caller: Caller;
       audiences: readonly string[];
       /** What the token grants (scp, or roles); null for the sandbox's test token, which is not checked. */
-      granted: { kind: "delegated" | "application"; permissions: readonly string[] } | null;
+      granted: TokenGrant | null;
     }
-  | { ok: false; reason: "missing" | "invalid" | "expired" };
+  | { ok: false; reason: TokenRefusal };
 
 /** Graph's audience, as in the tokens Entra issues for https://graph.microsoft.com/.default. */
 export const GRAPH_AUDIENCE = "https://graph.microsoft.com";
@@ -80,6 +88,7 @@ export class TokenAuthority {
             tid: this.tenantId,
             scp: scopes.join(" "),
             iat,
+            nbf: iat,
             exp: iat + TOKEN_LIFETIME_SECONDS,
           }
         : {
@@ -89,6 +98,7 @@ export class TokenAuthority {
             tid: this.tenantId,
             roles: [...scopes],
             iat,
+            nbf: iat,
             exp: iat + TOKEN_LIFETIME_SECONDS,
           };
     const header = base64url(JSON.stringify({ typ: "JWT", alg: "HS256" }));
@@ -121,6 +131,10 @@ export class TokenAuthority {
     } catch {
       return { ok: false, reason: "invalid" };
     }
+    // The tenant first: SharePoint and Graph check who issued a token before whether it is in date.
+    if (claims.tid !== this.tenantId) return { ok: false, reason: "otherTenant" };
+    if (claims.nbf !== undefined && claims.nbf * 1000 > this.now())
+      return { ok: false, reason: "notYetValid" };
     if (claims.exp * 1000 <= this.now()) return { ok: false, reason: "expired" };
     const audiences = typeof claims.aud === "string" ? [claims.aud] : claims.aud;
     const scoped = typeof claims.aud === "string";
@@ -131,14 +145,14 @@ export class TokenAuthority {
         ok: true,
         caller: { kind: "user", upn: claims.upn },
         audiences,
-        granted: scoped ? { kind: "delegated", permissions } : null,
+        granted: scoped ? { kind: "delegated", permissions, appId: claims.appid } : null,
       };
     }
     return {
       ok: true,
       caller: { kind: "app", appId: claims.appid },
       audiences,
-      granted: scoped ? { kind: "application", permissions: claims.roles ?? [] } : null,
+      granted: scoped ? { kind: "application", permissions: claims.roles ?? [], appId: claims.appid } : null,
     };
   }
 

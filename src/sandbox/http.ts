@@ -4,6 +4,14 @@
 /** Who is calling, as read from the bearer token. */
 export type Caller = { kind: "user"; upn: string } | { kind: "app"; appId: string };
 
+/** What a scoped token grants: its `scp` (a person) or `roles` (an app), and the client it was issued to. */
+export interface TokenGrant {
+  kind: "delegated" | "application";
+  permissions: readonly string[];
+  /** The token's `appid`: whose Sites.Selected grants count. */
+  appId: string;
+}
+
 export interface SandboxRequest {
   method: string;
   url: URL;
@@ -12,6 +20,11 @@ export interface SandboxRequest {
   body: string;
   /** Null when the request carried no valid token. */
   caller: Caller | null;
+  /**
+   * What the caller's token grants (its `scp` or `roles`, and its client id); null or absent for the sandbox's
+   * test token, whose permissions are not checked.
+   */
+  granted?: TokenGrant | null;
 }
 
 export interface SandboxResponse {
@@ -34,6 +47,7 @@ export const STATUS_TEXT: Record<number, string> = {
   413: "Payload Too Large",
   429: "Too Many Requests",
   500: "Internal Server Error",
+  501: "Not Implemented",
   503: "Service Unavailable",
 };
 

@@ -10,6 +10,7 @@ import { graphError, graphUnauthenticated } from "./graph/errors.ts";
 import { graphPermissionRefusal } from "./graph/permissions.ts";
 import { graphWrongAudience, resolveScopes, spUnauthorized, spWrongAudience } from "./audiences.ts";
 import { createGraphTeams } from "./graph/teams.ts";
+import { createGraphSites } from "./graph/sites.ts";
 import { handleGraphUsers } from "./graph/users.ts";
 import { jsonBody, jsonResponse, STATUS_TEXT, type SandboxRequest, type SandboxResponse } from "./http.ts";
 import { handleInbox } from "./inbox.ts";
@@ -186,6 +187,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   };
   const stats: SandboxStats = { requests: 0, sharePointRequests: 0, graphRequests: 0, faultsInjected: 0 };
   const teams = createGraphTeams({ store, now });
+  const graphSites = createGraphSites({ store, tenantId: TENANT.id });
   const teamsHost = createTeamsHost({ site: DEFAULT_SITE, tabDir: options.tabDir });
 
   async function handle(request: IncomingMessage, origin: string): Promise<SandboxResponse> {
@@ -203,6 +205,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       headers,
       body: body ?? "",
       caller: check.ok ? check.caller : null,
+      granted: check.ok ? check.granted : null,
     };
     const path = decodeURIComponent(url.pathname);
 
@@ -217,7 +220,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         return faultResponse(kind, sandboxReq, random() < 0.5 ? 429 : 503, options.retryAfterSeconds);
       }
       if (!check.ok)
-        return kind === "graph" ? graphUnauthenticated(sandboxReq) : spUnauthorized(check.reason);
+        return kind === "graph"
+          ? graphUnauthenticated(sandboxReq, check.reason)
+          : spUnauthorized(check.reason);
       const audience = kind === "graph" ? GRAPH_AUDIENCE : origin;
       if (!check.audiences.includes(audience))
         return kind === "graph" ? graphWrongAudience(sandboxReq) : spWrongAudience(check.audiences);
@@ -251,7 +256,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       const graphPath = graphMatch?.[1] ?? "/";
       const denied = graphPermissionRefusal(sandboxReq, graphPath, check.granted);
       if (denied !== null) return denied;
-      const answer = handleGraphUsers(sandboxReq, graphPath) ?? teams.handle(sandboxReq, graphPath);
+      const answer =
+        handleGraphUsers(sandboxReq, graphPath) ??
+        graphSites.handle(sandboxReq, graphPath) ??
+        teams.handle(sandboxReq, graphPath);
       if (answer !== null) return answer;
       const segment = graphPath.split("/").filter(Boolean)[0] ?? "";
       return graphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`, sandboxReq);

@@ -6,11 +6,12 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
 import { createGraphClient } from "../../src/notify/graph-client.ts";
-import { GRAPH_AUDIENCE, SANDBOX_CLIENT_ID } from "../../src/sandbox/auth.ts";
+import { GRAPH_AUDIENCE, SANDBOX_CLIENT_ID, TokenAuthority } from "../../src/sandbox/auth.ts";
+import { TENANT } from "../../src/sandbox/directory.ts";
 import { createSharePoint } from "../../src/sharepoint/client.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
 import { graphFailure } from "../support/graph-failure.ts";
-import { openSandbox, type Target } from "../support/targets.ts";
+import { openSandbox } from "../support/targets.ts";
 
 const USER = "helen.fairbairn@northbridge.gov.uk";
 
@@ -23,7 +24,7 @@ function claimsOf(token: string): Record<string, unknown> {
 }
 
 describe("token audiences (sandbox)", () => {
-  let target: Target;
+  let target: Awaited<ReturnType<typeof openSandbox>>;
   let origin: string;
   const token = async (body: Record<string, string>) => {
     const response = await fetch(`${origin}/sandbox/token`, { method: "POST", body: JSON.stringify(body) });
@@ -100,6 +101,50 @@ describe("token audiences (sandbox)", () => {
     assert.equal(two.status, 400);
     assert.match(JSON.stringify(two.json), /AADSTS28000/);
   });
+
+  // Signed as the sandbox signs its own, so only the tenant (tid) or the time (nbf) is wrong.
+  const refusedTokens = [
+    {
+      what: "a token issued by another tenant",
+      issuer: (dataDir: string) => new TokenAuthority(dataDir, "8c1f5b2e-4d3a-4e6f-9b7c-0a2d4e6f8b1c"),
+      spReason: "Invalid issuer or signature.",
+      graphMessage: "Access token validation failure. Invalid issuer or signature.",
+    },
+    {
+      what: "a token used before its nbf",
+      issuer: (dataDir: string) => new TokenAuthority(dataDir, TENANT.id, () => Date.now() + 60 * 60 * 1000),
+      spReason: "Invalid JWT token. The token is not yet valid.",
+      graphMessage: "Access token has expired or is not yet valid.",
+    },
+  ];
+  for (const c of refusedTokens) {
+    test(`${c.what} is 401 from SharePoint (its challenge and reason) and from Graph (InvalidAuthenticationToken)`, async () => {
+      const issuer = c.issuer(target.options.dataDir);
+      const person = { kind: "user", upn: USER } as const;
+      const sharePoint = issuer.issue(person, origin, ["AllSites.Manage"]).access_token;
+      const response = await fetch(`${target.siteUrl}/_api/web`, {
+        headers: { Authorization: `Bearer ${sharePoint}`, Accept: "application/json" },
+      });
+      assert.equal(response.status, 401);
+      assert.match(response.headers.get("www-authenticate") ?? "", /^Bearer realm="/);
+      assert.equal(
+        response.headers.get("x-ms-diagnostics"),
+        `3000006;reason="${c.spReason}";category="invalid_client"`,
+      );
+      assert.deepEqual(await response.json(), { error_description: c.spReason });
+      assert.deepEqual(await spStatus(sharePoint), { status: 401, message: c.spReason });
+      const graph = await graphFailure(
+        graphWith(issuer.issue(person, GRAPH_AUDIENCE, ["User.Read"]).access_token)
+          .api("/me")
+          .get(),
+      );
+      assert.equal(graph.statusCode, 401);
+      assert.equal(graph.code, "InvalidAuthenticationToken");
+      assert.equal(graph.message, c.graphMessage);
+      // The same person's own tokens, from the sandbox's tenant and in date, go through.
+      assert.equal((await spStatus(await tokenFor(`${origin}/.default`))).status, 200);
+    });
+  }
 
   test("a scoped token without a permission the endpoint needs is Graph's 403 Authorization_RequestDenied", async () => {
     const narrow = await tokenFor(`${GRAPH_AUDIENCE}/User.Read`);

@@ -84,11 +84,25 @@ export function graphError(
   };
 }
 
-/** Graph's 401 for a request without a usable bearer token (none sent, or one that did not validate). */
-export function graphUnauthenticated(req: SandboxRequest): SandboxResponse {
-  // Graph tells the two apart: no token at all, or a token it could not validate.
+/** Why a token was not taken, when the caller knows (the token check's reasons). */
+export type GraphTokenProblem = "missing" | "invalid" | "expired" | "notYetValid" | "otherTenant";
+
+/**
+ * Graph's 401 for a request without a usable bearer token. Graph tells apart no token at all, a token out of
+ * its lifetime (before `nbf` or after `exp`: "Access token has expired or is not yet valid.", as Graph answers,
+ * e.g. github.com/besscroft/diyfile/issues/1), and one it could not validate. A token issued by another
+ * tenant is, to the sandbox's one-tenant Graph, a token from an issuer it does not trust.
+ */
+export function graphUnauthenticated(req: SandboxRequest, problem?: GraphTokenProblem): SandboxResponse {
   const token = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? "")?.[1];
-  const message = token === undefined ? "Access token is empty." : "Access token validation failure.";
+  const message =
+    token === undefined
+      ? "Access token is empty."
+      : problem === "expired" || problem === "notYetValid"
+        ? "Access token has expired or is not yet valid."
+        : problem === "otherTenant"
+          ? "Access token validation failure. Invalid issuer or signature."
+          : "Access token validation failure.";
   return graphError(401, "InvalidAuthenticationToken", message, req, {
     "www-authenticate": WWW_AUTHENTICATE,
   });

@@ -103,5 +103,6 @@ export function partRequest(outer: SandboxRequest, part: BatchPart): SandboxRequ
     headers: part.headers,
     body: part.body,
     caller: outer.caller,
+    granted: outer.granted ?? null,
   };
 }

@@ -249,6 +249,17 @@ export const SpErrors = {
       "-1, Microsoft.SharePoint.Client.InvalidClientQueryException",
       "Invalid JSON. A token was not recognized in the JSON content.",
     ),
+  /**
+   * A request SharePoint would carry out but the sandbox does not: refused rather than acknowledged, so that
+   * nothing a client writes is answered 200 and silently dropped.
+   */
+  notEmulated: (req: Pick<SandboxRequest, "headers">, what: string) =>
+    spError(
+      req,
+      501,
+      "-1, System.NotImplementedException",
+      `The sandbox does not emulate ${what}; SharePoint Online would carry it out.`,
+    ),
   unknownProperty: (req: Pick<SandboxRequest, "headers">, name: string, typeName: string) =>
     spError(
       req,

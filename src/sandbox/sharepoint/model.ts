@@ -93,6 +93,18 @@ export interface SpList {
   EnableVersioning?: boolean;
 }
 
+/**
+ * An application's Sites.Selected grant on a site, as Graph's POST /sites/{id}/permissions records it: the
+ * app, and the role it holds there (read, write, manage, owner or fullcontrol).
+ */
+export interface SpAppGrant {
+  /** The permission's id in Graph's /sites/{id}/permissions. */
+  id: string;
+  appId: string;
+  displayName: string;
+  roles: string[];
+}
+
 export interface SpSite {
   /** The path segment after /sites/. */
   name: string;
@@ -109,6 +121,8 @@ export interface SpSite {
   visitorGroupId: number;
   /** The root web's role assignments (a root web always has unique permissions). */
   roleAssignments: SpRoleAssignment[];
+  /** Apps granted this site under Sites.Selected; absent (data from before grants were emulated) is none. */
+  appGrants?: SpAppGrant[];
   lists: SpList[];
 }
 

@@ -9,11 +9,33 @@
 import type { SandboxResponse } from "../http.ts";
 import type { SpContext } from "./context.ts";
 import { SpErrors } from "./format.ts";
-import type { SpItem, SpList } from "./model.ts";
-import { can, PERMISSION, type PermissionKind } from "./roles.ts";
+import type { SpItem, SpList, SpSite } from "./model.ts";
+import { can, holds, PERMISSION, type Access, type PermissionKind } from "./roles.ts";
+import { scopeRefusal } from "./scopes.ts";
 
 export function allowed(ctx: SpContext, list: SpList | null, kind: PermissionKind): boolean {
   return can(ctx.site, ctx.access, list, kind);
+}
+
+/**
+ * SharePoint's refusal of an operation needing `kind` on the web (list null) or a list, or null when it may
+ * go on: "Access denied." when the person lacks it, "Attempted to perform an unauthorized operation." when
+ * they hold it but their token's scope (or their app's site grant) does not reach it (scopes.ts).
+ */
+export function refusalOf(
+  site: SpSite,
+  access: Access,
+  req: SpContext["req"],
+  list: SpList | null,
+  kind: PermissionKind,
+): SandboxResponse | null {
+  if (can(site, access, list, kind)) return null;
+  return holds(site, access, list, kind) ? scopeRefusal(req) : SpErrors.accessDenied(req);
+}
+
+/** refusalOf for the caller of `ctx`. */
+export function refusal(ctx: SpContext, list: SpList | null, kind: PermissionKind): SandboxResponse | null {
+  return refusalOf(ctx.site, ctx.access, ctx.req, list, kind);
 }
 
 /**
@@ -42,7 +64,7 @@ export function itemReadable(ctx: SpContext, list: SpList, item: SpItem): boolea
 
 /** SharePoint's refusal of reading items, or null: without ViewListItems GET …/items is access denied. */
 export function readRefusal(ctx: SpContext, list: SpList): SandboxResponse | null {
-  return allowed(ctx, list, PERMISSION.viewListItems) ? null : SpErrors.accessDenied(ctx.req);
+  return refusal(ctx, list, PERMISSION.viewListItems);
 }
 
 export type ItemWrite = "add" | "edit" | "delete";
@@ -63,15 +85,22 @@ export function writeRefusal(
   write: ItemWrite,
   item: SpItem | null,
 ): SandboxResponse | null {
-  if (!allowed(ctx, list, NEEDED[write])) return SpErrors.accessDenied(ctx.req);
+  const denied = refusal(ctx, list, NEEDED[write]);
+  if (denied !== null) return denied;
   if (overridesItemSettings(ctx, list)) return null;
-  if (list.WriteSecurity === 4) return SpErrors.accessDenied(ctx.req);
+  // Held back by the list's item-level settings: the person's own override (Cancel Checkout) may be out of
+  // their token's reach (a Write token is Contribute, which has none), and then it is the token that refuses.
+  const refuse = () =>
+    holds(ctx.site, ctx.access, list, PERMISSION.cancelCheckout)
+      ? scopeRefusal(ctx.req)
+      : SpErrors.accessDenied(ctx.req);
+  if (list.WriteSecurity === 4) return refuse();
   if (list.WriteSecurity === 2 && write !== "add" && item !== null && item.AuthorId !== ctx.user.Id)
-    return SpErrors.accessDenied(ctx.req);
+    return refuse();
   return null;
 }
 
 /** Lists and their columns are created, changed and deleted with ManageLists (Edit, Design, Full Control). */
 export function manageListsRefusal(ctx: SpContext, list: SpList | null): SandboxResponse | null {
-  return allowed(ctx, list, PERMISSION.manageLists) ? null : SpErrors.accessDenied(ctx.req);
+  return refusal(ctx, list, PERMISSION.manageLists);
 }

@@ -137,12 +137,19 @@ export function defaultWebAssignments(
   ];
 }
 
-/** Who the caller is for permission checks: everything (app-only, site admin) or a set of principal ids. */
-export type Access = { full: true } | { full: false; principalIds: ReadonlySet<number> };
+/**
+ * Who the caller is for permission checks: everything (app-only, site admin) or a set of principal ids; and
+ * the most their token allows (scopes.ts), which every check is intersected with. No ceiling: the sandbox's
+ * test token, or a principal looked at for someone else (getUserEffectivePermissions).
+ */
+export type Access = ({ full: true } | { full: false; principalIds: ReadonlySet<number> }) & {
+  ceiling?: bigint;
+};
 
 export function accessOf(site: SpSite, userId: number, isApp: boolean): Access {
   const user = site.users.find((u) => u.Id === userId);
-  // An app-only token with Sites.FullControl.All, and a site collection administrator, pass every check.
+  // An app principal and a site collection administrator hold everything; what an app's token may use of it
+  // is its ceiling (scopes.ts: Sites.FullControl.All all of it, Sites.Selected its grant).
   if (isApp || user?.IsSiteAdmin === true) return { full: true };
   const ids = new Set<number>([userId]);
   for (const group of site.groups) if (group.memberIds.includes(userId)) ids.add(group.Id);
@@ -154,8 +161,8 @@ export function assignmentsOn(site: SpSite, list: SpList | null): SpRoleAssignme
   return list?.roleAssignments ?? site.roleAssignments;
 }
 
-/** The caller's effective permissions on the web (list null) or on a list. */
-export function permissionsOn(site: SpSite, access: Access, list: SpList | null): bigint {
+/** What the principal holds on the web (list null) or on a list, before any token ceiling. */
+function heldOn(site: SpSite, access: Access, list: SpList | null): bigint {
   if (access.full) return FULL_MASK;
   let mask = 0n;
   for (const assignment of assignmentsOn(site, list)) {
@@ -168,6 +175,17 @@ export function permissionsOn(site: SpSite, access: Access, list: SpList | null)
   return mask;
 }
 
+/** The caller's effective permissions on the web (list null) or on a list: what they hold, within their token. */
+export function permissionsOn(site: SpSite, access: Access, list: SpList | null): bigint {
+  const held = heldOn(site, access, list);
+  return access.ceiling === undefined ? held : held & access.ceiling;
+}
+
 export function can(site: SpSite, access: Access, list: SpList | null, kind: PermissionKind): boolean {
   return hasPermission(permissionsOn(site, access, list), kind);
+}
+
+/** Whether the person (or app principal) holds `kind`, whatever their token allows. */
+export function holds(site: SpSite, access: Access, list: SpList | null, kind: PermissionKind): boolean {
+  return hasPermission(heldOn(site, access, list), kind);
 }

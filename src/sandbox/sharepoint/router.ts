@@ -12,8 +12,9 @@ import { handleVersions } from "./versions.ts";
 import { handleList, handleLists, listProperty } from "./lists.ts";
 import type { SpList, SpSite, SpUser } from "./model.ts";
 import { parseApiPath, PathError, readNumberArg, readStringArg, type Segment } from "./path.ts";
-import { listVisible } from "./permissions.ts";
-import { accessOf, can, PERMISSION } from "./roles.ts";
+import { listVisible, refusalOf } from "./permissions.ts";
+import { accessOf, PERMISSION, type Access } from "./roles.ts";
+import { tokenCeiling } from "./scopes.ts";
 import {
   breakRoleInheritance,
   effectivePermissions,
@@ -166,10 +167,11 @@ function routeWeb(ctx: SpContext, segs: Segment[], path: string): SandboxRespons
     case "ensureuser":
       return ensureUser(ctx);
     case "siteusers":
-      // siteUsers(14): PnPjs's getById, the collection's key in brackets.
+      // The collection's key in brackets: siteUsers(14) by id, siteUsers(@v)?@v='i:0#.f|membership|…' by login
+      // name (PnPjs's getByLoginName sends that alias).
       return siteUsers(
         ctx,
-        seg.args === null ? segs.slice(1) : [{ name: "getbyid", args: seg.args }, ...segs.slice(1)],
+        seg.args === null ? segs.slice(1) : [{ name: "bykey", args: seg.args }, ...segs.slice(1)],
       );
     case "getuserbyid":
       return siteUsers(ctx, [{ name: "getbyid", args: seg.args }]);
@@ -237,10 +239,16 @@ export function handleSharePoint(
       ? appPrincipal(site, caller.appId, options.tenantId, options.store)
       : findSiteUserByUpn(site, caller.upn);
   if (user === undefined) return SpErrors.accessDenied(req);
-  // Someone who holds nothing on the web (in no group, not even Limited Access) is refused everything.
-  const access = accessOf(site, user.Id, caller.kind === "app");
-  if (!can(site, access, null, PERMISSION.open) || !can(site, access, null, PERMISSION.useRemoteApis))
-    return SpErrors.accessDenied(req);
+  // Someone who holds nothing on the web (in no group, not even Limited Access) is refused everything, and so
+  // is a token that reaches nothing here (Sites.Selected without a grant on this site).
+  const access: Access = {
+    ...accessOf(site, user.Id, caller.kind === "app"),
+    ceiling: tokenCeiling(req.granted, site),
+  };
+  const closed =
+    refusalOf(site, access, req, null, PERMISSION.open) ??
+    refusalOf(site, access, req, null, PERMISSION.useRemoteApis);
+  if (closed !== null) return closed;
   const ctx: SpContext = {
     req,
     site,

@@ -22,7 +22,7 @@ import {
 } from "./format.ts";
 import type { SpList, SpRoleAssignment } from "./model.ts";
 import { namedInt, readNamedArgs, readNumberArg, readStringArg, type Segment } from "./path.ts";
-import { allowed } from "./permissions.ts";
+import { refusal } from "./permissions.ts";
 import {
   accessOf,
   assignmentsOn,
@@ -177,7 +177,8 @@ function changeAssignment(ctx: SpContext, list: SpList | null, seg: Segment): Sa
   const adding = seg.name === "addroleassignment";
   const method = adding ? "AddRoleAssignment" : "RemoveRoleAssignment";
   if (logicalMethod(ctx.req) !== "POST") return SpErrors.methodNotAllowed(ctx.req, ctx.req.method);
-  if (!allowed(ctx, list, PERMISSION.managePermissions)) return SpErrors.accessDenied(ctx.req);
+  const denied = refusal(ctx, list, PERMISSION.managePermissions);
+  if (denied !== null) return denied;
   const args = readNamedArgs(seg.args, ctx.req.url.searchParams);
   const principalId = namedInt(args, "principalid");
   const roleDefId = namedInt(args, "roledefid");
@@ -235,7 +236,8 @@ export function handleRoleAssignments(
       ? changeAssignment(ctx, list, next)
       : SpErrors.badEndpoint(ctx.req, next.name);
   const method = logicalMethod(ctx.req);
-  if (!allowed(ctx, list, PERMISSION.enumeratePermissions)) return SpErrors.accessDenied(ctx.req);
+  const denied = refusal(ctx, list, PERMISSION.enumeratePermissions);
+  if (denied !== null) return denied;
   const expand = readExpand(ctx);
   if (!(expand instanceof Set)) return expand;
   const assignments = [...assignmentsOn(ctx.site, list)].sort((a, b) => a.principalId - b.principalId);
@@ -257,7 +259,8 @@ export function handleRoleAssignments(
     if (method === "GET")
       return entityResponse(ctx.req, ctx.siteUrl, assignmentEntity(ctx, basePath, assignment, expand));
     if (method !== "DELETE") return SpErrors.methodNotAllowed(ctx.req, method);
-    if (!allowed(ctx, list, PERMISSION.managePermissions)) return SpErrors.accessDenied(ctx.req);
+    const mayNot = refusal(ctx, list, PERMISSION.managePermissions);
+    if (mayNot !== null) return mayNot;
     const own = list?.roleAssignments ?? ctx.site.roleAssignments;
     own.splice(
       own.findIndex((a) => a.principalId === principalId),
@@ -288,7 +291,8 @@ export function handleRoleAssignments(
 /** POST …/breakroleinheritance(copyroleassignments=…, clearsubscopes=…) */
 export function breakRoleInheritance(ctx: SpContext, list: SpList, seg: Segment): SandboxResponse {
   if (logicalMethod(ctx.req) !== "POST") return SpErrors.methodNotAllowed(ctx.req, ctx.req.method);
-  if (!allowed(ctx, list, PERMISSION.managePermissions)) return SpErrors.accessDenied(ctx.req);
+  const denied = refusal(ctx, list, PERMISSION.managePermissions);
+  if (denied !== null) return denied;
   const copy = readNamedArgs(seg.args, ctx.req.url.searchParams).get("copyroleassignments");
   if (copy?.kind !== "boolean")
     return SpErrors.invalidClientQuery(
@@ -310,7 +314,8 @@ export function breakRoleInheritance(ctx: SpContext, list: SpList, seg: Segment)
 /** POST …/resetroleinheritance: the list inherits the web's permissions again. */
 export function resetRoleInheritance(ctx: SpContext, list: SpList): SandboxResponse {
   if (logicalMethod(ctx.req) !== "POST") return SpErrors.methodNotAllowed(ctx.req, ctx.req.method);
-  if (!allowed(ctx, list, PERMISSION.managePermissions)) return SpErrors.accessDenied(ctx.req);
+  const denied = refusal(ctx, list, PERMISSION.managePermissions);
+  if (denied !== null) return denied;
   if (list.roleAssignments !== null) {
     list.roleAssignments = null;
     ctx.store.saveList(ctx.site, list);
@@ -337,7 +342,8 @@ export function effectivePermissions(ctx: SpContext, list: SpList | null, seg: S
   if (logicalMethod(ctx.req) !== "GET") return SpErrors.methodNotAllowed(ctx.req, ctx.req.method);
   if (seg.name === "effectivebasepermissions")
     return permissionsResponse(ctx, "EffectiveBasePermissions", permissionsOn(ctx.site, ctx.access, list));
-  if (!allowed(ctx, list, PERMISSION.enumeratePermissions)) return SpErrors.accessDenied(ctx.req);
+  const denied = refusal(ctx, list, PERMISSION.enumeratePermissions);
+  if (denied !== null) return denied;
   const login = readStringArg(seg.args, ctx.req.url.searchParams)?.toLowerCase();
   const user = ctx.site.users.find((u) => u.LoginName.toLowerCase() === login);
   if (user === undefined)

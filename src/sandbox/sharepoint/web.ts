@@ -4,6 +4,7 @@ import { logicalMethod, parseJsonObject, type SpContext } from "./context.ts";
 import {
   collectionResponse,
   entityResponse,
+  noContent,
   spError,
   SpErrors,
   voidResponse,
@@ -11,7 +12,7 @@ import {
 } from "./format.ts";
 import type { SpGroup, SpUser } from "./model.ts";
 import { readArg, readNumberArg, readStringArg, type Segment } from "./path.ts";
-import { allowed } from "./permissions.ts";
+import { refusal } from "./permissions.ts";
 import { PERMISSION } from "./roles.ts";
 import { CLAIMS_PREFIX, ensureSiteUser } from "./site.ts";
 
@@ -90,7 +91,8 @@ function userNotFound(ctx: SpContext, key: string): SandboxResponse {
 export function ensureUser(ctx: SpContext): SandboxResponse {
   if (logicalMethod(ctx.req) !== "POST") return SpErrors.methodNotAllowed(ctx.req, ctx.req.method);
   // As the sandbox has always answered: people who may add items (Contribute and up) may ensure a user.
-  if (!allowed(ctx, null, PERMISSION.addListItems)) return SpErrors.accessDenied(ctx.req);
+  const denied = refusal(ctx, null, PERMISSION.addListItems);
+  if (denied !== null) return denied;
   const body = parseJsonObject(ctx.req.body);
   if (body === null) return SpErrors.badJson(ctx.req);
   const logonName = body.logonName;
@@ -112,6 +114,13 @@ export function ensureUser(ctx: SpContext): SandboxResponse {
 function findUser(ctx: SpContext, seg: Segment): SpUser | undefined | null {
   const q = ctx.req.url.searchParams;
   switch (seg.name) {
+    case "bykey": {
+      // siteUsers(n) is the user with that id; siteUsers('login') (or an @alias naming it) the one of that login.
+      const key = readArg(seg.args, q);
+      if (key?.kind === "number") return ctx.site.users.find((u) => u.Id === key.value);
+      const login = key?.value.toLowerCase();
+      return ctx.site.users.find((u) => u.LoginName.toLowerCase() === login);
+    }
     case "getbyid": {
       const id = readNumberArg(seg.args, q);
       return ctx.site.users.find((u) => u.Id === id);
@@ -143,15 +152,29 @@ export function siteUsers(
   const user = findUser(ctx, seg);
   if (user === null) return SpErrors.badEndpoint(ctx.req, seg.name);
   if (more[0] !== undefined) return SpErrors.resourceNotFound(ctx.req, more[0].name);
-  if (user === undefined || !users.includes(user)) return userNotFound(ctx, seg.args ?? "");
-  return entityResponse(ctx.req, ctx.siteUrl, userEntity(user));
+  // An @alias is named by what it stands for, as SharePoint names the user it could not find.
+  const key = readArg(seg.args, ctx.req.url.searchParams);
+  if (user === undefined || !users.includes(user))
+    return userNotFound(ctx, key === null ? (seg.args ?? "") : String(key.value));
+  const method = logicalMethod(ctx.req);
+  if (method === "GET") return entityResponse(ctx.req, ctx.siteUrl, userEntity(user));
+  // Changing or removing a site user (MERGE, DELETE) is SharePoint's to do; the sandbox does not, and says so.
+  if (method === "MERGE" || method === "PATCH" || method === "PUT")
+    return SpErrors.notEmulated(ctx.req, "changing a site user (SP.User)");
+  if (method === "DELETE")
+    return SpErrors.notEmulated(
+      ctx.req,
+      users === ctx.site.users ? "removing a site user" : "removing a user from a site group",
+    );
+  return SpErrors.methodNotAllowed(ctx.req, method);
 }
 
 function groupUsers(ctx: SpContext, group: SpGroup, rest: Segment[]): SandboxResponse {
   const members = ctx.site.users.filter((u) => group.memberIds.includes(u.Id));
   const method = logicalMethod(ctx.req);
   if (rest.length === 0 && method === "POST") {
-    if (!allowed(ctx, null, PERMISSION.managePermissions)) return SpErrors.accessDenied(ctx.req);
+    const denied = refusal(ctx, null, PERMISSION.managePermissions);
+    if (denied !== null) return denied;
     const body = parseJsonObject(ctx.req.body);
     const login = body?.LoginName;
     if (typeof login !== "string")
@@ -224,15 +247,57 @@ export function siteGroups(ctx: SpContext, segs: Segment[]): SandboxResponse {
 /** A group, or what follows it: `users`; anything else is a resource SharePoint does not have. */
 function groupPath(ctx: SpContext, group: SpGroup, after: Segment[]): SandboxResponse {
   const [next, ...tail] = after;
-  if (next === undefined) return entityResponse(ctx.req, ctx.siteUrl, groupEntity(group));
+  if (next === undefined) {
+    const method = logicalMethod(ctx.req);
+    if (method === "GET") return entityResponse(ctx.req, ctx.siteUrl, groupEntity(group));
+    if (method === "MERGE" || method === "PATCH") return updateGroup(ctx, group);
+    // SharePoint removes a group with sitegroups/removebyid(n), which the sandbox does; DELETE it does not.
+    if (method === "DELETE")
+      return SpErrors.notEmulated(ctx.req, "DELETE on a site group (use sitegroups/removebyid(n))");
+    return SpErrors.methodNotAllowed(ctx.req, method);
+  }
   if (next.name === "users") return groupUsers(ctx, group, tail);
   return SpErrors.resourceNotFound(ctx.req, next.name);
+}
+
+/** The properties of SP.Group the sandbox changes; the others it has are refused as not emulated. */
+const GROUP_WRITABLE = new Set(["title", "description"]);
+
+/** MERGE a site group: its Title and Description, for those who may manage permissions (204, as SharePoint). */
+function updateGroup(ctx: SpContext, group: SpGroup): SandboxResponse {
+  const denied = refusal(ctx, null, PERMISSION.managePermissions);
+  if (denied !== null) return denied;
+  const body = parseJsonObject(ctx.req.body);
+  if (body === null) return SpErrors.badJson(ctx.req);
+  const known = Object.keys(groupEntity(group).props);
+  const changes = Object.entries(body).filter(([name]) => name !== "__metadata");
+  for (const [name] of changes) {
+    if (GROUP_WRITABLE.has(name.toLowerCase())) continue;
+    if (known.some((k) => k.toLowerCase() === name.toLowerCase()))
+      return SpErrors.notEmulated(ctx.req, `changing a site group's ${name}`);
+    return SpErrors.unknownProperty(ctx.req, name, "SP.Group");
+  }
+  const value = (name: string) => changes.find(([k]) => k.toLowerCase() === name)?.[1];
+  const title = value("title");
+  const description = value("description");
+  if (title !== undefined) {
+    if (typeof title !== "string") return SpErrors.invalidClientQuery(ctx.req, "Title must be a string.");
+    const refused = titleRefusal(ctx, title, group);
+    if (refused !== null) return refused;
+  }
+  if (description !== undefined && typeof description !== "string")
+    return SpErrors.invalidClientQuery(ctx.req, "Description must be a string.");
+  if (typeof title === "string") group.Title = title;
+  if (typeof description === "string") group.Description = description;
+  ctx.store.saveSite(ctx.site);
+  return noContent();
 }
 
 /** POST …/web/sitegroups/removebyid(n): the group gone, with its permissions on the web and every list. */
 function removeGroup(ctx: SpContext, id: number | null): SandboxResponse {
   if (logicalMethod(ctx.req) !== "POST") return SpErrors.methodNotAllowed(ctx.req, ctx.req.method);
-  if (!allowed(ctx, null, PERMISSION.managePermissions)) return SpErrors.accessDenied(ctx.req);
+  const denied = refusal(ctx, null, PERMISSION.managePermissions);
+  if (denied !== null) return denied;
   const { site } = ctx;
   if (!site.groups.some((g) => g.Id === id))
     return spError(ctx.req, 404, "-2146232832, Microsoft.SharePoint.SPException", "Group cannot be found.");
@@ -250,13 +315,9 @@ function removeGroup(ctx: SpContext, id: number | null): SandboxResponse {
 /** SharePoint refuses a group name longer than this. */
 const MAX_GROUP_TITLE = 255;
 
-/** POST …/web/sitegroups { Title, Description }: a new, empty group, for those who may manage permissions. */
-function createGroup(ctx: SpContext): SandboxResponse {
-  if (!allowed(ctx, null, PERMISSION.managePermissions)) return SpErrors.accessDenied(ctx.req);
-  const body = parseJsonObject(ctx.req.body);
-  if (body === null) return SpErrors.badJson(ctx.req);
-  const title = body.Title;
-  if (typeof title !== "string" || title.trim() === "")
+/** SharePoint's refusal of a group name: empty, too long, or another group's or user's; null when it will do. */
+function titleRefusal(ctx: SpContext, title: string, self: SpGroup | null): SandboxResponse | null {
+  if (title.trim() === "")
     return SpErrors.invalidClientQuery(ctx.req, "The parameter Title cannot be empty.");
   if (title.length > MAX_GROUP_TITLE)
     return SpErrors.invalidClientQuery(
@@ -264,13 +325,27 @@ function createGroup(ctx: SpContext): SandboxResponse {
       `The group name is ${String(title.length)} characters long; SharePoint allows at most ${String(MAX_GROUP_TITLE)}.`,
     );
   const taken = (name: string) => name.toLowerCase() === title.toLowerCase();
-  if (ctx.site.groups.some((g) => taken(g.Title)) || ctx.site.users.some((u) => taken(u.Title)))
+  if (ctx.site.groups.some((g) => g !== self && taken(g.Title)) || ctx.site.users.some((u) => taken(u.Title)))
     return spError(
       ctx.req,
       500,
       "-2130575293, Microsoft.SharePoint.SPException",
       "The specified name is already in use.\n\nPlease choose another name.",
     );
+  return null;
+}
+
+/** POST …/web/sitegroups { Title, Description }: a new, empty group, for those who may manage permissions. */
+function createGroup(ctx: SpContext): SandboxResponse {
+  const denied = refusal(ctx, null, PERMISSION.managePermissions);
+  if (denied !== null) return denied;
+  const body = parseJsonObject(ctx.req.body);
+  if (body === null) return SpErrors.badJson(ctx.req);
+  const title = body.Title;
+  if (typeof title !== "string")
+    return SpErrors.invalidClientQuery(ctx.req, "The parameter Title cannot be empty.");
+  const refused = titleRefusal(ctx, title, null);
+  if (refused !== null) return refused;
   const group: SpGroup = {
     Id: ctx.site.nextPrincipalId++,
     Title: title,
