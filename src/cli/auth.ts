@@ -158,8 +158,8 @@ export function tenantTokenSource(
   },
 ): TokenSource {
   const authority = authorityOf(settings.ACTIONPLAN_TENANT_ID);
-  // `.default` asks for whatever SharePoint permissions the registration was granted (AllSites.Manage or
-  // Sites.Selected for people, Sites.Selected or Sites.FullControl.All for the app).
+  // `.default` asks for whatever SharePoint permissions the registration was granted (AllSites.Manage and
+  // AllSites.FullControl for people, Sites.Selected or Sites.FullControl.All for the app).
   const scopes = [`${new URL(siteUrl).origin}/.default`];
   if (settings.ACTIONPLAN_CERT_PATH !== undefined)
     return certificateTokenSource(

@@ -12,30 +12,48 @@ export interface Permission {
   why: string;
   /** Broader permissions that include this one (a token holding any of them is enough). */
   broader?: readonly string[];
+  /**
+   * Entra's id of the delegated permission, where infra/aad.manifest.json names it by id rather than by name:
+   * the id in SharePoint Online's service principal (appId 00000003-0000-0ff1-ce00-000000000000,
+   * oauth2PermissionScopes), which `az ad sp show --id 00000003-0000-0ff1-ce00-000000000000` lists.
+   */
+  scopeId?: string;
 }
 
 const SITES_ALL = ["Sites.Manage.All", "Sites.FullControl.All"];
 
+// SharePoint's rights for an app are Read, Write, Manage and FullControl, the levels Reader, Contributor,
+// Designer and Full Control (https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/add-in-permissions-in-sharepoint),
+// and a delegated token does what both the app and the person may
+// (https://learn.microsoft.com/en-us/graph/permissions-selected-overview, "How access is calculated"). So:
+// - marking an SRO's update applied edits an item someone else created on an "edit own items" list, which
+//   only "override list behaviors" (Cancel Checkout: Design and Full Control) allows: Write is not enough for
+//   a coordinator in the tab, nor `write` for the daily job as the app;
+// - `provision` breaks lists' permission inheritance and assigns roles: Manage Permissions, Full Control's
+//   alone, so AllSites.FullControl (or a `fullcontrol` grant for the app), not AllSites.Manage.
+// One app registration serves the tab and the CLI, and `.default` gives every token all of its consented
+// SharePoint scopes: the tab's token carries AllSites.FullControl too, still held to each person's own rights.
 export const PERMISSIONS: readonly Permission[] = [
   {
     resource: "SharePoint",
-    name: "AllSites.Write",
+    name: "AllSites.Manage",
     ways: ["tab"],
-    why: "read and write the plan's lists",
-    broader: ["AllSites.Manage", "AllSites.FullControl"],
+    why: "the plan's lists; coordinators mark SROs' updates applied",
+    broader: ["AllSites.FullControl"],
+    scopeId: "b3f70a70-8a4b-4f95-9573-d71c496a53f4",
   },
   {
     resource: "SharePoint",
-    name: "AllSites.Manage",
+    name: "AllSites.FullControl",
     ways: ["person"],
-    why: "`provision` creates lists and columns",
-    broader: ["AllSites.FullControl"],
+    why: "`provision` sets who may write each list",
+    scopeId: "56680e0d-d2a3-4ae1-80d8-3c4f2100e3d0",
   },
   {
     resource: "SharePoint",
     name: "Sites.Selected",
     ways: ["app"],
-    why: "the one site, granted `write` (or `fullcontrol`)",
+    why: "the one site, granted `manage` (`fullcontrol` to provision)",
     broader: SITES_ALL,
   },
   { resource: "Graph", name: "User.Read", ways: ["tab", "person"], why: "who is signed in (`/me`)" },

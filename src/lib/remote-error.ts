@@ -26,6 +26,19 @@ export class RemoteError extends Error {
   get isThrottled(): boolean {
     return this.status === 429 || this.status === 503;
   }
+
+  /**
+   * SharePoint's 403 when the person may but the app may not: the token's SharePoint permission (or the app's
+   * Sites.Selected grant on the site) does not reach the operation. SharePoint words it as .NET's own
+   * UnauthorizedAccessException; a person lacking the right gets "Access denied." instead.
+   */
+  get isAppPermissionRefusal(): boolean {
+    return (
+      this.service === "SharePoint" &&
+      this.status === 403 &&
+      this.serviceMessage.startsWith("Attempted to perform an unauthorized operation")
+    );
+  }
 }
 
 interface ErrorBody {
@@ -81,6 +94,8 @@ export async function remoteErrorFrom(
 export function describeForPeople(error: RemoteError): string {
   if (error.status === 401)
     return `Your sign-in to ${error.service === "SharePoint" ? "SharePoint" : "Microsoft 365"} has expired. Please sign in again.`;
+  if (error.isAppPermissionRefusal)
+    return "Action Plan Tracker has not been given the permission to do this in SharePoint. Ask your Microsoft 365 administrator to check the permissions granted to the app.";
   if (error.status === 403)
     return "You do not have permission to do this. Ask the plan's coordinator if you think you should.";
   if (error.status === 404) return "This item no longer exists. Someone may have deleted it.";

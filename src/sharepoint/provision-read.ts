@@ -101,6 +101,9 @@ export async function readSite(sp: SPFI, schema: SchemaSpec, options: { reminder
   schema.lists.forEach((spec, i) => {
     const s = settings[i];
     const a = assignments[i];
+    // Reading who may write a list is Full Control's (Enumerate Permissions): a refusal here is a sign-in that
+    // cannot set it either, so stop before changing anything rather than half-way through.
+    if (s?.ok === true && a?.ok === false) rethrowIfDenied(a.error);
     if (s?.ok === true && a?.ok === true) security.set(spec.key, parseListSecurity(s.value, a.value));
   });
   const sender = parts.sender === null ? null : await parts.sender;

@@ -96,6 +96,18 @@ test("each way of running is allowed every Graph call it makes, and is given not
   );
 });
 
+test("a person's SharePoint `.default` in the sandbox is every delegated SharePoint permission of the table", () => {
+  // One app registration serves the tab and the CLI, and Entra's `.default` carries all it was consented.
+  const delegated = PERMISSIONS.filter(
+    (p) => p.resource === "SharePoint" && p.ways.some((w) => w !== "app"),
+  ).map((p) => p.name);
+  assert.deepEqual([...DEFAULT_SCOPES.sharePoint].sort(), [...delegated].sort());
+  // The app's `.default` in the sandbox is Sites.FullControl.All, which reaches every site: broader than the
+  // table's Sites.Selected, so the daily job's tests need no grant.
+  const selected = PERMISSIONS.find((p) => p.name === "Sites.Selected");
+  assert.ok(selected?.broader?.includes(DEFAULT_APP_SCOPES.sharePoint[0] ?? ""));
+});
+
 test("the README's table is the one `actionplan doctor` checks tokens against (src/lib/permissions.ts)", () => {
   const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
   const table = readme.slice(

@@ -81,7 +81,11 @@ export const provisionCommand: Command = {
         return report.problems.length > 0 ? 1 : 0;
       } catch (error) {
         if (error instanceof RemoteError) {
-          console.error(`actionplan provision: ${describeForPeople(error)}\n  (${error.message})`);
+          // Setting who may write each list is Full Control's: say which permission the sign-in lacks.
+          const needs = error.isAppPermissionRefusal
+            ? "\n  provision needs the SharePoint permission AllSites.FullControl (delegated), or, signed in as the app, Sites.Selected with `fullcontrol` on this site (README, Deploy to your tenant, step 2)."
+            : "";
+          console.error(`actionplan provision: ${describeForPeople(error)}${needs}\n  (${error.message})`);
           return 1;
         }
         throw error;

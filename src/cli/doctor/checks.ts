@@ -48,8 +48,8 @@ export async function checkToken(resource: Resource, getToken: TokenSource): Pro
   }
   const app = claims.scp === undefined;
   const granted = claims.scp?.split(" ").filter(Boolean) ?? claims.roles ?? [];
-  // A person's SharePoint token is held to the tab's AllSites.Write, which every command but `provision`
-  // needs (AllSites.Manage, broader, is enough too).
+  // A person's SharePoint token is held to the tab's AllSites.Manage, which every command but `provision`
+  // needs (AllSites.FullControl, broader and provision's, is enough too).
   const way = app ? "app" : resource === "SharePoint" ? "tab" : "person";
   const lacking = missingPermissions(way, resource, granted);
   const who = app
