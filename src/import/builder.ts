@@ -1,10 +1,11 @@
 // Rows to recommendations, actions and milestones, sheet by sheet: heading rows read as areas, activities or
 // milestone headings; workstreams grouping their activities; refs as written, or numbered and said so once.
-import { activityHeading, Groups, isMilestoneMarker, parseHeading } from "./groups.ts";
+import { classifyParts } from "./classify.ts";
+import { activityHeading, Groups, parseHeading } from "./groups.ts";
 import { readDetails } from "./cells.ts";
 import type { ImportAction, PlanImport } from "./plan-shape.ts";
 import { type Problems } from "./problems.ts";
-import type { RowKind, SheetRows } from "./rows.ts";
+import type { SheetRows } from "./rows.ts";
 import { resolveSros } from "./sro-match.ts";
 import type { ColumnRole, HeadingReading, HeadingRow, MapContext } from "./types.ts";
 
@@ -60,6 +61,8 @@ export class PlanBuilder {
   #parent: { action: ImportAction; rec: Recommendation } | null = null;
   #milestonesFollow = false;
   #single = false;
+  /** The part's data rows, in order: an activity heading above its phase's first row looks ahead to it. */
+  #dataRows: number[] = [];
 
   constructor(
     readonly parts: readonly Part[],
@@ -74,12 +77,16 @@ export class PlanBuilder {
     return this.#part.rows;
   }
 
-  /** Reads every part, then settles the SROs; returns the heading rows with their readings. */
+  /** Reads every part; `resolveSros` then settles the SROs. */
   build(): void {
-    const kinds = this.parts.map((part) => this.#classify(part));
+    const kinds = classifyParts(this.parts, this.headings);
+    for (const [i, part] of this.parts.entries())
+      for (const [row, kind] of kinds[i]?.kinds ?? [])
+        if (kind === "data" && part.rows.raw(row, "ref") !== "") this.#written.add(part.rows.raw(row, "ref"));
     this.#single = this.parts.every((part, i) => part.area === null && !(kinds[i]?.grouped ?? false));
     this.parts.forEach((part, i) => {
       this.#enter(part);
+      this.#dataRows = [...(kinds[i]?.kinds ?? [])].flatMap(([row, kind]) => (kind === "data" ? [row] : []));
       if (part.area !== null) this.groups.area(part.area.ref, part.area.title, part.rows.headerRow);
       for (const row of part.rows.numbers()) {
         const kind = kinds[i]?.kinds.get(row);
@@ -97,60 +104,6 @@ export class PlanBuilder {
     this.#filled.clear();
     this.#parent = null;
     this.#milestonesFollow = false;
-  }
-
-  /** Each row's kind and each heading row's reading: the coordinator's, else what the rows around it say. */
-  #classify(part: Part): {
-    kinds: Map<number, RowKind>;
-    readings: Map<number, HeadingReading>;
-    grouped: boolean;
-  } {
-    this.#enter(part);
-    const { rows } = part;
-    const kinds = new Map<number, RowKind>();
-    let grouped = false;
-    for (const row of rows.numbers()) {
-      if (part.skip.has(row)) continue;
-      const kind = rows.kind(row);
-      kinds.set(row, kind);
-      if (this.#raw(row, "recommendation") !== "") grouped = true;
-      if (kind === "data" && this.#raw(row, "ref") !== "") this.#written.add(this.#raw(row, "ref"));
-    }
-    const order = [...kinds].filter(([, k]) => k !== "blank");
-    const readings = new Map<number, HeadingReading>();
-    const texts = new Map<number, string>();
-    const numbered = new Set<number>();
-    order.forEach(([row, kind], i) => {
-      if (kind !== "heading") return;
-      const text = rows.headingText(row);
-      texts.set(row, text);
-      const next = order[i + 1];
-      const nextIsMarker = next?.[1] === "heading" && isMilestoneMarker(rows.headingText(next[0]));
-      const parsed = parseHeading(text);
-      if (isMilestoneMarker(text)) readings.set(row, "milestones");
-      else if (activityHeading(text) !== null) readings.set(row, "activity");
-      else if (parsed.kind === "" && parsed.ref !== null) {
-        readings.set(row, nextIsMarker ? "activity" : "area");
-        if (next?.[1] === "data" || nextIsMarker) numbered.add(row);
-      } else readings.set(row, "area");
-    });
-    // One numbered heading with milestones under it makes the sheet's other numbered headings activities.
-    if ([...numbered].some((row) => readings.get(row) === "activity"))
-      for (const row of numbered) readings.set(row, "activity");
-    for (const [row, reading] of Object.entries(part.readings)) {
-      if (readings.has(Number(row))) readings.set(Number(row), reading);
-    }
-    // Activities and milestone headings open no recommendation: a sheet of only those is one plan-wide one.
-    if ([...readings.values()].includes("area")) grouped = true;
-    for (const [row, reading] of readings)
-      this.headings.push({
-        sheet: rows.sheet.name,
-        row,
-        text: texts.get(row) ?? "",
-        reading,
-        chosen: part.readings[row] !== undefined,
-      });
-    return { kinds, readings, grouped };
   }
 
   /** Sets each action's SRO post once every SRO text is known, and returns the posts to create. */
@@ -178,8 +131,7 @@ export class PlanBuilder {
   }
 
   #raw(row: number, role: ColumnRole): string {
-    const column = this.#rows.columns.get(role);
-    return column === undefined ? "" : (this.#rows.sheet.rows[row - 1]?.[column.index]?.trim() ?? "");
+    return this.#rows.raw(row, role);
   }
 
   /** A cell, or (for fill-down roles) the last value above it; a new recommendation clears its title. */
@@ -215,7 +167,8 @@ export class PlanBuilder {
       else this.#milestonesFollow = true;
       return;
     }
-    this.#recommendationColumns(row);
+    // A heading merged across the row repeats its text in the recommendation column: that is no value.
+    if (this.#raw(row, "recommendation") !== text) this.#recommendationColumns(row);
     if (reading === "area") {
       this.groups.heading(text, row);
       this.#parent = null;
@@ -226,15 +179,23 @@ export class PlanBuilder {
     if (rec === null) return;
     const parsed = activityHeading(text) ?? parseHeading(text);
     const own = parsed.ref;
-    const ref =
+    const numbered =
       own === null ? "" : own.startsWith(`${rec.ref}.`) || rec.ref === "" ? own : `${rec.ref}.${own}`;
+    // An activity's number that a row's ref (written or given) already has is numbered afresh instead.
+    const ref = this.#refs.has(numbered) || this.#written.has(numbered) ? "" : numbered;
     // Bare: a heading merged across the row repeats its text in every column, none of it a detail.
     this.#addAction(row, rec, parsed.title, ref, false, true);
     this.#milestonesFollow = true;
   }
 
   #recommendation(row: number, text: string): Recommendation | null {
-    const rec = this.#single ? this.#singleRecommendation() : this.groups.current();
+    if (this.#single) return this.#singleRecommendation();
+    if (!this.groups.open) {
+      // A heading above the first row of its phase (in a plan split from others): that row's phase.
+      const next = this.#dataRows.find((r) => r > row && this.#raw(r, "recommendation") !== "");
+      if (next !== undefined) this.#recommendationColumns(next);
+    }
+    const rec = this.groups.current();
     if (rec === null)
       this.problems.error(
         { row },
@@ -273,8 +234,9 @@ export class PlanBuilder {
       this.#addAction(row, rec, `${workstream}: ${actionText}`, ref, milestoneText === "");
     } else if (workstream !== "") {
       const holder = this.#workstream(row, rec, workstream);
-      this.#addMilestone(row, actionText, ref, holder);
+      const activity = this.#addMilestone(row, actionText, ref, holder);
       this.#parent = holder;
+      if (milestoneText !== "") this.#addMilestone(row, milestoneText, "", { action: activity, rec });
       return;
     } else this.#addAction(row, rec, actionText, ref, milestoneText === "");
     const parent = this.#parent;
@@ -286,8 +248,7 @@ export class PlanBuilder {
     const key = `${rec.ref}\u0000${name.toLowerCase()}`;
     const known = this.#workstreamActions.get(key);
     if (known !== undefined) return known;
-    this.#addAction(row, rec, name, "", false, true);
-    const made = this.#parent ?? { action: { ref: "", text: name, sroPost: null, targetDateText: "" }, rec };
+    const made = { action: this.#addAction(row, rec, name, "", false, true), rec };
     this.#workstreamActions.set(key, made);
     return made;
   }
@@ -297,7 +258,7 @@ export class PlanBuilder {
     if (rec !== undefined) return rec;
     this.problems.warning(
       { row: null },
-      `The sheet has no recommendation column or heading rows, so every action goes under one recommendation, "${this.context.planTitle}".`,
+      `The sheet has no recommendation column or area headings, so every action goes under one recommendation, "${this.context.planTitle}".`,
     );
     return this.groups.single(this.context.planTitle);
   }
@@ -309,7 +270,7 @@ export class PlanBuilder {
     written: string,
     details: boolean,
     bare = false,
-  ): void {
+  ): ImportAction {
     let ref = written;
     if (ref === "") {
       ref = this.#nextRef(rec.ref);
@@ -326,6 +287,7 @@ export class PlanBuilder {
     this.#parent = { action, rec };
     this.#milestonesFollow = false;
     this.counts.actions += 1;
+    return action;
   }
 
   #addMilestone(
@@ -333,7 +295,7 @@ export class PlanBuilder {
     text: string,
     written: string,
     parent: { action: ImportAction; rec: Recommendation },
-  ): void {
+  ): ImportAction {
     const under = parent.action.ref;
     let ref = written;
     if (ref === "" || LOCAL_MARKER.test(ref)) {
@@ -357,6 +319,7 @@ export class PlanBuilder {
     this.#details(row, milestone, true);
     parent.rec.actions.push(milestone);
     this.counts.milestones += 1;
+    return milestone;
   }
 
   #claim(ref: string, row: number): void {

@@ -1,7 +1,7 @@
 // Finding the plan table in a sheet: the header row wherever it is (title rows above it), the columns by
 // the names councils use, and the mapping saved with the plan so the next import reads the file the same way.
 import { z } from "../lib/zod.ts";
-import { headerKey, RIGHTMOST_WINS, roleOfHeader } from "./headers.ts";
+import { headerKey, RIGHTMOST_WINS, roleOfHeader, roleOfPhrase } from "./headers.ts";
 import { baseName } from "./text.ts";
 import { COLUMN_ROLES, HEADING_READINGS, type ColumnRole, type PlanFile, type Sheet } from "./types.ts";
 
@@ -57,13 +57,20 @@ export interface Column {
   header: string;
 }
 
+/**
+ * The columns a header row names: phrases first ("Lead Officer" is the SRO even when "Lead Member" comes
+ * before it), then words for the roles no phrase named.
+ */
 function columnsOf(row: readonly string[]): Map<ColumnRole, Column> {
   const found = new Map<ColumnRole, Column>();
-  row.forEach((header, index) => {
-    const role = roleOfHeader(header);
-    if (role !== null && (!found.has(role) || RIGHTMOST_WINS.has(role)))
-      found.set(role, { index, header: header.trim() });
-  });
+  for (const read of [roleOfPhrase, roleOfHeader]) {
+    const taken = new Set(found.keys());
+    row.forEach((header, index) => {
+      const role = read(header);
+      if (role === null || taken.has(role) || [...found.values()].some((c) => c.index === index)) return;
+      if (!found.has(role) || RIGHTMOST_WINS.has(role)) found.set(role, { index, header: header.trim() });
+    });
+  }
   return found;
 }
 
@@ -107,7 +114,8 @@ export function choosePlanSheet(file: PlanFile): Sheet | undefined {
 
 /**
  * A saved mapping's columns in this sheet: at its header row if the headers are still there, else at the
- * first row (of the first 50) holding them all, since a council may add a title row before the next import.
+ * row (of the first 50) holding the most of them, since a council may add a title row before the next
+ * import; `missing` names those not found.
  */
 export function locateColumns(
   sheet: Sheet,
@@ -129,11 +137,15 @@ export function locateColumns(
   };
   const saved = at(mapping.headerRow - 1);
   if (saved.missing.length === 0) return saved;
+  // Else the row holding the most of them, with the action column among them (another sheet of the same
+  // workbook may lack a column, or carry its header a row lower).
+  let best = saved;
   for (let i = 0; i < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); i++) {
     const candidate = at(i);
-    if (candidate.missing.length === 0 && candidate.columns.size > 0) return candidate;
+    const hasText = ACTION_ROLES.some((r) => candidate.columns.has(r));
+    if (hasText && candidate.columns.size > best.columns.size) best = candidate;
   }
-  return saved;
+  return best;
 }
 
 /** A title for the plan: the first text above the header row (its title rows), else the file's name. */

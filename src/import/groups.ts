@@ -107,7 +107,12 @@ export class Groups {
   /** A heading row: same kind as an open heading replaces it (and what it holds), a new kind nests. */
   heading(text: string, row: number): void {
     const parsed = parseHeading(text);
-    const same = this.#stack.findIndex((n) => n.kind === parsed.kind);
+    // "1.1 Finance" under "1. Governance" nests; "2. Delivery" after it replaces it.
+    const same = this.#stack.findIndex(
+      (n) =>
+        n.kind === parsed.kind &&
+        !(parsed.ref !== null && n.ref !== null && parsed.ref.startsWith(`${n.ref}.`)),
+    );
     if (same !== -1) this.#stack = this.#stack.slice(0, same);
     const node: Node = {
       ...parsed,

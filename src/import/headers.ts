@@ -53,7 +53,20 @@ const PATTERNS: readonly [ColumnRole, RegExp][] = [
 const any = (words: ReadonlySet<string>, list: readonly string[]) => list.some((w) => words.has(w));
 
 // Read by words when no phrase matched, in this order: a completion date says it is actual or done before
-// a target date says "completion"; a date says what kind it is before the rest are looked at.
+// a target date says "completion"; a date says what kind it is before the rest are looked at. Words that
+// make a header something else (a lead member is a councillor; a target outcome is not a date) rule it out.
+const NOT_A_DATE = [
+  "outcome",
+  "outcomes",
+  "audience",
+  "measure",
+  "measures",
+  "success",
+  "kpi",
+  "indicator",
+  "value",
+];
+const NOT_AN_OFFICER = ["member", "members", "councillor", "councillors", "cabinet", "portfolio"];
 const WORD_RULES: readonly [ColumnRole, (words: ReadonlySet<string>) => boolean][] = [
   [
     "completedOn",
@@ -64,23 +77,36 @@ const WORD_RULES: readonly [ColumnRole, (words: ReadonlySet<string>) => boolean]
   [
     "targetDate",
     (w) =>
-      any(w, ["target", "targets", "deadline", "deadlines", "due", "timescale", "timescales", "timeframe"]) ||
-      any(w, ["timeline", "timing", "when"]) ||
-      (any(w, ["date", "dates"]) &&
-        any(w, ["completion", "complete", "delivery", "end", "finish", "expected"])),
+      !any(w, NOT_A_DATE) &&
+      (any(w, ["target", "deadline", "deadlines", "due", "timescale", "timescales", "timeframe"]) ||
+        any(w, ["timeline", "timing", "when"]) ||
+        (any(w, ["date", "dates"]) &&
+          any(w, [
+            "completion",
+            "complete",
+            "delivery",
+            "end",
+            "finish",
+            "expected",
+            "milestone",
+            "action",
+          ]))),
   ],
   ["percentComplete", (w) => any(w, ["percent", "percentage"])],
   ["status", (w) => any(w, ["status", "rag", "brag", "rating"])],
   [
     "sro",
     (w) =>
-      any(w, ["sro", "sros", "responsible", "accountable", "owner", "owners", "officer", "officers"]) ||
-      any(w, ["lead", "leads", "lead's"]),
+      !any(w, NOT_AN_OFFICER) &&
+      (any(w, ["sro", "sros", "responsible", "accountable", "owner", "owners", "officer", "officers"]) ||
+        any(w, ["lead", "leads"])),
   ],
   ["workstream", (w) => any(w, ["workstream", "workstreams", "strand", "strands"])],
   [
     "milestone",
-    (w) => any(w, ["milestone", "milestones"]) && !any(w, ["action", "actions", "activity", "activities"]),
+    (w) =>
+      any(w, ["milestone", "milestones"]) &&
+      !any(w, ["action", "actions", "activity", "activities", "date", "dates", "deadline", "due"]),
   ],
   [
     "action",
@@ -93,11 +119,20 @@ const WORD_RULES: readonly [ColumnRole, (words: ReadonlySet<string>) => boolean]
   ],
 ];
 
-/** The role a header names, or null when it names none the import knows. */
-export function roleOfHeader(header: string): ColumnRole | null {
+/** The role a header's phrase names ("Target date", "Lead officer"), or null when no phrase matches. */
+export function roleOfPhrase(header: string): ColumnRole | null {
   const key = headerKey(header);
   if (key === "") return null;
   for (const [role, pattern] of PATTERNS) if (pattern.test(key)) return role;
+  return null;
+}
+
+/** The role a header names, by its phrase or else by its words; null when it names none the import knows. */
+export function roleOfHeader(header: string): ColumnRole | null {
+  const phrase = roleOfPhrase(header);
+  if (phrase !== null) return phrase;
+  const key = headerKey(header);
+  if (key === "") return null;
   const words = new Set(key.split(" "));
   for (const [role, rule] of WORD_RULES) if (rule(words)) return role;
   return null;

@@ -104,6 +104,21 @@ describe("headers are read by their words", () => {
     expect(roleOfHeader(header)).toBe(role);
   });
 
+  test("a header's phrase beats another's words, and words that mean something else rule a role out", () => {
+    const sheet = {
+      name: "Plan",
+      rows: [
+        ["Ref", "Action", "Lead Member", "Lead Officer", "Success measures / targets", "Target date"],
+        ["1.1", "Publish the plan", "Cllr Jones", "Chief Executive", "Plan published", "May-24"],
+      ],
+    };
+    expect(detectMapping(sheet).columns).toMatchObject({ sro: "Lead Officer", targetDate: "Target date" });
+    expect(roleOfHeader("Target outcome")).toBeNull();
+    expect(roleOfHeader("Target audience")).toBeNull();
+    expect(roleOfHeader("Milestone date")).toBe("targetDate");
+    expect(roleOfHeader("Lead Member")).toBeNull();
+  });
+
   test("a column nobody mapped is named in a warning that says what will not be imported", () => {
     const sheet = {
       name: "Plan",
@@ -251,6 +266,20 @@ describe("a workbook with a sheet per area is one plan", () => {
     expect(() => readLayout(file, { sheets: ["Housing"] })).toThrow(
       '"Best Value delivery plan.xlsx" has no sheet "Housing"; its sheets are "Elections", "Communications", "Property", "Grants", "Organisational Culture".',
     );
+  });
+
+  test("a mapping saved before sheets were joined reads its one sheet as it did, not as an area", async () => {
+    const file = await bestValue();
+    const saved = { ...detectMapping(file.sheets[3] ?? { name: "", rows: [] }) };
+    expect(saved.sheet).toBe("Grants");
+    const layout = readLayout(file, { mapping: saved });
+    expect(layout.areas).toBe(false);
+    expect(layout.sheets.filter((s) => s.chosen).map((s) => s.name)).toEqual(["Grants"]);
+    const mapped = mapDraft(layout.plans[0], BV_CONTEXT);
+    expect(mapped.plan.recommendations.map((r) => r.title)).toEqual([layout.plans[0]?.title]);
+    expect(mapped.counts).toMatchObject({ actions: 5, milestones: 20 });
+    // --sheet in the CLI says the same for a file read afresh: the sheet is a plan of its own.
+    expect(readLayout(file, { sheets: ["Grants"], areas: false }).areas).toBe(false);
   });
 
   test("a heading row read otherwise by the coordinator, by row", async () => {

@@ -8,7 +8,14 @@ import { DEFAULT_FILL_DOWN, locateColumns, type ImportMapping } from "./detect.t
 import { roleOfHeader } from "./headers.ts";
 import { Problems } from "./problems.ts";
 import { SheetRows } from "./rows.ts";
-import type { ColumnRole, HeadingReading, MapContext, MappedPlan, Sheet } from "./types.ts";
+import {
+  COLUMN_ROLES,
+  type ColumnRole,
+  type HeadingReading,
+  type MapContext,
+  type MappedPlan,
+  type Sheet,
+} from "./types.ts";
 
 /** What each role is called in a warning: "no target dates will be imported". */
 const ROLE_WORDS: Record<ColumnRole, string> = {
@@ -86,14 +93,24 @@ export function mapPlan(sheets: readonly PlanSheet[], context: MapContext): Mapp
       `${tooLongMessage("The plan's title", context.planTitle.length, SHORT_TEXT_LIMIT)} Give a shorter title.`,
     );
   const parts: Part[] = [];
-  for (const { sheet, mapping, area } of sheets) {
+  for (const [index, { sheet, mapping, area }] of sheets.entries()) {
     problems.reading(sheet.name);
     const located = locateColumns(sheet, mapping);
-    for (const header of located.missing)
-      problems.error(
-        { row: located.headerRow },
-        `The column "${header}" that the saved mapping uses is not in the header row.`,
-      );
+    for (const header of located.missing) {
+      // Another area sheet of the workbook may lack a column its first sheet has: its rows go without it.
+      const role = Object.entries(mapping.columns).find(([, h]) => h === header)?.[0];
+      const words = ROLE_WORDS[COLUMN_ROLES.find((r) => r === role) ?? "action"];
+      if (sheet.name !== mapping.sheet && located.columns.has("action"))
+        problems.warning(
+          { row: located.headerRow },
+          `The sheet has no "${header}" column, so its rows are read without ${words}.`,
+        );
+      else
+        problems.error(
+          { row: located.headerRow },
+          `The column "${header}" that the saved mapping uses is not in the header row.`,
+        );
+    }
     if (!located.columns.has("action") && !located.columns.has("milestone")) {
       problems.error(
         { row: null },
@@ -102,7 +119,11 @@ export function mapPlan(sheets: readonly PlanSheet[], context: MapContext): Mapp
       continue;
     }
     warnUnread(sheet, located.headerRow, located.columns, problems);
-    const skip = context.skipSheetRows?.[sheet.name] ?? (sheets.length === 1 ? context.skipRows : []) ?? [];
+    // Rows given without a sheet are on the first sheet read.
+    const skip = [
+      ...(context.skipSheetRows?.[sheet.name] ?? []),
+      ...(index === 0 ? (context.skipRows ?? []) : []),
+    ];
     parts.push({
       rows: new SheetRows(
         sheet,

@@ -84,11 +84,22 @@ export class SheetRows {
     return spans || hasHeadingWords(first.text) || (leftmost && !inTextColumn) ? "heading" : "data";
   }
 
-  /** The heading row's text (outside the recommendation columns). */
+  /** A role's cell as it is, trimmed: no fill-down, no warnings. */
+  raw(row: number, role: ColumnRole): string {
+    const column = this.columns.get(role);
+    return column === undefined ? "" : (this.sheet.rows[row - 1]?.[column.index]?.trim() ?? "");
+  }
+
+  /** Whether the row has exactly one cell filled in. */
+  oneCell(row: number): boolean {
+    return (this.sheet.rows[row - 1] ?? []).filter((c) => c.trim() !== "").length === 1;
+  }
+
+  /** The heading row's text (outside the recommendation columns), without control characters. */
   headingText(row: number): string {
     const cells = this.sheet.rows[row - 1] ?? [];
     const index = cells.findIndex((c, i) => c.trim() !== "" && !this.#recColumns.has(i));
-    const text = cells[index]?.trim() ?? "";
+    const text = stripControls(cells[index] ?? "").text.trim();
     if (text.length > LONG_TEXT_LIMIT && !this.#reported.has(`${row}:heading`)) {
       this.#reported.add(`${row}:heading`);
       this.problems.error(

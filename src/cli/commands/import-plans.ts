@@ -20,6 +20,8 @@ import { UsageError } from "../command.ts";
 export interface ReadingOptions {
   /** --sheet NAME (one) or --sheets all|a,b. */
   sheets: "all" | string[] | undefined;
+  /** False for --sheet: the one sheet read as a plan of its own, as before sheets were joined. */
+  areas: boolean | undefined;
   /** --plan-column HEADER, or "none". */
   planColumn: string | undefined;
   /** --plan, each naming a plan (its title or id; in a file of several plans, one of them). */
@@ -52,10 +54,7 @@ export function skipRowsOf(text: string | undefined): { rows: number[]; bySheet:
 }
 
 /** Parses "--headings Elections!4=activity,12=ignore" (a bare row is on the first sheet read). */
-export function parseHeadings(
-  text: string | undefined,
-  firstSheet: () => string,
-): Record<string, HeadingReading> {
+export function parseHeadings(text: string | undefined): Record<string, HeadingReading> {
   if (text === undefined) return {};
   const readings: Record<string, HeadingReading> = {};
   for (const part of text
@@ -68,24 +67,33 @@ export function parseHeadings(
       throw new UsageError(
         `--headings: "${part}" is not Sheet!row=reading; the readings are ${HEADING_READINGS.join(", ")} (e.g. --headings "Elections!4=activity,Elections!5=milestones").`,
       );
-    readings[`${match[1] ?? firstSheet()}!${match[2] ?? ""}`] = reading;
+    // A row with no sheet is on the first sheet read, known once the file's layout is: kept as "!row" until then.
+    readings[`${match[1] ?? ""}!${match[2] ?? ""}`] = reading;
   }
   return readings;
 }
 
 /** The coordinator's answers laid over a draft's mapping, on every sheet it reads. */
 function withAnswers(draft: PlanDraft, options: ReadingOptions): PlanDraft {
+  const first = draft.sheets[0]?.sheet.name ?? draft.mapping.sheet;
+  const headings = Object.fromEntries(
+    Object.entries(options.headings).map(([key, reading]) => [
+      key.startsWith("!") ? `${first}${key}` : key,
+      reading,
+    ]),
+  );
   const mapping: ImportMapping = {
     ...draft.mapping,
     ...(options.workstreams === undefined ? {} : { workstreams: options.workstreams }),
-    headingReadings: { ...draft.mapping.headingReadings, ...options.headings },
+    headingReadings: { ...draft.mapping.headingReadings, ...headings },
   };
   return { ...draft, mapping, sheets: draft.sheets.map((s) => ({ ...s, mapping })) };
 }
 
-function layoutOf(file: PlanFile, options: ReadingOptions, mapping: ImportMapping | null): FileLayout {
+function fileLayout(file: PlanFile, options: ReadingOptions, mapping: ImportMapping | null): FileLayout {
   return readLayout(file, {
     sheets: options.sheets,
+    areas: options.areas,
     mapping,
     planColumn: options.planColumn === "none" ? null : options.planColumn,
   });
@@ -103,7 +111,7 @@ export async function plansToImport(
   options: ReadingOptions,
   findPlan: (key: string, byId: boolean) => Promise<PlanRecord | null>,
 ): Promise<{ layout: FileLayout; plans: PlanToImport[] }> {
-  const layout = layoutOf(file, options, given);
+  const layout = fileLayout(file, options, given);
   if (layout.planColumn === null) {
     if (options.plans.length > 1)
       throw new UsageError(
@@ -117,7 +125,7 @@ export async function plansToImport(
       const mapping = saved === null ? null : parseSavedMapping(saved);
       // A mapping saved for a sheet this file does not have is no guide to it: the file is read afresh.
       if (mapping !== null && file.sheets.some((s) => s.name === mapping.sheet))
-        read = layoutOf(file, options, mapping);
+        read = fileLayout(file, options, mapping);
     }
     const draft = read.plans[0];
     if (draft === undefined) return { layout: read, plans: [] };

@@ -172,7 +172,7 @@ export function formatOutcome(report: ImportReport, blockedBy: string | null = n
   if (report.confirmations.length > 0)
     return `\nNothing was written: ${report.confirmations[0] ?? ""} If the plan is right as it is, run the import again with --confirm.`;
   if (blockedBy !== null)
-    return `\nNothing was written to "${report.plan.title}": ${blockedBy} has problems to settle first, and the file is imported whole or not at all.`;
+    return `\nNothing was written to "${report.plan.title}": ${blockedBy} has problems to settle first, and every plan of the file is checked before any is written.`;
   if (report.changes.total === 0 && report.written)
     return `\nDone: the import of plan ${report.plan.id ?? ""} "${report.plan.title}" is finished; its SROs and viewers now see it.`;
   if (report.changes.total === 0)

@@ -240,7 +240,7 @@ async function directory(site: string, as: string | undefined, quiet: boolean): 
   }
 }
 
-function readingOptions(options: z.infer<typeof schema>, file: PlanFile): ReadingOptions {
+function readingOptions(options: z.infer<typeof schema>): ReadingOptions {
   if (options.sheet !== undefined && options.sheets !== undefined)
     throw new UsageError("give --sheet or --sheets, not both.");
   const sheets =
@@ -253,32 +253,35 @@ function readingOptions(options: z.infer<typeof schema>, file: PlanFile): Readin
           : options.sheets.split(",").map((name) => name.trim());
   return {
     sheets,
+    areas: options.sheet === undefined ? undefined : false,
     planColumn: options["plan-column"],
     plans: options.plan,
     workstreams: options.workstreams,
-    headings: parseHeadings(options.headings, () => sheets?.[0] ?? file.sheets[0]?.name ?? ""),
+    headings: parseHeadings(options.headings),
   };
 }
 
 async function run(file: string, options: z.infer<typeof schema>): Promise<number> {
   const planFile = await readPlan(file);
   const given = options.mapping === undefined ? null : await readMappingFile(options.mapping);
-  const reading = readingOptions(options, planFile);
+  const reading = readingOptions(options);
   const ctx = connect(options.site, options.as);
   const today = (options.today ?? (await todayFor(options.site))) as IsoDate;
   const found = await plansToImport(ctx, planFile, given, reading, (key, byId) =>
     existingPlan(ctx, key, byId),
   );
-  if (found.plans.length === 0)
-    throw new ImportStop(
-      `${planFile.fileName} has no sheet that looks like a plan table; name one with --sheet.`,
-    );
-  const [posts, people] = await Promise.all([readSitePosts(ctx), directory(options.site, options.as, false)]);
-  const skip = skipRowsOf(options["skip-rows"]);
   const say = (text: string) => {
     if (!options.json) console.log(text);
   };
   for (const note of found.layout.notes) say(`Note: ${note}`);
+  if (found.plans.length === 0)
+    throw new ImportStop(
+      found.layout.planColumn === null
+        ? `${planFile.fileName} has no sheet that looks like a plan table; name one with --sheet.`
+        : `${planFile.fileName} names no plan in its "${found.layout.planColumn}" column; give the plans' names there, or read it as one plan with --plan-column none.`,
+    );
+  const [posts, people] = await Promise.all([readSitePosts(ctx), directory(options.site, options.as, false)]);
+  const skip = skipRowsOf(options["skip-rows"]);
 
   const mappedPlans = found.plans.map(({ draft, title, existing }) => {
     const mapped = mapPlan(draft.sheets, {
@@ -305,10 +308,21 @@ async function run(file: string, options: z.infer<typeof schema>): Promise<numbe
       confirmations: options.confirm ? [] : mapped.confirmations,
       notes: found.layout.notes,
     };
-    say(formatMapped(base, found.layout.areas));
     return { mapped, base, draft, existing };
   });
-  // Every plan of the file is checked before any is written: a file is imported whole or not at all.
+  const headingRows = new Set(
+    mappedPlans.flatMap((p) => p.mapped.headings.map((h) => `${h.sheet}!${String(h.row)}`)),
+  );
+  const first = mappedPlans[0]?.mapped.sheets[0] ?? "";
+  const notHeadings = Object.keys(reading.headings)
+    .map((key) => (key.startsWith("!") ? `${first}${key}` : key))
+    .filter((key) => !headingRows.has(key));
+  if (notHeadings.length > 0)
+    throw new UsageError(
+      `--headings: ${notHeadings.map((k) => `row ${k.slice(k.lastIndexOf("!") + 1)} of sheet "${k.slice(0, k.lastIndexOf("!"))}"`).join(", ")} ${notHeadings.length === 1 ? "is not a heading row" : "are not heading rows"} (one value across the row); run without --headings to see the heading rows.`,
+    );
+  for (const p of mappedPlans) say(formatMapped(p.base, found.layout.areas));
+  // Every plan of the file is checked before any is written: one with problems holds back the others.
   const canWrite = mappedPlans.every((p) => p.mapped.canWrite);
   const reports: ImportReport[] = [];
   for (const { mapped, base, draft, existing } of mappedPlans) {

@@ -223,7 +223,10 @@ export function ImportPage(props: Props) {
     p.mapped.confirmations.map((c) => (single ? c : `${p.title}: ${c}`)),
   );
   const canWrite = included.length > 0 && included.every((p) => p.mapped.canWrite);
-  const firstSheet = loaded?.file.sheets.find((s) => s.name === layout?.sheets.find((x) => x.chosen)?.name);
+  // The columns are chosen from the sheet they were found on (the first read, if that one is left out).
+  const firstSheet =
+    loaded?.file.sheets.find((s) => s.name === loaded.reading.mapping.sheet) ??
+    loaded?.file.sheets.find((s) => s.name === layout?.sheets.find((x) => x.chosen)?.name);
   return (
     <Page title={heading} busy={reading !== null || write.step === "writing" || write.step === "checking"}>
       <Body1>

@@ -54,7 +54,9 @@ export function startingReading(c: Core, file: PlanFile, saved: string | null): 
 
 /** The file's layout as read; a saved mapping's sheets no longer all in the file are read afresh. */
 export function layoutOf(c: Core, file: PlanFile, reading: Reading): FileLayout {
-  const options = { sheets: reading.sheets, mapping: reading.mapping, planColumn: reading.planColumn };
+  // A mapping found afresh reads every sheet of its layout; a saved one, the sheets it read.
+  const sheets = reading.sheets ?? (reading.fromSaved ? undefined : ("all" as const));
+  const options = { sheets, mapping: reading.mapping, planColumn: reading.planColumn };
   try {
     return c.readLayout(file, options);
   } catch {
@@ -91,8 +93,12 @@ export function errorRows(problems: readonly ImportProblem[]): Record<string, nu
 
 /** The draft with the coordinator's mapping on every sheet it reads (the plan's own rows and sheets kept). */
 export function withMapping(draft: PlanDraft, mapping: ImportMapping): PlanDraft {
+  // The plan column is the layout's (the coordinator's choice, or none), not the mapping's as first found.
+  const { plan: _found, ...columns } = mapping.columns;
+  const plan = draft.mapping.columns.plan;
   const merged: ImportMapping = {
     ...mapping,
+    columns: plan === undefined ? columns : { ...columns, plan },
     sheet: draft.mapping.sheet,
     sheets: draft.mapping.sheets,
     ...(draft.mapping.plan === undefined ? {} : { plan: draft.mapping.plan }),
