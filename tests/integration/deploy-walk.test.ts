@@ -146,7 +146,6 @@ describe("deploying to a tenant, walked against the sandbox", () => {
     ACTIONPLAN_CERT_PEM:
       "-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\ny\n-----END CERTIFICATE-----\n",
     ACTIONPLAN_CHANNEL: "chat",
-    WEBSITE_TIME_ZONE: "GMT Standard Time",
     ACTIONPLAN_SENDER_UPN: "actionplan.reminders@northbridge.gov.uk",
     ACTIONPLAN_KEY_VAULT_URL: "https://kv-actionplannbc.vault.azure.net/",
     ACTIONPLAN_SENDER_CACHE_SECRET: "actionplan-sender-cache",
