@@ -236,3 +236,82 @@ describe("plan columns as councils fill them", () => {
     ]);
   });
 });
+
+describe("how a file's layout is settled", () => {
+  test("sheets titled 'Priority 1: …' keep their own numbers; 'none' reads a file with a Plan column as one plan", async () => {
+    const sheets = ["Elections", "Grants"].map((name, i) => {
+      const sheet = bestValueSheet({ name, milestones: [2] }, { titles: "none" });
+      sheet.rows.unshift([`Priority ${String(i + 3)}: ${name}`], []);
+      return sheet;
+    });
+    const layout = readLayout(await readPlanFile(await xlsx(...sheets), "bv.xlsx"));
+    expect(map(layout.plans[0]).plan.recommendations.map((r) => [r.ref, r.title])).toEqual([
+      ["3", "Elections"],
+      ["4", "Grants"],
+    ]);
+
+    const programmes = await readPlanFile(
+      utf8(
+        csv([
+          ["Plan", "Ref", "Action", "Lead officer", "Target date"],
+          ["HR plan", "1.1", "Review the HR model", "Head of HR", "Sept-24"],
+          ["Procurement plan", "2.1", "Rewrite the rules", "Head of Procurement", "Dec-24"],
+        ]),
+      ),
+      "plans.csv",
+    );
+    expect(readLayout(programmes).plans.map((p) => p.title)).toEqual(["HR plan", "Procurement plan"]);
+    const one = readLayout(programmes, { planColumn: null });
+    expect(one.planColumn).toBeNull();
+    expect(one.plans).toHaveLength(1);
+  });
+
+  test("a Project column naming more values than plans is read as one plan, with a note", async () => {
+    const rows = [["Ref", "Project", "Action", "Lead officer", "Target date"]];
+    for (let i = 1; i <= 15; i++)
+      rows.push([
+        `1.${String(i)}`,
+        `Project ${String(i)}`,
+        `Action ${String(i)}`,
+        "Chief Executive",
+        "May-24",
+      ]);
+    const layout = readLayout(await readPlanFile(utf8(csv(rows)), "projects.csv"));
+    expect(layout.plans).toHaveLength(1);
+    expect(layout.notes).toEqual([
+      'The "Project" column names 15 different values, too many to be plans, so the file is read as one plan; if each is a plan, choose it as the plan column.',
+    ]);
+  });
+
+  test("a file whose sheets are all empty has no plan, and naming a sheet it lacks is refused", async () => {
+    const file = await readPlanFile(
+      utf8(
+        csv([
+          ["Ref", "Action"],
+          ["1.1", "Act"],
+        ]),
+      ),
+      "plan.csv",
+    );
+    expect(() => readLayout(file, { sheets: ["Nope"] })).toThrow(/has no sheet "Nope"/);
+    expect(() => readLayout({ fileName: "empty.xlsx", kind: "xlsx", sheets: [] })).toThrow(
+      '"empty.xlsx" has no sheets.',
+    );
+  });
+});
+
+test("a ref written on two sheets of one plan is an error naming both sheets' rows", async () => {
+  const sheet = (name: string) => ({
+    name,
+    rows: [
+      ["Ref", "Action", "Lead officer", "Target date"],
+      ["1.1", `${name}: publish the plan`, "Chief Executive", "May-24"],
+    ],
+  });
+  const layout = readLayout(await readPlanFile(await xlsx(sheet("North"), sheet("South")), "areas.xlsx"));
+  const mapped = map(layout.plans[0]);
+  expect(errors(mapped)).toEqual([
+    'Sheet "South", row 2, column A (Ref): Ref "1.1" is used twice: on row 2 of sheet "North" and on row 2.',
+  ]);
+  expect(mapped.canWrite).toBe(false);
+});
