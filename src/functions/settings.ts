@@ -13,7 +13,7 @@ const secret = (what: string) =>
     .min(1, what)
     .refine(
       (value) => !UNRESOLVED_REFERENCE.test(value),
-      "is still a Key Vault reference: the Function App's managed identity cannot read that secret (give it the 'Key Vault Secrets User' role on the vault, then restart the app)",
+      "is still a Key Vault reference: the Function App's managed identity cannot read that secret (give it the 'Key Vault Secrets Officer' role on the vault, as infra/main.bicep does: it reads the certificate and writes the sender's sign-in back; then restart the app)",
     );
 
 const functionSettingsSchema = z
