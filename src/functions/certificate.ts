@@ -1,7 +1,9 @@
 // The app's certificate is not left to expire silently: each run reads its end date, and from 30 days before
 // it writes a notice to Application Insights that an alert rule (infra/alerts/certificate-expiry.kql) e-mails
 // to IT. A certificate Key Vault renews is a new certificate: Entra ID must be given it too, or sign-in fails.
-import { X509Certificate } from "node:crypto";
+import { certificateEndDate } from "../lib/certificate.ts";
+
+export { certificateEndDate };
 
 /** The notice's opening words; the certificate alert looks for them. */
 export const CERTIFICATE_EXPIRY_NOTICE = "Certificate expires soon";
@@ -10,18 +12,6 @@ export const CERTIFICATE_EXPIRY_NOTICE = "Certificate expires soon";
 export const CERTIFICATE_WARNING_DAYS = 30;
 
 const DAY_MS = 86_400_000;
-
-/** The end date of the first certificate in a PEM, or null when it holds none that can be read. */
-export function certificateEndDate(pem: string): Date | null {
-  const block = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-  if (block === undefined) return null;
-  try {
-    const certificate = new X509Certificate(block);
-    return new Date(certificate.validTo);
-  } catch {
-    return null;
-  }
-}
 
 /** The notice to write when the certificate ends within CERTIFICATE_WARNING_DAYS of `now`, else null. */
 export function certificateExpiryNotice(pem: string, now: Date): string | null {

@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
+import { shiftedClock } from "../../src/lib/clock.ts";
+import { acquireRunLease } from "../../src/notify/reminders/run-lease.ts";
 import { actionplanHere as actionplan } from "../support/actionplan-cli.ts";
 import { serveFolder } from "../support/static-site.ts";
 import { openSandbox, SANDBOX_PEOPLE } from "../support/targets.ts";
@@ -62,7 +64,15 @@ describe("actionplan doctor", () => {
     const report = reportSchema.parse(JSON.parse(app.stdout));
     assert.deepEqual(
       report.checks.map((c) => c.check),
-      ["SharePoint token", "Graph token", "lists", "SRO posts", "tab's config.json", "Teams app"],
+      [
+        "SharePoint token",
+        "Graph token",
+        "lists",
+        "SRO posts",
+        "tab's config.json",
+        "last reminder run",
+        "Teams app",
+      ],
     );
     const teams = report.checks.find((c) => c.check === "Teams app");
     assert.match(teams?.lines[0] ?? "", /^in the catalog; installed for \d+ of \d+ SRO\(s\)$/);
@@ -131,5 +141,52 @@ describe("actionplan doctor", () => {
     } finally {
       await empty.close();
     }
+  });
+});
+
+describe("actionplan doctor: the daily job's last run", () => {
+  // Wednesday 9 December 2026 on the sandbox's clock, moved on by whole days as the test says.
+  const wednesday = shiftedClock("2026-12-09");
+  let daysLater = 0;
+  let demo: Awaited<ReturnType<typeof openDemo>>;
+  beforeAll(async () => {
+    demo = await openDemo({ now: () => new Date(wednesday().getTime() + daysLater * 86_400_000) });
+  });
+  afterAll(() => demo.close());
+
+  const lastRun = async () => {
+    const run = await actionplan(`doctor --site ${demo.target.siteUrl} --as ${SENDER} --json`);
+    const found = reportSchema
+      .parse(JSON.parse(run.stdout))
+      .checks.find((c) => c.check === "last reminder run");
+    assert.ok(found, run.stdout);
+    return found;
+  };
+
+  test("never run is a warning; a run today passes; five days on, a Monday, it fails saying what to do", async () => {
+    const never = await lastRun();
+    assert.equal(never.ok, true);
+    assert.match(never.warnings?.[0] ?? "", /^the daily job has not run on this site yet/);
+
+    const lease = await acquireRunLease(demo.ctx, {
+      holder: { who: "the app", host: "func-northbridge", pid: null, run: "daily reminders" },
+      seconds: 120,
+      waitSeconds: 0,
+    });
+    await lease.release();
+    const today = await lastRun();
+    assert.equal(today.ok, true, today.lines.join("\n"));
+    assert.match(
+      today.lines[0] ?? "",
+      /^the last run \(daily reminders, as the app\) finished on 9 December 2026 at \d\d:\d\d \(UK time\), today$/,
+    );
+
+    daysLater = 5;
+    const stale = await actionplan(`doctor --site ${demo.target.siteUrl} --as ${SENDER}`);
+    assert.equal(stale.status, 1, stale.stdout);
+    assert.match(
+      stale.stdout,
+      /FAIL last reminder run\n {7}the daily job has not run since 9 December 2026: check the Function App's Monitor blade and Application Insights/,
+    );
   });
 });

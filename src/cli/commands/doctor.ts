@@ -2,7 +2,8 @@
 import { createGraphClient } from "../../notify/graph-client.ts";
 import { SANDBOX_CLIENT_ID } from "../../notify/reminders/settings.ts";
 import { loadSroPosts } from "../../sharepoint/post-admin.ts";
-import { graphTokenSourceFor, isSandboxSite, tokenSourceFor } from "../auth.ts";
+import type { IsoDate } from "../../domain/index.ts";
+import { graphTokenSourceFor, isSandboxSite, readTenantSettings, tokenSourceFor } from "../auth.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import {
   checkLists,
@@ -12,7 +13,9 @@ import {
   checkToken,
   type CheckResult,
 } from "../doctor/checks.ts";
-import { connect, notifySettingsFor, siteOptions, siteSchema } from "../site.ts";
+import { checkCertificate } from "../doctor/certificate.ts";
+import { checkLastRun } from "../doctor/last-run.ts";
+import { connect, notifySettingsFor, siteOptions, siteSchema, todayFor } from "../site.ts";
 import { z } from "zod";
 
 const help = `Usage: actionplan doctor --site <url> [--tab-url <url>] [--channel chat|activity] [--reminder-sender <upn>]
@@ -24,6 +27,10 @@ Checks a site's set-up for Action Plan Tracker and says what is missing, each wi
   lists                          the lists, columns, indexes, versioning and permissions provision sets
   SRO posts                      every post has a holder (a vacant post's actions get no reminders)
   tab's config.json              reachable beside the tab's index.html, naming this site and this app
+  last reminder run              the Reminder Runs list's last run finished on or after the last working day
+                                 before today (UK bank holidays); a site never run yet is a warning
+  app's certificate              (signing in as the app, ACTIONPLAN_CERT_PATH) its end date: a warning from
+                                 30 days before it, a failure once it has ended
   Teams app                      (--channel activity) in the organisation's catalog, and installed for the
                                  SROs; the daily job installs it where missing, so that is a warning
 Changes nothing. Exits 0 when every check passes, 1 with the list of what failed.
@@ -85,6 +92,9 @@ export const doctorCommand: Command = {
       });
       const ctx = connect(options.site, options.as);
       const results: CheckResult[] = [];
+      // Only the app signs in with a certificate (against a tenant, ACTIONPLAN_CERT_PATH); a person has none.
+      const certPath = sandbox ? undefined : readTenantSettings().ACTIONPLAN_CERT_PATH;
+      if (certPath !== undefined) results.push(checkCertificate(certPath, new Date()));
       results.push(await checkToken("SharePoint", sharePointToken));
       results.push(await checkToken("Graph", graphToken));
       const sender = options["reminder-sender"] ?? (process.env.ACTIONPLAN_SENDER_UPN || undefined);
@@ -95,6 +105,7 @@ export const doctorCommand: Command = {
       results.push(
         await checkTabConfig(tabUrl, options.site, sandbox ? undefined : process.env.ACTIONPLAN_CLIENT_ID),
       );
+      results.push(await checkLastRun(ctx, (await todayFor(options.site)) as IsoDate));
       if (appOnly) {
         const graph = createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken: graphToken });
         const holders = await posts

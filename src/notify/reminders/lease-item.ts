@@ -102,6 +102,41 @@ export async function readLeaseItems(ctx: DataContext): Promise<LeaseItem[]> {
   return z.array(leaseRow).parse(rows).map(toItem);
 }
 
+/** The last reminder run the lease records: when its item was last written, and by which run. */
+export interface LastRun {
+  /** SharePoint's Modified (ISO): a run's last write is giving the lease up as it finishes. */
+  finishedAt: string;
+  holder: LeaseHolder;
+}
+
+const lastRunRow = z.object({
+  Modified: z.string(),
+  HeldBy: text,
+  HeldOn: text,
+  ProcessId: z.nullish(z.number()),
+  RunName: text,
+});
+
+/** The last run the site's Reminder Runs list records, or null when no run has taken the lease yet. */
+export async function readLastRun(ctx: DataContext): Promise<LastRun | null> {
+  const rows: unknown = await listOf(ctx.sp, "reminderRuns")
+    .items.select("Modified", "HeldBy", "HeldOn", "ProcessId", "RunName")
+    .filter(eq("Title", LEASE_KEY))
+    .orderBy("Id")
+    .top(1)();
+  const row = z.array(lastRunRow).parse(rows)[0];
+  if (row === undefined) return null;
+  return {
+    finishedAt: row.Modified,
+    holder: {
+      who: row.HeldBy ?? "someone",
+      host: row.HeldOn ?? "an unknown host",
+      pid: row.ProcessId ?? null,
+      run: row.RunName ?? "a reminder run",
+    },
+  };
+}
+
 /** Add the site's lease item, held by `values`; resolves to its id and ETag. */
 export async function addLeaseItem(
   ctx: DataContext,
