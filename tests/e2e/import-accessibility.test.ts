@@ -6,9 +6,9 @@ import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { csv, utf8 } from "../../src/import/testdata/fixtures.ts";
 import { demoCoordinator } from "../../src/sandbox/seed/demo.ts";
-import { axeViolations } from "./support/axe.ts";
+import { settledViolations } from "./support/axe.ts";
 import { startE2E, type E2E, type HostPage } from "./support/harness.ts";
-import { waitForHeading } from "./support/tab.ts";
+import { openNewPlanImport, waitForHeading } from "./support/tab.ts";
 
 const COORDINATOR = demoCoordinator();
 const THEMES = ["default", "dark", "contrast"] as const;
@@ -29,19 +29,6 @@ function planFile(sro: string): Buffer {
       ]),
     ),
   );
-}
-
-/**
- * axe once the page is still: Fluent's buttons fade their colours over 0.1 s (the check button does as it
- * comes back from disabled), and a scan mid-fade measures colours that are never at rest on screen.
- */
-async function settledViolations(tab: Frame): Promise<{ passes: number; violations: string[] }> {
-  await tab.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
-  );
-  return axeViolations(tab);
 }
 
 /** Press Tab until the focused element in the tab matches `selector`; fails after `limit` presses. */
@@ -71,11 +58,7 @@ describe("accessibility of the import page", () => {
   async function openImport(theme: (typeof THEMES)[number]): Promise<HostPage> {
     const host = await e2e.openHost({ user: COORDINATOR, theme });
     opened.push(host);
-    await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge/);
-    await host.tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
-    await waitForHeading(host.tab, /Corporate Peer Challenge/);
-    await host.tab.getByRole("button", { name: "New plan from a file" }).click();
-    await waitForHeading(host.tab, "New plan from a file");
+    await openNewPlanImport(host.tab, /Corporate Peer Challenge/);
     return host;
   }
 

@@ -11,23 +11,18 @@ import {
   twoPlanCsv,
 } from "../../src/import/testdata/layouts.ts";
 import { demoCoordinator } from "../../src/sandbox/seed/demo.ts";
-import { axeViolations } from "./support/axe.ts";
+import { settledViolations } from "./support/axe.ts";
 import { startE2E, type E2E, type HostPage } from "./support/harness.ts";
-import { waitForHeading } from "./support/tab.ts";
+import { openNewPlanImport, waitForHeading } from "./support/tab.ts";
 
 const COORDINATOR = demoCoordinator();
 const THEMES = ["default", "dark", "contrast"] as const;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const WRITE_TIMEOUT = 90_000;
 
-/** axe once Fluent's transitions (accordion panels, button fades) have come to rest. */
-async function settledViolations(tab: Frame): Promise<string[]> {
-  await tab.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
-  );
-  const { passes, violations } = await axeViolations(tab);
+/** axe's violations once the page is still, having checked that it ran its rules. */
+async function violationsAtRest(tab: Frame): Promise<string[]> {
+  const { passes, violations } = await settledViolations(tab);
   assert.ok(passes > 10, "axe ran its rules");
   return violations;
 }
@@ -60,11 +55,8 @@ describe("importing the layouts councils publish, in the tab", () => {
   async function openImport(theme: (typeof THEMES)[number]): Promise<HostPage> {
     const host = await e2e.openHost({ user: COORDINATOR, theme });
     opened.push(host);
-    await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge/);
-    await host.tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
     // Whichever plan the Plan page opens (a plan imported by an earlier test may come first), it offers this.
-    await host.tab.getByRole("button", { name: "New plan from a file" }).click();
-    await waitForHeading(host.tab, "New plan from a file");
+    await openNewPlanImport(host.tab);
     return host;
   }
 
@@ -85,7 +77,7 @@ describe("importing the layouts councils publish, in the tab", () => {
         .getByRole("button", { name: /^Heading rows: 26 activities and 26 milestone headings/ })
         .click();
       await tab.getByLabel("Row 17 of Elections read as").waitFor();
-      assert.deepEqual(await settledViolations(tab), [], "the workbook's preview, heading rows open");
+      assert.deepEqual(await violationsAtRest(tab), [], "the workbook's preview, heading rows open");
 
       await tab
         .getByLabel("Plan file")
@@ -95,7 +87,7 @@ describe("importing the layouts councils publish, in the tab", () => {
         .waitFor();
       await tab.getByRole("button", { name: `Details of ${PROCUREMENT_PLAN}` }).click();
       await tab.getByText("Check before importing").waitFor();
-      assert.deepEqual(await settledViolations(tab), [], "the two plans' preview, one plan's details open");
+      assert.deepEqual(await violationsAtRest(tab), [], "the two plans' preview, one plan's details open");
       await page.context().close();
     });
 

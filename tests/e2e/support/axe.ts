@@ -62,3 +62,16 @@ export async function axeViolations(tab: Frame): Promise<{ passes: number; viola
     ),
   };
 }
+
+/**
+ * axe once the page is still: Fluent's buttons fade their colours over 0.1 s (a button coming back from
+ * disabled does), and a scan mid-fade measures colours that are never at rest on screen.
+ */
+export async function settledViolations(tab: Frame): Promise<{ passes: number; violations: string[] }> {
+  await tab.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
+  return axeViolations(tab);
+}

@@ -48,3 +48,15 @@ export async function tabToButton(tab: Frame, text: string, limit = 40): Promise
   }
   throw new Error(`Tab never reached the button "${text}"`);
 }
+
+/**
+ * From the tab's first screen, the Plan page's "New plan from a file" (a coordinator's); `planHeading`, when
+ * given, is waited for on the Plan page first.
+ */
+export async function openNewPlanImport(tab: Frame, planHeading?: RegExp): Promise<void> {
+  await waitForHeading(tab, /^Overdue|My actions|Corporate Peer Challenge/);
+  await tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
+  if (planHeading !== undefined) await waitForHeading(tab, planHeading);
+  await tab.getByRole("button", { name: "New plan from a file" }).click();
+  await waitForHeading(tab, "New plan from a file");
+}
