@@ -9,10 +9,10 @@ import {
   Body1,
   makeStyles,
   Select,
-  tokens,
 } from "@fluentui/react-components";
 import type { HeadingReading, HeadingRow } from "../../../import/index.ts";
 import { countOf } from "./ImportChangesView.tsx";
+import { useTableStyles } from "./table-styles.ts";
 
 const READINGS: readonly [HeadingReading, string][] = [
   ["area", "An area (a recommendation)"],
@@ -22,14 +22,6 @@ const READINGS: readonly [HeadingReading, string][] = [
 ];
 
 const useStyles = makeStyles({
-  wrap: { overflowX: "auto", maxWidth: "100%" },
-  table: { borderCollapse: "collapse", width: "100%" },
-  cell: {
-    textAlign: "left",
-    verticalAlign: "top",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   select: { minWidth: "14rem" },
 });
 
@@ -54,7 +46,7 @@ interface Props {
 
 /** The heading rows' readings, each changeable. */
 export function HeadingReadings(props: Props) {
-  const styles = useStyles();
+  const styles = { ...useTableStyles(), ...useStyles() };
   if (props.headings.length === 0) return null;
   return (
     <Accordion collapsible>

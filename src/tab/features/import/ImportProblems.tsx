@@ -3,25 +3,18 @@
 import { Body1, makeStyles, tokens } from "@fluentui/react-components";
 import type { ImportProblem } from "../../../import/index.ts";
 import { rowRanges } from "../../../import/problems.ts";
+import { useTableStyles } from "./table-styles.ts";
 
 const SHOWN = 200;
 const HEADINGS = ["Kind", "Sheet", "Row", "Column", "What is wrong"] as const;
 
 const useStyles = makeStyles({
-  wrap: { overflowX: "auto", maxWidth: "100%" },
-  table: { borderCollapse: "collapse", width: "100%" },
-  cell: {
-    textAlign: "left",
-    verticalAlign: "top",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
 });
 
 /** The problems table, or a sentence when there are none. */
 export function ImportProblems(props: { problems: readonly ImportProblem[] }) {
-  const styles = useStyles();
+  const styles = { ...useTableStyles(), ...useStyles() };
   const { problems } = props;
   if (problems.length === 0) return <Body1>No problems found in the file.</Body1>;
   const errors = problems.filter((p) => p.severity === "error").length;
