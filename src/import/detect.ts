@@ -150,10 +150,14 @@ export function locateColumns(
 
 /** A title for the plan: the first text above the header row (its title rows), else the file's name. */
 export function suggestTitle(file: PlanFile, sheet: Sheet): string {
-  const headerRow = findHeaderRow(sheet)?.row ?? 1;
+  return titleAbove(sheet, findHeaderRow(sheet)?.row ?? 1) ?? baseName(file.fileName);
+}
+
+/** The first text in the rows above `headerRow` (a sheet's title rows), single-spaced; null when none. */
+export function titleAbove(sheet: Sheet, headerRow: number): string | null {
   for (const row of sheet.rows.slice(0, headerRow - 1)) {
     const text = row.find((cell) => cell.trim() !== "")?.trim();
     if (text !== undefined) return text.replace(/\s+/g, " ");
   }
-  return baseName(file.fileName);
+  return null;
 }

@@ -1,7 +1,7 @@
 // What a file holds before any row is read: which sheets share the plan table's layout (a workbook kept as
 // a sheet per area is one plan, an area per sheet), and whether a column names the plan each row is of (a
 // file holding several plans). Each plan found is a draft: its sheets, mapping and suggested title.
-import { choosePlanSheet, detectMapping, locateColumns, type ImportMapping } from "./detect.ts";
+import { choosePlanSheet, detectMapping, locateColumns, titleAbove, type ImportMapping } from "./detect.ts";
 import { parseHeading } from "./groups.ts";
 import type { PlanSheet } from "./map.ts";
 import { rowRanges } from "./problems.ts";
@@ -61,17 +61,9 @@ export class LayoutError extends Error {
   override name = "LayoutError";
 }
 
-function firstText(sheet: Sheet, below: number): string | null {
-  for (const row of sheet.rows.slice(0, below - 1)) {
-    const text = row.find((cell) => cell.trim() !== "")?.trim();
-    if (text !== undefined) return text.replace(/\s+/g, " ");
-  }
-  return null;
-}
-
 /** Areas by sheet: each named by its title row when the sheets' titles differ, else by the sheet's name. */
 function areasOf(sheets: readonly Sheet[], mapping: ImportMapping): { ref: string; title: string }[] {
-  const titles = sheets.map((sheet) => firstText(sheet, locateColumns(sheet, mapping).headerRow));
+  const titles = sheets.map((sheet) => titleAbove(sheet, locateColumns(sheet, mapping).headerRow));
   const distinct = new Set(titles).size === titles.length && titles.every((t) => t !== null);
   const names = sheets.map((sheet, i) => (distinct ? (titles[i] ?? sheet.name) : sheet.name));
   const parsed = names.map((name) => parseHeading(name));
@@ -85,7 +77,7 @@ function areasOf(sheets: readonly Sheet[], mapping: ImportMapping): { ref: strin
 
 /** The plan's title for sheets read as areas: the title row they share, else the file's name. */
 function sharedTitle(file: PlanFile, sheets: readonly Sheet[], mapping: ImportMapping): string {
-  const titles = new Set(sheets.map((sheet) => firstText(sheet, locateColumns(sheet, mapping).headerRow)));
+  const titles = new Set(sheets.map((sheet) => titleAbove(sheet, locateColumns(sheet, mapping).headerRow)));
   const [only] = titles;
   return titles.size === 1 && only !== null && only !== undefined ? only : baseName(file.fileName);
 }
@@ -277,5 +269,5 @@ export function readLayout(file: PlanFile, options: LayoutOptions = {}): FileLay
 
 /** A title for a one-sheet plan: the first text above the header row, else the file's name. */
 function suggestedTitle(file: PlanFile, sheet: Sheet, mapping: ImportMapping): string {
-  return firstText(sheet, locateColumns(sheet, mapping).headerRow) ?? baseName(file.fileName);
+  return titleAbove(sheet, locateColumns(sheet, mapping).headerRow) ?? baseName(file.fileName);
 }
