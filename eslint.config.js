@@ -83,10 +83,18 @@ export default defineConfig(
                 "The report core is pure and sits beside the domain: it imports only the domain (and src/lib/zod.ts).",
             },
             {
+              target: "./src/teams-catalog",
+              from: "./src",
+              except: ["./teams-catalog"],
+              message:
+                "The Teams catalog core is pure and sits beside the domain: it imports nothing else of ours.",
+            },
+            {
               target: [
                 "./src/domain",
                 "./src/import",
                 "./src/report",
+                "./src/teams-catalog",
                 "./src/sharepoint",
                 "./src/notify",
                 "./src/tab",

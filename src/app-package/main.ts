@@ -9,23 +9,13 @@ import { z } from "zod";
 import { buildAppPackage, PACKAGE_FILE_NAME } from "./build.ts";
 import { writeIcons } from "./icons.ts";
 import { APP_PACKAGE_DIR } from "./manifest.ts";
+import { compareVersions, nextPatch } from "../teams-catalog/version.ts";
 import { parseTabConfig } from "../tab/lib/config.ts";
 import { PackageSettingsError, readPackageSettings, tabConfigFor, type PackageSettings } from "./settings.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 const previousSchema = z.object({ id: z.string(), version: z.string() });
-
-/** "1.10.0" > "1.9.3": each part as a number. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < 3; i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /**
  * Why `version` may not replace the package already at `file` for the same Teams app (Teams keeps the app it
@@ -38,13 +28,8 @@ export function versionNotHigher(file: string, teamsAppId: string, version: stri
     entry === undefined ? null : previousSchema.safeParse(JSON.parse(new TextDecoder().decode(entry)));
   if (previous?.success !== true || previous.data.id !== teamsAppId) return null;
   if (compareVersions(version, previous.data.version) > 0) return null;
-  return `The app package was not written: version ${version} is not higher than ${previous.data.version}, the version of the package already at ${file}, and Teams only updates an app whose version goes up. Set ACTIONPLAN_APP_VERSION to a higher version, such as ${bump(previous.data.version)}.`;
+  return `The app package was not written: version ${version} is not higher than ${previous.data.version}, the version of the package already at ${file}, and Teams only updates an app whose version goes up. Set ACTIONPLAN_APP_VERSION to a higher version, such as ${nextPatch(previous.data.version)}.`;
 }
-
-const bump = (version: string): string => {
-  const [major = 0, minor = 0, patch = 0] = version.split(".").map(Number);
-  return `${String(major)}.${String(minor)}.${String(patch + 1)}`;
-};
 
 /** Run the packager with command-line arguments; resolves to the exit code. */
 export async function main(

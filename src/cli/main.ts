@@ -12,6 +12,7 @@ import { summaryCommand } from "./commands/summary.ts";
 import { updateCommand } from "./commands/update.ts";
 import type { Command } from "./command.ts";
 import { doctorCommand } from "./commands/doctor.ts";
+import { teamsAppCommand } from "./commands/teams-app.ts";
 import { describeCliError } from "./errors.ts";
 import { startProgress } from "./progress.ts";
 import { readFileSync } from "node:fs";
@@ -29,6 +30,7 @@ const COMMANDS: Command[] = [
   reportCommand,
   remindersCommand,
   doctorCommand,
+  teamsAppCommand,
 ];
 
 function overview(): string {

@@ -18,6 +18,11 @@ export interface Permission {
    * oauth2PermissionScopes), which `az ad sp show --id 00000003-0000-0ff1-ce00-000000000000` lists.
    */
   scopeId?: string;
+  /**
+   * Needed only to deploy (`actionplan teams-app publish`, run by an administrator), not to run the app:
+   * doctor, which checks the identities that run it (the reminder sender, the daily job), does not ask for it.
+   */
+  deployOnly?: true;
 }
 
 const SITES_ALL = ["Sites.Manage.All", "Sites.FullControl.All"];
@@ -87,6 +92,14 @@ export const PERMISSIONS: readonly Permission[] = [
   },
   {
     resource: "Graph",
+    name: "AppCatalog.Submit",
+    ways: ["person"],
+    why: "`teams-app publish` puts the Teams app in the organisation's catalog",
+    broader: ["AppCatalog.ReadWrite.All", "Directory.ReadWrite.All"],
+    deployOnly: true,
+  },
+  {
+    resource: "Graph",
     name: "AppCatalog.Read.All",
     ways: ["app"],
     why: "finding the app in the organisation's catalog",
@@ -107,10 +120,14 @@ export function neededBy(way: Way, resource: Resource): Permission[] {
   return PERMISSIONS.filter((p) => p.resource === resource && p.ways.includes(way));
 }
 
-/** Of what a way of running needs of a resource, what a token granting `granted` lacks. */
+/**
+ * Of what a way of running needs of a resource to run the app (not what only deploying it needs), what a token
+ * granting `granted` lacks.
+ */
 export function missingPermissions(way: Way, resource: Resource, granted: readonly string[]): Permission[] {
   const has = new Set(granted.map((g) => g.toLowerCase()));
   return neededBy(way, resource).filter(
-    (p) => ![p.name, ...(p.broader ?? [])].some((name) => has.has(name.toLowerCase())),
+    (p) =>
+      p.deployOnly !== true && ![p.name, ...(p.broader ?? [])].some((name) => has.has(name.toLowerCase())),
   );
 }

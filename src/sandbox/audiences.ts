@@ -10,12 +10,12 @@ import type { SandboxRequest, SandboxResponse } from "./http.ts";
  * What `.default` grants a person in the sandbox: the delegated permissions of the README's permissions table.
  * For SharePoint that is every delegated permission the app registration is given (tab and CLI alike), as
  * Entra's `.default` issues all the consented permissions of the resource, whoever asks
- * (https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc#the-default-scope); for Graph the
- * tab's column. tests/integration/permissions-table.test.ts holds them together.
+ * (https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc#the-default-scope); for Graph, likewise,
+ * the tab's and the CLI's columns together. tests/integration/permissions-table.test.ts holds them together.
  */
 export const DEFAULT_SCOPES = {
   sharePoint: ["AllSites.Manage", "AllSites.FullControl"],
-  graph: ["User.Read", "User.Read.All", "Chat.Create", "Chat.Read", "ChatMessage.Send"],
+  graph: ["User.Read", "User.Read.All", "Chat.Create", "Chat.Read", "ChatMessage.Send", "AppCatalog.Submit"],
   api: ["access_as_user"],
 };
 

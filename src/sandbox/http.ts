@@ -18,6 +18,8 @@ export interface SandboxRequest {
   /** Header names in lower case. */
   headers: Record<string, string>;
   body: string;
+  /** The body's bytes as sent (a zip upload); `body` is them read as UTF-8. */
+  bytes?: Uint8Array;
   /** Null when the request carried no valid token. */
   caller: Caller | null;
   /**

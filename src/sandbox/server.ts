@@ -71,7 +71,7 @@ const tokenRequestSchema = z.union([
   z.object({ app: z.string().min(1), scope: z.string().optional() }).strict(),
 ]);
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -80,7 +80,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on("end", () => {
-      resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString("utf8"));
+      resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks));
     });
     req.on("error", reject);
   });
@@ -194,7 +194,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const headers = lowerHeaders(request);
     const method = (request.method ?? "GET").toUpperCase();
     const url = new URL(request.url ?? "/", origin);
-    const body = await readBody(request);
+    const bytes = await readBody(request);
+    const body = bytes === null ? null : bytes.toString("utf8");
     stats.requests++;
     if (options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     if (method === "OPTIONS") return preflight(headers);
@@ -204,6 +205,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       url,
       headers,
       body: body ?? "",
+      bytes: bytes ?? undefined,
       caller: check.ok ? check.caller : null,
       granted: check.ok ? check.granted : null,
     };

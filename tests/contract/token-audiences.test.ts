@@ -80,7 +80,10 @@ describe("token audiences (sandbox)", () => {
     const answer = tokenAnswer.parse((await token({ user: USER, scope: `${GRAPH_AUDIENCE}/.default` })).json);
     const claims = claimsOf(answer.access_token);
     assert.equal(claims.aud, GRAPH_AUDIENCE);
-    assert.equal(claims.scp, "User.Read User.Read.All Chat.Create Chat.Read ChatMessage.Send");
+    assert.equal(
+      claims.scp,
+      "User.Read User.Read.All Chat.Create Chat.Read ChatMessage.Send AppCatalog.Submit",
+    );
     assert.equal(answer.scope, claims.scp);
     assert.equal(claims.appid, SANDBOX_CLIENT_ID);
     assert.equal(typeof claims.tid, "string");

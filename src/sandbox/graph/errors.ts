@@ -59,13 +59,17 @@ export function graphEmpty(
   return { status, headers: { ...correlationHeaders(correlate(req)), ...headers }, body: "" };
 }
 
-/** A Graph error response in Graph's error shape, with the same ids in the headers and the innerError. */
+/**
+ * A Graph error response in Graph's error shape, with the same ids in the headers and the innerError; `inner`
+ * adds what some services put before them in the innerError (Teams' own code, message and details).
+ */
 export function graphError(
   status: number,
   code: string,
   message: string,
   req: SandboxRequest,
   headers: Record<string, string> = {},
+  inner: Record<string, unknown> = {},
 ): SandboxResponse {
   const c = correlate(req);
   // Graph writes the innerError date in UTC to the second, without a zone suffix: "2024-04-09T10:15:02".
@@ -74,7 +78,7 @@ export function graphError(
     error: {
       code,
       message,
-      innerError: { date, "request-id": c.requestId, "client-request-id": c.clientRequestId },
+      innerError: { ...inner, date, "request-id": c.requestId, "client-request-id": c.clientRequestId },
     },
   };
   return {

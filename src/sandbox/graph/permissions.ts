@@ -78,9 +78,23 @@ export const GRAPH_PERMISSIONS: readonly GraphPermissionRow[] = [
   {
     method: "GET",
     path: "/appCatalogs/teamsApps",
-    delegated: ["AppCatalog.Read.All", "AppCatalog.ReadWrite.All"],
+    delegated: ["AppCatalog.Submit", "AppCatalog.Read.All", "AppCatalog.ReadWrite.All"],
     application: ["AppCatalog.Read.All", "AppCatalog.ReadWrite.All"],
     learn: `${LEARN}/appcatalogs-list-teamsapps`,
+  },
+  {
+    method: "POST",
+    path: "/appCatalogs/teamsApps",
+    delegated: ["AppCatalog.Submit", "AppCatalog.ReadWrite.All", "Directory.ReadWrite.All"],
+    application: [],
+    learn: `${LEARN}/teamsapp-publish`,
+  },
+  {
+    method: "POST",
+    path: "/appCatalogs/teamsApps/{id}/appDefinitions",
+    delegated: ["AppCatalog.Submit", "AppCatalog.ReadWrite.All", "Directory.ReadWrite.All"],
+    application: [],
+    learn: `${LEARN}/teamsapp-update`,
   },
   {
     method: "GET",

@@ -3,13 +3,15 @@
 import { SANDBOX_CLIENT_ID } from "../auth.ts";
 import { personByIdOrUpn, personByUpn, TENANT, type Person } from "../directory.ts";
 import type { Caller, SandboxRequest, SandboxResponse } from "../http.ts";
+import type { TeamsCatalog } from "./catalog.ts";
 import { graphError, graphUnauthenticated } from "./errors.ts";
 import type { TeamsState } from "./teams-state.ts";
 import { throttled, type TeamsOperation, type TeamsThrottle } from "./throttle.ts";
 
-/** The state, throttle and clock the Teams handlers work with. */
+/** The state, catalog, throttle and clock the Teams handlers work with. */
 export interface TeamsContext {
   state: TeamsState;
+  catalog: TeamsCatalog;
   throttle: TeamsThrottle;
   now: () => Date;
 }

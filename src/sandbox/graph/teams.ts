@@ -1,9 +1,12 @@
 // The Teams part of the Graph emulator: routes chats, chat messages, installed apps, activity notifications
-// and the app catalog to their handlers, over durable state and the documented throttling limits.
+// and the app catalog (listing, publishing, new versions) to their handlers, over durable state and the
+// documented throttling limits.
 import type { Person } from "../directory.ts";
 import type { SandboxRequest, SandboxResponse } from "../http.ts";
 import type { SandboxStore } from "../store.ts";
 import { listChatMessages, postChatMessage } from "./chat-messages.ts";
+import { TeamsCatalog } from "./catalog.ts";
+import { addAppDefinition, listCatalogApps, publishCatalogApp } from "./catalog-routes.ts";
 import { createChat, getChat } from "./chats.ts";
 import { graphError, graphUnauthenticated } from "./errors.ts";
 import {
@@ -15,27 +18,35 @@ import {
   type TeamsContext,
 } from "./teams-context.ts";
 import { TeamsState } from "./teams-state.ts";
-import { installApp, listCatalogApps, listInstalledApps, sendActivityNotification } from "./teamwork.ts";
+import { installApp, listInstalledApps, sendActivityNotification } from "./teamwork.ts";
 import { TeamsThrottle } from "./throttle.ts";
 
 /** The Teams emulator of one sandbox: its state (for the inbox) and its request handler. */
 export interface GraphTeams {
   state: TeamsState;
-  /** Answers a Graph v1.0 path it serves; null for paths that belong to other emulators. */
-  handle: (req: SandboxRequest, path: string) => SandboxResponse | null;
+  /**
+   * Answers a Graph v1.0 path it serves (publishing to the catalog answers once the package is checked);
+   * null for paths that belong to other emulators.
+   */
+  handle: (req: SandboxRequest, path: string) => SandboxResponse | Promise<SandboxResponse> | null;
 }
 
 /** Build the Teams emulator over the sandbox store, on the sandbox clock. */
 export function createGraphTeams(options: { store: SandboxStore; now: () => Date }): GraphTeams {
   const ctx: TeamsContext = {
     state: new TeamsState(options.store),
+    catalog: new TeamsCatalog(options.store),
     throttle: new TeamsThrottle(options.now),
     now: options.now,
   };
   return { state: ctx.state, handle: (req, path) => route(ctx, req, path) };
 }
 
-function route(ctx: TeamsContext, req: SandboxRequest, path: string): SandboxResponse | null {
+function route(
+  ctx: TeamsContext,
+  req: SandboxRequest,
+  path: string,
+): SandboxResponse | Promise<SandboxResponse> | null {
   const segments = segmentsOf(path);
   const lower = segments.map((s) => s.toLowerCase());
   const method = req.method;
@@ -53,8 +64,17 @@ function route(ctx: TeamsContext, req: SandboxRequest, path: string): SandboxRes
     return null;
   }
 
-  if (lower[0] === "appcatalogs" && lower[1] === "teamsapps" && lower.length === 2) {
-    return method === "GET" ? listCatalogApps(ctx, req) : methodNotAllowed(req, "GET");
+  if (lower[0] === "appcatalogs" && lower[1] === "teamsapps") {
+    if (lower.length === 2) {
+      if (method === "GET") return listCatalogApps(ctx, req);
+      if (method === "POST") return publishCatalogApp(ctx, req);
+      return methodNotAllowed(req, "GET, POST");
+    }
+    if (lower.length === 4 && lower[3] === "appdefinitions") {
+      const appId = segments[2] ?? "";
+      return method === "POST" ? addAppDefinition(ctx, req, appId) : methodNotAllowed(req, "POST");
+    }
+    return null;
   }
 
   // /users/{id | upn}/teamwork/… and /me/teamwork/…

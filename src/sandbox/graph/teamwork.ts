@@ -1,17 +1,11 @@
 // A person's Teams apps and activity feed: GET/POST /users/{id}/teamwork/installedApps and
-// POST /users/{id}/teamwork/sendActivityNotification, plus GET /appCatalogs/teamsApps to find an app's
-// catalog id. A notification is accepted only from the Entra app of a Teams app installed for the recipient.
+// POST /users/{id}/teamwork/sendActivityNotification (the catalog itself is catalog-routes.ts). A notification
+// is accepted only from the Entra app of a Teams app installed for the recipient.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Person } from "../directory.ts";
 import { jsonBody, type SandboxRequest, type SandboxResponse } from "../http.ts";
-import {
-  catalogApp,
-  TEAMS_APP_CATALOG,
-  teamsAppDefinitionJson,
-  teamsAppJson,
-  type CatalogApp,
-} from "./catalog.ts";
+import { teamsAppDefinitionJson, teamsAppJson, type CatalogApp } from "./catalog.ts";
 import { graphEmpty, graphError, graphJson } from "./errors.ts";
 import {
   admit,
@@ -60,7 +54,7 @@ export function listInstalledApps(
     return graphError(400, "BadRequest", `Invalid filter clause: ${filter}`, req);
   }
   const render = (install: InstallationRecord): Record<string, unknown> => {
-    const app = catalogApp(install.teamsAppId);
+    const app = ctx.catalog.app(install.teamsAppId);
     return {
       id: install.id,
       ...(expand.has("teamsapp") && app !== undefined ? { teamsApp: teamsAppJson(app) } : {}),
@@ -78,7 +72,7 @@ export function listInstalledApps(
   }
   const matching = installs.filter((install) => {
     if (clause === null) return true;
-    const app = catalogApp(install.teamsAppId);
+    const app = ctx.catalog.app(install.teamsAppId);
     const wanted = (clause[2] ?? "").toLowerCase();
     const actual = (clause[1] ?? "").toLowerCase() === "id" ? app?.id : app?.externalId;
     return actual?.toLowerCase() === wanted;
@@ -95,7 +89,7 @@ export function installApp(ctx: TeamsContext, req: SandboxRequest, user: Person)
   const bind = parsed.data["teamsApp@odata.bind"];
   const appId = /\/appCatalogs\/teamsApps(?:\('([^']+)'\)|\/([^/?#]+))$/i.exec(bind);
   if (appId === null) return graphError(400, "BadRequest", `Invalid odata.bind value '${bind}'.`, req);
-  const app = catalogApp(decodeURIComponent(appId[1] ?? appId[2] ?? ""));
+  const app = ctx.catalog.app(decodeURIComponent(appId[1] ?? appId[2] ?? ""));
   if (app === undefined) {
     return graphError(
       404,
@@ -171,29 +165,6 @@ export function sendActivityNotification(
   return graphEmpty(204, req);
 }
 
-/** GET /appCatalogs/teamsApps, with `$filter=externalId eq '…'` (or id, displayName) as the docs show. */
-export function listCatalogApps(ctx: TeamsContext, req: SandboxRequest): SandboxResponse {
-  const admitted = admit(ctx, req, "listCatalogApps");
-  if ("error" in admitted) return admitted.error;
-  const filter = [...req.url.searchParams].find(([k]) => k.toLowerCase() === "$filter")?.[1];
-  const clause =
-    filter === undefined ? null : /^\s*(id|externalId|displayName)\s+eq\s+'([^']*)'\s*$/i.exec(filter);
-  if (filter !== undefined && clause === null) {
-    return graphError(400, "BadRequest", `Invalid filter clause: ${filter}`, req);
-  }
-  const apps = TEAMS_APP_CATALOG.filter((app) => {
-    if (clause === null) return true;
-    const property = (clause[1] ?? "").toLowerCase();
-    const value = property === "id" ? app.id : property === "externalid" ? app.externalId : app.displayName;
-    return value.toLowerCase() === (clause[2] ?? "").toLowerCase();
-  });
-  return graphJson(
-    200,
-    { "@odata.context": `${METADATA}#appCatalogs/teamsApps`, value: apps.map(teamsAppJson) },
-    req,
-  );
-}
-
 /**
  * The installed catalog app whose manifest names this Entra app, if the person has one; when the request
  * names a Teams app (teamsAppId), only that app counts.
@@ -205,7 +176,7 @@ function installedAppFor(
   teamsAppId: string | undefined,
 ): CatalogApp | undefined {
   for (const install of ctx.state.installationsOf(user.id)) {
-    const app = catalogApp(install.teamsAppId);
+    const app = ctx.catalog.app(install.teamsAppId);
     if (app === undefined || app.azureADAppId.toLowerCase() !== entraAppId.toLowerCase()) continue;
     if (teamsAppId === undefined || app.id.toLowerCase() === teamsAppId.toLowerCase()) return app;
   }

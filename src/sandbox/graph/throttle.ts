@@ -23,7 +23,8 @@ export type TeamsOperation =
   | "sendActivityNotification"
   | "listInstalledApps"
   | "installApp"
-  | "listCatalogApps";
+  | "listCatalogApps"
+  | "publishCatalogApp";
 
 const perSecond = (scope: LimitScope, max: number): TeamsLimit => ({ scope, max, windowMs: 1000 });
 
@@ -37,6 +38,8 @@ const perSecond = (scope: LimitScope, max: number): TeamsLimit => ({ scope, max,
  * - GET 1:1/group chat message: 20 rps per app per tenant, 1 rps per chat.
  * - POST /users/{id}/teamwork/sendActivityNotification: 5 rps per app per tenant.
  * - GET / POST installedApps for user: 30 rps per app per tenant; GET appCatalogs: 30 rps.
+ * - POST /appCatalogs/teamsApps and …/appDefinitions (publishing an app or a version) are not listed either:
+ *   "Other API calls for Microsoft Teams", 30 rps per app per tenant.
  * - POST /chats (chat creation) and GET /chats/{id} are not listed: "Other API calls for Microsoft Teams"
  *   (30 rps per app per tenant, 1 rps per resource, which for creation has no resource yet) and "Other GET
  *   API calls" (30 rps, 1 rps per resource).
@@ -50,6 +53,7 @@ export const TEAMS_LIMITS: Readonly<Record<TeamsOperation, readonly TeamsLimit[]
   listInstalledApps: [perSecond("app", 30)],
   installApp: [perSecond("app", 30)],
   listCatalogApps: [perSecond("app", 30)],
+  publishCatalogApp: [perSecond("app", 30)],
 };
 
 /** Who is asking and about what, for the limits' scopes. */
