@@ -30,6 +30,9 @@ param clientId string
 @description('The Teams app\'s manifest id.')
 param teamsAppId string
 
+@description('The Teams app\'s id in the organisation\'s catalog, not its manifest id: Teams admin centre → Teams apps → Manage apps → the app → App ID (`actionplan teams-app publish` prints it; the toolkit\'s publish writes it as TEAMS_APP_PUBLISHED_APP_ID). Card buttons and notifications open the app by it. Known only once the app is published; until it is given, the daily job stops on each run naming ACTIONPLAN_TEAMS_CATALOG_ID.')
+param teamsCatalogAppId string = ''
+
 @allowed(['chat', 'activity'])
 param reminderChannel string = 'chat'
 
@@ -188,6 +191,7 @@ resource functions 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'ACTIONPLAN_TENANT_ID', value: tenantId }
         { name: 'ACTIONPLAN_CLIENT_ID', value: clientId }
         { name: 'ACTIONPLAN_TEAMS_APP_ID', value: teamsAppId }
+        { name: 'ACTIONPLAN_TEAMS_CATALOG_ID', value: teamsCatalogAppId }
         { name: 'ACTIONPLAN_UPDATE_FORM_URL', value: '${tabEndpoint}/tab/?view=update' }
         { name: 'ACTIONPLAN_CHANNEL', value: reminderChannel }
         { name: 'ACTIONPLAN_CERT_PEM', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${certificateName})' }

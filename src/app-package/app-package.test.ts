@@ -11,6 +11,7 @@ import {
   DEFAULT_TAB_ENTITY_ID,
   SANDBOX_CLIENT_ID,
   SANDBOX_TEAMS_APP_ID,
+  SANDBOX_TEAMS_CATALOG_ID,
 } from "../notify/reminders/settings.ts";
 import { buildAppPackage, PACKAGE_FILE_NAME } from "./build.ts";
 import { packageWith as runPackage } from "../../tests/support/package-run.ts";
@@ -27,6 +28,8 @@ const TENANT = {
   ACTIONPLAN_TAB_URL: "https://actionplan.northbridge.gov.uk/tab",
   ACTIONPLAN_DEVELOPER_NAME: "Northbridge Council",
 };
+/** The app's id in the council's catalog, once published: Teams admin centre's App ID. */
+const CATALOG_ID = "b8c3e2d1-6f4a-4e9b-a0c7-3d5e8f1a2b4c";
 
 /** The output folders packageWith made, removed when the file's tests are done. */
 const outputs: string[] = [];
@@ -185,17 +188,37 @@ describe("the package's settings", () => {
     const run = await packageWith({
       ...TENANT,
       ACTIONPLAN_SITE_URL: "https://northbridge.sharepoint.com/sites/improvement/",
+      ACTIONPLAN_TEAMS_CATALOG_ID: CATALOG_ID,
     });
     assert.equal(run.code, 0);
     const config = parseTabConfig(JSON.parse(readFileSync(join(run.out, "config.json"), "utf8")));
     assert.match(run.said, /Run `npm run build:tab` first to also get dist\/site/);
+    assert.doesNotMatch(run.said, /Warning/);
     assert.deepEqual(config, {
       siteUrl: "https://northbridge.sharepoint.com/sites/improvement",
       auth: { clientId: TENANT.ACTIONPLAN_CLIENT_ID },
       teamsAppId: TENANT.ACTIONPLAN_TEAMS_APP_ID.toLowerCase(),
+      teamsCatalogAppId: CATALOG_ID,
       updateFormUrl: "https://actionplan.northbridge.gov.uk/tab/?view=update",
       graphUrl: "https://graph.microsoft.com",
     });
+  });
+
+  test("before the app is in the catalog, config.json is written without its catalog id, with a warning saying how to add it", async () => {
+    const site = "https://northbridge.sharepoint.com/sites/improvement";
+    const run = await packageWith({ ...TENANT, ACTIONPLAN_SITE_URL: site });
+    assert.equal(run.code, 0, run.said);
+    const config = parseTabConfig(JSON.parse(readFileSync(join(run.out, "config.json"), "utf8")));
+    assert.equal(config.teamsCatalogAppId, undefined);
+    assert.match(
+      run.said,
+      /config\.json has no teamsCatalogAppId, so "Chase now" in the tab will refuse to send until it has: .*set ACTIONPLAN_TEAMS_CATALOG_ID to the App ID the Teams admin centre shows .*`npm run package -- site` again/,
+    );
+    // The sandbox's catalog id would leave "Chase now"'s buttons opening nothing in a tenant.
+    assert.match(
+      settingsError({ ...TENANT, ACTIONPLAN_TEAMS_CATALOG_ID: SANDBOX_TEAMS_CATALOG_ID }),
+      /ACTIONPLAN_TEAMS_CATALOG_ID: is the sandbox's value/,
+    );
   });
 
   test("`package -- site` writes the tab with its config.json for a deploy, and no package", async () => {

@@ -11,7 +11,13 @@ import { writeIcons } from "./icons.ts";
 import { APP_PACKAGE_DIR } from "./manifest.ts";
 import { compareVersions, nextPatch } from "../teams-catalog/version.ts";
 import { parseTabConfig } from "../tab/lib/config.ts";
-import { PackageSettingsError, readPackageSettings, tabConfigFor, type PackageSettings } from "./settings.ts";
+import {
+  catalogIdWarning,
+  PackageSettingsError,
+  readPackageSettings,
+  tabConfigFor,
+  type PackageSettings,
+} from "./settings.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -106,6 +112,8 @@ function writeSiteFiles(
   const configFile = join(outDir, "config.json");
   writeFileSync(configFile, `${JSON.stringify(tabConfig, null, 2)}\n`);
   console.log(`Wrote ${configFile}: put it beside the tab's index.html (${settings.tabUrl}config.json).`);
+  const noCatalogId = catalogIdWarning(settings);
+  if (noCatalogId !== null) console.error(noCatalogId);
   writeStaticSite(siteDir, builtTab, settings.tabUrl, configFile);
   return 0;
 }

@@ -9,6 +9,7 @@ import {
   DEFAULT_TAB_ENTITY_ID,
   SANDBOX_CLIENT_ID,
   SANDBOX_TEAMS_APP_ID,
+  SANDBOX_TEAMS_CATALOG_ID,
 } from "../notify/reminders/settings.ts";
 import { officerPredicate, settingProblems } from "../lib/zod-words.ts";
 
@@ -28,8 +29,15 @@ const noQueryOrFragment = (value: string) => {
 };
 
 const settingsSchema = z.object({
-  /** The Teams app's manifest id: what deep links and the org catalog know the app by. */
+  /** The Teams app's manifest id: the package's own id (the catalog gives the app another, its catalog id). */
   ACTIONPLAN_TEAMS_APP_ID: z.uuid("must be a GUID (the Teams app's manifest id)"),
+  /**
+   * The app's id in the organisation's catalog (Teams admin centre → Manage apps → the app → App ID), which
+   * "Chase now"'s card buttons open it by (into config.json). Known only once the app is in the catalog.
+   */
+  ACTIONPLAN_TEAMS_CATALOG_ID: z
+    .uuid("must be a GUID (the App ID the Teams admin centre shows for the app, not its manifest id)")
+    .optional(),
   /** The Entra app registration of the tab (single sign-on, Nested App Authentication). */
   ACTIONPLAN_CLIENT_ID: z.uuid("must be a GUID (the Entra app's client id)"),
   /** The base address of the built tab; its views are chosen by query string. */
@@ -76,6 +84,8 @@ export interface PackageSettings {
   /** For a real tenant (the tab is not on localhost), not the sandbox. */
   forTenant: boolean;
   teamsAppId: string;
+  /** ACTIONPLAN_TEAMS_CATALOG_ID, when given: config.json's teamsCatalogAppId. */
+  teamsCatalogAppId: string | null;
   developerName: string;
   developerUrl: string;
   /** ACTIONPLAN_APP_VERSION, when given. */
@@ -140,6 +150,10 @@ export function readPackageSettings(env: NodeJS.ProcessEnv = process.env): Packa
   );
   const forTenant = !isLocalTab(given.ACTIONPLAN_TAB_URL);
   const missing = forTenant ? tenantProblems(given) : [];
+  if (forTenant && given.ACTIONPLAN_TEAMS_CATALOG_ID?.toLowerCase() === SANDBOX_TEAMS_CATALOG_ID)
+    missing.push(
+      "  ACTIONPLAN_TEAMS_CATALOG_ID: is the sandbox's value; set it to the App ID the Teams admin centre shows for the council's app (Manage apps), or leave it unset until the app is published",
+    );
   if (forTenant && given.ACTIONPLAN_SITE_URL !== undefined && isLocalTab(given.ACTIONPLAN_SITE_URL))
     missing.push(
       "  ACTIONPLAN_SITE_URL: is on this machine (the sandbox's); a tenant's tab needs the council's https:// SharePoint site",
@@ -165,6 +179,7 @@ export function readPackageSettings(env: NodeJS.ProcessEnv = process.env): Packa
   return {
     forTenant,
     teamsAppId: s.ACTIONPLAN_TEAMS_APP_ID.toLowerCase(),
+    teamsCatalogAppId: s.ACTIONPLAN_TEAMS_CATALOG_ID?.toLowerCase() ?? null,
     developerName: s.ACTIONPLAN_DEVELOPER_NAME ?? "Action Plan Tracker",
     developerUrl: s.ACTIONPLAN_DEVELOPER_URL ?? tabUrl,
     version: s.ACTIONPLAN_APP_VERSION ?? null,
@@ -180,7 +195,8 @@ export function readPackageSettings(env: NodeJS.ProcessEnv = process.env): Packa
 
 /**
  * The tab's config.json for a tenant (read by src/tab/lib/config.ts): the site, the Entra app for Nested App
- * Authentication, and the Teams app and update form that "Chase now"'s reminder cards link to.
+ * Authentication, and the Teams app (its manifest and catalog ids) and update form that "Chase now"'s
+ * reminder cards link to.
  */
 export function tabConfigFor(settings: PackageSettings): Record<string, unknown> | null {
   if (settings.siteUrl === null) return null;
@@ -188,7 +204,17 @@ export function tabConfigFor(settings: PackageSettings): Record<string, unknown>
     siteUrl: settings.siteUrl,
     auth: { clientId: settings.clientId },
     teamsAppId: settings.teamsAppId,
+    ...(settings.teamsCatalogAppId === null ? {} : { teamsCatalogAppId: settings.teamsCatalogAppId }),
     updateFormUrl: `${settings.tabUrl}?view=update`,
     ...(settings.graphUrl === null ? {} : { graphUrl: settings.graphUrl }),
   };
+}
+
+/**
+ * The warning for a tenant's config.json written without the app's catalog id, or null: "Chase now" refuses
+ * to send until config.json has it, and it is known only once the app is in the organisation's catalog.
+ */
+export function catalogIdWarning(settings: PackageSettings): string | null {
+  if (!settings.forTenant || settings.siteUrl === null || settings.teamsCatalogAppId !== null) return null;
+  return 'Warning: config.json has no teamsCatalogAppId, so "Chase now" in the tab will refuse to send until it has: once the app is published to your organisation\'s catalog, set ACTIONPLAN_TEAMS_CATALOG_ID to the App ID the Teams admin centre shows for it (Teams apps → Manage apps → Action Plan Tracker; `actionplan teams-app publish` prints it too) and run `npm run package -- site` again.';
 }

@@ -108,6 +108,7 @@ describe("the timer keeps UTC and runs at 08:30 London time", () => {
     const env = {
       ...TENANT_SETTINGS,
       ACTIONPLAN_TEAMS_APP_ID: "4f1c2b7e-9d3a-4e6b-8c5d-2a1f0e9b7c6d",
+      ACTIONPLAN_TEAMS_CATALOG_ID: "b8c3e2d1-6f4a-4e9b-a0c7-3d5e8f1a2b4c",
       ACTIONPLAN_UPDATE_FORM_URL: "https://actionplan.northbridge.gov.uk/tab/?view=update",
       // Nothing answers here: a run would fail reaching it.
       ACTIONPLAN_GRAPH_URL: "http://127.0.0.1:9",

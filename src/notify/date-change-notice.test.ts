@@ -13,7 +13,8 @@ const notice: DateChangeNotice = {
   reason: "Waiting for <Cabinet> & the Mayor",
 };
 const links = {
-  appId: "5c0f3dd7-0b1a-4e16-8bc9-64ac67cdf211",
+  catalogAppId: "4b2408d1-9194-44e0-99bb-243a591a5d2a",
+  manifestAppId: "5c0f3dd7-0b1a-4e16-8bc9-64ac67cdf211",
   myActionsEntityId: "myActions",
   updateFormUrl: "",
 };
@@ -41,7 +42,8 @@ describe("date-change notices in words", () => {
     assert.match(html, /Waiting for &lt;Cabinet&gt; &amp; the Mayor/);
     assert.match(
       html,
-      /<a href="https:\/\/teams\.microsoft\.com\/l\/entity\/[^"]+subEntityId[^"]+">Open action 1\.4<\/a>/,
+      /<a href="https:\/\/teams\.microsoft\.com\/l\/entity\/4b2408d1-9194-44e0-99bb-243a591a5d2a\/myActions\?context=[^"]*subEntityId[^"]+">Open action 1\.4<\/a>/,
     );
+    assert.ok(!html.includes(links.manifestAppId), "the link addresses the app by its catalog id");
   });
 });

@@ -58,12 +58,13 @@ function page(state: TeamsState, req: SandboxRequest): SandboxResponse {
   return {
     status: 200,
     headers: { "content-type": HTML, ...PAGE_HEADERS },
-    // The page opens Teams deep links to the sandbox's app in the local host, as the Teams client would.
+    // The page opens Teams deep links to the sandbox's app in the local host, as the Teams client would: by
+    // the app's id in the catalog, as Teams knows an organisation's app.
     body: renderInboxPage(
       DIRECTORY,
       withLocalLinks(inboxOf(state, person), {
         origin: req.url.origin,
-        appId: ACTION_PLAN_TEAMS_APP.externalId,
+        catalogAppId: ACTION_PLAN_TEAMS_APP.id,
       }),
     ),
   };

@@ -1,7 +1,9 @@
 // The sandbox's stand-in for what the Teams client does with a deep link. A card sent through Graph can only
 // open URLs, and its buttons are Teams deep links (src/notify/cards/deep-links.ts); no machine here reaches
 // teams.microsoft.com, so the inbox sends a deep link to the sandbox's own app into the local Teams host
-// (/teams), signed in as the person whose inbox it is, as Teams opens it for the person who clicked.
+// (/teams), signed in as the person whose inbox it is, as Teams opens it for the person who clicked. Teams
+// opens an organisation's app by its id in the catalog, so a link naming the manifest's id is left as it is:
+// it opens nothing here, as it would fail in Teams.
 import type { InboxView } from "./inbox-view.ts";
 import type { HostFrame } from "./teams-host/protocol.ts";
 
@@ -9,8 +11,11 @@ import type { HostFrame } from "./teams-host/protocol.ts";
 export interface LinkContext {
   /** The sandbox's origin, e.g. http://localhost:4300. */
   origin: string;
-  /** The manifest id of the app the sandbox hosts; links to other apps stay as they are. */
-  appId: string;
+  /**
+   * The catalog id (Graph's teamsApp.id) of the app the sandbox hosts; links to other apps, or to this one by
+   * its manifest id, stay as they are.
+   */
+  catalogAppId: string;
   /** The person who follows the link: the host signs them in. */
   upn: string;
 }
@@ -49,7 +54,8 @@ function formActionOf(url: string | null): string | null {
 /**
  * Where the sandbox opens `link`: a tab deep link (/l/entity/<app>/<entity>) to the host's personal tab, at
  * the action when it names one; a dialog deep link (/l/task/<app>?url=…) to the host's update dialog; any
- * other link, or one for another app, unchanged.
+ * other link, or one whose <app> is not the hosted app's catalog id (another app, or its manifest id),
+ * unchanged.
  */
 export function localTeamsLink(link: string, context: LinkContext): string {
   if (!URL.canParse(link)) return link;
@@ -59,7 +65,7 @@ export function localTeamsLink(link: string, context: LinkContext): string {
     .split("/")
     .filter((part) => part !== "")
     .map(decodeURIComponent);
-  if (l !== "l" || appId?.toLowerCase() !== context.appId.toLowerCase()) return link;
+  if (l !== "l" || appId?.toLowerCase() !== context.catalogAppId.toLowerCase()) return link;
   if (kind === "entity") {
     const actionId = subEntityOf(url.searchParams.get("context"));
     return hostUrl(context, actionId === null ? "personal" : "deep-link", actionId);

@@ -250,11 +250,18 @@ describe("infra/main.bicep", () => {
   });
 
   test("the Function App is given every setting the daily job reads, and its certificate from Key Vault", () => {
-    const needed = [...FUNCTION_SETTING_NAMES, "ACTIONPLAN_TEAMS_APP_ID", "ACTIONPLAN_UPDATE_FORM_URL"];
+    const needed = [
+      ...FUNCTION_SETTING_NAMES,
+      "ACTIONPLAN_TEAMS_APP_ID",
+      "ACTIONPLAN_TEAMS_CATALOG_ID",
+      "ACTIONPLAN_UPDATE_FORM_URL",
+    ];
     assert.deepEqual(
       needed.filter((n) => !appSettings.includes(n)),
       [],
     );
+    // Card buttons open the app by its catalog id, a parameter of its own (known once the app is published).
+    assert.match(bicep, /\{ name: 'ACTIONPLAN_TEAMS_CATALOG_ID', value: teamsCatalogAppId \}/);
     assert.match(
       bicep,
       /'@Microsoft\.KeyVault\(VaultName=\$\{vault\.name\};SecretName=\$\{certificateName\}\)'/,

@@ -25,6 +25,8 @@ const COUNCIL = {
   ACTIONPLAN_DEVELOPER_NAME: "Northbridge Council",
   ACTIONPLAN_APP_VERSION: "1.0.0",
 };
+/** The app's id in the council's catalog (Teams admin centre's App ID), known once it is published. */
+const CATALOG_ID = "b8c3e2d1-6f4a-4e9b-a0c7-3d5e8f1a2b4c";
 
 /** The built tab: `npm test` builds it first; run alone, this builds it into a temporary folder. */
 function builtTab(): string {
@@ -60,7 +62,12 @@ describe("deploying to a tenant, walked against the sandbox", () => {
   test("1-3: the package and the tab, hosted as a static folder with its config.json", async () => {
     const tabUrl = `${host.url}/tab/`;
     const run = await packageWith(
-      { ...COUNCIL, ACTIONPLAN_TAB_URL: tabUrl, ACTIONPLAN_SITE_URL: demo.target.siteUrl },
+      {
+        ...COUNCIL,
+        ACTIONPLAN_TAB_URL: tabUrl,
+        ACTIONPLAN_SITE_URL: demo.target.siteUrl,
+        ACTIONPLAN_TEAMS_CATALOG_ID: CATALOG_ID,
+      },
       join(folder, "appPackage"),
       builtTab(),
     );
@@ -84,6 +91,7 @@ describe("deploying to a tenant, walked against the sandbox", () => {
     const config = parseTabConfig(await (await fetch(`${tabUrl}config.json`)).json());
     assert.equal(config.siteUrl, demo.target.siteUrl);
     assert.equal(config.auth?.clientId, COUNCIL.ACTIONPLAN_CLIENT_ID);
+    assert.equal(config.teamsCatalogAppId, CATALOG_ID, "Chase now's cards open the app by its catalog id");
   });
 
   test("4: the daily job sends each reminder once on a working day, and nothing on a bank holiday", async () => {
@@ -126,6 +134,7 @@ describe("deploying to a tenant, walked against the sandbox", () => {
   const DOCTOR_TENANT = {
     ACTIONPLAN_TAB_URL: TENANT_TAB,
     ACTIONPLAN_TEAMS_APP_ID: COUNCIL.ACTIONPLAN_TEAMS_APP_ID,
+    ACTIONPLAN_TEAMS_CATALOG_ID: CATALOG_ID,
     ACTIONPLAN_UPDATE_FORM_URL: `${TENANT_TAB}?view=update`,
     ACTIONPLAN_TENANT_ID: "northbridge.onmicrosoft.com",
     ACTIONPLAN_CLIENT_ID: COUNCIL.ACTIONPLAN_CLIENT_ID,
@@ -150,6 +159,7 @@ describe("deploying to a tenant, walked against the sandbox", () => {
     ACTIONPLAN_KEY_VAULT_URL: "https://kv-actionplannbc.vault.azure.net/",
     ACTIONPLAN_SENDER_CACHE_SECRET: "actionplan-sender-cache",
     ACTIONPLAN_TEAMS_APP_ID: COUNCIL.ACTIONPLAN_TEAMS_APP_ID,
+    ACTIONPLAN_TEAMS_CATALOG_ID: CATALOG_ID,
     ACTIONPLAN_UPDATE_FORM_URL: `${TENANT_TAB}?view=update`,
   };
   test.each(Object.keys(JOB_TENANT))(

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
 import { shiftedClock } from "../../src/lib/clock.ts";
 import { acquireRunLease } from "../../src/notify/reminders/run-lease.ts";
+import { ACTION_PLAN_TEAMS_APP } from "../../src/sandbox/graph/catalog.ts";
 import { actionplanHere as actionplan } from "../support/actionplan-cli.ts";
 import { serveFolder } from "../support/static-site.ts";
 import { openSandbox, SANDBOX_PEOPLE } from "../support/targets.ts";
@@ -75,7 +76,10 @@ describe("actionplan doctor", () => {
       ],
     );
     const teams = report.checks.find((c) => c.check === "Teams app");
-    assert.match(teams?.lines[0] ?? "", /^in the catalog; installed for \d+ of \d+ SRO\(s\)$/);
+    assert.equal(
+      teams?.lines[0]?.replace(/installed for \d+ of \d+/, "installed for n of m"),
+      `in the catalog as ${ACTION_PLAN_TEAMS_APP.id} (ACTIONPLAN_TEAMS_CATALOG_ID); installed for n of m SRO(s)`,
+    );
   });
 
   test("a site set up wrongly fails, naming each problem and what to do", async () => {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { sandboxTokenSource } from "../../src/cli/auth.ts";
 import type { IsoDate } from "../../src/domain/index.ts";
 import type { DailyJob } from "../../src/functions/daily-reminders.ts";
+import type { CardLinks } from "../../src/notify/cards/index.ts";
 import { createGraphClient } from "../../src/notify/graph-client.ts";
 import { activityChannel, type DeliveryChannel } from "../../src/notify/reminders/channels.ts";
 import { chatChannel } from "../../src/notify/reminders/chat-channel.ts";
@@ -54,8 +55,9 @@ export async function openDemo(options: Partial<SandboxOptions> = {}) {
     /** Chat messages posted with an app-only token, which Graph refuses. */
     chatAppOnly: async (): Promise<DeliveryChannel> =>
       chatChannel(app, { baseUrl: settings.ACTIONPLAN_GRAPH_URL }, await signedInUser(delegated), limits),
-    activity: (): DeliveryChannel =>
-      activityChannel(app, links, TEAMS_LIMITS_PER_SECOND.activityNotificationPerApp),
+    /** The activity feed, sent as the app; `withLinks` stands in for the settings' (a wrong catalog id, say). */
+    activity: (withLinks: CardLinks = links): DeliveryChannel =>
+      activityChannel(app, withLinks, TEAMS_LIMITS_PER_SECOND.activityNotificationPerApp),
   };
   const run = async (
     today: string,

@@ -205,4 +205,28 @@ describe("reminders when things go wrong", () => {
       await demo.close();
     }
   });
+
+  test("the activity channel refuses a catalog id that is not the app's, naming both ids and the fix, and notifies nobody", async () => {
+    const demo = await openDemo();
+    try {
+      // The likeliest slip: the manifest id given as ACTIONPLAN_TEAMS_CATALOG_ID.
+      const { manifestAppId, catalogAppId } = demo.links;
+      const summary = await demo.run(
+        FRIDAY,
+        demo.channels.activity({ ...demo.links, catalogAppId: manifestAppId }),
+      );
+      assert.equal(summary.sent, 0);
+      assert.deepEqual(summary.skipped, []);
+      assert.deepEqual(new Set(summary.failed.map((f) => f.recipient)), new Set(recipientsOf(summary)));
+      for (const failure of summary.failed)
+        assert.equal(
+          failure.reason,
+          `ACTIONPLAN_TEAMS_CATALOG_ID is ${manifestAppId}, but the organisation's app catalog has the Teams app ${manifestAppId} (ACTIONPLAN_TEAMS_APP_ID) as ${catalogAppId}, so its cards and notifications would open nothing: set ACTIONPLAN_TEAMS_CATALOG_ID to ${catalogAppId}.`,
+        );
+      const inbox = await inboxOf(demo.target.sandbox.url, "tomasz.nowak@northbridge.gov.uk");
+      assert.deepEqual(inbox.activity, []);
+    } finally {
+      await demo.close();
+    }
+  });
 });

@@ -1,6 +1,11 @@
 // `actionplan doctor`: checks a site's set-up as the app will use it and says in words what is missing.
 import { createGraphClient } from "../../notify/graph-client.ts";
-import { SANDBOX_CLIENT_ID } from "../../notify/reminders/settings.ts";
+import {
+  readCatalogCheckSettings,
+  SANDBOX_CLIENT_ID,
+  SettingsError,
+  type CatalogCheckSettings,
+} from "../../notify/reminders/settings.ts";
 import { loadSroPosts } from "../../sharepoint/post-admin.ts";
 import type { IsoDate } from "../../domain/index.ts";
 import { graphTokenSourceFor, isSandboxSite, readTenantSettings, tokenSourceFor } from "../auth.ts";
@@ -49,7 +54,9 @@ Options:
   --help               show this help
 
 Settings: ACTIONPLAN_TENANT_ID, ACTIONPLAN_CLIENT_ID (and ACTIONPLAN_CERT_PATH for the app), as for the
-other commands; ACTIONPLAN_TEAMS_APP_ID for the catalog check.`;
+other commands; ACTIONPLAN_TEAMS_APP_ID and ACTIONPLAN_UPDATE_FORM_URL as for the reminders, and
+ACTIONPLAN_TEAMS_CATALOG_ID (the app's id in the catalog, which card buttons open it by): with --channel
+activity it may be unset, and the Teams app check says what to set it to.`;
 
 const schema = siteSchema.extend({
   "tab-url": z.url({ protocol: /^https?$/ }).optional(),
@@ -82,8 +89,9 @@ export const doctorCommand: Command = {
         throw new UsageError(
           "say where the tab is hosted, with --tab-url https://<host>/tab/ or ACTIONPLAN_TAB_URL, so its config.json can be checked.",
         );
-      const settings = notifySettingsFor(options.site);
       const appOnly = options.channel === "activity";
+      // As the app, doctor finds the catalog id itself, so it is not yet needed: it says what to set.
+      const settings = appOnly ? catalogCheckSettingsFor(options.site) : notifySettingsFor(options.site);
       const sharePointToken = tokenSourceFor(options.site, options.as);
       const graphToken = graphTokenSourceFor(options.site, options.as, {
         appOnly,
@@ -111,7 +119,11 @@ export const doctorCommand: Command = {
         const holders = await posts
           .then((all) => [...new Set(all.flatMap((p) => (p.holderUpn === null ? [] : [p.holderUpn])))])
           .catch(() => []);
-        results.push(await checkTeamsApp(graph, settings.ACTIONPLAN_TEAMS_APP_ID, holders));
+        const ids = {
+          manifestId: settings.ACTIONPLAN_TEAMS_APP_ID,
+          catalogIdSetting: settings.ACTIONPLAN_TEAMS_CATALOG_ID,
+        };
+        results.push(await checkTeamsApp(graph, ids, holders));
       }
       const ok = results.every((r) => r.ok);
       if (options.json) console.log(JSON.stringify({ ok, checks: results }, null, 2));
@@ -119,6 +131,16 @@ export const doctorCommand: Command = {
       return ok ? 0 : 1;
     }),
 };
+
+/** The settings with the catalog id optional, a missing or malformed one refused as notifySettingsFor does. */
+function catalogCheckSettingsFor(site: string): CatalogCheckSettings {
+  try {
+    return readCatalogCheckSettings(site, isSandboxSite(site));
+  } catch (error) {
+    if (error instanceof SettingsError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 function formatResults(site: string, results: readonly CheckResult[]): string {
   const lines = [`Checked ${site}:`];

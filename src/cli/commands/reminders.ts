@@ -77,6 +77,7 @@ Options:
   --help               show this help
 
 Settings (environment; the sandbox has defaults for all): ACTIONPLAN_TEAMS_APP_ID (the manifest id),
+ACTIONPLAN_TEAMS_CATALOG_ID (the app's App ID in the Teams admin centre, which card buttons open it by),
 ACTIONPLAN_TAB_ENTITY_ID (default myActions), ACTIONPLAN_UPDATE_FORM_URL (https page of the update form),
 ACTIONPLAN_GRAPH_URL (default https://graph.microsoft.com), ACTIONPLAN_COORDINATOR, ACTIONPLAN_LEASE_SECONDS.
 

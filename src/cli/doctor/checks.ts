@@ -4,7 +4,7 @@ import type { Client } from "@microsoft/microsoft-graph-client";
 import { z } from "zod";
 import { describeCliError } from "../errors.ts";
 import { missingPermissions, type Resource } from "../../lib/permissions.ts";
-import { catalogAppId, installedFor } from "../../notify/reminders/channels.ts";
+import { catalogAppId, catalogIdMismatch, installedFor } from "../../notify/reminders/channels.ts";
 import type { DataContext } from "../../sharepoint/context.ts";
 import type { SroPostRecord } from "../../sharepoint/plans.ts";
 import { checkSite } from "../../sharepoint/provision-read.ts";
@@ -149,13 +149,18 @@ export async function checkTabConfig(
     : { check, ok: false, lines };
 }
 
-/** The Teams app is in the organisation's catalog, and installed for the SROs (the activity feed needs it). */
+/**
+ * The Teams app is in the organisation's catalog, under the catalog id the settings give its deep links
+ * (`catalogIdSetting`, ACTIONPLAN_TEAMS_CATALOG_ID: found here when not yet set), and installed for the SROs
+ * (the activity feed needs it).
+ */
 export async function checkTeamsApp(
   graph: Client,
-  teamsAppId: string,
+  ids: { manifestId: string; catalogIdSetting: string | undefined },
   holders: readonly string[],
 ): Promise<CheckResult> {
   const check = "Teams app";
+  const teamsAppId = ids.manifestId;
   let catalogId: string | null;
   try {
     catalogId = await catalogAppId(graph, teamsAppId);
@@ -170,6 +175,19 @@ export async function checkTeamsApp(
         `the Teams app ${teamsAppId} is not in the organisation's app catalog: upload dist/appPackage/action-plan-tracker.zip in the Teams admin centre (Teams apps → Manage apps → Upload new app)`,
       ],
     };
+  if (ids.catalogIdSetting === undefined)
+    return {
+      check,
+      ok: false,
+      lines: [
+        `the Teams app ${teamsAppId} is in the catalog as ${catalogId}, and ACTIONPLAN_TEAMS_CATALOG_ID is not set: set it to ${catalogId} for the daily job (the Function App's setting) and for \`npm run package\` (config.json's teamsCatalogAppId), as card buttons open the app by it`,
+      ],
+    };
+  const mismatch = catalogIdMismatch(
+    { catalogAppId: ids.catalogIdSetting, manifestAppId: teamsAppId },
+    catalogId,
+  );
+  if (mismatch !== null) return { check, ok: false, lines: [mismatch] };
   const without: string[] = [];
   for (const upn of holders) {
     try {
@@ -182,7 +200,7 @@ export async function checkTeamsApp(
     check,
     ok: true,
     lines: [
-      `in the catalog; installed for ${String(holders.length - without.length)} of ${String(holders.length)} SRO(s)`,
+      `in the catalog as ${catalogId} (ACTIONPLAN_TEAMS_CATALOG_ID); installed for ${String(holders.length - without.length)} of ${String(holders.length)} SRO(s)`,
     ],
     ...(without.length === 0
       ? {}

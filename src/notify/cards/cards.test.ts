@@ -12,8 +12,11 @@ import { buildDigestCard } from "./digest-card.ts";
 import { buildManagerDigestCard } from "./manager-digest.ts";
 import { buildSroDigestCard } from "./sro-digest.ts";
 
+// The app's id in the organisation's catalog, which the buttons open it by, and its manifest id, which Teams
+// would fail a deep link to an organisation's app with.
 const links: CardLinks = {
-  appId: "0f6d5c2e-1111-4a4a-9999-2b2b2b2b2b2b",
+  catalogAppId: "0f6d5c2e-1111-4a4a-9999-2b2b2b2b2b2b",
+  manifestAppId: "9a1e4c7b-2d3f-4b5a-8c6d-7e8f9a0b1c2d",
   myActionsEntityId: "myActions",
   updateFormUrl: "https://actionplan.towerhamlets.example/tab/update.html",
 };
@@ -188,6 +191,27 @@ test("each action's buttons open it in the tab and its update form in a dialog",
   assert.deepEqual(urls(card, "Open My actions"), [
     "https://teams.microsoft.com/l/entity/0f6d5c2e-1111-4a4a-9999-2b2b2b2b2b2b/myActions",
   ]);
+});
+
+test("every button of an SRO's card and a manager's opens the app by its catalog id, never its manifest id", () => {
+  const late = reminder();
+  const cards = [
+    buildSroDigestCard(digest([late]), links),
+    buildManagerDigestCard(digest([{ ...late, kind: "escalation-overdue", role: "manager" }]), links, {
+      displayName: () => "Sam Holder",
+    }),
+  ];
+  const opened = cards.flatMap((card) =>
+    nodes(card)
+      .filter((n) => n.type === "Action.OpenUrl")
+      .map((n) => new URL(String(n.url))),
+  );
+  assert.ok(opened.length >= 4, "the SRO's buttons and the manager's");
+  for (const url of opened) {
+    assert.equal(url.hostname, "teams.microsoft.com");
+    assert.equal(url.pathname.split("/")[3], links.catalogAppId, url.href);
+  }
+  assert.ok(!JSON.stringify(cards).includes(links.manifestAppId), "the manifest id is in no card");
 });
 
 test("hostile SharePoint text is shown as text: no links, no markdown, never evaluated", () => {

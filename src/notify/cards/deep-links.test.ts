@@ -1,10 +1,11 @@
 import { test } from "vitest";
 import assert from "node:assert/strict";
 import type { CardLinks } from "./deep-links.ts";
-import { MAX_DEEP_LINK_LENGTH, tabDeepLink, updateDialogDeepLink } from "./deep-links.ts";
+import { MAX_DEEP_LINK_LENGTH, planDeepLink, tabDeepLink, updateDialogDeepLink } from "./deep-links.ts";
 
 const links: CardLinks = {
-  appId: "0f6d5c2e-1111-4a4a-9999-2b2b2b2b2b2b",
+  catalogAppId: "0f6d5c2e-1111-4a4a-9999-2b2b2b2b2b2b",
+  manifestAppId: "9a1e4c7b-2d3f-4b5a-8c6d-7e8f9a0b1c2d",
   myActionsEntityId: "myActions",
   updateFormUrl: "https://actionplan.towerhamlets.example/tab/update.html",
 };
@@ -54,4 +55,17 @@ test("the form must be HTTPS (plain http only on this machine), and links stay u
   );
   assert.ok(updateDialogDeepLink({ ...links, updateFormUrl: "http://localhost:4300/tab/update" }, "x", "1"));
   assert.throws(() => tabDeepLink(links, "x".repeat(MAX_DEEP_LINK_LENGTH)), /over Teams/);
+});
+
+test("every link addresses the app by its catalog id, as Teams opens an organisation's app, not its manifest id", () => {
+  const all = [
+    tabDeepLink(links),
+    tabDeepLink(links, "12"),
+    planDeepLink(links, "3", ["12", "15"]),
+    updateDialogDeepLink(links, "12", "2.3"),
+  ];
+  for (const link of all) {
+    assert.equal(new URL(link).pathname.split("/")[3], links.catalogAppId, link);
+    assert.ok(!link.includes(links.manifestAppId), link);
+  }
 });

@@ -4,14 +4,21 @@
 //   tab:    https://teams.microsoft.com/l/entity/<appId>/<entityId>?context={"subEntityId":"<id>"}
 //   dialog: https://teams.microsoft.com/l/task/<appId>?url=<url>&height=<h>&width=<w>&title=<title>
 // with every query value URI-encoded, and each under 1,900 characters (Teams on Windows cannot open longer).
+// For an app published to the organisation's catalog <appId> is its id in the catalog (Teams admin centre's
+// App ID, Graph's teamsApp.id), not the manifest's id (teamsApp.externalId): Teams fails a link with that.
 
 /** A dialog dimension: pixels, or one of Teams' named sizes. */
 export type DialogDimension = number | "small" | "medium" | "large";
 
-/** Where the card's buttons go: the app's ids from its manifest and the update form's address. */
+/** Where the card's buttons go: the app's ids and the update form's address. */
 export interface CardLinks {
-  /** The Teams app id: the manifest "id" (for an org-catalog app, its catalog id). */
-  appId: string;
+  /** The app's id in the organisation's Teams catalog (Graph's teamsApp.id): every deep link addresses it. */
+  catalogAppId: string;
+  /**
+   * The manifest's "id" (Graph's teamsApp.externalId). No link uses it: the activity channel finds the app in
+   * the catalog by it, and checks that the catalog's id for it is `catalogAppId`.
+   */
+  manifestAppId: string;
   /** The entityId of the "My actions" personal tab in the manifest. */
   myActionsEntityId: string;
   /** HTTPS address of the update form page; the action id is added as the `actionId` query parameter. */
@@ -27,7 +34,7 @@ const TEAMS = "https://teams.microsoft.com/l";
 
 /** The personal tab, opened at one action when `actionId` is given (it arrives as the page's subPageId). */
 export function tabDeepLink(links: CardLinks, actionId?: string): string {
-  const base = `${TEAMS}/entity/${encodeURIComponent(links.appId)}/${encodeURIComponent(links.myActionsEntityId)}`;
+  const base = `${TEAMS}/entity/${encodeURIComponent(links.catalogAppId)}/${encodeURIComponent(links.myActionsEntityId)}`;
   if (actionId === undefined) return checked(base);
   return checked(`${base}?context=${encodeURIComponent(JSON.stringify({ subEntityId: actionId }))}`);
 }
@@ -37,7 +44,7 @@ export function tabDeepLink(links: CardLinks, actionId?: string): string {
  * tab reads it as the plan filtered to them). Too many ids for a deep link: the plan alone.
  */
 export function planDeepLink(links: CardLinks, planId: string, actionIds: readonly string[]): string {
-  const base = `${TEAMS}/entity/${encodeURIComponent(links.appId)}/${encodeURIComponent(links.myActionsEntityId)}`;
+  const base = `${TEAMS}/entity/${encodeURIComponent(links.catalogAppId)}/${encodeURIComponent(links.myActionsEntityId)}`;
   const at = (subEntityId: string) =>
     `${base}?context=${encodeURIComponent(JSON.stringify({ subEntityId }))}`;
   const full = at(`plan:${planId}:${actionIds.join(",")}`);
@@ -64,7 +71,7 @@ export function updateDialogDeepLink(links: CardLinks, actionId: string, actionR
     ["title", `Update action ${actionRef}`],
   ];
   const query = params.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("&");
-  return checked(`${TEAMS}/task/${encodeURIComponent(links.appId)}?${query}`);
+  return checked(`${TEAMS}/task/${encodeURIComponent(links.catalogAppId)}?${query}`);
 }
 
 function checked(link: string): string {

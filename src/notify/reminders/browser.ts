@@ -29,7 +29,10 @@ export interface ChaseInput {
   siteUrl: string;
   /** True against the local sandbox: its Graph, catalog app and update form are the defaults. */
   sandbox: boolean;
-  /** The settings a tenant needs (ACTIONPLAN_TEAMS_APP_ID, ACTIONPLAN_UPDATE_FORM_URL…), by their names. */
+  /**
+   * The settings a tenant needs (ACTIONPLAN_TEAMS_APP_ID, ACTIONPLAN_TEAMS_CATALOG_ID,
+   * ACTIONPLAN_UPDATE_FORM_URL…), by their names.
+   */
   settings: Record<string, string>;
   /** A delegated Graph token for the signed-in person. */
   getToken: () => Promise<string>;

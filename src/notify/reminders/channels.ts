@@ -58,6 +58,19 @@ export async function catalogAppId(graph: Client, manifestId: string): Promise<s
   return typeof id === "string" ? id : null;
 }
 
+/**
+ * Why the links' catalog id (ACTIONPLAN_TEAMS_CATALOG_ID) cannot be the app's, when the catalog gives the app
+ * with the links' manifest id another one: its deep links would open nothing. One sentence without its full
+ * stop (doctor lists it as a line); null when they agree.
+ */
+export function catalogIdMismatch(
+  links: Pick<CardLinks, "catalogAppId" | "manifestAppId">,
+  foundCatalogId: string,
+): string | null {
+  if (foundCatalogId.toLowerCase() === links.catalogAppId.toLowerCase()) return null;
+  return `ACTIONPLAN_TEAMS_CATALOG_ID is ${links.catalogAppId}, but the organisation's app catalog has the Teams app ${links.manifestAppId} (ACTIONPLAN_TEAMS_APP_ID) as ${foundCatalogId}, so its cards and notifications would open nothing: set ACTIONPLAN_TEAMS_CATALOG_ID to ${foundCatalogId}`;
+}
+
 /** Whether the catalog app `catalogId` is installed for a person (so the app may notify them). */
 export async function installedFor(graph: Client, upn: string, catalogId: string): Promise<boolean> {
   const installed = (await graphCall(() =>
@@ -73,9 +86,13 @@ export async function installedFor(graph: Client, upn: string, catalogId: string
 export function activityChannel(graph: Client, links: CardLinks, perSecond: number): DeliveryChannel {
   let catalogId: Promise<string> | null = null;
   const findCatalogId = async (): Promise<string> => {
-    const id = await catalogAppId(graph, links.appId);
+    const id = await catalogAppId(graph, links.manifestAppId);
     if (id === null)
-      throw new Error(`The Teams app ${links.appId} is not in the organisation's app catalog.`);
+      throw new Error(
+        `The Teams app ${links.manifestAppId} is not in the organisation's app catalog: upload dist/appPackage/action-plan-tracker.zip in the Teams admin centre (Teams apps → Manage apps → Upload new app).`,
+      );
+    const mismatch = catalogIdMismatch(links, id);
+    if (mismatch !== null) throw new Error(`${mismatch}.`);
     return id;
   };
   return {

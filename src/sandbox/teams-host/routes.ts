@@ -1,12 +1,14 @@
 // What the sandbox serves for the local Teams host: the host page (/teams), its script (/teams/host.js,
 // bundled from client/ on first request), and the built tab (/tab/…, from dist/tab) with the tab's
-// config.json pointing at this sandbox's site and clock, and naming the Entra app the tab signs in as.
+// config.json pointing at this sandbox's site and clock, and naming the Entra app the tab signs in as and the
+// catalog's Teams app that "Chase now"'s cards open.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { SANDBOX_CLIENT_ID } from "../auth.ts";
 import { DIRECTORY, personByPost, TENANT } from "../directory.ts";
+import { ACTION_PLAN_TEAMS_APP } from "../graph/catalog.ts";
 import { jsonResponse, type SandboxRequest, type SandboxResponse } from "../http.ts";
 import type { HostConfig } from "./host-config.ts";
 import { hostPage } from "./page.ts";
@@ -128,6 +130,9 @@ export function createTeamsHost(options: { site: string; tabDir?: string }): Tea
             siteUrl: `${origin}/sites/${options.site}`,
             clockUrl: `${origin}/sandbox/clock`,
             auth: { clientId: SANDBOX_CLIENT_ID },
+            // "Chase now"'s cards open the app as Teams does an organisation's app: by its catalog id.
+            teamsAppId: ACTION_PLAN_TEAMS_APP.externalId,
+            teamsCatalogAppId: ACTION_PLAN_TEAMS_APP.id,
           },
           { "cache-control": "no-cache" },
         );

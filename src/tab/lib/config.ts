@@ -25,6 +25,13 @@ const configSchema = z.object({
   auth: z.optional(z.object({ clientId: z.uuid("must be a GUID (the Entra app's client id)") })),
   /** The Teams app's manifest id, for the links on reminder cards sent by "Chase now". */
   teamsAppId: z.optional(z.uuid("must be a GUID (the Teams app's manifest id)")),
+  /**
+   * The Teams app's id in the organisation's catalog (Teams admin centre's App ID): "Chase now"'s card buttons
+   * open the app by it, as Teams opens an organisation's app. Known only once the app is in the catalog.
+   */
+  teamsCatalogAppId: z.optional(
+    z.uuid("must be a GUID (the Teams app's App ID in the Teams admin centre, not its manifest id)"),
+  ),
   /** The update form's page, opened in a Teams dialog from reminder cards ("<tab>/?view=update"). */
   updateFormUrl: z.optional(httpUrl()),
   /** Microsoft Graph's root; national clouds differ. */

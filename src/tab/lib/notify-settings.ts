@@ -6,6 +6,7 @@ import type { TabConfig } from "./config.ts";
 export function notifySettingsOf(config: TabConfig): Record<string, string> {
   const given: Record<string, string | undefined> = {
     ACTIONPLAN_TEAMS_APP_ID: config.teamsAppId,
+    ACTIONPLAN_TEAMS_CATALOG_ID: config.teamsCatalogAppId,
     ACTIONPLAN_UPDATE_FORM_URL: config.updateFormUrl,
     // Against the sandbox its own Graph is the default; in a tenant the configured (or public) Graph.
     ACTIONPLAN_GRAPH_URL: config.clockUrl === undefined ? config.graphUrl : undefined,

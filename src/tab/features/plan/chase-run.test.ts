@@ -15,14 +15,16 @@ const TENANT = {
 };
 
 describe("Chase now's settings", () => {
-  test("a tenant's config.json gives the Teams app, the update form and Graph by the notifier's names", () => {
+  test("a tenant's config.json gives the Teams app's ids, the update form and Graph by the notifier's names", () => {
     const config = parseTabConfig({
       ...TENANT,
       teamsAppId: "0f8fad5b-d9cb-469f-a165-70867728950e",
+      teamsCatalogAppId: "b8c3e2d1-6f4a-4e9b-a0c7-3d5e8f1a2b4c",
       updateFormUrl: "https://actionplan.northbridge.gov.uk/tab/?view=update",
     });
     assert.deepEqual(notifySettingsOf(config), {
       ACTIONPLAN_TEAMS_APP_ID: "0f8fad5b-d9cb-469f-a165-70867728950e",
+      ACTIONPLAN_TEAMS_CATALOG_ID: "b8c3e2d1-6f4a-4e9b-a0c7-3d5e8f1a2b4c",
       ACTIONPLAN_UPDATE_FORM_URL: "https://actionplan.northbridge.gov.uk/tab/?view=update",
       ACTIONPLAN_GRAPH_URL: "https://graph.microsoft.com",
     });
@@ -50,9 +52,27 @@ describe("Chase now's settings", () => {
       (error: unknown) =>
         error instanceof ConfigError &&
         error.problems.join("; ") ===
-          'config.json needs teamsAppId (the Teams app\'s manifest id) for "Chase now"; config.json needs updateFormUrl (the update form\'s address) for "Chase now"',
+          'config.json needs teamsAppId (the Teams app\'s manifest id) for "Chase now"; config.json needs teamsCatalogAppId (the Teams app\'s App ID in the Teams admin centre → Manage apps) for "Chase now"; config.json needs updateFormUrl (the update form\'s address) for "Chase now"',
     );
     assert.equal(asked, false, "no Graph token was asked for");
+  });
+
+  test("in a tenant whose config.json predates the catalog id, it names teamsCatalogAppId alone and sends nothing", async () => {
+    const graph = {
+      config: parseTabConfig({
+        ...TENANT,
+        teamsAppId: "0f8fad5b-d9cb-469f-a165-70867728950e",
+        updateFormUrl: "https://actionplan.northbridge.gov.uk/tab/?view=update",
+      }),
+      getGraphToken: () => Promise.reject(new Error("no Graph token should be asked for")),
+    };
+    await assert.rejects(
+      chasePlan({} as DataContext, {} as PlanRecord, isoDate("2024-05-24"), graph),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.problems.join("; ") ===
+          'config.json needs teamsCatalogAppId (the Teams app\'s App ID in the Teams admin centre → Manage apps) for "Chase now"',
+    );
   });
 });
 

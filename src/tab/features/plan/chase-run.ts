@@ -1,8 +1,9 @@
 // "Chase now" for the tab: the reminders' browser entry with the tab's configuration and a Graph token for the
 // signed-in coordinator. Loaded only when a coordinator confirms, so Graph's client and the reminder rules stay
 // off the first screen's bundle. Against the sandbox (the configuration names its clock) the sandbox's Graph,
-// catalog app and update form are the defaults; in a tenant the configuration names the Teams app and the
-// update form (`npm run package` writes them), and a missing one is named in the error.
+// catalog app and update form are the defaults; in a tenant the configuration names the Teams app (its
+// manifest id and its catalog id, which the cards' buttons open it by) and the update form (`npm run package`
+// writes them), and a missing one is named in the error.
 import type { IsoDate } from "../../../domain/iso-date.ts";
 import {
   chasePlan as chase,
@@ -46,6 +47,9 @@ export async function chasePlan(
   const sandbox = graph.config.clockUrl !== undefined;
   const missing = [
     graph.config.teamsAppId === undefined ? "teamsAppId (the Teams app's manifest id)" : null,
+    graph.config.teamsCatalogAppId === undefined
+      ? "teamsCatalogAppId (the Teams app's App ID in the Teams admin centre → Manage apps)"
+      : null,
     graph.config.updateFormUrl === undefined ? "updateFormUrl (the update form's address)" : null,
   ].filter((problem) => problem !== null);
   // Reminder cards link to the app and its update form; without them "Chase now" sends nothing.

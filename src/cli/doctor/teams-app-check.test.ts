@@ -1,0 +1,62 @@
+// doctor's Teams app check finds the app's id in the organisation's catalog, which card buttons and
+// notifications open it by, and says what to set ACTIONPLAN_TEAMS_CATALOG_ID to when it is missing or wrong.
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Client } from "@microsoft/microsoft-graph-client";
+import { afterAll, beforeAll, describe, test } from "vitest";
+import { createGraphClient } from "../../notify/graph-client.ts";
+import { checkTeamsApp } from "./checks.ts";
+
+const MANIFEST_ID = "4f1c2b7e-9d3a-4e6b-8c5d-2a1f0e9b7c6d";
+const CATALOG_ID = "b8c3e2d1-6f4a-4e9b-a0c7-3d5e8f1a2b4c";
+
+describe("doctor's Teams app check and the app's catalog id", () => {
+  let graph: Client;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    // Graph with the app in the catalog under CATALOG_ID, installed for whoever is asked about.
+    const server = createServer((req, res) => {
+      const value = req.url?.includes("/appCatalogs/teamsApps") ? [{ id: CATALOG_ID }] : [{ id: "x" }];
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ value }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    graph = createGraphClient({
+      baseUrl: `http://127.0.0.1:${String(port)}`,
+      getToken: () => Promise.resolve("token"),
+    });
+    close = () =>
+      new Promise((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
+  });
+  afterAll(() => close());
+
+  test("not yet set, it fails saying what to set ACTIONPLAN_TEAMS_CATALOG_ID to, and where", async () => {
+    const result = await checkTeamsApp(graph, { manifestId: MANIFEST_ID, catalogIdSetting: undefined }, []);
+    assert.equal(result.ok, false);
+    assert.deepEqual(result.lines, [
+      `the Teams app ${MANIFEST_ID} is in the catalog as ${CATALOG_ID}, and ACTIONPLAN_TEAMS_CATALOG_ID is not set: set it to ${CATALOG_ID} for the daily job (the Function App's setting) and for \`npm run package\` (config.json's teamsCatalogAppId), as card buttons open the app by it`,
+    ]);
+  });
+
+  test("set to another id (the manifest id, say), it fails naming both ids and the fix", async () => {
+    const result = await checkTeamsApp(graph, { manifestId: MANIFEST_ID, catalogIdSetting: MANIFEST_ID }, []);
+    assert.equal(result.ok, false);
+    assert.deepEqual(result.lines, [
+      `ACTIONPLAN_TEAMS_CATALOG_ID is ${MANIFEST_ID}, but the organisation's app catalog has the Teams app ${MANIFEST_ID} (ACTIONPLAN_TEAMS_APP_ID) as ${CATALOG_ID}, so its cards and notifications would open nothing: set ACTIONPLAN_TEAMS_CATALOG_ID to ${CATALOG_ID}`,
+    ]);
+  });
+
+  test("set to the catalog's id (in any case), it passes and prints it", async () => {
+    const ids = { manifestId: MANIFEST_ID, catalogIdSetting: CATALOG_ID.toUpperCase() };
+    const result = await checkTeamsApp(graph, ids, ["sam.holder@northbridge.gov.uk"]);
+    assert.equal(result.ok, true, result.lines.join("\n"));
+    assert.deepEqual(result.lines, [
+      `in the catalog as ${CATALOG_ID} (ACTIONPLAN_TEAMS_CATALOG_ID); installed for 1 of 1 SRO(s)`,
+    ]);
+  });
+});
