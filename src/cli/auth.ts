@@ -225,9 +225,22 @@ function sandboxPerson(as: string | undefined): string {
   return as;
 }
 
-/** The token source for a site: the sandbox's own tokens, or MSAL against a real tenant. */
-export function tokenSourceFor(siteUrl: string, as: string | undefined): TokenSource {
-  if (isSandboxSite(siteUrl)) return sandboxTokenSource(new URL(siteUrl).origin, sandboxPerson(as));
+/**
+ * The token source for a site: the sandbox's own tokens, or MSAL against a real tenant. With `appOnly`, against
+ * the sandbox, the sandbox app's own token for `sandboxClientId` (a tenant's app signs in with
+ * ACTIONPLAN_CERT_PATH, which the caller checks).
+ */
+export function tokenSourceFor(
+  siteUrl: string,
+  as: string | undefined,
+  options: { appOnly?: boolean; sandboxClientId?: string } = {},
+): TokenSource {
+  if (isSandboxSite(siteUrl)) {
+    const origin = new URL(siteUrl).origin;
+    if (options.appOnly === true)
+      return sandboxAppTokenSource(origin, options.sandboxClientId ?? "", `${origin}/.default`);
+    return sandboxTokenSource(origin, sandboxPerson(as));
+  }
   return tenantTokenSource(siteUrl, readTenantSettings(), as);
 }
 
@@ -249,15 +262,15 @@ export function graphTokenSourceFor(
   return tenantTokenSource(options.graphUrl ?? "https://graph.microsoft.com", readTenantSettings(), as);
 }
 
-/** An app-only token from the sandbox for a client id (as `{"app": id}` at /sandbox/token). */
-function sandboxAppTokenSource(origin: string, clientId: string): TokenSource {
+/** An app-only token from the sandbox for a client id (as `{"app": id}` at /sandbox/token), Graph's unless said. */
+function sandboxAppTokenSource(origin: string, clientId: string, scope = GRAPH_DEFAULT): TokenSource {
   let cached: string | null = null;
   return async () => {
     if (cached !== null) return cached;
     const response = await fetch(`${origin}/sandbox/token`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ app: clientId, scope: GRAPH_DEFAULT }),
+      body: JSON.stringify({ app: clientId, scope }),
     });
     if (!response.ok)
       throw new UsageError(`the sandbox refused an app token (HTTP ${String(response.status)})`);

@@ -12,6 +12,7 @@ import { planCoordinators } from "../notify/reminders/load.ts";
 import { TEAMS_LIMITS_PER_SECOND } from "../notify/reminders/pacing.ts";
 import { signedInUser } from "../notify/reminders/people.ts";
 import { runReminders, type RunSummary } from "../notify/reminders/run.ts";
+import { noteSenderSignIn } from "../notify/reminders/sender-sign-in.ts";
 import { tabDeepLink, type CardLinks } from "../notify/cards/index.ts";
 import { applyPendingUpdates } from "../sharepoint/apply-pending.ts";
 import { createSharePoint, type TokenSource } from "../sharepoint/client.ts";
@@ -88,6 +89,7 @@ async function senderChannel(
     await job.tokens.graphSender();
   } catch (error) {
     if (!(error instanceof SenderSignInExpired)) throw error;
+    await noteSenderSignIn(ctx, { sender: error.sender, at: new Date(), ok: false, why: error.why }, job.log);
     const coordinators = await planCoordinators(ctx, planIds, job.coordinator);
     const told = [...new Set(Object.values(coordinators).filter((c): c is string => c !== null))];
     const feed = activityChannel(app, job.links, TEAMS_LIMITS_PER_SECOND.activityNotificationPerApp);
@@ -111,5 +113,8 @@ async function senderChannel(
     if (told.length === 0) job.log("No coordinator was found to tell; set ACTIONPLAN_COORDINATOR.");
     throw error;
   }
-  return chatChannel(delegated, { baseUrl: job.graphUrl }, await signedInUser(delegated));
+  const sender = await signedInUser(delegated);
+  // Recorded for `actionplan doctor`, which warns before the sign-in goes unused for 90 days.
+  await noteSenderSignIn(ctx, { sender: sender.upn, at: new Date(), ok: true }, job.log);
+  return chatChannel(delegated, { baseUrl: job.graphUrl }, sender);
 }

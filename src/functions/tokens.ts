@@ -15,7 +15,8 @@ import type { FunctionSettings } from "./settings.ts";
 export class SenderSignInExpired extends Error {
   constructor(
     readonly sender: string,
-    why: string,
+    /** Why, in words: no sign-in in the vault, or Entra ID's refusal (its error code). */
+    readonly why: string,
   ) {
     super(
       `The reminder service account ${sender} must sign in again (${why}): on a trusted device run \`actionplan reminders --site <site> --as ${sender} --dry-run\` with ACTIONPLAN_TOKEN_CACHE=sender-cache.json, then \`az keyvault secret set --vault-name <vault> --name <ACTIONPLAN_SENDER_CACHE_SECRET> --file sender-cache.json\`.`,

@@ -27,6 +27,19 @@ export interface Permission {
 
 const SITES_ALL = ["Sites.Manage.All", "Sites.FullControl.All"];
 
+/**
+ * The role the daily job's app needs in its Sites.Selected grant on the site: `manage` (Design). The job adds
+ * and edits items (the Reminder Log, Reminder Runs, the actions SROs updated) and marks SROs' updates applied
+ * on Progress Updates, an "edit own items" list, which takes "override list behaviors": more than `write`
+ * (Contribute). It changes no permissions, so not `fullcontrol` (provisioning's). Learn lists the roles read,
+ * write, owner and fullcontrol (https://learn.microsoft.com/graph/permissions-selected-overview, "Roles");
+ * manage is on the Microsoft 365 Developer Blog's list ("SharePoint now supports delegated Sites.Selected
+ * authentication", 2024). Graph's create call has refused manage and fullcontrol ("Invalid value for role",
+ * microsoftgraph/microsoft-graph-docs#11814) where its update took them, so doctor says: create `write`, then
+ * update it to `manage`.
+ */
+export const APP_SITE_ROLE = "manage";
+
 // SharePoint's rights for an app are Read, Write, Manage and FullControl, the levels Reader, Contributor,
 // Designer and Full Control (https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/add-in-permissions-in-sharepoint),
 // and a delegated token does what both the app and the person may
@@ -58,7 +71,7 @@ export const PERMISSIONS: readonly Permission[] = [
     resource: "SharePoint",
     name: "Sites.Selected",
     ways: ["app"],
-    why: "the one site, granted `manage` (`fullcontrol` to provision)",
+    why: `the one site, granted \`${APP_SITE_ROLE}\` (\`fullcontrol\` to provision)`,
     broader: SITES_ALL,
   },
   { resource: "Graph", name: "User.Read", ways: ["tab", "person"], why: "who is signed in (`/me`)" },

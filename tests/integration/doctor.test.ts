@@ -68,12 +68,19 @@ describe("actionplan doctor", () => {
       [
         "SharePoint token",
         "Graph token",
+        "app's site grant",
         "lists",
         "SRO posts",
         "tab's config.json",
         "last reminder run",
         "Teams app",
       ],
+    );
+    // The sandbox's app holds Sites.FullControl.All, which reaches every site.
+    const grant = report.checks.find((c) => c.check === "app's site grant");
+    assert.match(
+      grant?.lines[0] ?? "",
+      /reaches the site \(localhost,.+\) and may do what the daily job does there/,
     );
     const teams = report.checks.find((c) => c.check === "Teams app");
     assert.equal(

@@ -20,20 +20,35 @@ import {
 } from "../doctor/checks.ts";
 import { checkCertificate } from "../doctor/certificate.ts";
 import { checkLastRun } from "../doctor/last-run.ts";
-import { connect, notifySettingsFor, siteOptions, siteSchema, todayFor } from "../site.ts";
+import { checkSenderSignIn, signInStepFor } from "../doctor/sender-sign-in.ts";
+import { checkSiteGrant } from "../doctor/site-grant.ts";
+import { notifySettingsFor, siteOptions, siteSchema, todayFor } from "../site.ts";
+import { createSharePoint } from "../../sharepoint/client.ts";
+import { dataContext } from "../../sharepoint/context.ts";
 import { z } from "zod";
 
-const help = `Usage: actionplan doctor --site <url> [--tab-url <url>] [--channel chat|activity] [--reminder-sender <upn>]
-                        [--as <upn>] [--json]
+const help = `Usage: actionplan doctor --site <url> [--tab-url <url>] [--channel chat|activity] [--app]
+                        [--reminder-sender <upn>] [--as <upn>] [--json]
 
 Checks a site's set-up for Action Plan Tracker and says what is missing, each with what to do:
   SharePoint token, Graph token  the signed-in identity's permissions (the token's scp for a person, roles
-                                 for the app) against the README's permissions table
+                                 for the app) against the README's permissions table; what it lacks is
+                                 said with who may grant admin consent (Microsoft Graph application
+                                 permissions: a Privileged Role Administrator or Global Administrator) and
+                                 the address, https://login.microsoftonline.com/<tenant>/adminconsent?client_id=<app>
+  app's site grant               (signing in as the app) its Sites.Selected grant reaches the site at
+                                 \`manage\`, as the daily job writes it; if not, the Graph calls a SharePoint
+                                 Administrator makes to grant it
   lists                          the lists, columns, indexes, versioning and permissions provision sets
+                                 (as the app, whose grant cannot read who may write a list, a warning)
   SRO posts                      every post has a holder (a vacant post's actions get no reminders)
   tab's config.json              reachable beside the tab's index.html, naming this site and this app
   last reminder run              the Reminder Runs list's last run finished on or after the last working day
                                  before today (UK bank holidays); a site never run yet is a warning
+  reminder sender's sign-in      (--channel chat) the daily job's last renewal of the sender's sign-in, as
+                                 it records it in Reminder Runs: a failure when Entra ID refused it (with
+                                 the sign-in step to repeat), a warning after 60 days without one (Entra ID
+                                 refuses a sign-in unused for 90)
   app's certificate              (signing in as the app, ACTIONPLAN_CERT_PATH) its end date: a warning from
                                  30 days before it, a failure once it has ended
   Teams app                      (--channel activity) in the organisation's catalog, and installed for the
@@ -45,6 +60,8 @@ Options:
   --tab-url URL        where the tab is hosted (default ACTIONPLAN_TAB_URL; the sandbox's own tab)
   --channel chat       (default) check as the reminder sender (a person, delegated) does
   --channel activity   check as the daily job does with the activity feed: the app, with its certificate
+  --app                check as the daily job signs in whatever the channel: the app (against a tenant,
+                       with ACTIONPLAN_CERT_PATH, which on its own already signs in as the app)
   --reminder-sender UPN
                        the account provision --reminder-sender was given (default ACTIONPLAN_SENDER_UPN):
                        it must hold Contribute on the Reminder Log and Reminder Runs; not named, a
@@ -62,6 +79,7 @@ const schema = siteSchema.extend({
   "tab-url": z.url({ protocol: /^https?$/ }).optional(),
   channel: z.enum(["chat", "activity"]).default("chat"),
   "reminder-sender": z.email().optional(),
+  app: z.boolean().default(false),
 });
 
 export const doctorCommand: Command = {
@@ -77,6 +95,7 @@ export const doctorCommand: Command = {
           "tab-url": { type: "string" },
           channel: { type: "string" },
           "reminder-sender": { type: "string" },
+          app: { type: "boolean" },
         },
         schema,
       );
@@ -89,31 +108,55 @@ export const doctorCommand: Command = {
         throw new UsageError(
           "say where the tab is hosted, with --tab-url https://<host>/tab/ or ACTIONPLAN_TAB_URL, so its config.json can be checked.",
         );
-      const appOnly = options.channel === "activity";
+      const appOnly = options.app || options.channel === "activity";
+      const tenant = sandbox ? null : readTenantSettings();
+      // Only the app signs in with a certificate (against a tenant, ACTIONPLAN_CERT_PATH); a person has none.
+      const certPath = tenant?.ACTIONPLAN_CERT_PATH;
+      if (appOnly && tenant !== null && certPath === undefined)
+        throw new UsageError(
+          "checking as the app (--app, --channel activity) signs in with its certificate: set ACTIONPLAN_CERT_PATH to the PEM file holding it and its private key.",
+        );
       // As the app, doctor finds the catalog id itself, so it is not yet needed: it says what to set.
       const settings = appOnly ? catalogCheckSettingsFor(options.site) : notifySettingsFor(options.site);
-      const sharePointToken = tokenSourceFor(options.site, options.as);
+      const sharePointToken = tokenSourceFor(options.site, options.as, {
+        appOnly,
+        sandboxClientId: SANDBOX_CLIENT_ID,
+      });
       const graphToken = graphTokenSourceFor(options.site, options.as, {
         appOnly,
         sandboxClientId: SANDBOX_CLIENT_ID,
         graphUrl: settings.ACTIONPLAN_GRAPH_URL,
       });
-      const ctx = connect(options.site, options.as);
+      const ctx = dataContext(createSharePoint({ siteUrl: options.site, getToken: sharePointToken }));
+      const asApp = sandbox ? appOnly : certPath !== undefined;
       const results: CheckResult[] = [];
-      // Only the app signs in with a certificate (against a tenant, ACTIONPLAN_CERT_PATH); a person has none.
-      const certPath = sandbox ? undefined : readTenantSettings().ACTIONPLAN_CERT_PATH;
       if (certPath !== undefined) results.push(checkCertificate(certPath, new Date()));
-      results.push(await checkToken("SharePoint", sharePointToken));
-      results.push(await checkToken("Graph", graphToken));
+      const consent =
+        tenant === null
+          ? undefined
+          : { tenantId: tenant.ACTIONPLAN_TENANT_ID, clientId: tenant.ACTIONPLAN_CLIENT_ID };
+      results.push(await checkToken("SharePoint", sharePointToken, consent));
+      results.push(await checkToken("Graph", graphToken, consent));
+      if (asApp)
+        results.push(
+          await checkSiteGrant(ctx.sp, {
+            siteUrl: options.site,
+            graphUrl: settings.ACTIONPLAN_GRAPH_URL,
+            clientId: tenant?.ACTIONPLAN_CLIENT_ID ?? SANDBOX_CLIENT_ID,
+          }),
+        );
       const sender = options["reminder-sender"] ?? (process.env.ACTIONPLAN_SENDER_UPN || undefined);
-      results.push(await checkLists(ctx, sender));
+      results.push(await checkLists(ctx, sender, asApp));
       // Read once: the posts' check and the Teams app's (their holders) both use them.
       const posts = loadSroPosts(ctx);
       results.push(await checkPosts(posts));
       results.push(
         await checkTabConfig(tabUrl, options.site, sandbox ? undefined : process.env.ACTIONPLAN_CLIENT_ID),
       );
-      results.push(await checkLastRun(ctx, (await todayFor(options.site)) as IsoDate));
+      const today = (await todayFor(options.site)) as IsoDate;
+      results.push(await checkLastRun(ctx, today));
+      if (options.channel === "chat")
+        results.push(await checkSenderSignIn(ctx, today, signInStepFor(options.site)));
       if (appOnly) {
         const graph = createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken: graphToken });
         const holders = await posts
