@@ -41,7 +41,13 @@ export default defineConfig(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["*.js", "bin/*.mjs", "scripts/*.mjs", "src/tab/lib/node-shims/*.cjs"],
+          allowDefaultProject: [
+            "*.js",
+            "bin/*.mjs",
+            "scripts/*.mjs",
+            "tests/support/fake-az/*.mjs",
+            "src/tab/lib/node-shims/*.cjs",
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },

@@ -57,6 +57,9 @@ param certificateName string = 'actionplan-app'
 @description('The Key Vault secret holding the reminder service account\'s MSAL token cache.')
 param senderCacheSecretName string = 'actionplan-sender-cache'
 
+@description('The Entra object id of the person deploying (az ad signed-in-user show --query id): given, they get Key Vault Certificates Officer and Secrets Officer on the vault and Storage Blob Data Contributor on the storage account, so the later steps (certificate, sender sign-in, tab upload) need no role added by hand. Empty: none.')
+param deployerObjectId string = ''
+
 // The Node.js version production runs: one file the bundle build (src/build/production-runtime.ts) and the
 // deploy-files test read too. Development machines run Node 20; Azure runs this newer LTS.
 var productionRuntime = loadJsonContent('runtime.json')
@@ -82,6 +85,16 @@ var packageContainerName = 'function-app-package'
 var keyVaultSecretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 // Storage Blob Data Owner: the Function App's package container and its host's blobs (the timer's leases).
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+// For the person deploying (https://learn.microsoft.com/azure/key-vault/general/rbac-guide,
+// https://learn.microsoft.com/azure/role-based-access-control/built-in-roles): Key Vault Certificates Officer
+// creates the app's certificate, Secrets Officer saves the sender's sign-in, Storage Blob Data Contributor
+// uploads the tab to the static website ($web).
+var keyVaultCertificatesOfficer = 'a4417e6f-fecd-4de8-b567-7b0420556985'
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var deployerVaultRoles = [
+  keyVaultCertificatesOfficer
+  keyVaultSecretsOfficer
+]
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageAccountName
@@ -221,6 +234,28 @@ resource functionsUseStorage 'Microsoft.Authorization/roleAssignments@2022-04-01
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
     principalId: functions.identity.principalId
     principalType: 'ServicePrincipal'
+  }
+}
+
+resource deployerOnVault 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for role in deployerVaultRoles: if (!empty(deployerObjectId)) {
+    name: guid(vault.id, deployerObjectId, role)
+    scope: vault
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+      principalId: deployerObjectId
+      principalType: 'User'
+    }
+  }
+]
+
+resource deployerOnStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerObjectId)) {
+  name: guid(storage.id, deployerObjectId, storageBlobDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    principalId: deployerObjectId
+    principalType: 'User'
   }
 }
 

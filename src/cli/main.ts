@@ -13,6 +13,7 @@ import { updateCommand } from "./commands/update.ts";
 import type { Command } from "./command.ts";
 import { doctorCommand } from "./commands/doctor.ts";
 import { teamsAppCommand } from "./commands/teams-app.ts";
+import { deployCommand } from "./commands/deploy.ts";
 import { describeCliError } from "./errors.ts";
 import { startProgress } from "./progress.ts";
 import { readFileSync } from "node:fs";
@@ -31,6 +32,7 @@ const COMMANDS: Command[] = [
   remindersCommand,
   doctorCommand,
   teamsAppCommand,
+  deployCommand,
 ];
 
 function overview(): string {

@@ -88,7 +88,7 @@ const listSchema = z.object({
 const createdSchema = z.object({ id: z.string() });
 
 /** What the command did, as --json prints it. */
-interface Published {
+export interface Published {
   catalogId: string;
   manifestId: string;
   version: string;
@@ -114,48 +114,65 @@ const publishCommand: Command = {
         },
         schema,
       );
-      const file = resolve(options.package);
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        throw new UsageError(
-          `cannot read the app package ${file}: build it with \`npm run package\`, or check --package`,
-        );
-      }
-      const read = readPackageIdentity(bytes);
-      if (!read.ok) {
-        console.error(
-          `actionplan ${NAME}: ${file} is not a Teams app package: it ${read.problem}; build it with \`npm run package\` and give that file.`,
-        );
-        return 1;
-      }
       const graphUrl = (options["graph-url"] ?? graphUrlFromSettings()).replace(/\/+$/, "");
-      const graph = createGraphClient({
-        baseUrl: graphUrl,
-        getToken: personTokenSource(graphUrl, options.as),
+      const outcome = await publishPackage(options.package, {
+        as: options.as,
+        review: options.review,
+        graphUrl,
       });
-      let step: Step = "find";
-      try {
-        const plan = planPublish(read.identity.version, await findApp(graph, read.identity.manifestId));
-        if (plan.step === "create" || plan.step === "update") step = plan.step;
-        const result = await carryOut(graph, plan, bytes, read.identity, options.review);
-        if (typeof result === "string") {
-          console.error(`actionplan ${NAME}: ${result}`);
-          return 1;
-        }
-        if (options.json) console.log(JSON.stringify(result, null, 2));
-        else console.log(describe(result, read.identity));
-        return 0;
-      } catch (error) {
-        if (!(error instanceof RemoteError)) throw error;
-        const words = describeRefusal(error, step, read.identity);
-        if (words === null) throw error;
-        console.error(`actionplan ${NAME}: ${words}\n  (${error.message.slice(0, 500)})`);
+      if (!outcome.ok) {
+        console.error(`actionplan ${NAME}: ${outcome.message}`);
         return 1;
       }
+      console.log(options.json ? JSON.stringify(outcome.result, null, 2) : outcome.said);
+      return 0;
     }),
 };
+
+/** What publishing did (`said` in words, with the catalog id on its own line), or why it could not. */
+export type PublishOutcome = { ok: true; result: Published; said: string } | { ok: false; message: string };
+
+/**
+ * Put the package at `packageFile` in the organisation's catalog, or add its version, signed in as `as`
+ * (a person): the command's work, also `actionplan deploy`'s step 7.
+ */
+export async function publishPackage(
+  packageFile: string,
+  options: { as: string | undefined; review: boolean; graphUrl: string },
+): Promise<PublishOutcome> {
+  const file = resolve(packageFile);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new UsageError(
+      `cannot read the app package ${file}: build it with \`npm run package\`, or check --package`,
+    );
+  }
+  const read = readPackageIdentity(bytes);
+  if (!read.ok)
+    return {
+      ok: false,
+      message: `${file} is not a Teams app package: it ${read.problem}; build it with \`npm run package\` and give that file.`,
+    };
+  const graph = createGraphClient({
+    baseUrl: options.graphUrl,
+    getToken: personTokenSource(options.graphUrl, options.as),
+  });
+  let step: Step = "find";
+  try {
+    const plan = planPublish(read.identity.version, await findApp(graph, read.identity.manifestId));
+    if (plan.step === "create" || plan.step === "update") step = plan.step;
+    const result = await carryOut(graph, plan, bytes, read.identity, options.review);
+    if (typeof result === "string") return { ok: false, message: result };
+    return { ok: true, result, said: describe(result, read.identity) };
+  } catch (error) {
+    if (!(error instanceof RemoteError)) throw error;
+    const words = describeRefusal(error, step, read.identity);
+    if (words === null) throw error;
+    return { ok: false, message: `${words}\n  (${error.message.slice(0, 500)})` };
+  }
+}
 
 /** What the command was doing when Graph refused: finding the app, creating it, or adding a version. */
 type Step = "find" | "create" | "update";
