@@ -56,6 +56,13 @@ describe("actionplan doctor", () => {
     assert.match(other.stdout, /'Reminder Log': .+ given Contribute/);
     assert.match(other.stdout, /'Reminder Log': .+ no longer has Contribute/);
     assert.match(person.stdout, /Every check passed\./);
+    // The chat channel's cards open the app by its catalog id too.
+    assert.match(
+      person.stdout,
+      new RegExp(
+        `ok {3}Teams app\\n {7}in the catalog\\n {7}catalog id ${ACTION_PLAN_TEAMS_APP.id} \\(deep links use it: ACTIONPLAN_TEAMS_CATALOG_ID\\)\\n`,
+      ),
+    );
     assert.match(
       person.stdout,
       /ok {3}Graph token\n {7}siobhan\.oconnor@northbridge\.gov\.uk holds .*ChatMessage\.Send/,
@@ -83,9 +90,12 @@ describe("actionplan doctor", () => {
       /reaches the site \(localhost,.+\) and may do what the daily job does there/,
     );
     const teams = report.checks.find((c) => c.check === "Teams app");
-    assert.equal(
-      teams?.lines[0]?.replace(/installed for \d+ of \d+/, "installed for n of m"),
-      `in the catalog as ${ACTION_PLAN_TEAMS_APP.id} (ACTIONPLAN_TEAMS_CATALOG_ID); installed for n of m SRO(s)`,
+    assert.deepEqual(
+      teams?.lines.map((l) => l.replace(/installed for \d+ of \d+/, "installed for n of m")),
+      [
+        "in the catalog; installed for n of m SRO(s)",
+        `catalog id ${ACTION_PLAN_TEAMS_APP.id} (deep links use it: ACTIONPLAN_TEAMS_CATALOG_ID)`,
+      ],
     );
   });
 
@@ -134,6 +144,24 @@ describe("actionplan doctor", () => {
       assert.match(run.stdout, /3 check\(s\) failed/);
     } finally {
       await host.close();
+    }
+  });
+
+  test("ACTIONPLAN_TEAMS_CATALOG_ID set to another id (the manifest's) fails the Teams app check, naming both", async () => {
+    const before = process.env.ACTIONPLAN_TEAMS_CATALOG_ID;
+    process.env.ACTIONPLAN_TEAMS_CATALOG_ID = ACTION_PLAN_TEAMS_APP.externalId;
+    try {
+      const run = await actionplan(`doctor --site ${demo.target.siteUrl} --as ${SENDER} --json`);
+      assert.equal(run.status, 1);
+      const teams = reportSchema.parse(JSON.parse(run.stdout)).checks.find((c) => c.check === "Teams app");
+      assert.equal(teams?.ok, false);
+      assert.equal(
+        teams.lines[0],
+        `ACTIONPLAN_TEAMS_CATALOG_ID is ${ACTION_PLAN_TEAMS_APP.externalId}, but the organisation's app catalog has the Teams app ${ACTION_PLAN_TEAMS_APP.externalId} (ACTIONPLAN_TEAMS_APP_ID) as ${ACTION_PLAN_TEAMS_APP.id}, so its cards and notifications would open nothing: set ACTIONPLAN_TEAMS_CATALOG_ID to ${ACTION_PLAN_TEAMS_APP.id}`,
+      );
+    } finally {
+      if (before === undefined) delete process.env.ACTIONPLAN_TEAMS_CATALOG_ID;
+      else process.env.ACTIONPLAN_TEAMS_CATALOG_ID = before;
     }
   });
 

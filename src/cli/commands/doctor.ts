@@ -51,8 +51,11 @@ Checks a site's set-up for Action Plan Tracker and says what is missing, each wi
                                  refuses a sign-in unused for 90)
   app's certificate              (signing in as the app, ACTIONPLAN_CERT_PATH) its end date: a warning from
                                  30 days before it, a failure once it has ended
-  Teams app                      (--channel activity) in the organisation's catalog, and installed for the
-                                 SROs; the daily job installs it where missing, so that is a warning
+  Teams app                      in the organisation's catalog, with its catalog id (deep links use it:
+                                 ACTIONPLAN_TEAMS_CATALOG_ID, a failure when set to another); with --channel
+                                 activity, installed for the SROs (the daily job installs it where missing,
+                                 so that is a warning); in the chat channel a token that may not read the
+                                 catalog (HTTP 403) is a warning
 Changes nothing. Exits 0 when every check passes, 1 with the list of what failed.
 
 Options:
@@ -72,8 +75,8 @@ Options:
 
 Settings: ACTIONPLAN_TENANT_ID, ACTIONPLAN_CLIENT_ID (and ACTIONPLAN_CERT_PATH for the app), as for the
 other commands; ACTIONPLAN_TEAMS_APP_ID and ACTIONPLAN_UPDATE_FORM_URL as for the reminders, and
-ACTIONPLAN_TEAMS_CATALOG_ID (the app's id in the catalog, which card buttons open it by): with --channel
-activity it may be unset, and the Teams app check says what to set it to.`;
+ACTIONPLAN_TEAMS_CATALOG_ID (the app's id in the catalog, which card buttons open it by): as the app
+(--app, --channel activity) it may be unset, and the Teams app check says what to set it to.`;
 
 const schema = siteSchema.extend({
   "tab-url": z.url({ protocol: /^https?$/ }).optional(),
@@ -157,17 +160,19 @@ export const doctorCommand: Command = {
       results.push(await checkLastRun(ctx, today));
       if (options.channel === "chat")
         results.push(await checkSenderSignIn(ctx, today, signInStepFor(options.site)));
-      if (appOnly) {
-        const graph = createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken: graphToken });
-        const holders = await posts
-          .then((all) => [...new Set(all.flatMap((p) => (p.holderUpn === null ? [] : [p.holderUpn])))])
-          .catch(() => []);
-        const ids = {
-          manifestId: settings.ACTIONPLAN_TEAMS_APP_ID,
-          catalogIdSetting: settings.ACTIONPLAN_TEAMS_CATALOG_ID,
-        };
-        results.push(await checkTeamsApp(graph, ids, holders));
-      }
+      // Every channel's cards open the app by its catalog id; only the activity feed installs it for the SROs.
+      const graph = createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken: graphToken });
+      const holders =
+        options.channel === "activity"
+          ? await posts
+              .then((all) => [...new Set(all.flatMap((p) => (p.holderUpn === null ? [] : [p.holderUpn])))])
+              .catch(() => [])
+          : null;
+      const ids = {
+        manifestId: settings.ACTIONPLAN_TEAMS_APP_ID,
+        catalogIdSetting: settings.ACTIONPLAN_TEAMS_CATALOG_ID,
+      };
+      results.push(await checkTeamsApp(graph, ids, holders));
       const ok = results.every((r) => r.ok);
       if (options.json) console.log(JSON.stringify({ ok, checks: results }, null, 2));
       else console.log(formatResults(options.site, results));

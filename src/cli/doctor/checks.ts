@@ -191,12 +191,13 @@ export async function checkTabConfig(
 /**
  * The Teams app is in the organisation's catalog, under the catalog id the settings give its deep links
  * (`catalogIdSetting`, ACTIONPLAN_TEAMS_CATALOG_ID: found here when not yet set), and installed for the SROs
- * (the activity feed needs it).
+ * (`holders`; the activity feed needs it). With `holders` null (the chat channel, which installs nothing) a
+ * token that may not read the catalog (a person's, without AppCatalog.Read.All) leaves it unchecked, a warning.
  */
 export async function checkTeamsApp(
   graph: Client,
   ids: { manifestId: string; catalogIdSetting: string | undefined },
-  holders: readonly string[],
+  holders: readonly string[] | null,
 ): Promise<CheckResult> {
   const check = "Teams app";
   const teamsAppId = ids.manifestId;
@@ -204,6 +205,15 @@ export async function checkTeamsApp(
   try {
     catalogId = await catalogAppId(graph, teamsAppId);
   } catch (error) {
+    if (holders === null && error instanceof RemoteError && error.status === 403)
+      return {
+        check,
+        ok: true,
+        lines: ["not checked: Graph refused this token the organisation's app catalog (HTTP 403)"],
+        warnings: [
+          "the catalog id card buttons open the app by (ACTIONPLAN_TEAMS_CATALOG_ID) is not checked: run doctor with --app, whose AppCatalog.Read.All reads the catalog",
+        ],
+      };
     return { check, ok: false, lines: [`cannot read the app catalog: ${describeCliError(error)}`] };
   }
   if (catalogId === null)
@@ -227,6 +237,8 @@ export async function checkTeamsApp(
     catalogId,
   );
   if (mismatch !== null) return { check, ok: false, lines: [mismatch] };
+  const idLine = `catalog id ${catalogId} (deep links use it: ACTIONPLAN_TEAMS_CATALOG_ID)`;
+  if (holders === null) return { check, ok: true, lines: ["in the catalog", idLine] };
   const without: string[] = [];
   for (const upn of holders) {
     try {
@@ -239,7 +251,8 @@ export async function checkTeamsApp(
     check,
     ok: true,
     lines: [
-      `in the catalog as ${catalogId} (ACTIONPLAN_TEAMS_CATALOG_ID); installed for ${String(holders.length - without.length)} of ${String(holders.length)} SRO(s)`,
+      `in the catalog; installed for ${String(holders.length - without.length)} of ${String(holders.length)} SRO(s)`,
+      idLine,
     ],
     ...(without.length === 0
       ? {}

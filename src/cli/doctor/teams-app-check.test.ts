@@ -13,10 +13,18 @@ const CATALOG_ID = "b8c3e2d1-6f4a-4e9b-a0c7-3d5e8f1a2b4c";
 
 describe("doctor's Teams app check and the app's catalog id", () => {
   let graph: Client;
+  /** Graph for a token that may not read the catalog (a person's, without AppCatalog.Read.All). */
+  let refused: Client;
   let close: () => Promise<void>;
   beforeAll(async () => {
     // Graph with the app in the catalog under CATALOG_ID, installed for whoever is asked about.
     const server = createServer((req, res) => {
+      if (req.headers.authorization === "Bearer refused") {
+        // Graph's answer to a token without a permission the API accepts.
+        const error = { code: "Forbidden", message: "Missing scope permissions on the request." };
+        res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error }));
+        return;
+      }
       const value = req.url?.includes("/appCatalogs/teamsApps") ? [{ id: CATALOG_ID }] : [{ id: "x" }];
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ value }));
     });
@@ -25,6 +33,11 @@ describe("doctor's Teams app check and the app's catalog id", () => {
     graph = createGraphClient({
       baseUrl: `http://127.0.0.1:${String(port)}`,
       getToken: () => Promise.resolve("token"),
+    });
+    refused = createGraphClient({
+      baseUrl: `http://127.0.0.1:${String(port)}`,
+      getToken: () => Promise.resolve("refused"),
+      maxRetries: 0,
     });
     close = () =>
       new Promise((resolve) => {
@@ -56,7 +69,40 @@ describe("doctor's Teams app check and the app's catalog id", () => {
     const result = await checkTeamsApp(graph, ids, ["sam.holder@northbridge.gov.uk"]);
     assert.equal(result.ok, true, result.lines.join("\n"));
     assert.deepEqual(result.lines, [
-      `in the catalog as ${CATALOG_ID} (ACTIONPLAN_TEAMS_CATALOG_ID); installed for 1 of 1 SRO(s)`,
+      "in the catalog; installed for 1 of 1 SRO(s)",
+      `catalog id ${CATALOG_ID} (deep links use it: ACTIONPLAN_TEAMS_CATALOG_ID)`,
     ]);
+  });
+
+  test("in the chat channel (no installs to check) it passes with the catalog id", async () => {
+    const result = await checkTeamsApp(
+      graph,
+      { manifestId: MANIFEST_ID, catalogIdSetting: CATALOG_ID },
+      null,
+    );
+    assert.equal(result.ok, true);
+    assert.deepEqual(result.lines, [
+      "in the catalog",
+      `catalog id ${CATALOG_ID} (deep links use it: ACTIONPLAN_TEAMS_CATALOG_ID)`,
+    ]);
+  });
+
+  test("a token refused the catalog is a warning in the chat channel, a failure for the activity feed", async () => {
+    const ids = { manifestId: MANIFEST_ID, catalogIdSetting: CATALOG_ID };
+    const chat = await checkTeamsApp(refused, ids, null);
+    assert.equal(chat.ok, true);
+    assert.deepEqual(chat.lines, [
+      "not checked: Graph refused this token the organisation's app catalog (HTTP 403)",
+    ]);
+    assert.match(
+      chat.warnings?.[0] ?? "",
+      /is not checked: run doctor with --app, whose AppCatalog\.Read\.All reads/,
+    );
+    const activity = await checkTeamsApp(refused, ids, []);
+    assert.equal(activity.ok, false);
+    assert.match(
+      activity.lines[0] ?? "",
+      /^cannot read the app catalog: Graph refused the request with HTTP 403/,
+    );
   });
 });
