@@ -65,8 +65,9 @@ export const DEPLOY_STEPS: readonly DeployStep[] = [
     title: "The app's site grant (Sites.Selected)",
     role: ROLES.siteAdmin,
     minutes: 3,
-    check: "`actionplan doctor --channel activity` passes 'SharePoint token' and 'lists'",
-    whenWrong: "403 from SharePoint in the daily run: the grant is missing or too small",
+    check: "`actionplan doctor --app` passes 'app's site grant'",
+    whenWrong:
+      "403 from SharePoint in the daily run: the grant is missing or too small (doctor prints the calls)",
   },
   {
     n: 6,

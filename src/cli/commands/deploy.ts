@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { DeploySettingsError } from "../../deploy/env-file.ts";
 import { DEPLOY_STEPS, ROLES, totalMinutes } from "../../deploy/steps.ts";
+import { APP_SITE_ROLE } from "../../lib/permissions.ts";
 import { describeForPeople, RemoteError } from "../../lib/remote-error.ts";
 import { createSharePoint } from "../../sharepoint/client.ts";
 import { provisionSite } from "../../sharepoint/provision.ts";
@@ -260,6 +261,8 @@ function leftForOthers(ctx: DeployContext): string {
     `      GET https://graph.microsoft.com/v1.0/sites/${site.host}:${site.pathname.replace(/\/$/, "")}   (its "id")`,
     `      POST https://graph.microsoft.com/v1.0/sites/<id>/permissions`,
     `      {"roles":["write"],"grantedToIdentities":[{"application":{"id":"${s.AAD_APP_CLIENT_ID ?? ""}","displayName":"Action Plan Tracker"}}]}`,
+    `      PATCH https://graph.microsoft.com/v1.0/sites/<id>/permissions/<the id it returned>   {"roles":["${APP_SITE_ROLE}"]}`,
+    `      (the daily job marks SROs' updates applied, which \`write\` cannot; Graph's create has taken only read and write)`,
   ];
   if (s.REMINDER_CHANNEL === "chat")
     lines.push(
@@ -269,7 +272,8 @@ function leftForOthers(ctx: DeployContext): string {
     );
   lines.push(
     `  7 (${ROLES.teamsAdmin}) Teams admin centre: allow "Action Plan Tracker" in the staff's permission policy, pin it in the SROs' setup policy.`,
-    `  8 check it: npx actionplan doctor --site ${s.SHAREPOINT_SITE_URL} --tab-url ${s.TAB_ENDPOINT ?? ""}/tab/ --channel ${s.REMINDER_CHANNEL === "chat" ? "chat" : "activity"}`,
+    `  8 check it: npx actionplan doctor --site ${s.SHAREPOINT_SITE_URL} --tab-url ${s.TAB_ENDPOINT ?? ""}/tab/ --channel ${s.REMINDER_CHANNEL}`,
+    `      and as the daily job signs in, with the app's certificate: ACTIONPLAN_CERT_PATH=<its PEM> npx actionplan doctor --site ${s.SHAREPOINT_SITE_URL} --app`,
   );
   return lines.join("\n");
 }

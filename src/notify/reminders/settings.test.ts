@@ -26,7 +26,7 @@ describe("the app's catalog id in the reminders' settings", () => {
       (error: unknown) =>
         error instanceof SettingsError &&
         error.message ===
-          "reminders need these settings:\n  ACTIONPLAN_TEAMS_CATALOG_ID: the Teams app's id in the organisation's catalog (Teams admin centre → Manage apps → the app → App ID; `actionplan teams-app publish` and `actionplan doctor --channel activity` print it)",
+          "reminders need these settings:\n  ACTIONPLAN_TEAMS_CATALOG_ID: the Teams app's id in the organisation's catalog (Teams admin centre → Manage apps → the app → App ID; `actionplan deploy`, `actionplan teams-app publish` and `actionplan doctor` print it)",
     );
     // Blank, as a Function App setting not yet filled in is, counts as missing.
     assert.throws(

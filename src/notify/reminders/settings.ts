@@ -16,7 +16,7 @@ export const DEFAULT_TAB_ENTITY_ID = "myActions";
 
 /** What ACTIONPLAN_TEAMS_CATALOG_ID is and where to find it, as a missing one is named. */
 const CATALOG_ID_MEANING =
-  "the Teams app's id in the organisation's catalog (Teams admin centre → Manage apps → the app → App ID; `actionplan teams-app publish` and `actionplan doctor --channel activity` print it)";
+  "the Teams app's id in the organisation's catalog (Teams admin centre → Manage apps → the app → App ID; `actionplan deploy`, `actionplan teams-app publish` and `actionplan doctor` print it)";
 
 const settingsSchema = z.object({
   /** The Teams app's manifest id: activity notifications find the app in the catalog by it. */
