@@ -27,6 +27,9 @@ const TENANT = {
   ACTIONPLAN_CLIENT_ID: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
   ACTIONPLAN_TAB_URL: "https://actionplan.northbridge.gov.uk/tab",
   ACTIONPLAN_DEVELOPER_NAME: "Northbridge Council",
+  ACTIONPLAN_DEVELOPER_URL: "https://www.northbridge.gov.uk/",
+  ACTIONPLAN_PRIVACY_URL: "https://www.northbridge.gov.uk/privacy/action-plan-tracker",
+  ACTIONPLAN_TERMS_URL: "https://www.northbridge.gov.uk/acceptable-use",
 };
 /** The app's id in the council's catalog, once published: Teams admin centre's App ID. */
 const CATALOG_ID = "b8c3e2d1-6f4a-4e9b-a0c7-3d5e8f1a2b4c";
@@ -267,15 +270,18 @@ describe("the package's settings", () => {
   test("for a tenant's tab, the package refuses to fall back to the sandbox's apps, naming each setting", async () => {
     const tabOnly = await packageWith({ ACTIONPLAN_TAB_URL: TENANT.ACTIONPLAN_TAB_URL });
     assert.equal(tabOnly.code, 1);
-    for (const name of ["ACTIONPLAN_TEAMS_APP_ID", "ACTIONPLAN_CLIENT_ID", "ACTIONPLAN_DEVELOPER_NAME"])
-      assert.match(tabOnly.said, new RegExp(`${name}: not set`), name);
-    assert.equal(existsSync(join(tabOnly.out, PACKAGE_FILE_NAME)), false, "nothing written");
-    // Each one removed in turn is named, alone.
-    for (const name of [
+    const required = [
       "ACTIONPLAN_TEAMS_APP_ID",
       "ACTIONPLAN_CLIENT_ID",
       "ACTIONPLAN_DEVELOPER_NAME",
-    ] as const) {
+      "ACTIONPLAN_DEVELOPER_URL",
+      "ACTIONPLAN_PRIVACY_URL",
+      "ACTIONPLAN_TERMS_URL",
+    ] as const;
+    for (const name of required) assert.match(tabOnly.said, new RegExp(`${name}: not set`), name);
+    assert.equal(existsSync(join(tabOnly.out, PACKAGE_FILE_NAME)), false, "nothing written");
+    // Each one removed in turn is named, alone.
+    for (const name of required) {
       const { [name]: _removed, ...rest } = TENANT;
       const run = await packageWith(rest);
       assert.equal(run.code, 1, name);

@@ -80,7 +80,7 @@ export async function main(
   console.log(`Wrote ${file} (manifest ${version}, app id ${settings.teamsAppId}, tab ${settings.tabUrl}).`);
   if (!settings.forTenant)
     console.log(
-      "This package is for the local sandbox. For a tenant, set ACTIONPLAN_TAB_URL (https), ACTIONPLAN_TEAMS_APP_ID, ACTIONPLAN_CLIENT_ID and ACTIONPLAN_DEVELOPER_NAME.",
+      "This package is for the local sandbox. For a tenant, set ACTIONPLAN_TAB_URL (https), ACTIONPLAN_TEAMS_APP_ID, ACTIONPLAN_CLIENT_ID, ACTIONPLAN_DEVELOPER_NAME, ACTIONPLAN_DEVELOPER_URL, ACTIONPLAN_PRIVACY_URL and ACTIONPLAN_TERMS_URL.",
     );
   console.log("The manifest validates against the Teams schema bundled with @microsoft/app-manifest.");
   return writeSiteFiles(settings, outDir, builtTab, siteDir, false);

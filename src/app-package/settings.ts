@@ -108,6 +108,12 @@ const TENANT_REQUIRED = {
   ACTIONPLAN_TEAMS_APP_ID: "the Teams app's id (a new GUID of the council's; the sandbox's is refused)",
   ACTIONPLAN_CLIENT_ID: "the Application (client) ID of the council's Entra app for the tab",
   ACTIONPLAN_DEVELOPER_NAME: "the council's name as Teams shows the publisher (at most 32 characters)",
+  // Teams shows these three to every user who adds the app; the tab's own address would be a dead end.
+  ACTIONPLAN_DEVELOPER_URL: "the council's website, https://…",
+  ACTIONPLAN_PRIVACY_URL:
+    "the council's privacy notice covering this app, https://… (docs/data-inventory.md lists what it holds)",
+  ACTIONPLAN_TERMS_URL:
+    "the terms of use staff agree to (e.g. the council's acceptable use policy), https://…",
 } as const;
 
 const SANDBOX_VALUES: Partial<Record<keyof typeof TENANT_REQUIRED, string>> = {

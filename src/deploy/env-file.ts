@@ -18,6 +18,15 @@ const councilSchema = z.object({
     .trim()
     .min(1, "is missing: the council's name as Teams shows the publisher")
     .max(32, "must be at most 32 characters (Teams' limit)"),
+  DEVELOPER_URL: z.url({ protocol: /^https$/, error: "is missing: the council's website, https://…" }),
+  PRIVACY_URL: z.url({
+    protocol: /^https$/,
+    error: "is missing: the council's privacy notice covering this app, https://…",
+  }),
+  TERMS_URL: z.url({
+    protocol: /^https$/,
+    error: "is missing: the terms of use staff agree to (e.g. an acceptable use policy), https://…",
+  }),
   APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, "must be x.y.z, e.g. 1.0.0"),
   REMINDER_CHANNEL: z.enum(["chat", "activity"], "must be chat or activity"),
   REMINDER_SENDER_UPN: optionalText.pipe(z.email("must be an e-mail address").optional()),

@@ -180,6 +180,8 @@ describe("actionplan deploy, against the sandbox and a stand-in for az", () => {
     for (const key of [
       "SHAREPOINT_SITE_URL",
       "DEVELOPER_NAME",
+      "PRIVACY_URL",
+      "TERMS_URL",
       "COORDINATOR_UPN",
       "AZURE_SUBSCRIPTION_ID",
       "AZURE_RESOURCE_GROUP_NAME",
@@ -194,6 +196,9 @@ describe("actionplan deploy, against the sandbox and a stand-in for az", () => {
     const state = JSON.parse(readFileSync(stateFile, "utf8")) as { subscription: string };
     setSetting("SHAREPOINT_SITE_URL", sandbox.siteUrl);
     setSetting("DEVELOPER_NAME", "Northbridge Council");
+    setSetting("DEVELOPER_URL", "https://www.northbridge.gov.uk/");
+    setSetting("PRIVACY_URL", "https://www.northbridge.gov.uk/privacy/action-plan-tracker");
+    setSetting("TERMS_URL", "https://www.northbridge.gov.uk/acceptable-use");
     setSetting("REMINDER_SENDER_UPN", SANDBOX_PEOPLE.member);
     setSetting("COORDINATOR_UPN", SANDBOX_PEOPLE.owner);
     setSetting("AZURE_SUBSCRIPTION_ID", state.subscription);

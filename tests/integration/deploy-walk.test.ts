@@ -23,6 +23,9 @@ const COUNCIL = {
   ACTIONPLAN_TEAMS_APP_ID: "4f1c2b7e-9d3a-4e6b-8c5d-2a1f0e9b7c6d",
   ACTIONPLAN_CLIENT_ID: "0b7f4e8a-3c6d-4e2f-9a1b-5d8c7e6f4a3b",
   ACTIONPLAN_DEVELOPER_NAME: "Northbridge Council",
+  ACTIONPLAN_DEVELOPER_URL: "https://www.northbridge.gov.uk/",
+  ACTIONPLAN_PRIVACY_URL: "https://www.northbridge.gov.uk/privacy/action-plan-tracker",
+  ACTIONPLAN_TERMS_URL: "https://www.northbridge.gov.uk/acceptable-use",
   ACTIONPLAN_APP_VERSION: "1.0.0",
 };
 /** The app's id in the council's catalog (Teams admin centre's App ID), known once it is published. */
