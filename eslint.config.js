@@ -32,6 +32,111 @@ const NODE_TEST = {
   message: 'Tests run on Vitest: import test, describe, beforeAll and afterAll from "vitest".',
 };
 const NODE_MODULES = { group: ["node:*"], message: "The tab runs in the browser: no Node modules." };
+const PURE_CORES = ["src/domain", "src/import", "src/report"].map((dir) => `${dir}/**/*.ts`);
+const NO_NODE_IN_CORES = {
+  group: ["node:*"],
+  message: "The domain, import and report cores are pure and run in the browser too: no Node modules.",
+};
+
+// The import boundaries (import-x/no-restricted-paths), one list: src/lib's own tests may reach the layers whose
+// schemas they exercise, so they get the list without src/lib's zone.
+const ZONES = [
+  {
+    target: "./src/domain",
+    from: "./src",
+    except: ["./domain", "./lib/zod.ts"],
+    message: "The domain core is pure: it imports nothing else of ours (bar z from src/lib/zod.ts).",
+  },
+  {
+    target: "./src/import",
+    from: "./src",
+    except: ["./import", "./domain", "./lib/zod.ts", "./lib/interop.ts"],
+    message:
+      "The import core is pure and sits beside the domain: it imports only the domain (and src/lib/zod.ts, src/lib/interop.ts).",
+  },
+  {
+    target: "./src/report",
+    from: "./src",
+    except: ["./report", "./domain", "./lib/zod.ts", "./lib/interop.ts"],
+    message:
+      "The report core is pure and sits beside the domain: it imports only the domain (and src/lib/zod.ts).",
+  },
+  {
+    target: "./src/teams-catalog",
+    from: "./src",
+    except: ["./teams-catalog"],
+    message: "The Teams catalog core is pure and sits beside the domain: it imports nothing else of ours.",
+  },
+  {
+    target: [
+      "./src/domain",
+      "./src/import",
+      "./src/report",
+      "./src/teams-catalog",
+      "./src/sharepoint",
+      "./src/notify",
+      "./src/tab",
+      "./src/cli",
+    ],
+    from: "./src/sandbox",
+    message: "Production code never imports the sandbox.",
+  },
+  {
+    target: ["./src/sharepoint", "./src/notify"],
+    from: ["./src/tab", "./src/cli"],
+    message: "Dependencies flow one way: tab/cli → sharepoint/notify → domain.",
+  },
+  {
+    target: "./src/sandbox",
+    from: ["./src/tab", "./src/cli"],
+    message: "The sandbox is started by the CLI, never the other way round.",
+  },
+  {
+    target: "./src/functions",
+    from: ["./src/tab", "./src/sandbox"],
+    message: "The Function App runs on Azure against a tenant: it never imports the tab or the sandbox.",
+  },
+  {
+    target: ["./src/domain", "./src/sharepoint", "./src/notify", "./src/tab", "./src/cli"],
+    from: "./src/functions",
+    message: "Only the Function App's entry point and its tests import src/functions.",
+  },
+  {
+    target: "./src/tab",
+    from: "./src/cli",
+    message: "The tab is bundled for the browser: it never imports the CLI (Node-only).",
+  },
+  {
+    target: "./src/tab",
+    from: "./src/notify",
+    except: ["./reminders/browser.ts", "./directory.ts"],
+    message:
+      "The tab is bundled for the browser: of notify it imports only its browser entries (reminders/browser.ts, directory.ts).",
+  },
+  {
+    target: ["./src/tab/components", "./src/tab/lib"],
+    from: ["./src/tab/features", "./src/tab/app"],
+    message:
+      "Shared tab code (components, lib) serves the features and the app shell; it never imports them.",
+  },
+  {
+    target: "./src/tab/features",
+    from: "./src/tab/app",
+    message: "Features never import the app shell (src/tab/app); the shell imports them.",
+  },
+  {
+    target: "./src/lib",
+    from: "./src",
+    except: ["./lib"],
+    message: "src/lib is shared by every layer, so it imports only itself.",
+  },
+  ...TAB_FEATURES.map((feature) => ({
+    target: `./src/tab/features/${feature}`,
+    from: "./src/tab/features",
+    except: [`./${feature}`],
+    message: "Features never import each other; the app shell (src/tab/app) composes them.",
+  })),
+];
 
 export default defineConfig(
   { ignores: ["node_modules/", ".sandbox/", "dist/", "coverage/", "bench/results.json"] },
@@ -66,89 +171,7 @@ export default defineConfig(
       "import-x/no-restricted-paths": [
         "error",
         {
-          zones: [
-            {
-              target: "./src/domain",
-              from: "./src",
-              except: ["./domain", "./lib/zod.ts"],
-              message:
-                "The domain core is pure: it imports nothing else of ours (bar z from src/lib/zod.ts).",
-            },
-            {
-              target: "./src/import",
-              from: "./src",
-              except: ["./import", "./domain", "./lib/zod.ts", "./lib/interop.ts"],
-              message:
-                "The import core is pure and sits beside the domain: it imports only the domain (and src/lib/zod.ts, src/lib/interop.ts).",
-            },
-            {
-              target: "./src/report",
-              from: "./src",
-              except: ["./report", "./domain", "./lib/zod.ts", "./lib/interop.ts"],
-              message:
-                "The report core is pure and sits beside the domain: it imports only the domain (and src/lib/zod.ts).",
-            },
-            {
-              target: "./src/teams-catalog",
-              from: "./src",
-              except: ["./teams-catalog"],
-              message:
-                "The Teams catalog core is pure and sits beside the domain: it imports nothing else of ours.",
-            },
-            {
-              target: [
-                "./src/domain",
-                "./src/import",
-                "./src/report",
-                "./src/teams-catalog",
-                "./src/sharepoint",
-                "./src/notify",
-                "./src/tab",
-                "./src/cli",
-              ],
-              from: "./src/sandbox",
-              message: "Production code never imports the sandbox.",
-            },
-            {
-              target: ["./src/sharepoint", "./src/notify"],
-              from: ["./src/tab", "./src/cli"],
-              message: "Dependencies flow one way: tab/cli → sharepoint/notify → domain.",
-            },
-            {
-              target: "./src/sandbox",
-              from: ["./src/tab", "./src/cli"],
-              message: "The sandbox is started by the CLI, never the other way round.",
-            },
-            {
-              target: "./src/functions",
-              from: ["./src/tab", "./src/sandbox"],
-              message:
-                "The Function App runs on Azure against a tenant: it never imports the tab or the sandbox.",
-            },
-            {
-              target: ["./src/domain", "./src/sharepoint", "./src/notify", "./src/tab", "./src/cli"],
-              from: "./src/functions",
-              message: "Only the Function App's entry point and its tests import src/functions.",
-            },
-            {
-              target: "./src/tab",
-              from: "./src/cli",
-              message: "The tab is bundled for the browser: it never imports the CLI (Node-only).",
-            },
-            {
-              target: "./src/tab",
-              from: "./src/notify",
-              except: ["./reminders/browser.ts", "./directory.ts"],
-              message:
-                "The tab is bundled for the browser: of notify it imports only its browser entries (reminders/browser.ts, directory.ts).",
-            },
-            ...TAB_FEATURES.map((feature) => ({
-              target: `./src/tab/features/${feature}`,
-              from: "./src/tab/features",
-              except: [`./${feature}`],
-              message: "Features never import each other; the app shell (src/tab/app) composes them.",
-            })),
-          ],
+          zones: ZONES,
         },
       ],
     },
@@ -156,6 +179,11 @@ export default defineConfig(
   {
     files: ZOD_MINI_CODE,
     rules: { "no-restricted-imports": ["error", { paths: CLASSIC_ZOD }] },
+  },
+  {
+    files: PURE_CORES,
+    ignores: ["**/*.test.ts", "**/testdata/**"],
+    rules: { "no-restricted-imports": ["error", { paths: CLASSIC_ZOD, patterns: [NO_NODE_IN_CORES] }] },
   },
   {
     files: ["src/tab/**/*.{ts,tsx}"],
@@ -196,6 +224,15 @@ export default defineConfig(
   {
     files: ["src/**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", { paths: [NODE_TEST] }] },
+  },
+  {
+    files: ["src/lib/**/*.test.ts"],
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        { zones: ZONES.filter((zone) => zone.target !== "./src/lib") },
+      ],
+    },
   },
   {
     files: ZOD_MINI_CODE.map((glob) => glob.replace("*.{ts,tsx}", "*.test.ts")),
