@@ -15,7 +15,7 @@ export interface StatusLine {
 }
 
 /** One action in a card, every text field already truncated and escaped. */
-export interface ActionView {
+export interface CardActionView {
   actionId: string;
   /** Unescaped, for the dialog title (a URL parameter, not markdown). */
   rawRef: string;
@@ -56,8 +56,8 @@ export function statusLine(reminder: Reminder): StatusLine {
 }
 
 /** The reminders of a digest as one view per action, in the digest's order. */
-export function actionViews(reminders: readonly Reminder[]): ActionView[] {
-  const views = new Map<string, ActionView>();
+export function actionViews(reminders: readonly Reminder[]): CardActionView[] {
+  const views = new Map<string, CardActionView>();
   for (const r of reminders) {
     let view = views.get(r.actionId);
     if (view === undefined) {

@@ -4,7 +4,7 @@ import type { Reminder, ReminderDigest } from "../../domain/index.ts";
 import type { AdaptiveCard } from "./adaptive-card.ts";
 import type { CardLinks } from "./deep-links.ts";
 import { planDeepLink, tabDeepLink } from "./deep-links.ts";
-import type { ActionView } from "./describe.ts";
+import type { CardActionView } from "./describe.ts";
 import { actionViews } from "./describe.ts";
 import { escapeCardText } from "./escape.ts";
 import type { CardSection, CardSizeOptions } from "./template.ts";
@@ -180,8 +180,8 @@ export function escalatedDeepLink(links: CardLinks, reminders: readonly Reminder
 }
 
 // Each person's actions together, people in the order they first appear (the digest is sorted by action).
-function groupByPerson(views: ActionView[]): ActionView[] {
-  const groups = new Map<string, ActionView[]>();
+function groupByPerson(views: CardActionView[]): CardActionView[] {
+  const groups = new Map<string, CardActionView[]>();
   for (const view of views) {
     const key = `${view.sroUpn ?? ""}|${view.sroPost ?? ""}`;
     const group = groups.get(key);

@@ -1,6 +1,6 @@
 // The navigation's links to the pages that run a plan, for coordinators once their role is known: the plan's
 // reporting periods, the SRO posts, its settings, a new plan. Loaded by AppNav only where they may show.
-import { canCoordinate } from "../lib/permissions.ts";
+import { canCoordinate } from "../lib/abilities.ts";
 import { useSiteRole } from "../lib/use-site-role.ts";
 import { Items, type Item, type Props } from "./AppNav.tsx";
 

@@ -7,7 +7,7 @@
 // live region, so the warning is announced and never told by colour alone.
 import { lazy, Suspense } from "react";
 import type { SkippedItem } from "../../sharepoint/skipped-items.ts";
-import { canCoordinate } from "../lib/permissions.ts";
+import { canCoordinate } from "../lib/abilities.ts";
 import { useSiteRole } from "../lib/use-site-role.ts";
 import { Notice } from "./Notice.tsx";
 

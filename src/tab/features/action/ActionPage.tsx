@@ -7,7 +7,7 @@ import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
 import { useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
-import { canChangeAction, canCoordinate } from "../../lib/permissions.ts";
+import { canChangeAction, canCoordinate } from "../../lib/abilities.ts";
 import { useSiteRole } from "../../lib/use-site-role.ts";
 import { useTeamsContext } from "../../lib/use-teams-context.tsx";
 import { formatUkDate } from "../../../domain/iso-date.ts";

@@ -21,7 +21,7 @@ import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
-import { canCoordinate } from "../../lib/permissions.ts";
+import { canCoordinate } from "../../lib/abilities.ts";
 import { useSiteRole } from "../../lib/use-site-role.ts";
 import {
   fileErrorText,

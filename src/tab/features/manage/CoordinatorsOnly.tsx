@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Notice } from "../../components/Notice.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
 import { describeError } from "../../lib/describe-error.ts";
-import { canCoordinate } from "../../lib/permissions.ts";
+import { canCoordinate } from "../../lib/abilities.ts";
 import { useSiteRole } from "../../lib/use-site-role.ts";
 
 /** `children` for a coordinator; `title` is the page's heading while the role is read. */

@@ -21,7 +21,7 @@ import { PageSkeleton } from "../../components/PageSkeleton.tsx";
 import { SkippedItemsNotice } from "../../components/SkippedItemsNotice.tsx";
 import { useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
-import { canCoordinate } from "../../lib/permissions.ts";
+import { canCoordinate } from "../../lib/abilities.ts";
 import { useSiteRole } from "../../lib/use-site-role.ts";
 import { ChaseNow } from "./ChaseNow.tsx";
 import { DateChangeQueue } from "./DateChangeQueue.tsx";

@@ -23,7 +23,7 @@ import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
 import { describeError } from "../../lib/describe-error.ts";
-import { canCoordinate } from "../../lib/permissions.ts";
+import { canCoordinate } from "../../lib/abilities.ts";
 import { useSiteRole } from "../../lib/use-site-role.ts";
 import { useReportDownload, useReportSetup, type ReportRun, type ReportSetup } from "./use-report.ts";
 

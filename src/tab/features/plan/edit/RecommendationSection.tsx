@@ -2,8 +2,8 @@
 // "Change" (its number, title and details) and "Add an action", then its actions as rows.
 import { Body1, Button, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { ActionForm } from "./ActionForm.tsx";
-import { ActionRows } from "./ActionRow.tsx";
+import { ActionEditForm } from "./ActionEditForm.tsx";
+import { ActionRows } from "./ActionEditRow.tsx";
 import { focusKey, type EditableRecommendation, type EditorEnv } from "./editor-env.ts";
 import { RecommendationForm } from "./RecommendationForm.tsx";
 import type { RecommendationNode } from "../plan-order.ts";
@@ -110,7 +110,7 @@ export function RecommendationSection(props: {
         />
       )}
       {rec !== null && form === "add-action" && (
-        <ActionForm
+        <ActionEditForm
           place={{ planId: rec.planId, recommendationId: rec.id, parent: null }}
           existing={null}
           posts={env.dashboard.sroPosts}

@@ -18,7 +18,7 @@ import { useState } from "react";
 import { formatUkDate } from "../../../../domain/iso-date.ts";
 import type { ActionRecord } from "../../../../sharepoint/records.ts";
 import { targetWithMoveText } from "../../../components/target-date.ts";
-import { ActionForm } from "./ActionForm.tsx";
+import { ActionEditForm } from "./ActionEditForm.tsx";
 import { MakeActionForm, MilestoneForm, MoveForm, ReviseDateForm, WithdrawForm } from "./change-forms.tsx";
 import { focusKey, type EditorEnv } from "./editor-env.ts";
 import type { ActionNode } from "../plan-order.ts";
@@ -51,7 +51,7 @@ const useStyles = makeStyles({
 type FormKind = "details" | "date" | "move" | "milestone" | "action" | "withdraw" | "add-milestone";
 
 /** A row; `siblings` are the ids it moves among, in order; `milestones` only for a top-level action. */
-export function ActionRow(props: {
+export function ActionEditRow(props: {
   record: ActionRecord;
   milestones: readonly ActionRecord[];
   siblings: readonly string[];
@@ -213,7 +213,7 @@ export function ActionRow(props: {
         </Menu>
       </div>
       {form === "details" && (
-        <ActionForm
+        <ActionEditForm
           place={{ planId: action.planId, recommendationId: action.recommendationId, parent: null }}
           existing={record}
           posts={env.dashboard.sroPosts}
@@ -232,7 +232,7 @@ export function ActionRow(props: {
       {form === "action" && <MakeActionForm {...formProps} parentRef={parent?.action.ref ?? null} />}
       {form === "withdraw" && <WithdrawForm {...formProps} today={env.today} />}
       {form === "add-milestone" && (
-        <ActionForm
+        <ActionEditForm
           place={{ planId: action.planId, recommendationId: action.recommendationId, parent: record }}
           existing={null}
           posts={env.dashboard.sroPosts}
@@ -248,7 +248,7 @@ export function ActionRow(props: {
       {props.milestones.length > 0 && (
         <ul className={styles.milestones} aria-label={`Milestones of action ${action.ref}`}>
           {props.milestones.map((m) => (
-            <ActionRow
+            <ActionEditRow
               key={m.action.id}
               record={m}
               milestones={[]}
@@ -266,7 +266,7 @@ export function ActionRow(props: {
 export function ActionRows(props: { nodes: readonly ActionNode[]; env: EditorEnv }) {
   const siblings = props.nodes.map((n) => n.record.action.id);
   return props.nodes.map((node) => (
-    <ActionRow
+    <ActionEditRow
       key={node.record.action.id}
       record={node.record}
       milestones={node.milestones}

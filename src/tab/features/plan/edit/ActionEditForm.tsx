@@ -22,7 +22,7 @@ export interface NewActionPlace {
 }
 
 /** The form; `existing` null adds an action (or milestone) at `place`. */
-export function ActionForm(props: {
+export function ActionEditForm(props: {
   place: NewActionPlace;
   existing: ActionRecord | null;
   posts: readonly SroPostRecord[];

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "vitest";
 import { isoDate } from "../../domain/iso-date.ts";
 import type { SroPost } from "../../domain/types.ts";
-import { canChangeAction, canCoordinate, holdsOrCovers } from "./permissions.ts";
+import { canChangeAction, canCoordinate, holdsOrCovers } from "./abilities.ts";
 
 const post: SroPost = {
   id: "1",
