@@ -9,7 +9,7 @@ import { CoordinatorsOnly } from "./CoordinatorsOnly.tsx";
 import { ManageForm } from "./ManageForm.tsx";
 import { checkPlanFields, emptyPlanFields, type PlanFieldProblems } from "./plan-form.ts";
 import { focusFirstProblem, PlanFields } from "./PlanFields.tsx";
-import { useManageWrite } from "./use-manage-write.ts";
+import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
 
 interface Props {
   /** The plan was created: open it, to add its recommendations and actions. */
@@ -21,7 +21,7 @@ function NewPlanForm(props: Props) {
   const today = useToday();
   const [fields, setFields] = useState(() => emptyPlanFields(today));
   const [problems, setProblems] = useState<PlanFieldProblems>({});
-  const write = useManageWrite("create plans");
+  const write = useCoordinatorWrite("create plans");
 
   async function save(form: HTMLFormElement) {
     const checked = checkPlanFields(fields);

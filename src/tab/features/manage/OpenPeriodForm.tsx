@@ -9,7 +9,7 @@ import { DayField } from "./DayField.tsx";
 import { focusField, ManageForm } from "./ManageForm.tsx";
 import { checkPeriod, quarterTitle, type PeriodProblems, type PeriodText } from "./period-form.ts";
 import { isoToUk } from "./plan-form.ts";
-import { useManageWrite } from "./use-manage-write.ts";
+import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
 
 const FIELDS = {
   title: "periodTitle",
@@ -30,7 +30,7 @@ export function OpenPeriodForm(props: {
     reportDate: "",
   }));
   const [problems, setProblems] = useState<PeriodProblems>({});
-  const write = useManageWrite("open reporting periods");
+  const write = useCoordinatorWrite("open reporting periods");
   const set = (changes: Partial<PeriodText>) => {
     setFields({ ...fields, ...changes });
   };

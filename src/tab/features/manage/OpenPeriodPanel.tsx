@@ -11,7 +11,7 @@ import type { PeriodRecord } from "../../../sharepoint/records.ts";
 import { DayField } from "./DayField.tsx";
 import { ManageForm } from "./ManageForm.tsx";
 import { readDay } from "./uk-date.ts";
-import { useManageWrite } from "./use-manage-write.ts";
+import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
 
 interface Props {
   period: PeriodRecord;
@@ -25,7 +25,7 @@ function ExtendForm(props: Props) {
   const [deadline, setDeadline] = useState("");
   const [report, setReport] = useState("");
   const [problems, setProblems] = useState<{ deadline?: string; report?: string }>({});
-  const write = useManageWrite("extend reporting periods", props.onConflict);
+  const write = useCoordinatorWrite("extend reporting periods", props.onConflict);
   const deadlineRef = useRef<HTMLInputElement>(null);
   const reportRef = useRef<HTMLInputElement>(null);
 
@@ -85,7 +85,7 @@ function ExtendForm(props: Props) {
 function CloseForm(props: Props) {
   const [waiting, setWaiting] = useState<string[] | null>(null);
   const [anyway, setAnyway] = useState(false);
-  const write = useManageWrite("close reporting periods", props.onConflict);
+  const write = useCoordinatorWrite("close reporting periods", props.onConflict);
 
   async function close() {
     write.clear();

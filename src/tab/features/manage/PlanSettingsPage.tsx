@@ -18,7 +18,7 @@ import { ManageLinks, type ManageNav } from "./ManageLinks.tsx";
 import { PlanChooser } from "./PlanChooser.tsx";
 import { checkPlanFields, planFieldsOf, type PlanFieldProblems, type PlanFieldsValue } from "./plan-form.ts";
 import { focusFirstProblem, PlanFields } from "./PlanFields.tsx";
-import { useManageWrite } from "./use-manage-write.ts";
+import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
 import { usePlanChoice } from "./use-plans.ts";
 
 const useStyles = makeStyles({
@@ -64,8 +64,8 @@ function SettingsForms(props: { plan: PlanRecord; onSaved: (plan: PlanRecord) =>
       setTheirs(current);
     }
   };
-  const write = useManageWrite("change a plan's settings", onConflict);
-  const archive = useManageWrite("archive plans", onConflict);
+  const write = useCoordinatorWrite("change a plan's settings", onConflict);
+  const archive = useCoordinatorWrite("archive plans", onConflict);
 
   const done = (plan: PlanRecord, message: string) => {
     setBase(plan);

@@ -13,7 +13,7 @@ import { focusField, ManageForm } from "./ManageForm.tsx";
 import { PersonPicker } from "./PersonPicker.tsx";
 import { isoToUk } from "./plan-form.ts";
 import { readDay } from "./uk-date.ts";
-import { useManageWrite } from "./use-manage-write.ts";
+import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
 
 export interface PostFormProps {
   post: SroPostRecord;
@@ -29,7 +29,7 @@ function Cancel(props: { onCancel: () => void }) {
 }
 
 function useSave(props: PostFormProps, what: string) {
-  const write = useManageWrite(what, props.onConflict);
+  const write = useCoordinatorWrite(what, props.onConflict);
   const save = (changes: SroPostChanges, message: (post: SroPostRecord) => string) =>
     write
       .run((ctx) => updateSroPost(ctx, props.post, changes))

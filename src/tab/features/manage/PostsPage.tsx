@@ -26,7 +26,7 @@ import { ManageLinks, type ManageNav } from "./ManageLinks.tsx";
 import { PersonPicker } from "./PersonPicker.tsx";
 import { PostItem } from "./PostItem.tsx";
 import { usePosts, type PostsData } from "./use-posts.ts";
-import { useManageWrite } from "./use-manage-write.ts";
+import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -41,7 +41,7 @@ function NewPostForm(props: {
   const [title, setTitle] = useState("");
   const [holder, setHolder] = useState("");
   const [problem, setProblem] = useState<string | undefined>();
-  const write = useManageWrite("create SRO posts");
+  const write = useCoordinatorWrite("create SRO posts");
   const ref = useRef<HTMLInputElement>(null);
   async function save() {
     const wanted = title.trim();

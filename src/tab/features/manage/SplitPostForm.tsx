@@ -13,7 +13,7 @@ import { useRemote } from "../../lib/use-remote.ts";
 import { ManageForm } from "./ManageForm.tsx";
 import { PersonPicker } from "./PersonPicker.tsx";
 import type { PostFormProps } from "./PostForms.tsx";
-import { useManageWrite } from "./use-manage-write.ts";
+import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
 
 const useStyles = makeStyles({
   actions: { border: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalXS },
@@ -57,7 +57,7 @@ export function SplitPostForm(props: PostFormProps & { onSplit: (message: string
   const [moving, setMoving] = useState<string[]>([]);
   const [problems, setProblems] = useState<{ keep?: string; new?: string }>({});
   const actions = useRemote(`post-actions:${props.post.id}`, () => loadPostActions(ctx, props.post.id));
-  const write = useManageWrite("split SRO posts", () => {
+  const write = useCoordinatorWrite("split SRO posts", () => {
     actions.reload();
     props.onConflict();
   });

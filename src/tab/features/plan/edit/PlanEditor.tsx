@@ -16,7 +16,7 @@ import { RecommendationForm } from "./RecommendationForm.tsx";
 import { RecommendationSection } from "./RecommendationSection.tsx";
 import { structureTree } from "../plan-order.ts";
 import { movedOrder, nextRef } from "./structure-edit.ts";
-import { describeEditError } from "./use-write.ts";
+import { describeCoordinatorError } from "../../../lib/use-coordinator-write.ts";
 
 const useStyles = makeStyles({
   editor: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -86,7 +86,7 @@ export default function PlanEditor(props: { dashboard: Dashboard; loading: boole
           (error: unknown) => {
             setMessage({
               intent: "error",
-              text: `${what} was not moved. ${describeEditError(error, "change the plan's order")}`,
+              text: `${what} was not moved. ${describeCoordinatorError(error, "change the plan's order")}`,
             });
             if (error instanceof ConflictError) changed();
           },

@@ -1,17 +1,18 @@
-// One coordinator's write from a form: saving while it runs, and why it failed in words. A conflict (another
-// coordinator changed the item since it was read) is said as such and handed to `onConflict` with the item
-// as it is now, so the form keeps what was typed and the next save is checked against their version; a
-// refusal by SharePoint itself (403: a Member who reached the form by its address) says who may do it.
+// One coordinator's write from a form (reporting periods, posts, plan settings, the plan's structure): saving
+// while it runs, and why it failed in words. A conflict (another coordinator changed the item since it was
+// read) is said as such and handed to `onConflict` with the item as it is now, so the form keeps what was
+// typed and the next save is checked against their version; a refusal by SharePoint itself (403: a Member
+// who reached the form by its address) says who may do it, in one wording for every coordinator's form.
 import { useState } from "react";
-import { RemoteError } from "../../../lib/remote-error.ts";
-import type { DataContext } from "../../../sharepoint/context.ts";
-import { ConflictError } from "../../../sharepoint/conflict.ts";
-import { RequestsWaitingError } from "../../../sharepoint/periods.ts";
-import { useDataContext } from "../../lib/data.tsx";
-import { describeError } from "../../lib/describe-error.ts";
+import { RemoteError } from "../../lib/remote-error.ts";
+import type { DataContext } from "../../sharepoint/context.ts";
+import { ConflictError } from "../../sharepoint/conflict.ts";
+import { RequestsWaitingError } from "../../sharepoint/periods.ts";
+import { useDataContext } from "./data.tsx";
+import { describeError } from "./describe-error.ts";
 
 /** Words for a failed coordinator's change; `what` completes "Only … can <what>". */
-export function describeManageError(error: unknown, what: string): string {
+export function describeCoordinatorError(error: unknown, what: string): string {
   if (error instanceof RemoteError && error.status === 403)
     return `Only the plan's coordinators (site Owners) can ${what}. SharePoint refused this change for your account: ask a coordinator to make it, or to add you to the site's Owners.`;
   if (error instanceof RequestsWaitingError) return error.message;
@@ -22,7 +23,7 @@ export function describeManageError(error: unknown, what: string): string {
   return words;
 }
 
-export interface ManageWrite {
+export interface CoordinatorWrite {
   saving: boolean;
   failure: string | null;
   /** Run `op`; its result, or undefined when it failed (the failure is then in `failure`). */
@@ -31,7 +32,7 @@ export interface ManageWrite {
 }
 
 /** A form's write; `onConflict` is given the item as it is now (null: deleted). */
-export function useManageWrite(what: string, onConflict?: (current: unknown) => void): ManageWrite {
+export function useCoordinatorWrite(what: string, onConflict?: (current: unknown) => void): CoordinatorWrite {
   const ctx = useDataContext();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -41,7 +42,7 @@ export function useManageWrite(what: string, onConflict?: (current: unknown) => 
     try {
       return await op(ctx);
     } catch (error) {
-      setFailure(describeManageError(error, what));
+      setFailure(describeCoordinatorError(error, what));
       if (error instanceof ConflictError) onConflict?.(error.current);
       return undefined;
     } finally {

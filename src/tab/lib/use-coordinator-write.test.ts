@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { RemoteError } from "../../../../lib/remote-error.ts";
-import { describeEditError } from "./use-write.ts";
+import { RemoteError } from "../../lib/remote-error.ts";
+import { describeCoordinatorError } from "./use-coordinator-write.ts";
 
 test("SharePoint refusing a Member's change is said in words, naming who may make it", () => {
   const refused = new RemoteError(
@@ -13,9 +13,9 @@ test("SharePoint refusing a Member's change is said in words, naming who may mak
     null,
   );
   assert.equal(
-    describeEditError(refused, "withdraw or reinstate actions"),
+    describeCoordinatorError(refused, "withdraw or reinstate actions"),
     "Only the plan's coordinators (site Owners) can withdraw or reinstate actions. SharePoint refused this change for your account: ask a coordinator to make it, or to add you to the site's Owners.",
   );
   const busy = new RemoteError("SharePoint", 503, "", "Busy", "c2", 5);
-  assert.doesNotMatch(describeEditError(busy, "move actions"), /Only the plan's coordinators/);
+  assert.doesNotMatch(describeCoordinatorError(busy, "move actions"), /Only the plan's coordinators/);
 });
