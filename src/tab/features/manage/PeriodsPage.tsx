@@ -3,22 +3,17 @@
 import { Body1, makeStyles, MessageBar, MessageBarBody, Subtitle1, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { formatUkDate } from "../../../domain/index.ts";
-import { withOwnWarnings } from "../../../sharepoint/context.ts";
-import { loadPeriods } from "../../../sharepoint/periods.ts";
-import type { PeriodRecord, PlanRecord } from "../../../sharepoint/records.ts";
-import { ImportUnfinishedNotice } from "../../components/ImportUnfinishedNotice.tsx";
+import { withOwnWarnings } from "../../../sharepoint/core/index.ts";
+import { loadPeriods } from "../../../sharepoint/periods/index.ts";
+import type { PeriodRecord, PlanRecord } from "../../../sharepoint/schema/index.ts";
 import { Notice } from "../../components/Notice.tsx";
-import { Page } from "../../components/Page.tsx";
-import { PageSkeleton } from "../../components/PageSkeleton.tsx";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { useRemote } from "../../lib/use-remote.ts";
-import { CoordinatorsOnly } from "./CoordinatorsOnly.tsx";
-import { ManageLinks, type ManageNav } from "./ManageLinks.tsx";
+import { ChosenPlanPage } from "./ChosenPlanPage.tsx";
+import type { ManageNav } from "./ManageLinks.tsx";
 import { OpenPeriodForm } from "./OpenPeriodForm.tsx";
 import { OpenPeriodPanel } from "./OpenPeriodPanel.tsx";
-import { PlanChooser } from "./PlanChooser.tsx";
-import { usePlanChoice } from "./use-plans.ts";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -109,43 +104,16 @@ function Periods(props: { plan: PlanRecord }) {
 
 /** The reporting periods page. */
 export function PeriodsPage(props: { planId: string | null; nav: ManageNav }) {
-  const choice = usePlanChoice(props.planId);
-  const title = "Reporting periods";
   return (
-    <CoordinatorsOnly title={title} what="open and close reporting periods">
-      {choice.data === null ? (
-        choice.status === "failed" ? (
-          <Notice title="The plan could not be loaded" intent="error">
-            {describeError(choice.error)}
-          </Notice>
-        ) : (
-          <PageSkeleton title={title} />
-        )
-      ) : (
-        <Page
-          title={choice.data.plan === null ? title : `${title}: ${choice.data.plan.title}`}
-          before={<ManageLinks nav={props.nav} planId={choice.data.plan?.id ?? null} />}
-        >
-          <PlanChooser
-            plans={choice.data.plans}
-            value={choice.data.plan?.id ?? ""}
-            onChoose={(planId) => {
-              props.nav.go("periods", planId);
-            }}
-          />
-          {choice.data.plan !== null && <ImportUnfinishedNotice plan={choice.data.plan} />}
-          {choice.data.plan === null ? (
-            <Body1>
-              {choice.data.missing === null
-                ? "There are no plans on this site yet."
-                : "That plan is no longer on the site: someone may have deleted it."}
-            </Body1>
-          ) : (
-            <Periods key={choice.data.plan.id} plan={choice.data.plan} />
-          )}
-        </Page>
-      )}
-    </CoordinatorsOnly>
+    <ChosenPlanPage
+      title="Reporting periods"
+      what="open and close reporting periods"
+      view="periods"
+      planId={props.planId}
+      nav={props.nav}
+    >
+      {(plan) => <Periods key={plan.id} plan={plan} />}
+    </ChosenPlanPage>
   );
 }
 

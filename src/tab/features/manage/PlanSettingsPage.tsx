@@ -5,21 +5,15 @@
 import { Body1, Button, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { formatUkDate } from "../../../domain/index.ts";
-import { updatePlan, type PlanChanges } from "../../../sharepoint/plan-admin.ts";
-import type { PlanRecord } from "../../../sharepoint/records.ts";
-import { ImportUnfinishedNotice } from "../../components/ImportUnfinishedNotice.tsx";
+import { updatePlan, type PlanChanges } from "../../../sharepoint/plans/index.ts";
+import type { PlanRecord } from "../../../sharepoint/schema/index.ts";
 import { Notice } from "../../components/Notice.tsx";
-import { Page } from "../../components/Page.tsx";
-import { PageSkeleton } from "../../components/PageSkeleton.tsx";
-import { describeError } from "../../lib/describe-error.ts";
-import { CoordinatorsOnly } from "./CoordinatorsOnly.tsx";
+import { ChosenPlanPage } from "./ChosenPlanPage.tsx";
 import { ManageForm } from "./ManageForm.tsx";
-import { ManageLinks, type ManageNav } from "./ManageLinks.tsx";
-import { PlanChooser } from "./PlanChooser.tsx";
+import type { ManageNav } from "./ManageLinks.tsx";
 import { checkPlanFields, planFieldsOf, type PlanFieldProblems, type PlanFieldsValue } from "./plan-form.ts";
 import { focusFirstProblem, PlanFields } from "./PlanFields.tsx";
 import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
-import { usePlanChoice } from "./use-plans.ts";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "640px" },
@@ -144,54 +138,16 @@ function SettingsForms(props: { plan: PlanRecord; onSaved: (plan: PlanRecord) =>
 
 /** The plan settings page. */
 export function PlanSettingsPage(props: { planId: string | null; nav: ManageNav }) {
-  const choice = usePlanChoice(props.planId);
-  const title = "Plan settings";
   return (
-    <CoordinatorsOnly title={title} what="change a plan's settings">
-      {choice.data === null ? (
-        choice.status === "failed" ? (
-          <Notice title="The plan could not be loaded" intent="error">
-            {describeError(choice.error)}
-          </Notice>
-        ) : (
-          <PageSkeleton title={title} />
-        )
-      ) : (
-        <Page
-          title={choice.data.plan === null ? title : `${title}: ${choice.data.plan.title}`}
-          before={<ManageLinks nav={props.nav} planId={choice.data.plan?.id ?? null} />}
-        >
-          <PlanChooser
-            plans={choice.data.plans}
-            value={choice.data.plan?.id ?? ""}
-            onChoose={(planId) => {
-              props.nav.go("plan-settings", planId);
-            }}
-          />
-          {choice.data.plan !== null && <ImportUnfinishedNotice plan={choice.data.plan} />}
-          {choice.data.plan === null ? (
-            <Body1>
-              {choice.data.missing === null
-                ? "There are no plans on this site yet."
-                : "That plan is no longer on the site: someone may have deleted it."}
-            </Body1>
-          ) : (
-            <SettingsForms
-              key={choice.data.plan.id}
-              plan={choice.data.plan}
-              onSaved={(plan) => {
-                if (choice.data !== null)
-                  choice.replace({
-                    ...choice.data,
-                    plan,
-                    plans: choice.data.plans.map((p) => (p.id === plan.id ? plan : p)),
-                  });
-              }}
-            />
-          )}
-        </Page>
-      )}
-    </CoordinatorsOnly>
+    <ChosenPlanPage
+      title="Plan settings"
+      what="change a plan's settings"
+      view="plan-settings"
+      planId={props.planId}
+      nav={props.nav}
+    >
+      {(plan, replace) => <SettingsForms key={plan.id} plan={plan} onSaved={replace} />}
+    </ChosenPlanPage>
   );
 }
 
