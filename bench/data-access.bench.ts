@@ -2,12 +2,11 @@
 // sandbox with 50 ms added to every request (a round trip to SharePoint Online from a council office).
 import { isoDate } from "../src/domain/index.ts";
 import { demoPlanImport } from "../src/sandbox/seed/demo.ts";
-import { createSharePoint } from "../src/sharepoint/client.ts";
-import { dataContext } from "../src/sharepoint/context.ts";
-import { importPlan } from "../src/sharepoint/import-plan.ts";
-import { loadMyActions } from "../src/sharepoint/my-actions.ts";
-import { loadDashboard } from "../src/sharepoint/plans.ts";
-import { provisionSite } from "../src/sharepoint/provision.ts";
+import { createSharePoint, dataContext } from "../src/sharepoint/core/index.ts";
+import { importPlan } from "../src/sharepoint/import/index.ts";
+import { loadMyActions } from "../src/sharepoint/actions/index.ts";
+import { loadDashboard } from "../src/sharepoint/plans/index.ts";
+import { provisionSite } from "../src/sharepoint/provision/index.ts";
 import { generatedPlan, MEMBERS } from "../tests/integration/fixtures.ts";
 import { seedBigPlan } from "../tests/support/big-plan.ts";
 import { sandboxToken } from "../tests/support/sandbox-token.ts";

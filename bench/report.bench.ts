@@ -10,11 +10,10 @@ import {
   type ReportInput,
 } from "../src/report/index.ts";
 import { DEMO_TODAY, seedDemo } from "../src/sandbox/seed/demo.ts";
-import { createSharePoint } from "../src/sharepoint/client.ts";
-import { dataContext, type DataContext } from "../src/sharepoint/context.ts";
-import { closePeriod, createPeriod, loadPeriods } from "../src/sharepoint/periods.ts";
-import { listPlans } from "../src/sharepoint/plans.ts";
-import { loadReportInput } from "../src/sharepoint/report-data.ts";
+import { createSharePoint, dataContext, type DataContext } from "../src/sharepoint/core/index.ts";
+import { closePeriod, createPeriod, loadPeriods } from "../src/sharepoint/periods/index.ts";
+import { listPlans } from "../src/sharepoint/plans/index.ts";
+import { loadReportInput } from "../src/sharepoint/reports/index.ts";
 import { seedBigPlan } from "../tests/support/big-plan.ts";
 import { openSandbox } from "../tests/support/targets.ts";
 import { counted, seconds, type BenchOptions, type Figure } from "./figures.ts";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SPFI } from "@pnp/sp";
 import "@pnp/sp/fields/index.js";
-import { createSharePoint } from "../src/sharepoint/client.ts";
+import { createSharePoint } from "../src/sharepoint/core/index.ts";
 import { startSandboxProcess } from "../tests/support/sandbox-process.ts";
 import { counted, seconds, type BenchOptions, type Figure } from "./figures.ts";
 

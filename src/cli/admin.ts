@@ -2,13 +2,11 @@
 // the plan a command names (archived ones too; one still being imported only for coordinators), and saying
 // a refusal in one sentence.
 import { z } from "zod";
-import { ConflictError } from "../sharepoint/conflict.ts";
-import type { DataContext } from "../sharepoint/context.ts";
-import { RequestsWaitingError } from "../sharepoint/periods.ts";
-import { findPlansByTitle, listPlans, plansSeenBy } from "../sharepoint/plans.ts";
-import type { PlanRecord } from "../sharepoint/records.ts";
+import { ConflictError, type DataContext, refuseIfSkipped } from "../sharepoint/core/index.ts";
+import { RequestsWaitingError } from "../sharepoint/periods/index.ts";
+import { findPlansByTitle, listPlans, plansSeenBy } from "../sharepoint/plans/index.ts";
+import type { PlanRecord } from "../sharepoint/schema/index.ts";
 import { loadOwnRole } from "../sharepoint/roles.ts";
-import { refuseIfSkipped } from "../sharepoint/skipped-items.ts";
 import { RemoteError } from "../lib/remote-error.ts";
 import { UsageError, type Command } from "./command.ts";
 import { reportRemoteFailure } from "./site.ts";

@@ -15,7 +15,7 @@ import {
   type TokenCacheContext,
 } from "@azure/msal-node";
 import { z } from "zod";
-import type { TokenSource } from "../sharepoint/client.ts";
+import type { TokenSource } from "../sharepoint/core/index.ts";
 import { UsageError } from "./command.ts";
 import { officerPredicate, settingProblems } from "../lib/zod-words.ts";
 

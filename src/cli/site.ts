@@ -4,10 +4,14 @@ import { z } from "zod";
 import { toIsoDate } from "../domain/index.ts";
 import { londonDate } from "../lib/clock.ts";
 import { describeForPeople, RemoteError } from "../lib/remote-error.ts";
-import { createSharePoint } from "../sharepoint/client.ts";
-import { dataContext, type DataContext } from "../sharepoint/context.ts";
-import { UnreadableItemError } from "../sharepoint/skipped-items.ts";
-import { describeSkipped, describeUnreadable } from "../sharepoint/skipped-text.ts";
+import {
+  createSharePoint,
+  dataContext,
+  type DataContext,
+  describeSkipped,
+  describeUnreadable,
+  UnreadableItemError,
+} from "../sharepoint/core/index.ts";
 import { readNotifySettings, SettingsError, type NotifySettings } from "../notify/reminders/settings.ts";
 import { isSandboxSite, tokenSourceFor } from "./auth.ts";
 import { UsageError } from "./command.ts";

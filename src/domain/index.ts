@@ -8,6 +8,7 @@ export type { TargetDateContext } from "./target-date.ts";
 export * from "./status.ts";
 export * from "./figures.ts";
 export * from "./sro.ts";
+export * from "./plan-order.ts";
 // The reminder rules' values are imported from "./reminders/index.ts" itself: re-exported here, they would
 // bring date-holidays (~280 KB gzip) onto the tab's first screen once "Chase now" loads them lazily.
 export type * from "./reminders/index.ts";

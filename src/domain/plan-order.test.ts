@@ -1,6 +1,6 @@
 import { test } from "vitest";
 import assert from "node:assert/strict";
-import { comparePlanOrder, sortActions, sortRecommendations } from "./plan-structure-order.ts";
+import { comparePlanOrder, sortActions, sortRecommendations } from "./plan-order.ts";
 
 test("the coordinator's order first, then the rest by number (2.10 after 2.9)", () => {
   const recs = [

@@ -1,7 +1,11 @@
 // The order a plan's recommendations and actions are shown in, everywhere (Plan page, dashboard, My actions,
 // reports): the coordinator's order first (SortOrder, ascending), then the rest by their numbers. Pure and
 // small, so the first screen can sort without loading the structure editor's writes.
-import { compareRefs } from "./refs.ts";
+
+/** "2.10" after "2.9", "3a" after "3": numbers compare as numbers, part by part. */
+export function compareRefs(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" });
+}
 
 /** What ordering needs of a recommendation or an action. */
 export interface Ordered {

@@ -14,10 +14,9 @@ import { signedInUser } from "../notify/reminders/people.ts";
 import { runReminders, type RunSummary } from "../notify/reminders/run.ts";
 import { noteSenderSignIn } from "../notify/reminders/sender-sign-in.ts";
 import { tabDeepLink, type CardLinks } from "../notify/cards/index.ts";
-import { applyPendingUpdates } from "../sharepoint/apply-pending.ts";
-import { createSharePoint, type TokenSource } from "../sharepoint/client.ts";
-import { dataContext } from "../sharepoint/context.ts";
-import { listPlans } from "../sharepoint/plans.ts";
+import { applyPendingUpdates } from "../sharepoint/updates/index.ts";
+import { createSharePoint, dataContext, type TokenSource } from "../sharepoint/core/index.ts";
+import { listPlans } from "../sharepoint/plans/index.ts";
 import { SenderSignInExpired } from "./tokens.ts";
 
 /** The activity type the manifest declares for "the reminder sender must sign in again". */

@@ -7,7 +7,7 @@
 // in words and the coordinators are told (daily-reminders.ts).
 import { InteractionRequiredAuthError, PublicClientApplication, type ICachePlugin } from "@azure/msal-node";
 import { authorityOf, certificateTokenSource } from "../cli/auth.ts";
-import type { TokenSource } from "../sharepoint/client.ts";
+import type { TokenSource } from "../sharepoint/core/index.ts";
 import type { SecretStore } from "./key-vault.ts";
 import type { FunctionSettings } from "./settings.ts";
 

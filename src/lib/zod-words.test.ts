@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
 import { STATUSES } from "../domain/types.ts";
-import { inputRefused } from "../sharepoint/input-bounds.ts";
-import { newUpdateSchema } from "../sharepoint/updates.ts";
+import { inputRefused } from "../sharepoint/core/index.ts";
+import { newUpdateSchema } from "../sharepoint/updates/index.ts";
 import { describeError } from "../tab/lib/describe-error.ts";
 import { z } from "./zod.ts";
 import { fieldName } from "./zod-words.ts";

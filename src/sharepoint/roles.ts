@@ -3,9 +3,9 @@
 // person may not see counts as one they are not in.
 import type { SPFI } from "@pnp/sp";
 import { z } from "../lib/zod.ts";
-import { inOneBatch, settle, valueOf } from "./batch.ts";
-import type { DataContext } from "./context.ts";
-import { upnOf } from "./records.ts";
+import { inOneBatch, settle, valueOf } from "./core/batch.ts";
+import type { DataContext } from "./core/context.ts";
+import { upnOf } from "./schema/records.ts";
 
 /** What a person may do on the site, strongest first. */
 export type SiteRole = "coordinator" | "sro" | "viewer" | "none";

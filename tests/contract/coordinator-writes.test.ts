@@ -6,16 +6,22 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/index.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
-import { ConflictError } from "../../src/sharepoint/conflict.ts";
-import { dataContext, type DataContext } from "../../src/sharepoint/context.ts";
-import { createPlan, loadPlan, updatePlan } from "../../src/sharepoint/plan-admin.ts";
-import { closePeriod, createPeriod, extendPeriod, loadPeriod } from "../../src/sharepoint/periods.ts";
-import type { SroPostRecord } from "../../src/sharepoint/plans.ts";
-import { createSroPost, updateSroPost } from "../../src/sharepoint/post-admin.ts";
-import { provisionSite } from "../../src/sharepoint/provision.ts";
-import type { PeriodRecord, PlanRecord } from "../../src/sharepoint/records.ts";
-import { LIST_TITLES, type ListKey } from "../../src/sharepoint/schema.ts";
+import {
+  ConflictError,
+  createSharePoint,
+  dataContext,
+  type DataContext,
+} from "../../src/sharepoint/core/index.ts";
+import { createPlan, loadPlan, type SroPostRecord, updatePlan } from "../../src/sharepoint/plans/index.ts";
+import { closePeriod, createPeriod, extendPeriod, loadPeriod } from "../../src/sharepoint/periods/index.ts";
+import { createSroPost, updateSroPost } from "../../src/sharepoint/posts/index.ts";
+import { provisionSite } from "../../src/sharepoint/provision/index.ts";
+import {
+  LIST_TITLES,
+  type ListKey,
+  type PeriodRecord,
+  type PlanRecord,
+} from "../../src/sharepoint/schema/index.ts";
 import { contractTargets, uniqueTitle, type Principal, type Target } from "../support/targets.ts";
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {

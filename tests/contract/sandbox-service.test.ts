@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, test } from "vitest";
 import { z } from "zod";
 import "@pnp/sp/fields/index.js";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
+import { createSharePoint } from "../../src/sharepoint/core/index.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
 import { startSandboxProcess } from "../support/sandbox-process.ts";
 import { openSandbox, SANDBOX_PEOPLE, uniqueTitle } from "../support/targets.ts";

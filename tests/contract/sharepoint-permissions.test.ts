@@ -10,16 +10,17 @@ import "@pnp/sp/site-groups/web.js";
 import "@pnp/sp/site-users/web.js";
 import { isoDate } from "../../src/domain/index.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
-import { dataContext } from "../../src/sharepoint/context.ts";
-import { requestDateChange } from "../../src/sharepoint/date-changes.ts";
-import { loadAction } from "../../src/sharepoint/history.ts";
-import { loadMyWork } from "../../src/sharepoint/my-actions.ts";
-import { applyPendingUpdates } from "../../src/sharepoint/apply-pending.ts";
-import { loadDashboard } from "../../src/sharepoint/plans.ts";
-import { provisionSite } from "../../src/sharepoint/provision.ts";
-import { LIST_TITLES, type ListKey } from "../../src/sharepoint/schema.ts";
-import { addProgressUpdate, type NewUpdate } from "../../src/sharepoint/updates.ts";
+import { createSharePoint, dataContext } from "../../src/sharepoint/core/index.ts";
+import { requestDateChange } from "../../src/sharepoint/date-changes/index.ts";
+import { loadAction, loadMyWork } from "../../src/sharepoint/actions/index.ts";
+import {
+  addProgressUpdate,
+  applyPendingUpdates,
+  type NewUpdate,
+} from "../../src/sharepoint/updates/index.ts";
+import { loadDashboard } from "../../src/sharepoint/plans/index.ts";
+import { provisionSite } from "../../src/sharepoint/provision/index.ts";
+import { LIST_TITLES, type ListKey } from "../../src/sharepoint/schema/index.ts";
 import { contractTargets, uniqueTitle, type Principal, type Target } from "../support/targets.ts";
 
 async function statusOf(promise: Promise<unknown>): Promise<number> {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import { spDelete, type SPFI } from "@pnp/sp";
 import "@pnp/sp/site-groups/index.js";
 import "@pnp/sp/site-users/index.js";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
+import { createSharePoint } from "../../src/sharepoint/core/index.ts";
 import { rejectsWith } from "../support/sharepoint-failure.ts";
 import { contractTargets, skipOnTenant, uniqueTitle, type Target } from "../support/targets.ts";
 

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import type { SPFI } from "@pnp/sp";
 import "@pnp/sp/fields/index.js";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
+import { createSharePoint } from "../../src/sharepoint/core/index.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
 import { contractTargets, uniqueTitle, type Target } from "../support/targets.ts";
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import type { SPFI } from "@pnp/sp";
 import "@pnp/sp/fields/index.js";
 import { z } from "zod";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
+import { createSharePoint } from "../../src/sharepoint/core/index.ts";
 import { contractTargets, uniqueTitle, type Principal, type Target } from "../support/targets.ts";
 
 const person = z.object({ LookupId: z.number(), LookupValue: z.string(), Email: z.string() });

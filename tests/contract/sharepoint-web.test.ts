@@ -7,7 +7,7 @@ import { spGet, SPQueryable, type SPFI } from "@pnp/sp";
 import "@pnp/sp/fields/index.js";
 import "@pnp/sp/site-groups/index.js";
 import "@pnp/sp/site-users/index.js";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
+import { createSharePoint } from "../../src/sharepoint/core/index.ts";
 import { rejectsWith } from "../support/sharepoint-failure.ts";
 import { contractTargets, uniqueTitle, type Target } from "../support/targets.ts";
 

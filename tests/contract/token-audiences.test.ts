@@ -8,7 +8,7 @@ import { z } from "zod";
 import { createGraphClient } from "../../src/notify/graph-client.ts";
 import { GRAPH_AUDIENCE, SANDBOX_CLIENT_ID, TokenAuthority } from "../../src/sandbox/auth.ts";
 import { TENANT } from "../../src/sandbox/directory.ts";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
+import { createSharePoint } from "../../src/sharepoint/core/index.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
 import { graphFailure } from "../support/graph-failure.ts";
 import { openSandbox } from "../support/targets.ts";

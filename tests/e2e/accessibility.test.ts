@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/iso-date.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
-import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
+import { loadMyActions } from "../../src/sharepoint/actions/index.ts";
 import { startE2E, type E2E, type HostQuery } from "./support/harness.ts";
 import { axeViolations } from "./support/axe.ts";
 import { waitForHeading } from "./support/tab.ts";

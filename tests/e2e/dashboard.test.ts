@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { DEMO_TODAY, demoCoordinator } from "../../src/sandbox/seed/demo.ts";
 import { DIRECTORY } from "../../src/sandbox/directory.ts";
-import { dashboardFigures, listPlans, loadDashboard } from "../../src/sharepoint/plans.ts";
+import { dashboardFigures, listPlans, loadDashboard } from "../../src/sharepoint/plans/index.ts";
 import { tileValues } from "../../src/tab/features/dashboard/FigureTiles.tsx";
 import { startE2E, type E2E } from "./support/harness.ts";
 import { scrollsSideways, waitForHeading } from "./support/tab.ts";

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import { csv, utf8, xlsx } from "../../src/import/testdata/fixtures.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
 import { DEMO_TODAY, demoCoordinator } from "../../src/sandbox/seed/demo.ts";
-import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
-import { listPlans } from "../../src/sharepoint/plans.ts";
+import { loadMyActions } from "../../src/sharepoint/actions/index.ts";
+import { listPlans } from "../../src/sharepoint/plans/index.ts";
 import { startE2E, type E2E, type HostPage } from "./support/harness.ts";
 import { visibleText, waitForHeading } from "./support/tab.ts";
 

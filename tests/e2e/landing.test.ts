@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Frame } from "playwright-core";
 import { DIRECTORY, personByPost } from "../../src/sandbox/directory.ts";
-import { listPlans, loadDashboard } from "../../src/sharepoint/plans.ts";
+import { listPlans, loadDashboard } from "../../src/sharepoint/plans/index.ts";
 import { axeViolations } from "./support/axe.ts";
 import { startE2E, type E2E } from "./support/harness.ts";
 import { scrollsSideways, waitForHeading } from "./support/tab.ts";

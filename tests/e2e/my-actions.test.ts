@@ -4,9 +4,8 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/iso-date.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
-import { loadActionHistory } from "../../src/sharepoint/history.ts";
-import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
-import { addProgressUpdate } from "../../src/sharepoint/updates.ts";
+import { loadActionHistory, loadMyActions } from "../../src/sharepoint/actions/index.ts";
+import { addProgressUpdate } from "../../src/sharepoint/updates/index.ts";
 import { startE2E, type E2E, type HostPage } from "./support/harness.ts";
 import { scrollsSideways, visibleText, waitForHeading } from "./support/tab.ts";
 

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import type { Frame } from "playwright-core";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { DEMO_TODAY } from "../../src/sandbox/seed/demo.ts";
-import { loadDashboard, listPlans } from "../../src/sharepoint/plans.ts";
+import { loadDashboard, listPlans } from "../../src/sharepoint/plans/index.ts";
 import { planItems } from "../../src/tab/features/plan/plan-view.ts";
 import { sortItems, tableColumns } from "../../src/tab/features/plan/table/table-model.ts";
 import { axeViolations } from "./support/axe.ts";

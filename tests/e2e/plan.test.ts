@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Frame, Page } from "playwright-core";
 import { isoDate } from "../../src/domain/iso-date.ts";
 import { DIRECTORY, personByPost } from "../../src/sandbox/directory.ts";
-import { loadActionHistory } from "../../src/sharepoint/history.ts";
-import { listOf } from "../../src/sharepoint/context.ts";
-import { importPlan } from "../../src/sharepoint/import-plan.ts";
-import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
+import { loadActionHistory, loadMyActions } from "../../src/sharepoint/actions/index.ts";
+import { listOf } from "../../src/sharepoint/core/index.ts";
+import { importPlan } from "../../src/sharepoint/import/index.ts";
 import { cardsFrom } from "../integration/reminders-support.ts";
 import { startE2E, type E2E } from "./support/harness.ts";
 import {

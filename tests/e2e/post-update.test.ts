@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Frame, Page } from "playwright-core";
 import { isoDate } from "../../src/domain/iso-date.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
-import { loadActionHistory } from "../../src/sharepoint/history.ts";
-import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
+import { loadActionHistory, loadMyActions } from "../../src/sharepoint/actions/index.ts";
 import { startE2E, type E2E } from "./support/harness.ts";
 import { waitForHeading } from "./support/tab.ts";
 

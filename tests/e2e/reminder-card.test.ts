@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import type { BrowserContext, Page } from "playwright-core";
 import { z } from "zod";
 import { isoDate } from "../../src/domain/iso-date.ts";
-import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
+import { loadMyActions } from "../../src/sharepoint/actions/index.ts";
 import { startE2E, type E2E } from "./support/harness.ts";
 import { waitForHeading } from "./support/tab.ts";
 

@@ -22,9 +22,9 @@ import {
 import { readDocx, unescapeXml } from "../../src/report/testdata/docx-xml.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
 import { DEMO_TODAY } from "../../src/sandbox/seed/demo.ts";
-import { loadPeriods } from "../../src/sharepoint/periods.ts";
-import { listPlans, loadDashboard } from "../../src/sharepoint/plans.ts";
-import { loadReportInput } from "../../src/sharepoint/report-data.ts";
+import { loadPeriods } from "../../src/sharepoint/periods/index.ts";
+import { listPlans, loadDashboard } from "../../src/sharepoint/plans/index.ts";
+import { loadReportInput } from "../../src/sharepoint/reports/index.ts";
 import { axeViolations } from "./support/axe.ts";
 import { startE2E, type E2E, type HostPage } from "./support/harness.ts";
 import { openView, said } from "./support/manage.ts";

@@ -10,8 +10,8 @@ import type { Frame } from "playwright-core";
 import { deriveStatus } from "../../src/domain/status.ts";
 import { DEMO_TODAY } from "../../src/sandbox/seed/demo.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
-import { dashboardFigures, loadDashboard, type Dashboard } from "../../src/sharepoint/plans.ts";
-import type { ActionRecord } from "../../src/sharepoint/records.ts";
+import { dashboardFigures, loadDashboard, type Dashboard } from "../../src/sharepoint/plans/index.ts";
+import type { ActionRecord } from "../../src/sharepoint/schema/index.ts";
 import { sandboxToken } from "../support/sandbox-token.ts";
 import { startE2E, type E2E } from "./support/harness.ts";
 import { axeViolations } from "./support/axe.ts";
@@ -77,7 +77,7 @@ describe("a coordinator withdraws, moves, reorders and nests actions", () => {
 
   beforeAll(async () => {
     e2e = await startE2E();
-    const { listPlans } = await import("../../src/sharepoint/plans.ts");
+    const { listPlans } = await import("../../src/sharepoint/plans/plans.ts");
     planId = (await listPlans(e2e.as(COORDINATOR))).find((p) => PLAN_TITLE.test(p.title))!.id;
     before = await fresh();
     const found = before.actions.find(

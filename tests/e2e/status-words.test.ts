@@ -5,9 +5,8 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { deriveStatus } from "../../src/domain/status.ts";
 import { DEMO_TODAY } from "../../src/sandbox/seed/demo.ts";
-import { updatePlan } from "../../src/sharepoint/plan-admin.ts";
-import { listPlans, loadDashboard } from "../../src/sharepoint/plans.ts";
-import type { ActionRecord } from "../../src/sharepoint/records.ts";
+import { listPlans, loadDashboard, updatePlan } from "../../src/sharepoint/plans/index.ts";
+import type { ActionRecord } from "../../src/sharepoint/schema/index.ts";
 import { startE2E, type E2E } from "./support/harness.ts";
 import { waitForHeading } from "./support/tab.ts";
 

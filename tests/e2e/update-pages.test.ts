@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Frame } from "playwright-core";
 import { isoDate } from "../../src/domain/iso-date.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
-import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
+import { loadMyActions } from "../../src/sharepoint/actions/index.ts";
 import { seedManyUpdates } from "../support/many-updates.ts";
 import { axeViolations } from "./support/axe.ts";
 import { startE2E, type E2E } from "./support/harness.ts";

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
 import { demoCoordinator } from "../../src/sandbox/seed/demo.ts";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
+import { createSharePoint } from "../../src/sharepoint/core/index.ts";
 import { startSandboxProcess, type SandboxProcess } from "../support/sandbox-process.ts";
 
 const COORDINATOR = demoCoordinator();

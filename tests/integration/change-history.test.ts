@@ -3,12 +3,11 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/index.ts";
-import { loadChangeHistory } from "../../src/sharepoint/change-history.ts";
-import { loadAction } from "../../src/sharepoint/history.ts";
-import { createPlan } from "../../src/sharepoint/plan-admin.ts";
+import { loadAction, loadChangeHistory } from "../../src/sharepoint/actions/index.ts";
 import {
   addAction,
   addRecommendation,
+  createPlan,
   makeAction,
   makeMilestone,
   moveAction,
@@ -16,7 +15,7 @@ import {
   retireAction,
   reviseTargetDate,
   updateAction,
-} from "../../src/sharepoint/plan-structure.ts";
+} from "../../src/sharepoint/plans/index.ts";
 import { DIRECTORY } from "../../src/sandbox/directory.ts";
 import { SANDBOX_PEOPLE } from "../support/targets.ts";
 import { countRequests, openProvisioned, type Provisioned } from "./fixtures.ts";

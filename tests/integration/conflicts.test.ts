@@ -4,18 +4,22 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/index.ts";
-import { ConflictError } from "../../src/sharepoint/conflict.ts";
+import { ConflictError } from "../../src/sharepoint/core/index.ts";
 import {
   approveDateChange,
   declineDateChange,
   requestDateChange,
-} from "../../src/sharepoint/date-changes.ts";
-import { loadActionHistory } from "../../src/sharepoint/history.ts";
-import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
-import { closePeriod, createPeriod } from "../../src/sharepoint/periods.ts";
-import type { ActionRecord } from "../../src/sharepoint/records.ts";
-import { applyPendingUpdates } from "../../src/sharepoint/apply-pending.ts";
-import { addProgressUpdate, markComplete, type NewUpdate } from "../../src/sharepoint/updates.ts";
+} from "../../src/sharepoint/date-changes/index.ts";
+import { loadActionHistory } from "../../src/sharepoint/actions/index.ts";
+import { importPlan, type ImportResult } from "../../src/sharepoint/import/index.ts";
+import { closePeriod, createPeriod } from "../../src/sharepoint/periods/index.ts";
+import type { ActionRecord } from "../../src/sharepoint/schema/index.ts";
+import {
+  addProgressUpdate,
+  applyPendingUpdates,
+  markComplete,
+  type NewUpdate,
+} from "../../src/sharepoint/updates/index.ts";
 import { generatedPlan, openProvisioned, type Provisioned } from "./fixtures.ts";
 
 function update(text: string, date = "2024-05-10"): NewUpdate {

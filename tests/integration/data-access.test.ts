@@ -4,12 +4,16 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate, planFigures } from "../../src/domain/index.ts";
 import { SEED_AS_OF, seedPlan } from "../../src/domain/testdata/lga-cpc-2023.ts";
-import { loadActionHistory } from "../../src/sharepoint/history.ts";
-import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
-import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
-import { closePeriod, createPeriod, loadPeriods } from "../../src/sharepoint/periods.ts";
-import { figuresInput, findPlansByTitle, listPlans, loadDashboard } from "../../src/sharepoint/plans.ts";
-import { addProgressUpdate } from "../../src/sharepoint/updates.ts";
+import { loadActionHistory, loadMyActions } from "../../src/sharepoint/actions/index.ts";
+import { importPlan, type ImportResult } from "../../src/sharepoint/import/index.ts";
+import { closePeriod, createPeriod, loadPeriods } from "../../src/sharepoint/periods/index.ts";
+import {
+  figuresInput,
+  findPlansByTitle,
+  listPlans,
+  loadDashboard,
+} from "../../src/sharepoint/plans/index.ts";
+import { addProgressUpdate } from "../../src/sharepoint/updates/index.ts";
 import {
   countRequests,
   generatedPlan,

@@ -12,9 +12,9 @@ import {
   requestDateChange,
   reviseTargetDate,
   withdrawDateChange,
-} from "../../src/sharepoint/date-changes.ts";
-import { loadActionHistory } from "../../src/sharepoint/history.ts";
-import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
+} from "../../src/sharepoint/date-changes/index.ts";
+import { loadActionHistory } from "../../src/sharepoint/actions/index.ts";
+import { importPlan, type ImportResult } from "../../src/sharepoint/import/index.ts";
 import { generatedPlan, openProvisioned, type Provisioned } from "./fixtures.ts";
 
 async function refused(write: () => Promise<unknown>, message: RegExp): Promise<void> {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
 import { isoDate, planFigures } from "../../src/domain/index.ts";
 import { loadSeedPlan, seedPlan } from "../../src/domain/testdata/lga-cpc-2023.ts";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
+import { createSharePoint } from "../../src/sharepoint/core/index.ts";
 import { demoCoordinator } from "../../src/sandbox/seed/demo.ts";
 import { startSandboxProcess, type SandboxProcess } from "../support/sandbox-process.ts";
 

@@ -5,10 +5,9 @@ import { isoDate, type IsoDate, inferReportedStatus } from "../../src/domain/ind
 import { seedPlan, SEED_AS_OF } from "../../src/domain/testdata/lga-cpc-2023.ts";
 import { DIRECTORY } from "../../src/sandbox/directory.ts";
 import type { SandboxOptions } from "../../src/sandbox/server.ts";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
-import { dataContext, type DataContext } from "../../src/sharepoint/context.ts";
-import type { PlanImport } from "../../src/sharepoint/import-plan.ts";
-import { provisionSite } from "../../src/sharepoint/provision.ts";
+import { createSharePoint, dataContext, type DataContext } from "../../src/sharepoint/core/index.ts";
+import type { PlanImport } from "../../src/sharepoint/import/index.ts";
+import { provisionSite } from "../../src/sharepoint/provision/index.ts";
 import { openSandbox, type Principal } from "../support/targets.ts";
 
 export interface Provisioned {

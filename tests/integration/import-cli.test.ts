@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
-import { loadImportMapping } from "../../src/sharepoint/import-sync.ts";
-import { listPlans, loadDashboard } from "../../src/sharepoint/plans.ts";
+import { loadImportMapping } from "../../src/sharepoint/import/index.ts";
+import { listPlans, loadDashboard } from "../../src/sharepoint/plans/index.ts";
 import { SANDBOX_PEOPLE } from "../support/targets.ts";
 import { openProvisioned, type Provisioned } from "./fixtures.ts";
 

@@ -18,7 +18,7 @@ import {
   twoPlanCsv,
   twoPlanRows,
 } from "../../src/import/testdata/layouts.ts";
-import { listPlans, loadDashboard } from "../../src/sharepoint/plans.ts";
+import { listPlans, loadDashboard } from "../../src/sharepoint/plans/index.ts";
 import { actionplanHere } from "../support/actionplan-cli.ts";
 import { SANDBOX_PEOPLE } from "../support/targets.ts";
 import { openProvisioned, type Provisioned } from "./fixtures.ts";

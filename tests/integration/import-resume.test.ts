@@ -4,10 +4,8 @@
 import assert from "node:assert/strict";
 import { isoDate } from "../../src/domain/index.ts";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import type { DataContext } from "../../src/sharepoint/context.ts";
-import { readSiteState } from "../../src/sharepoint/import-existing.ts";
-import type { PlanImport } from "../../src/sharepoint/import-plan.ts";
-import { applyImport } from "../../src/sharepoint/import-sync.ts";
+import type { DataContext } from "../../src/sharepoint/core/index.ts";
+import { applyImport, type PlanImport, readSiteState } from "../../src/sharepoint/import/index.ts";
 import { generatedPlan, openProvisioned, type Provisioned } from "./fixtures.ts";
 
 const POSTS = ["Director of Place", "Corporate Director Resources", "Head of Housing"];

@@ -5,19 +5,18 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { isoDate } from "../../src/domain/index.ts";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { readSiteState } from "../../src/sharepoint/import-existing.ts";
-import type { PlanImport } from "../../src/sharepoint/import-plan.ts";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
-import { dataContext, listOf } from "../../src/sharepoint/context.ts";
 import {
   applyImport,
   ImportTargetError,
   loadImportMapping,
+  type PlanImport,
   previewImport,
-} from "../../src/sharepoint/import-sync.ts";
-import { listPlans, loadDashboard } from "../../src/sharepoint/plans.ts";
-import { provisionSite } from "../../src/sharepoint/provision.ts";
-import { SCHEMA } from "../../src/sharepoint/schema.ts";
+  readSiteState,
+} from "../../src/sharepoint/import/index.ts";
+import { createSharePoint, dataContext, listOf } from "../../src/sharepoint/core/index.ts";
+import { listPlans, loadDashboard } from "../../src/sharepoint/plans/index.ts";
+import { provisionSite } from "../../src/sharepoint/provision/index.ts";
+import { SCHEMA } from "../../src/sharepoint/schema/index.ts";
 import {
   choosePlanSheet,
   detectMapping,

@@ -12,13 +12,13 @@ import {
   approveDateChange,
   declineDateChange,
   requestDateChange,
-} from "../../src/sharepoint/date-changes.ts";
-import { loadActionHistory } from "../../src/sharepoint/history.ts";
-import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
-import { createPeriod } from "../../src/sharepoint/periods.ts";
-import { provisionSite } from "../../src/sharepoint/provision.ts";
-import { loadDashboard } from "../../src/sharepoint/plans.ts";
-import { addProgressUpdate, type NewUpdate } from "../../src/sharepoint/updates.ts";
+} from "../../src/sharepoint/date-changes/index.ts";
+import { loadActionHistory } from "../../src/sharepoint/actions/index.ts";
+import { importPlan, type ImportResult } from "../../src/sharepoint/import/index.ts";
+import { createPeriod } from "../../src/sharepoint/periods/index.ts";
+import { provisionSite } from "../../src/sharepoint/provision/index.ts";
+import { loadDashboard } from "../../src/sharepoint/plans/index.ts";
+import { addProgressUpdate, type NewUpdate } from "../../src/sharepoint/updates/index.ts";
 import { generatedPlan, openProvisioned, type Provisioned } from "./fixtures.ts";
 
 const UPDATE: NewUpdate = {

@@ -3,9 +3,9 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { SEED_AS_OF } from "../../src/domain/testdata/lga-cpc-2023.ts";
-import { importPlan } from "../../src/sharepoint/import-plan.ts";
-import { loadMyWork } from "../../src/sharepoint/my-actions.ts";
-import { createPeriod } from "../../src/sharepoint/periods.ts";
+import { importPlan } from "../../src/sharepoint/import/index.ts";
+import { loadMyWork } from "../../src/sharepoint/actions/index.ts";
+import { createPeriod } from "../../src/sharepoint/periods/index.ts";
 import {
   countRequests,
   generatedPlan,

@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/index.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
-import { ConflictError } from "../../src/sharepoint/conflict.ts";
-import { declineDateChange, requestDateChange } from "../../src/sharepoint/date-changes.ts";
-import { loadAction } from "../../src/sharepoint/history.ts";
-import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
+import { ConflictError } from "../../src/sharepoint/core/index.ts";
+import { declineDateChange, requestDateChange } from "../../src/sharepoint/date-changes/index.ts";
+import { loadAction } from "../../src/sharepoint/actions/index.ts";
+import { importPlan, type ImportResult } from "../../src/sharepoint/import/index.ts";
 import {
   closePeriod,
   createPeriod,
@@ -16,8 +16,8 @@ import {
   loadPeriod,
   loadPeriods,
   RequestsWaitingError,
-} from "../../src/sharepoint/periods.ts";
-import type { DateChangeRecord, PeriodRecord } from "../../src/sharepoint/records.ts";
+} from "../../src/sharepoint/periods/index.ts";
+import type { DateChangeRecord, PeriodRecord } from "../../src/sharepoint/schema/index.ts";
 import { generatedPlan, openProvisioned, type Provisioned } from "./fixtures.ts";
 
 async function refusal(promise: Promise<unknown>): Promise<unknown> {

@@ -8,12 +8,18 @@ import { isoDate } from "../../src/domain/index.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
 import { loadSiteReminderData } from "../../src/notify/reminders/load.ts";
 import { selectDueReminders } from "../../src/domain/reminders/index.ts";
-import { ConflictError } from "../../src/sharepoint/conflict.ts";
-import { importPlan } from "../../src/sharepoint/import-plan.ts";
-import { loadMyWork } from "../../src/sharepoint/my-actions.ts";
-import { createPlan, loadPlan, updatePlan } from "../../src/sharepoint/plan-admin.ts";
-import { dashboardFigures, listPlans, loadDashboard } from "../../src/sharepoint/plans.ts";
-import type { PlanRecord } from "../../src/sharepoint/records.ts";
+import { ConflictError } from "../../src/sharepoint/core/index.ts";
+import { importPlan } from "../../src/sharepoint/import/index.ts";
+import { loadMyWork } from "../../src/sharepoint/actions/index.ts";
+import {
+  createPlan,
+  dashboardFigures,
+  listPlans,
+  loadDashboard,
+  loadPlan,
+  updatePlan,
+} from "../../src/sharepoint/plans/index.ts";
+import type { PlanRecord } from "../../src/sharepoint/schema/index.ts";
 import { countRequests, generatedPlan, MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";
 
 async function refusal(promise: Promise<unknown>): Promise<unknown> {

@@ -5,12 +5,10 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
-import { isoDate } from "../../src/domain/index.ts";
-import { loadActionHistory } from "../../src/sharepoint/history.ts";
-import { createPlan } from "../../src/sharepoint/plan-admin.ts";
-import { sortActions } from "../../src/sharepoint/plan-structure.ts";
-import { loadDashboard } from "../../src/sharepoint/plans.ts";
-import { createSroPost } from "../../src/sharepoint/post-admin.ts";
+import { isoDate, sortActions } from "../../src/domain/index.ts";
+import { loadActionHistory } from "../../src/sharepoint/actions/index.ts";
+import { createPlan, loadDashboard } from "../../src/sharepoint/plans/index.ts";
+import { createSroPost } from "../../src/sharepoint/posts/index.ts";
 import { SANDBOX_PEOPLE } from "../support/targets.ts";
 import { actionplanHere as actionplan, ok } from "../support/actionplan-cli.ts";
 import { MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";

@@ -4,31 +4,30 @@
 // told, nothing is lost. A Member's writes are refused by SharePoint itself (403).
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { isoDate } from "../../src/domain/index.ts";
+import { isoDate, sortActions, sortRecommendations } from "../../src/domain/index.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
-import { ConflictError } from "../../src/sharepoint/conflict.ts";
-import { loadAction, loadActionHistory } from "../../src/sharepoint/history.ts";
-import { createPlan } from "../../src/sharepoint/plan-admin.ts";
+import { ConflictError } from "../../src/sharepoint/core/index.ts";
+import { loadAction, loadActionHistory } from "../../src/sharepoint/actions/index.ts";
 import {
   addAction,
   addRecommendation,
+  createPlan,
+  dashboardFigures,
+  loadDashboard,
   loadRecommendations,
   makeAction,
   makeMilestone,
   moveAction,
+  type RecommendationRecord,
   reinstateAction,
   reorder,
   retireAction,
   reviseTargetDate,
-  sortActions,
-  sortRecommendations,
   updateAction,
   updateRecommendation,
-  type RecommendationRecord,
-} from "../../src/sharepoint/plan-structure.ts";
-import { createSroPost } from "../../src/sharepoint/post-admin.ts";
-import { dashboardFigures, loadDashboard } from "../../src/sharepoint/plans.ts";
-import type { ActionRecord, PlanRecord } from "../../src/sharepoint/records.ts";
+} from "../../src/sharepoint/plans/index.ts";
+import { createSroPost } from "../../src/sharepoint/posts/index.ts";
+import type { ActionRecord, PlanRecord } from "../../src/sharepoint/schema/index.ts";
 import { countRequests, MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";
 
 async function refusal(promise: Promise<unknown>): Promise<unknown> {

@@ -8,18 +8,18 @@ import { isoDate } from "../../src/domain/index.ts";
 import { RemoteError } from "../../src/lib/remote-error.ts";
 import { stillInDirectory } from "../../src/notify/directory.ts";
 import { createGraphClient } from "../../src/notify/graph-client.ts";
-import { ConflictError } from "../../src/sharepoint/conflict.ts";
-import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
-import { loadMyWork } from "../../src/sharepoint/my-actions.ts";
-import { loadDashboard, type SroPostRecord } from "../../src/sharepoint/plans.ts";
+import { ConflictError } from "../../src/sharepoint/core/index.ts";
+import { importPlan, type ImportResult } from "../../src/sharepoint/import/index.ts";
+import { loadMyWork } from "../../src/sharepoint/actions/index.ts";
+import { loadDashboard, type SroPostRecord } from "../../src/sharepoint/plans/index.ts";
 import {
   createSroPost,
   loadSroPosts,
   postProblems,
   splitSroPost,
   updateSroPost,
-} from "../../src/sharepoint/post-admin.ts";
-import { LIST_TITLES } from "../../src/sharepoint/schema.ts";
+} from "../../src/sharepoint/posts/index.ts";
+import { LIST_TITLES } from "../../src/sharepoint/schema/index.ts";
 import { SANDBOX_PEOPLE } from "../support/targets.ts";
 import { generatedPlan, MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";
 

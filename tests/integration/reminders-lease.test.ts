@@ -21,8 +21,8 @@ import {
   type LeaseOptions,
 } from "../../src/notify/reminders/run-lease.ts";
 import { sandboxTokenSource } from "../../src/cli/auth.ts";
-import { listOf } from "../../src/sharepoint/context.ts";
-import { listPlans } from "../../src/sharepoint/plans.ts";
+import { listOf } from "../../src/sharepoint/core/index.ts";
+import { listPlans } from "../../src/sharepoint/plans/index.ts";
 import { openProvisioned, type Provisioned } from "./fixtures.ts";
 import { COORDINATOR, inboxOf, openDemo, SENDER } from "./reminders-support.ts";
 

@@ -14,9 +14,8 @@ import { runReminders, type ReminderRun, type RunSummary } from "../../src/notif
 import { cardLinksOf, readNotifySettings, SANDBOX_CLIENT_ID } from "../../src/notify/reminders/settings.ts";
 import { demoCoordinator, seedDemo } from "../../src/sandbox/seed/demo.ts";
 import type { SandboxOptions } from "../../src/sandbox/server.ts";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
-import { dataContext, type DataContext } from "../../src/sharepoint/context.ts";
-import { listPlans } from "../../src/sharepoint/plans.ts";
+import { createSharePoint, dataContext, type DataContext } from "../../src/sharepoint/core/index.ts";
+import { listPlans } from "../../src/sharepoint/plans/index.ts";
 import { sandboxToken } from "../support/sandbox-token.ts";
 import { openSandbox } from "../support/targets.ts";
 

@@ -5,7 +5,7 @@ import { DIRECTORY } from "../../src/sandbox/directory.ts";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { z } from "zod";
 import { loadReminderLog } from "../../src/notify/reminders/reminder-log.ts";
-import { listOf } from "../../src/sharepoint/context.ts";
+import { listOf } from "../../src/sharepoint/core/index.ts";
 import { cardsFrom, COORDINATOR, inboxOf, openDemo, recipientsOf, SENDER } from "./reminders-support.ts";
 
 const FRIDAY = "2024-05-24";

@@ -5,13 +5,12 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/iso-date.ts";
-import { ConflictError } from "../../src/sharepoint/conflict.ts";
-import { loadActionHistory } from "../../src/sharepoint/history.ts";
-import { importPlan } from "../../src/sharepoint/import-plan.ts";
-import { loadDashboard } from "../../src/sharepoint/plans.ts";
+import { ConflictError } from "../../src/sharepoint/core/index.ts";
+import { loadActionHistory, reopenAction } from "../../src/sharepoint/actions/index.ts";
+import { importPlan } from "../../src/sharepoint/import/index.ts";
+import { loadDashboard } from "../../src/sharepoint/plans/index.ts";
 import { deriveStatus } from "../../src/domain/status.ts";
-import type { ActionRecord } from "../../src/sharepoint/records.ts";
-import { reopenAction } from "../../src/sharepoint/reopen.ts";
+import type { ActionRecord } from "../../src/sharepoint/schema/index.ts";
 import { actionplanHere as actionplan, ok } from "../support/actionplan-cli.ts";
 import { generatedPlan, MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";
 

@@ -12,11 +12,10 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { buildReport, choosePeriods, type ReportModel } from "../../src/report/index.ts";
 import { demoCoordinator, demoPlanImport, DEMO_TODAY, seedDemo } from "../../src/sandbox/seed/demo.ts";
-import { dataContext } from "../../src/sharepoint/context.ts";
-import { createSharePoint } from "../../src/sharepoint/client.ts";
-import { loadPeriods } from "../../src/sharepoint/periods.ts";
-import { listPlans, loadDashboard } from "../../src/sharepoint/plans.ts";
-import { loadReportInput } from "../../src/sharepoint/report-data.ts";
+import { createSharePoint, dataContext } from "../../src/sharepoint/core/index.ts";
+import { loadPeriods } from "../../src/sharepoint/periods/index.ts";
+import { listPlans, loadDashboard } from "../../src/sharepoint/plans/index.ts";
+import { loadReportInput } from "../../src/sharepoint/reports/index.ts";
 import { actionplanHere as actionplan, ok } from "../support/actionplan-cli.ts";
 import { openSandbox } from "../support/targets.ts";
 

@@ -2,9 +2,9 @@
 // PnPjs against the sandbox.
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
-import { loadAction } from "../../src/sharepoint/history.ts";
-import { loadMilestones } from "../../src/sharepoint/milestones.ts";
+import { importPlan, type ImportResult } from "../../src/sharepoint/import/index.ts";
+import { loadAction } from "../../src/sharepoint/actions/index.ts";
+import { loadMilestones } from "../../src/sharepoint/plans/index.ts";
 import { loadSiteRole } from "../../src/sharepoint/roles.ts";
 import { countRequests, lgaPlan, openProvisioned, type Provisioned } from "./fixtures.ts";
 

@@ -5,11 +5,10 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/index.ts";
-import { loadActionHistory } from "../../src/sharepoint/history.ts";
-import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
-import { loadMyActions } from "../../src/sharepoint/my-actions.ts";
-import { loadDashboard } from "../../src/sharepoint/plans.ts";
-import { addProgressUpdate } from "../../src/sharepoint/updates.ts";
+import { loadActionHistory, loadMyActions } from "../../src/sharepoint/actions/index.ts";
+import { importPlan, type ImportResult } from "../../src/sharepoint/import/index.ts";
+import { loadDashboard } from "../../src/sharepoint/plans/index.ts";
+import { addProgressUpdate } from "../../src/sharepoint/updates/index.ts";
 import { countRequests, generatedPlan, MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";
 import { seedBigPlan } from "../support/big-plan.ts";
 

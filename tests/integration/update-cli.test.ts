@@ -4,10 +4,10 @@
 // SharePoint itself.
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { importPlan } from "../../src/sharepoint/import-plan.ts";
-import { createPeriod } from "../../src/sharepoint/periods.ts";
-import { loadDashboard } from "../../src/sharepoint/plans.ts";
-import { loadSroPosts, updateSroPost } from "../../src/sharepoint/post-admin.ts";
+import { importPlan } from "../../src/sharepoint/import/index.ts";
+import { createPeriod } from "../../src/sharepoint/periods/index.ts";
+import { loadDashboard } from "../../src/sharepoint/plans/index.ts";
+import { loadSroPosts, updateSroPost } from "../../src/sharepoint/posts/index.ts";
 import { actionplanHere as actionplan, ok } from "../support/actionplan-cli.ts";
 import { SANDBOX_PEOPLE } from "../support/targets.ts";
 import { generatedPlan, MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";

@@ -5,11 +5,15 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { isoDate } from "../../src/domain/index.ts";
-import { isThresholdError } from "../../src/sharepoint/conflict.ts";
-import { loadActionHistory } from "../../src/sharepoint/history.ts";
-import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
-import { addProgressUpdate } from "../../src/sharepoint/updates.ts";
-import { loadMoreUpdates, UPDATES_PAGE_SIZE, type UpdatesCursor } from "../../src/sharepoint/update-pages.ts";
+import { isThresholdError } from "../../src/sharepoint/core/index.ts";
+import { loadActionHistory } from "../../src/sharepoint/actions/index.ts";
+import { importPlan, type ImportResult } from "../../src/sharepoint/import/index.ts";
+import {
+  addProgressUpdate,
+  loadMoreUpdates,
+  UPDATES_PAGE_SIZE,
+  type UpdatesCursor,
+} from "../../src/sharepoint/updates/index.ts";
 import { seedManyUpdates } from "../support/many-updates.ts";
 import { countRequests, generatedPlan, openProvisioned, type Provisioned } from "./fixtures.ts";
 

@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import type { SpList } from "../../src/sandbox/sharepoint/model.ts";
 import type { SandboxStore } from "../../src/sandbox/store.ts";
-import type { DataContext } from "../../src/sharepoint/context.ts";
-import { importPlan, type ImportResult } from "../../src/sharepoint/import-plan.ts";
+import type { DataContext } from "../../src/sharepoint/core/index.ts";
+import { importPlan, type ImportResult } from "../../src/sharepoint/import/index.ts";
 import { generatedPlan } from "../integration/fixtures.ts";
 
 export interface BigPlan {

@@ -6,7 +6,7 @@ import {
   SettingsError,
   type CatalogCheckSettings,
 } from "../../notify/reminders/settings.ts";
-import { loadSroPosts } from "../../sharepoint/post-admin.ts";
+import { loadSroPosts } from "../../sharepoint/posts/index.ts";
 import type { IsoDate } from "../../domain/index.ts";
 import { graphTokenSourceFor, isSandboxSite, readTenantSettings, tokenSourceFor } from "../auth.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
@@ -23,8 +23,7 @@ import { checkLastRun } from "../doctor/last-run.ts";
 import { checkSenderSignIn, signInStepFor } from "../doctor/sender-sign-in.ts";
 import { checkSiteGrant } from "../doctor/site-grant.ts";
 import { notifySettingsFor, siteOptions, siteSchema, todayFor } from "../site.ts";
-import { createSharePoint } from "../../sharepoint/client.ts";
-import { dataContext } from "../../sharepoint/context.ts";
+import { createSharePoint, dataContext } from "../../sharepoint/core/index.ts";
 import { z } from "zod";
 
 const help = `Usage: actionplan doctor --site <url> [--tab-url <url>] [--channel chat|activity] [--app]

@@ -11,9 +11,9 @@ import {
   type PlanDraft,
   type PlanFile,
 } from "../../import/index.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
-import { loadImportMapping } from "../../sharepoint/import-sync.ts";
-import type { PlanRecord } from "../../sharepoint/records.ts";
+import type { DataContext } from "../../sharepoint/core/index.ts";
+import { loadImportMapping } from "../../sharepoint/import/index.ts";
+import type { PlanRecord } from "../../sharepoint/schema/index.ts";
 import { UsageError } from "../command.ts";
 
 /** What the command line says about how to read the file. */

@@ -8,7 +8,7 @@ import {
   type ImportProblem,
   type MappedPlan,
 } from "../../import/index.ts";
-import type { FieldChange, ImportChanges } from "../../sharepoint/import-sync.ts";
+import type { FieldChange, ImportChanges } from "../../sharepoint/import/index.ts";
 
 const FIELD_WORDS: Record<FieldChange["field"], string> = {
   title: "title",

@@ -16,8 +16,7 @@ import {
   type PlanFile,
 } from "../../import/index.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
-import { readSitePosts } from "../../sharepoint/import-existing.ts";
+import { type DataContext, refuseIfSkipped } from "../../sharepoint/core/index.ts";
 import {
   applyImport,
   ImportInputError,
@@ -25,10 +24,10 @@ import {
   ImportWriteError,
   noChanges,
   previewImport,
-} from "../../sharepoint/import-sync.ts";
-import { findPlansByTitle, listPlans } from "../../sharepoint/plans.ts";
-import type { PlanRecord } from "../../sharepoint/records.ts";
-import { refuseIfSkipped } from "../../sharepoint/skipped-items.ts";
+  readSitePosts,
+} from "../../sharepoint/import/index.ts";
+import { findPlansByTitle, listPlans } from "../../sharepoint/plans/index.ts";
+import type { PlanRecord } from "../../sharepoint/schema/index.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import {
   connect,

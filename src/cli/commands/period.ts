@@ -2,9 +2,9 @@
 // extends its deadline, and closes it, which freezes the figures the next report compares against.
 import { z } from "zod";
 import { formatUkDate, type IsoDate } from "../../domain/index.ts";
-import { closePeriod, createPeriod, extendPeriod, loadPeriods } from "../../sharepoint/periods.ts";
-import type { PeriodRecord } from "../../sharepoint/records.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
+import { closePeriod, createPeriod, extendPeriod, loadPeriods } from "../../sharepoint/periods/index.ts";
+import type { PeriodRecord } from "../../sharepoint/schema/index.ts";
+import type { DataContext } from "../../sharepoint/core/index.ts";
 import { dispatcher, findPlan, planOption, reportAdminFailure } from "../admin.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import { connect, isoDateOption, reportSkipped, siteOptions, siteSchema, todayFor } from "../site.ts";

@@ -1,9 +1,9 @@
 // `actionplan plan action …`: add, edit, move, reorder, make a milestone and back, retire and reinstate an
 // action or milestone, revise its target date with a reason, and show its change history in words.
 import { z } from "zod";
-import { formatUkDate, type IsoDate } from "../../domain/index.ts";
+import { formatUkDate, sortActions, type IsoDate } from "../../domain/index.ts";
 import { londonDate } from "../../lib/clock.ts";
-import { loadChangeHistory } from "../../sharepoint/change-history.ts";
+import { loadChangeHistory } from "../../sharepoint/actions/index.ts";
 import {
   addAction,
   makeAction,
@@ -13,10 +13,9 @@ import {
   reorder,
   retireAction,
   reviseTargetDate,
-  sortActions,
   updateAction,
-} from "../../sharepoint/plan-structure.ts";
-import type { ActionRecord } from "../../sharepoint/records.ts";
+} from "../../sharepoint/plans/index.ts";
+import type { ActionRecord } from "../../sharepoint/schema/index.ts";
 import { UsageError, type Command } from "../command.ts";
 import { isoDateOption, todayFor } from "../site.ts";
 import {

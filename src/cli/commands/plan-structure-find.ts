@@ -2,17 +2,16 @@
 // recommendations with their ETags, its actions and the site's SRO posts), finding what an option names by
 // number or id, the sub-command skeleton, and one line describing an action or a recommendation.
 import { z } from "zod";
-import { formatUkDate } from "../../domain/index.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
-import { loadAction } from "../../sharepoint/history.ts";
+import { formatUkDate, sortActions, sortRecommendations } from "../../domain/index.ts";
+import type { DataContext } from "../../sharepoint/core/index.ts";
+import { loadAction } from "../../sharepoint/actions/index.ts";
 import {
+  loadDashboard,
   loadRecommendations,
-  sortActions,
-  sortRecommendations,
   type RecommendationRecord,
-} from "../../sharepoint/plan-structure.ts";
-import { loadDashboard, type SroPostRecord } from "../../sharepoint/plans.ts";
-import type { ActionRecord, PlanRecord } from "../../sharepoint/records.ts";
+  type SroPostRecord,
+} from "../../sharepoint/plans/index.ts";
+import type { ActionRecord, PlanRecord } from "../../sharepoint/schema/index.ts";
 import { findPlan, planOption, reportAdminFailure } from "../admin.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import { connect, reportSkipped, siteOptions, siteSchema } from "../site.ts";

@@ -2,7 +2,7 @@
 // recommendations' commands are here; the actions' are in plan-structure-actions.ts. `plan.ts` dispatches
 // to `structureSubcommands`.
 import { z } from "zod";
-import { addRecommendation, reorder, updateRecommendation } from "../../sharepoint/plan-structure.ts";
+import { addRecommendation, reorder, updateRecommendation } from "../../sharepoint/plans/index.ts";
 import { dispatcher } from "../admin.ts";
 import { UsageError, type Command } from "../command.ts";
 import { actionSubcommands } from "./plan-structure-actions.ts";

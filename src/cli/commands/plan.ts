@@ -2,8 +2,8 @@
 // it and brings it back; `plan rec …` and `plan action …` (plan-structure.ts) edit what it holds.
 import { z } from "zod";
 import { formatUkDate, NATIONS, type IsoDate, type Nation } from "../../domain/index.ts";
-import { createPlan, updatePlan, type PlanChanges } from "../../sharepoint/plan-admin.ts";
-import type { PlanRecord } from "../../sharepoint/records.ts";
+import { createPlan, updatePlan, type PlanChanges } from "../../sharepoint/plans/index.ts";
+import type { PlanRecord } from "../../sharepoint/schema/index.ts";
 import { dispatcher, findPlan, planOption, reportAdminFailure } from "../admin.ts";
 import { parseOptions, withUsageErrors, type Command } from "../command.ts";
 import { connect, isoDateOption, reportSkipped, siteOptions, siteSchema } from "../site.ts";

@@ -1,8 +1,8 @@
 // `actionplan plans`: the plans on a site, with their current reporting period.
 import { z } from "zod";
-import { listPlans, plansSeenBy } from "../../sharepoint/plans.ts";
+import { listPlans, plansSeenBy } from "../../sharepoint/plans/index.ts";
 import { loadOwnRole } from "../../sharepoint/roles.ts";
-import { loadPeriods } from "../../sharepoint/periods.ts";
+import { loadPeriods } from "../../sharepoint/periods/index.ts";
 import { formatUkDate } from "../../domain/index.ts";
 import { parseOptions, withUsageErrors, type Command } from "../command.ts";
 import { connect, reportRemoteFailure, reportSkipped, siteOptions, siteSchema } from "../site.ts";

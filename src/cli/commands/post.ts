@@ -4,8 +4,8 @@
 import { z } from "zod";
 import { formatUkDate, type IsoDate } from "../../domain/index.ts";
 import { stillInDirectory } from "../../notify/directory.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
-import { loadDashboard, type SroPostRecord } from "../../sharepoint/plans.ts";
+import type { DataContext } from "../../sharepoint/core/index.ts";
+import { loadDashboard, type SroPostRecord } from "../../sharepoint/plans/index.ts";
 import {
   createSroPost,
   loadSroPosts,
@@ -13,7 +13,7 @@ import {
   splitSroPost,
   updateSroPost,
   type SroPostChanges,
-} from "../../sharepoint/post-admin.ts";
+} from "../../sharepoint/posts/index.ts";
 import { dispatcher, findPlan, reportAdminFailure } from "../admin.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import { connect, isoDateOption, reportSkipped, siteOptions, siteSchema } from "../site.ts";

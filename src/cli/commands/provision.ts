@@ -1,7 +1,7 @@
 // `actionplan provision`: create or upgrade the app's lists on a SharePoint site (or the sandbox).
 import { RemoteError, describeForPeople } from "../../lib/remote-error.ts";
-import { createSharePoint } from "../../sharepoint/client.ts";
-import { provisionSite, type ProvisionReport } from "../../sharepoint/provision.ts";
+import { createSharePoint } from "../../sharepoint/core/index.ts";
+import { provisionSite, type ProvisionReport } from "../../sharepoint/provision/index.ts";
 import { tokenSourceFor } from "../auth.ts";
 import { parseOptions, withUsageErrors, type Command } from "../command.ts";
 import { z } from "zod";

@@ -9,8 +9,8 @@ import { TEAMS_LIMITS_PER_SECOND } from "../../notify/reminders/pacing.ts";
 import { signedInUser } from "../../notify/reminders/people.ts";
 import { runReminders } from "../../notify/reminders/run.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
-import { applyPendingUpdates } from "../../sharepoint/apply-pending.ts";
+import { type DataContext, refuseIfSkipped } from "../../sharepoint/core/index.ts";
+import { applyPendingUpdates } from "../../sharepoint/updates/index.ts";
 import {
   DEFAULT_LEASE_SECONDS,
   DEFAULT_WAIT_SECONDS,
@@ -19,8 +19,7 @@ import {
 } from "../../notify/reminders/run-lease.ts";
 import { leaseProgress, releaseOnSignals } from "./reminders-lease.ts";
 import { createGraphClient } from "../../notify/graph-client.ts";
-import { findPlansByTitle, listPlans } from "../../sharepoint/plans.ts";
-import { refuseIfSkipped } from "../../sharepoint/skipped-items.ts";
+import { findPlansByTitle, listPlans } from "../../sharepoint/plans/index.ts";
 import { graphTokenSourceFor } from "../auth.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import { formatRunSummary } from "./reminders-report.ts";

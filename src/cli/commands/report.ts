@@ -13,8 +13,8 @@ import {
   ReportPeriodError,
   REPORT_FORMATS,
 } from "../../report/index.ts";
-import { loadPeriods } from "../../sharepoint/periods.ts";
-import { loadReportInput } from "../../sharepoint/report-data.ts";
+import { loadPeriods } from "../../sharepoint/periods/index.ts";
+import { loadReportInput } from "../../sharepoint/reports/index.ts";
 import { findPlan, planOption, sayIfUnfinished } from "../admin.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import { connect, reportRemoteFailure, reportSkipped, siteOptions, siteSchema, todayFor } from "../site.ts";

@@ -6,7 +6,7 @@ import { DEFAULT_SITE, startSandbox } from "../../sandbox/server.ts";
 import { sandboxTokenSource } from "../auth.ts";
 import { parseOptions, withUsageErrors, type Command } from "../command.ts";
 import { isoDateOption, todayFor } from "../site.ts";
-import { describeSkipped } from "../../sharepoint/skipped-text.ts";
+import { describeSkipped } from "../../sharepoint/core/index.ts";
 // eslint-disable-next-line import-x/no-restricted-paths -- the demo seed is part of running the sandbox.
 import { DEMO_TODAY, demoCoordinator, seedDemo } from "../../sandbox/seed/demo.ts";
 

@@ -1,11 +1,15 @@
 // `actionplan summary`: a plan's figures on a day, as the dashboard and the committee report give them.
 import { z } from "zod";
 import { formatUkDate, type IsoDate, type PlanFigures } from "../../domain/index.ts";
-import { dashboardFigures, findPlansByTitle, loadDashboard, plansSeenBy } from "../../sharepoint/plans.ts";
-import type { PlanRecord } from "../../sharepoint/records.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
+import {
+  dashboardFigures,
+  findPlansByTitle,
+  loadDashboard,
+  plansSeenBy,
+} from "../../sharepoint/plans/index.ts";
+import type { PlanRecord } from "../../sharepoint/schema/index.ts";
+import { type DataContext, refuseIfSkipped } from "../../sharepoint/core/index.ts";
 import { loadOwnRole } from "../../sharepoint/roles.ts";
-import { refuseIfSkipped } from "../../sharepoint/skipped-items.ts";
 import { sayIfUnfinished, visiblePlans } from "../admin.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import {

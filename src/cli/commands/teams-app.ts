@@ -20,7 +20,7 @@ import { nextPatch } from "../../teams-catalog/version.ts";
 import { dispatcher } from "../admin.ts";
 import { graphTokenSourceFor, isSandboxSite, readTenantSettings, tenantTokenSource } from "../auth.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
-import type { TokenSource } from "../../sharepoint/client.ts";
+import type { TokenSource } from "../../sharepoint/core/index.ts";
 
 const NAME = "teams-app publish";
 

@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { formatUkDate, isDelegateCovering, STATUSES, type IsoDate } from "../../domain/index.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
-import { loadPeriods } from "../../sharepoint/periods.ts";
-import { upnOf } from "../../sharepoint/records.ts";
+import { loadPeriods } from "../../sharepoint/periods/index.ts";
+import { upnOf } from "../../sharepoint/schema/index.ts";
 import { loadSiteRole } from "../../sharepoint/roles.ts";
-import { addProgressUpdate } from "../../sharepoint/updates.ts";
+import { addProgressUpdate } from "../../sharepoint/updates/index.ts";
 import { planOption, reportAdminFailure } from "../admin.ts";
 import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import { connect, isoDateOption, reportSkipped, siteOptions, siteSchema, todayFor } from "../site.ts";

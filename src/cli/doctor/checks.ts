@@ -7,10 +7,9 @@ import { consentLine, type ConsentTarget } from "./consent.ts";
 import { APP_SITE_ROLE, missingPermissions, type Resource } from "../../lib/permissions.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
 import { catalogAppId, catalogIdMismatch, installedFor } from "../../notify/reminders/channels.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
-import type { SroPostRecord } from "../../sharepoint/plans.ts";
-import { checkSite } from "../../sharepoint/provision-read.ts";
-import type { TokenSource } from "../../sharepoint/client.ts";
+import type { DataContext, TokenSource } from "../../sharepoint/core/index.ts";
+import type { SroPostRecord } from "../../sharepoint/plans/index.ts";
+import { checkSite } from "../../sharepoint/provision/index.ts";
 import { parseTabConfig } from "../../tab/lib/config.ts";
 
 export interface CheckResult {

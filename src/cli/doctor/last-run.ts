@@ -6,7 +6,7 @@ import type { IsoDate } from "../../domain/index.ts";
 import { addWorkingDays } from "../../domain/reminders/index.ts";
 import { formatUkDate } from "../../domain/iso-date.ts";
 import { readLastRun, type LastRun } from "../../notify/reminders/lease-item.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
+import type { DataContext } from "../../sharepoint/core/index.ts";
 import { describeCliError } from "../errors.ts";
 import type { CheckResult } from "./checks.ts";
 

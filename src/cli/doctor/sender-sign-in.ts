@@ -7,7 +7,7 @@
 import { addDays, daysBetween, formatUkDate, type IsoDate } from "../../domain/iso-date.ts";
 import { londonDate } from "../../lib/clock.ts";
 import { readSenderSignIn, type SenderSignIn } from "../../notify/reminders/sender-sign-in.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
+import type { DataContext } from "../../sharepoint/core/index.ts";
 import { describeCliError } from "../errors.ts";
 import type { CheckResult } from "./checks.ts";
 

@@ -12,8 +12,8 @@ import "@pnp/sp/sites/index.js";
 import { z } from "zod";
 import { APP_SITE_ROLE } from "../../lib/permissions.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
-import { listOf } from "../../sharepoint/context.ts";
-import { LIST_TITLES, type ListKey } from "../../sharepoint/list-titles.ts";
+import { listOf } from "../../sharepoint/core/index.ts";
+import { LIST_TITLES, type ListKey } from "../../sharepoint/schema/index.ts";
 import { describeCliError } from "../errors.ts";
 import type { CheckResult } from "./checks.ts";
 

@@ -2,8 +2,8 @@
 // --plan`, sent as the signed-in person through their delegated token (Graph posts chat messages only as a
 // person). Nothing here or below reads the process environment or Node's modules.
 import type { IsoDate } from "../../domain/iso-date.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
-import type { PlanRecord } from "../../sharepoint/records.ts";
+import type { DataContext } from "../../sharepoint/core/index.ts";
+import type { PlanRecord } from "../../sharepoint/schema/index.ts";
 import { createGraphClient } from "../graph-client.ts";
 import { chatChannel } from "./chat-channel.ts";
 import { signedInUser } from "./people.ts";

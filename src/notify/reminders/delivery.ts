@@ -19,7 +19,7 @@
 // cannot chat with yourself) are left owed: nothing is recorded, so the next run by someone else sends them.
 import type { ReminderDigest } from "../../domain/index.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
+import type { DataContext } from "../../sharepoint/core/index.ts";
 import type { CardLinks } from "../cards/index.ts";
 import { buildDigestCard } from "../cards/index.ts";
 import type { DeliveryChannel, Prepared } from "./channels.ts";

@@ -4,8 +4,7 @@
 // answers the other 412. See run-lease.ts for how a run uses it.
 import { z } from "../../lib/zod.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
-import { listOf, type DataContext } from "../../sharepoint/context.ts";
-import { eq } from "../../sharepoint/odata.ts";
+import { type DataContext, eq, listOf } from "../../sharepoint/core/index.ts";
 
 /** The lease's Title: one reminder run at a time for the whole site, whichever plans it covers. */
 export const LEASE_KEY = "reminders";

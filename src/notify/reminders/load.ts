@@ -11,13 +11,18 @@ import type {
   ReportingPeriod,
   SroPost,
 } from "../../domain/index.ts";
-import { allRows, firstPage } from "../../sharepoint/batch.ts";
-import { listOf, MAX_PAGE, type DataContext } from "../../sharepoint/context.ts";
-import { eq } from "../../sharepoint/odata.ts";
-import { figuresInput, loadDashboard } from "../../sharepoint/plans.ts";
-import type { PlanRecord } from "../../sharepoint/records.ts";
-import { toProgressUpdate, upnOf } from "../../sharepoint/records.ts";
-import { parseRows, readRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "../../sharepoint/rows.ts";
+import { allRows, type DataContext, eq, firstPage, listOf, MAX_PAGE } from "../../sharepoint/core/index.ts";
+import { figuresInput, loadDashboard } from "../../sharepoint/plans/index.ts";
+import {
+  parseRows,
+  type PlanRecord,
+  readRows,
+  toProgressUpdate,
+  UPDATE_EXPAND,
+  UPDATE_SELECT,
+  updateRow,
+  upnOf,
+} from "../../sharepoint/schema/index.ts";
 
 /** The rules' input without the directory and the log, which the run adds. */
 export type SiteReminderData = Omit<ReminderInput, "directory" | "sentKeys"> & {

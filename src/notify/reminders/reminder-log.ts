@@ -3,12 +3,18 @@
 import { z } from "../../lib/zod.ts";
 import type { Reminder } from "../../domain/index.ts";
 import { RemoteError } from "../../lib/remote-error.ts";
-import { allRows, firstPage, inOneBatch, settle, valueOf } from "../../sharepoint/batch.ts";
-import { listOf, MAX_PAGE, type DataContext } from "../../sharepoint/context.ts";
-import { eq } from "../../sharepoint/odata.ts";
-import { upnOf } from "../../sharepoint/records.ts";
-import { readRows } from "../../sharepoint/rows.ts";
-import { DELIVERY_STATUSES } from "../../sharepoint/list-titles.ts";
+import {
+  allRows,
+  type DataContext,
+  eq,
+  firstPage,
+  inOneBatch,
+  listOf,
+  MAX_PAGE,
+  settle,
+  valueOf,
+} from "../../sharepoint/core/index.ts";
+import { DELIVERY_STATUSES, readRows, upnOf } from "../../sharepoint/schema/index.ts";
 import { isDuplicateRefusal } from "./lease-item.ts";
 
 /** One of Pending, Sent, Failed, Skipped. */

@@ -10,7 +10,7 @@
 // lease renewed every third of its length stays ahead of a waiter whose clock is up to two thirds of it
 // fast, which for the default two minutes is far more than any synchronised clock drifts.
 import { RemoteError } from "../../lib/remote-error.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
+import type { DataContext } from "../../sharepoint/core/index.ts";
 import type { LeaseHolder, LeaseItem, LeaseValues } from "./lease-item.ts";
 import {
   addLeaseItem,

@@ -4,8 +4,8 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
 import type { IsoDate, Reminder, ReminderSelection, SroPost } from "../../domain/index.ts";
 import { occurrenceId, selectDueReminders, sentOccurrences } from "../../domain/reminders/index.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
-import type { PlanRecord } from "../../sharepoint/records.ts";
+import type { DataContext } from "../../sharepoint/core/index.ts";
+import type { PlanRecord } from "../../sharepoint/schema/index.ts";
 import type { CardLinks } from "../cards/index.ts";
 import type { DeliveryChannel } from "./channels.ts";
 import type { DeliveryDeps, NotReached } from "./delivery.ts";

@@ -9,8 +9,7 @@
 //   Modified   (SharePoint's) when the last renewal was tried
 // The lease reads and writes only its own item (Title "reminders"), so the two never meet (lease-item.ts).
 import { z } from "../../lib/zod.ts";
-import { listOf, type DataContext } from "../../sharepoint/context.ts";
-import { eq } from "../../sharepoint/odata.ts";
+import { type DataContext, eq, listOf } from "../../sharepoint/core/index.ts";
 import { isDuplicateRefusal } from "./lease-item.ts";
 
 /** The record's Title in Reminder Runs (the lease's is "reminders"). */

@@ -3,13 +3,11 @@
 import { z } from "zod";
 import seed from "../../../data/lga-cpc-2023-progress-april-2024.json" with { type: "json" };
 import { inferReportedStatus, isoDate, type IsoDate } from "../../domain/index.ts";
-import { createSharePoint } from "../../sharepoint/client.ts";
-import { dataContext } from "../../sharepoint/context.ts";
-import { importPlan, type ImportPost, type PlanImport } from "../../sharepoint/import-plan.ts";
-import { closePeriod, createPeriod, loadPeriods } from "../../sharepoint/periods.ts";
-import { listPlans } from "../../sharepoint/plans.ts";
-import { provisionSite } from "../../sharepoint/provision.ts";
-import type { SkippedItem } from "../../sharepoint/skipped-items.ts";
+import { createSharePoint, dataContext, type SkippedItem } from "../../sharepoint/core/index.ts";
+import { importPlan, type ImportPost, type PlanImport } from "../../sharepoint/import/index.ts";
+import { closePeriod, createPeriod, loadPeriods } from "../../sharepoint/periods/index.ts";
+import { listPlans } from "../../sharepoint/plans/index.ts";
+import { provisionSite } from "../../sharepoint/provision/index.ts";
 import { DIRECTORY, postHolders } from "../directory.ts";
 
 /** The report's own date, 09/04/24: the first period's updates were written by then. */

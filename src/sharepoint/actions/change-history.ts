@@ -4,14 +4,14 @@
 // Changes item; moves and milestones name the recommendation's and the parent action's numbers.
 // Two requests: the versions with the action's approved date changes in one $batch, then the numbers of
 // the recommendations and actions the versions point at in another.
-import { formatUkDate } from "../domain/index.ts";
-import { z } from "../lib/zod.ts";
-import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
-import { orNullIfGone } from "./conflict.ts";
-import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
-import { dateFromSharePoint } from "./dates.ts";
-import { and, eq } from "./odata.ts";
-import { itemId } from "./records.ts";
+import { formatUkDate } from "../../domain/index.ts";
+import { z } from "../../lib/zod.ts";
+import { allRows, firstPage, inOneBatch, settle, valueOf } from "../core/batch.ts";
+import { orNullIfGone } from "../core/conflict.ts";
+import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
+import { dateFromSharePoint } from "../core/dates.ts";
+import { and, eq } from "../core/odata.ts";
+import { itemId } from "../schema/records.ts";
 
 /** One change to an action, in words. */
 export interface ChangeEntry {

@@ -1,11 +1,11 @@
 // One action and its history: the newest page of its progress updates (update-pages.ts reads the next ones
 // on request) and its target-date changes, in one $batch. Both lists are read by the indexed Action lookup,
 // so an action's history is quick however many updates the site or the action holds.
-import type { ProgressUpdate } from "../domain/index.ts";
-import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
+import type { ProgressUpdate } from "../../domain/index.ts";
+import { allRows, firstPage, inOneBatch, settle, valueOf } from "../core/batch.ts";
 import type { SPFI } from "@pnp/sp";
-import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
-import { eq } from "./odata.ts";
+import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
+import { eq } from "../core/odata.ts";
 import {
   coordinatorsQuery,
   entitlementOf,
@@ -13,9 +13,15 @@ import {
   pendingUpdatesQuery,
   trustedDecisions,
   withPending,
-} from "./pending-updates.ts";
-import { allSroPostsQuery, sroPostRecords } from "./shared-reads.ts";
-import { itemId, toActionRecord, toDateChange, type ActionRecord, type DateChangeRecord } from "./records.ts";
+} from "../updates/pending-updates.ts";
+import { allSroPostsQuery, sroPostRecords } from "../schema/shared-reads.ts";
+import {
+  itemId,
+  toActionRecord,
+  toDateChange,
+  type ActionRecord,
+  type DateChangeRecord,
+} from "../schema/records.ts";
 import {
   ACTION_EXPAND,
   ACTION_SELECT,
@@ -25,8 +31,8 @@ import {
   dateChangeRow,
   readRow,
   readRows,
-} from "./rows.ts";
-import { firstUpdatesPage, firstUpdatesQuery, type UpdatesCursor } from "./update-pages.ts";
+} from "../schema/rows.ts";
+import { firstUpdatesPage, firstUpdatesQuery, type UpdatesCursor } from "../updates/update-pages.ts";
 
 export interface ActionHistory {
   record: ActionRecord;

@@ -2,23 +2,23 @@
 // those of archived plans and of plans whose import has not finished. Two requests: the SRO posts (a small
 // list, read whole, holder and delegate expanded) with the open reporting periods and which plans are
 // archived or unfinished, then the actions of the person's posts by the indexed SroPost lookup.
-import { isDelegateCovering, type IsoDate } from "../domain/index.ts";
-import { z } from "../lib/zod.ts";
-import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
-import { actionItems, allSroPostsQuery, periodRecords, sroPostRecords } from "./shared-reads.ts";
-import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
-import { anyOf, eq } from "./odata.ts";
+import { isDelegateCovering, type IsoDate } from "../../domain/index.ts";
+import { z } from "../../lib/zod.ts";
+import { allRows, firstPage, inOneBatch, settle, valueOf } from "../core/batch.ts";
+import { actionItems, allSroPostsQuery, periodRecords, sroPostRecords } from "../schema/shared-reads.ts";
+import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
+import { anyOf, eq } from "../core/odata.ts";
 import {
   coordinatorsQuery,
   entitlementOf,
   overlayPending,
   parsePending,
   pendingUpdatesQuery,
-} from "./pending-updates.ts";
-import type { SroPostRecord } from "./plans.ts";
-import { compareRefs } from "./refs.ts";
-import { itemId, toActionRecord, type ActionRecord, type PeriodRecord } from "./records.ts";
-import { actionRow, parseRows, PERIOD_SELECT, readRows } from "./rows.ts";
+} from "../updates/pending-updates.ts";
+import type { SroPostRecord } from "../plans/plans.ts";
+import { compareRefs } from "../../domain/index.ts";
+import { itemId, toActionRecord, type ActionRecord, type PeriodRecord } from "../schema/records.ts";
+import { actionRow, parseRows, PERIOD_SELECT, readRows } from "../schema/rows.ts";
 
 const planRuleRow = z.object({
   Id: z.int(),

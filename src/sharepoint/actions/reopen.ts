@@ -4,16 +4,16 @@
 // if either write fails, the other is undone, so an action is never reopened without its reason. Updates
 // still waiting to be copied onto the action (an SRO's completion among them) are settled in the same batch:
 // the reopening supersedes them, so no reader puts the old completion back on top of it.
-import { z } from "../lib/zod.ts";
-import type { ProgressUpdate } from "../domain/index.ts";
-import type { DataContext } from "./context.ts";
-import { sharePointDate } from "./dates.ts";
-import { latestColumns } from "./import-columns.ts";
-import { boundedDate, boundedText } from "./input-bounds.ts";
-import { parsePending, pendingUpdatesQuery } from "./pending-updates.ts";
-import { itemId, type ActionRecord, type LatestUpdate } from "./records.ts";
-import { actionConflict } from "./updates.ts";
-import { addItem, causeOf, updateItem, writeTogether } from "./writes.ts";
+import { z } from "../../lib/zod.ts";
+import type { ProgressUpdate } from "../../domain/index.ts";
+import type { DataContext } from "../core/context.ts";
+import { sharePointDate } from "../core/dates.ts";
+import { latestColumns } from "../import/columns.ts";
+import { boundedDate, boundedText } from "../core/input-bounds.ts";
+import { parsePending, pendingUpdatesQuery } from "../updates/pending-updates.ts";
+import { itemId, type ActionRecord, type LatestUpdate } from "../schema/records.ts";
+import { actionConflict } from "../updates/updates.ts";
+import { addItem, causeOf, updateItem, writeTogether } from "../core/writes.ts";
 
 /** The statuses an action can be reopened to: any but Completed. */
 export const REOPEN_STATUSES = ["Not started", "On target", "Delayed", "Overdue"] as const;

@@ -5,7 +5,7 @@ import type { SPFI } from "@pnp/sp";
 import type { IItems } from "@pnp/sp/items/index.js";
 import { SPCollection } from "@pnp/sp";
 import { parseBinderWithErrorCheck, parseODataJSON } from "@pnp/queryable";
-import { z } from "../lib/zod.ts";
+import { z } from "../../lib/zod.ts";
 
 /** SharePoint accepts up to 100 operations in one $batch; PnPjs's default of 20 would split ours. */
 export const MAX_BATCH = 100;

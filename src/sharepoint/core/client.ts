@@ -8,7 +8,7 @@ import {
   ResolveOnData,
   type Queryable,
 } from "@pnp/queryable";
-import { remoteErrorFrom } from "../lib/remote-error.ts";
+import { remoteErrorFrom } from "../../lib/remote-error.ts";
 import "@pnp/sp/webs/index.js";
 import "@pnp/sp/lists/index.js";
 import "@pnp/sp/items/index.js";

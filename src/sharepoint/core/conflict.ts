@@ -1,7 +1,7 @@
 // A write refused because someone else changed the item since it was read (HTTP 412 on the ETag). The
 // caller gets the other person's version to show ("someone else changed this action; here is their
 // version"), and nothing of the refused write is left behind.
-import { RemoteError } from "../lib/remote-error.ts";
+import { RemoteError } from "../../lib/remote-error.ts";
 
 export type ConflictSubject =
   "action" | "target date change" | "reporting period" | "plan" | "recommendation" | "SRO post";

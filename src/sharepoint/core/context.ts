@@ -2,8 +2,8 @@
 // queries that read a whole small list, and the signed-in user's site id once it has been looked up.
 import type { SPFI } from "@pnp/sp";
 import type { IList } from "@pnp/sp/lists/index.js";
-import { z } from "../lib/zod.ts";
-import { LIST_TITLES, type ListKey } from "./list-titles.ts";
+import { z } from "../../lib/zod.ts";
+import { LIST_TITLES, type ListKey } from "../schema/list-titles.ts";
 import { ReadWarnings } from "./skipped-items.ts";
 
 /** SharePoint returns at most 5,000 items a page, the same as its list view threshold. */

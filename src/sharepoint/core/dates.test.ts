@@ -2,7 +2,7 @@
 // SharePoint (or the sandbox) gives back for a date written with `sharePointDate`.
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { isoDate } from "../domain/index.ts";
+import { isoDate } from "../../domain/index.ts";
 import { dateFromSharePoint, dayBoundary, sharePointDate, sharePointDateOrNull } from "./dates.ts";
 
 test("dates are written at noon UTC", () => {

@@ -2,7 +2,7 @@
 // site's time zone, sent in UTC: a UK site in summer gives back "2024-05-30T23:00:00Z" for 31 May. So dates
 // are written at noon UTC (the same day in every zone from UTC-11 to UTC+11) and read back as the UTC date
 // 11h30 later, which recovers the day for a site in any of those zones and for a value stored as written.
-import { addDays, toIsoDate, type IsoDate } from "../domain/index.ts";
+import { addDays, toIsoDate, type IsoDate } from "../../domain/index.ts";
 
 const READ_SHIFT_MS = 11.5 * 60 * 60 * 1000;
 

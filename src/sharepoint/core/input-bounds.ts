@@ -8,9 +8,9 @@ import {
   toIsoDate,
   tooLongMessage,
   type IsoDate,
-} from "../domain/index.ts";
-import { isSafeLink, LOCAL_HTTP } from "../lib/safe-link.ts";
-import { z } from "../lib/zod.ts";
+} from "../../domain/index.ts";
+import { isSafeLink, LOCAL_HTTP } from "../../lib/safe-link.ts";
+import { z } from "../../lib/zod.ts";
 
 /** A "YYYY-MM-DD" day within 1900–2100; `what` names it in the refusal ("The update date"). */
 export function boundedDate(what: string) {

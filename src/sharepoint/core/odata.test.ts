@@ -2,7 +2,7 @@
 // hand-built filters (apostrophes in council names, HTML, quote-and-condition injection).
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { isoDate } from "../domain/index.ts";
+import { isoDate } from "../../domain/index.ts";
 import { and, anyOf, eq, odataInteger, odataString, onOrAfter, onOrBefore, or } from "./odata.ts";
 
 test("string literals double their apostrophes", () => {

@@ -1,7 +1,7 @@
 // The one place OData $filter text is built. Every value goes through a literal helper, so a title such as
 // "Mayor's Office" can never end a string early or smuggle in another condition; callers combine the pieces
 // with `and`/`or` and never concatenate user text into a filter themselves.
-import type { IsoDate } from "../domain/index.ts";
+import type { IsoDate } from "../../domain/index.ts";
 import { dayBoundary, dayBoundaryBefore } from "./dates.ts";
 
 /** A $filter fragment built by these helpers (branded so that raw strings cannot be passed by mistake). */

@@ -2,9 +2,9 @@
 // item and the column, everything else is read, and an item asked for directly fails in words.
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { toActionRecord, toPlan } from "./records.ts";
-import { actionRow, parseRow, planRow, readRow, readRows } from "./rows.ts";
-import { periodRecords } from "./shared-reads.ts";
+import { toActionRecord, toPlan } from "../schema/records.ts";
+import { actionRow, parseRow, planRow, readRow, readRows } from "../schema/rows.ts";
+import { periodRecords } from "../schema/shared-reads.ts";
 import { ColumnProblem, findSkipped, ReadWarnings, UnreadableItemError } from "./skipped-items.ts";
 import { describeSkipped, describeUnreadable } from "./skipped-text.ts";
 

@@ -2,9 +2,9 @@
 // with only a title, a choice column written over REST with a value that is not one of its choices). One bad
 // item must not stop every plan from loading: lists leave it out and report it here; a read of that one item
 // says plainly that it cannot be read. The data layer only collects; the CLI and the tab say it in words.
-import { z } from "../lib/zod.ts";
-import { LIST_TITLES, type ListKey } from "./list-titles.ts";
-import { officerPredicate } from "../lib/zod-words.ts";
+import { z } from "../../lib/zod.ts";
+import { LIST_TITLES, type ListKey } from "../schema/list-titles.ts";
+import { officerPredicate } from "../../lib/zod-words.ts";
 
 /** An item left out of a read, and why. */
 export interface SkippedItem {

@@ -1,6 +1,6 @@
 // Skipped items (skipped-items.ts) in words, with each column's title as SharePoint shows it: the schema is
 // needed for that, so this is apart from what every read loads.
-import { SCHEMA, type ListKey } from "./schema.ts";
+import { SCHEMA, type ListKey } from "../schema/schema.ts";
 import { itemName, WHAT_TO_DO, type SkippedItem } from "./skipped-items.ts";
 
 /** The column's display name (what SharePoint shows) with its internal name, e.g. "Reference date (ReferenceDate)". */

@@ -3,10 +3,10 @@
 // fails the parts that succeeded are undone (one more request) before the failure is reported: a refused
 // change leaves nothing half-written behind.
 import type { SPFI } from "@pnp/sp";
-import { z } from "../lib/zod.ts";
+import { z } from "../../lib/zod.ts";
 import { inOneBatch, settle, type Settled } from "./batch.ts";
 import { listOf } from "./context.ts";
-import type { ListKey } from "./list-titles.ts";
+import type { ListKey } from "../schema/list-titles.ts";
 
 // Methods (not function-typed properties) so that writes with different results fit one list.
 export interface ItemWrite<R> {

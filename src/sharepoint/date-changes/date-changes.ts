@@ -4,7 +4,7 @@
 // The rules are kept here, where every writer passes: a new date after today and unlike the current one,
 // one waiting request per action, approval only against the date the request moves from, a reason for a
 // decline. The SRO may withdraw a request still waiting.
-import { z } from "../lib/zod.ts";
+import { z } from "../../lib/zod.ts";
 import {
   formatUkDate,
   isWithinDateRange,
@@ -12,17 +12,17 @@ import {
   SHORT_TEXT_LIMIT,
   type IsoDate,
   type TargetDate,
-} from "../domain/index.ts";
-import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
-import { listOf, type DataContext } from "./context.ts";
-import { and, eq } from "./odata.ts";
-import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
-import { loadAction } from "./history.ts";
-import { coordinatorsQuery, entitlementOf } from "./pending-updates.ts";
-import { boundedDate, boundedText, checkDateRange, inputRefused } from "./input-bounds.ts";
-import { itemId, toDateChange, type ActionRecord, type DateChangeRecord } from "./records.ts";
-import { DATE_CHANGE_EXPAND, DATE_CHANGE_SELECT, dateChangeRow, readRow, readRows } from "./rows.ts";
-import { addItem, causeOf, updateItem, writeTogether, WriteFailed } from "./writes.ts";
+} from "../../domain/index.ts";
+import { ConflictError, isStaleETag, orNullIfGone } from "../core/conflict.ts";
+import { listOf, type DataContext } from "../core/context.ts";
+import { and, eq } from "../core/odata.ts";
+import { sharePointDate, sharePointDateOrNull } from "../core/dates.ts";
+import { loadAction } from "../actions/history.ts";
+import { coordinatorsQuery, entitlementOf } from "../updates/pending-updates.ts";
+import { boundedDate, boundedText, checkDateRange, inputRefused } from "../core/input-bounds.ts";
+import { itemId, toDateChange, type ActionRecord, type DateChangeRecord } from "../schema/records.ts";
+import { DATE_CHANGE_EXPAND, DATE_CHANGE_SELECT, dateChangeRow, readRow, readRows } from "../schema/rows.ts";
+import { addItem, causeOf, updateItem, writeTogether, WriteFailed } from "../core/writes.ts";
 
 // Checked before anything is sent (input-bounds.ts): the new date's text fits its single-line column, the
 // reason (multi-line, which SharePoint does not limit) 60,000 characters, dates within 1900–2100.

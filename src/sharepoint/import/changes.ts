@@ -4,16 +4,16 @@
 // text), so running the same file again finds nothing to do, and a run that stopped half-way is finished.
 // Nothing is ever deleted: an action missing from the file may have been dropped by mistake, and its
 // updates and date history are the council's record.
-import type { IsoDate, ProgressUpdate, TargetDate } from "../domain/index.ts";
+import type { IsoDate, ProgressUpdate, TargetDate } from "../../domain/index.ts";
 import type {
   ImportAction,
   ImportPeriod,
   ImportPost,
   ImportUpdate,
   PlanImport,
-} from "../import/plan-shape.ts";
-import type { ExistingPlan, SiteState } from "./import-existing.ts";
-import type { ActionRecord } from "./records.ts";
+} from "../../import/plan-shape.ts";
+import type { ExistingPlan, SiteState } from "./existing.ts";
+import type { ActionRecord } from "../schema/records.ts";
 
 export type ItemKind = "recommendation" | "action" | "milestone";
 export type ChangedField =

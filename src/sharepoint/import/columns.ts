@@ -1,14 +1,14 @@
 // The list columns a plan import writes, built in one place: the demo seed and test fixtures (`importPlan`)
 // and a council's own file (`applyImport`) write exactly the same items for the same input.
-import { parseTargetDate, type IsoDate, type TargetDate } from "../domain/index.ts";
+import { parseTargetDate, type IsoDate, type TargetDate } from "../../domain/index.ts";
 import type {
   ImportAction,
   ImportPeriod,
   ImportPost,
   ImportUpdate,
   PlanImport,
-} from "../import/plan-shape.ts";
-import { sharePointDate, sharePointDateOrNull } from "./dates.ts";
+} from "../../import/plan-shape.ts";
+import { sharePointDate, sharePointDateOrNull } from "../core/dates.ts";
 
 /** SharePoint's single-line text columns (Title among them) hold at most 255 characters. */
 const TITLE_LENGTH = 255;

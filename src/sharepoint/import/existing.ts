@@ -1,17 +1,17 @@
 // What a site already holds of a plan being imported, read fresh before every preview and every write, so
 // that an import stopped half-way and run again adds only what is missing. A new plan costs one request (the
 // plan looked up by title and the SRO posts, in one $batch); an existing one two more, sent together.
-import type { ProgressUpdate } from "../domain/index.ts";
-import { RemoteError } from "../lib/remote-error.ts";
-import { allRows, firstPage, inOneBatch, settle, valueOf, type Page, type Settled } from "./batch.ts";
-import { isThresholdError } from "./conflict.ts";
-import { listOf, MAX_PAGE, withOwnWarnings, type DataContext } from "./context.ts";
-import { anyOf, eq } from "./odata.ts";
-import { loadDashboard, type Dashboard, type SroPostRecord } from "./plans.ts";
-import { itemId, toPlan, toProgressUpdate } from "./records.ts";
-import { PLAN_SELECT, planRow, readRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "./rows.ts";
-import { allSroPostsQuery, sroPostRecords } from "./shared-reads.ts";
-import { describeUnreadable } from "./skipped-text.ts";
+import type { ProgressUpdate } from "../../domain/index.ts";
+import { RemoteError } from "../../lib/remote-error.ts";
+import { allRows, firstPage, inOneBatch, settle, valueOf, type Page, type Settled } from "../core/batch.ts";
+import { isThresholdError } from "../core/conflict.ts";
+import { listOf, MAX_PAGE, withOwnWarnings, type DataContext } from "../core/context.ts";
+import { anyOf, eq } from "../core/odata.ts";
+import { loadDashboard, type Dashboard, type SroPostRecord } from "../plans/plans.ts";
+import { itemId, toPlan, toProgressUpdate } from "../schema/records.ts";
+import { PLAN_SELECT, planRow, readRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "../schema/rows.ts";
+import { allSroPostsQuery, sroPostRecords } from "../schema/shared-reads.ts";
+import { describeUnreadable } from "../core/skipped-text.ts";
 
 /** A plan as the site holds it: the dashboard's reads, plus every progress update and the saved mapping. */
 export interface ExistingPlan extends Dashboard {

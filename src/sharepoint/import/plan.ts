@@ -3,11 +3,11 @@
 // reused by title, then the plan, recommendations, actions, milestones and their first updates, each stage
 // in $batches of up to 100 writes. Each action is written with its latest-update columns already filled in,
 // so the plan is consistent the moment the import ends.
-import type { PlanImport } from "../import/plan-shape.ts";
-import type { DataContext } from "./context.ts";
-import { planSync } from "./import-changes.ts";
-import { readSitePosts } from "./import-existing.ts";
-import { writeSync, type WrittenIds } from "./import-write.ts";
+import type { PlanImport } from "../../import/plan-shape.ts";
+import type { DataContext } from "../core/context.ts";
+import { planSync } from "./changes.ts";
+import { readSitePosts } from "./existing.ts";
+import { writeSync, type WrittenIds } from "./write.ts";
 
 export type {
   ImportAction,
@@ -15,7 +15,7 @@ export type {
   ImportPost,
   ImportUpdate,
   PlanImport,
-} from "../import/plan-shape.ts";
+} from "../../import/plan-shape.ts";
 
 export type ImportResult = WrittenIds;
 

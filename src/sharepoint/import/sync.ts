@@ -2,17 +2,17 @@
 // would be created, changed, left alone and found missing, and the writes themselves. Both read the site
 // afresh, so an import can be run any number of times: the same file again changes nothing, an edited file
 // changes what was edited, and a run that stopped half-way is finished without duplicating anything.
-import { londonDate } from "../lib/clock.ts";
-import { toIsoDate, type IsoDate } from "../domain/index.ts";
-import type { PlanImport } from "../import/plan-shape.ts";
-import type { DataContext } from "./context.ts";
-import { planSync, type ImportChanges } from "./import-changes.ts";
-import { readSiteState } from "./import-existing.ts";
-import { writeSync, type WrittenIds } from "./import-write.ts";
+import { londonDate } from "../../lib/clock.ts";
+import { toIsoDate, type IsoDate } from "../../domain/index.ts";
+import type { PlanImport } from "../../import/plan-shape.ts";
+import type { DataContext } from "../core/context.ts";
+import { planSync, type ImportChanges } from "./changes.ts";
+import { readSiteState } from "./existing.ts";
+import { writeSync, type WrittenIds } from "./write.ts";
 
-export { ImportInputError, noChanges, type FieldChange, type ImportChanges } from "./import-changes.ts";
-export { ImportTargetError, loadImportMapping } from "./import-existing.ts";
-export { ImportWriteError, type WrittenIds } from "./import-write.ts";
+export { ImportInputError, noChanges, type FieldChange, type ImportChanges } from "./changes.ts";
+export { ImportTargetError, loadImportMapping } from "./existing.ts";
+export { ImportWriteError, type WrittenIds } from "./write.ts";
 
 /** Which plan to import into: by id, else the plan titled as the import's plan (created when missing). */
 export interface ImportTarget {

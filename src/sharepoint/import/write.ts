@@ -7,10 +7,10 @@
 // so that until then only coordinators see it (not SROs, viewers, reminders or figures); a run that
 // finishes a stopped import clears it even when nothing else was left to write.
 import type { SPFI } from "@pnp/sp";
-import { z } from "../lib/zod.ts";
-import type { IsoDate } from "../domain/index.ts";
-import { inOneBatch, MAX_BATCH, settle } from "./batch.ts";
-import { listOf, type DataContext } from "./context.ts";
+import { z } from "../../lib/zod.ts";
+import type { IsoDate } from "../../domain/index.ts";
+import { inOneBatch, MAX_BATCH, settle } from "../core/batch.ts";
+import { listOf, type DataContext } from "../core/context.ts";
 import {
   actionColumns,
   actionTextColumns,
@@ -24,9 +24,9 @@ import {
   recommendationColumns,
   targetColumns,
   updateColumns,
-} from "./import-columns.ts";
-import { ImportInputError, type ActionEdit, type SyncPlan } from "./import-changes.ts";
-import { addItem, updateItem } from "./writes.ts";
+} from "./columns.ts";
+import { ImportInputError, type ActionEdit, type SyncPlan } from "./changes.ts";
+import { addItem, updateItem } from "../core/writes.ts";
 
 export interface WriteOptions {
   /** Told after every batch: writes done so far, writes in all, and the stage being written. */

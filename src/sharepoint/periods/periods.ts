@@ -1,25 +1,25 @@
 // Reporting periods: a coordinator opens one (one open period per plan at a time) and closes it, which
 // freezes the plan's figures on that day as a JSON snapshot so the next report can say what changed.
-import { z } from "../lib/zod.ts";
+import { z } from "../../lib/zod.ts";
 import {
   formatUkDate,
   planFigures,
   SHORT_TEXT_LIMIT,
   type IsoDate,
   type PlanFigures,
-} from "../domain/index.ts";
-import { allRows, firstPage } from "./batch.ts";
-import { periodRecords, readableSnapshot } from "./shared-reads.ts";
-import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
-import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
-import { sharePointDate } from "./dates.ts";
-import { eq } from "./odata.ts";
-import { boundedDate, boundedText, inputRefused } from "./input-bounds.ts";
-import { figuresInput, loadDashboard } from "./plans.ts";
-import { itemId, toPeriod, type PeriodRecord } from "./records.ts";
-import { PERIOD_SELECT, periodRow, readRow } from "./rows.ts";
+} from "../../domain/index.ts";
+import { allRows, firstPage } from "../core/batch.ts";
+import { periodRecords, readableSnapshot } from "../schema/shared-reads.ts";
+import { ConflictError, isStaleETag, orNullIfGone } from "../core/conflict.ts";
+import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
+import { sharePointDate } from "../core/dates.ts";
+import { eq } from "../core/odata.ts";
+import { boundedDate, boundedText, inputRefused } from "../core/input-bounds.ts";
+import { figuresInput, loadDashboard } from "../plans/plans.ts";
+import { itemId, toPeriod, type PeriodRecord } from "../schema/records.ts";
+import { PERIOD_SELECT, periodRow, readRow } from "../schema/rows.ts";
 import { snapshotJson } from "./snapshot.ts";
-import { causeOf, updateItem, writeTogether } from "./writes.ts";
+import { causeOf, updateItem, writeTogether } from "../core/writes.ts";
 
 const newPeriodSchema = z
   .object({

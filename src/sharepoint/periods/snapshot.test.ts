@@ -1,8 +1,8 @@
 // A closed period's figures survive the trip through the Snapshot column, and a damaged one is refused.
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { planFigures } from "../domain/index.ts";
-import { loadSeedPlan, SEED_AS_OF } from "../domain/testdata/lga-cpc-2023.ts";
+import { planFigures } from "../../domain/index.ts";
+import { loadSeedPlan, SEED_AS_OF } from "../../domain/testdata/lga-cpc-2023.ts";
 import { parseSnapshot, snapshotJson } from "./snapshot.ts";
 
 test("figures round-trip through JSON", () => {

@@ -1,7 +1,7 @@
 // A closed period's figures are stored as JSON in the period's Snapshot column; this is the schema that
 // reads them back, so a hand-edited or truncated snapshot is reported instead of shown as wrong figures.
-import { z } from "../lib/zod.ts";
-import { STATUSES, toIsoDate, type IsoDate, type PlanFigures } from "../domain/index.ts";
+import { z } from "../../lib/zod.ts";
+import { STATUSES, toIsoDate, type IsoDate, type PlanFigures } from "../../domain/index.ts";
 
 const isoDate = z.pipe(
   z.string(),

@@ -1,13 +1,13 @@
 // An action's milestones: actions whose parent is this action. Read by the indexed Recommendation lookup
 // (a recommendation holds far fewer than 5,000 actions) with the parent as a second condition, so the query
 // keeps working on lists past the threshold. One request.
-import { allRows, firstPage } from "./batch.ts";
-import { MAX_PAGE, type DataContext } from "./context.ts";
-import { and, eq } from "./odata.ts";
-import { compareRefs } from "./refs.ts";
-import { itemId, toActionRecord, type ActionRecord } from "./records.ts";
-import { actionRow, readRows } from "./rows.ts";
-import { actionItems } from "./shared-reads.ts";
+import { allRows, firstPage } from "../core/batch.ts";
+import { MAX_PAGE, type DataContext } from "../core/context.ts";
+import { and, eq } from "../core/odata.ts";
+import { compareRefs } from "../../domain/index.ts";
+import { itemId, toActionRecord, type ActionRecord } from "../schema/records.ts";
+import { actionRow, readRows } from "../schema/rows.ts";
+import { actionItems } from "../schema/shared-reads.ts";
 
 /** The milestones of an action (as read), in plan order; none for an action under no recommendation. */
 export async function loadMilestones(ctx: DataContext, record: ActionRecord): Promise<ActionRecord[]> {

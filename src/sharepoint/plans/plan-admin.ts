@@ -2,16 +2,16 @@
 // the status rule's "overdue after N months", the nation whose bank holidays its reminders count), archive
 // it (hidden from My actions and reminders, kept for reports) and bring it back. Changes carry the ETag the
 // plan was read at: a 412 becomes ConflictError with the plan as it is now, and nothing is lost.
-import { z } from "../lib/zod.ts";
-import { NATIONS, SHORT_TEXT_LIMIT, type IsoDate, type Nation } from "../domain/index.ts";
-import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
-import { listOf, type DataContext } from "./context.ts";
-import { sharePointDate } from "./dates.ts";
-import { boundedDate, boundedText, inputRefused } from "./input-bounds.ts";
+import { z } from "../../lib/zod.ts";
+import { NATIONS, SHORT_TEXT_LIMIT, type IsoDate, type Nation } from "../../domain/index.ts";
+import { ConflictError, isStaleETag, orNullIfGone } from "../core/conflict.ts";
+import { listOf, type DataContext } from "../core/context.ts";
+import { sharePointDate } from "../core/dates.ts";
+import { boundedDate, boundedText, inputRefused } from "../core/input-bounds.ts";
 import { findPlansByTitle } from "./plans.ts";
-import { itemId, toPlan, type PlanRecord } from "./records.ts";
-import { PLAN_SELECT, planRow, readRow } from "./rows.ts";
-import { addItem, causeOf, updateItem, writeTogether } from "./writes.ts";
+import { itemId, toPlan, type PlanRecord } from "../schema/records.ts";
+import { PLAN_SELECT, planRow, readRow } from "../schema/rows.ts";
+import { addItem, causeOf, updateItem, writeTogether } from "../core/writes.ts";
 
 const title = boundedText(
   "The plan's title",

@@ -1,18 +1,19 @@
 // Reading plans: the site's plans, and everything a plan's dashboard shows in one $batch. The dashboard
 // never reads progress updates (a big plan has tens of thousands): each action carries its latest update.
 import {
+  comparePlanOrder,
   planFigures,
   type IsoDate,
   type PlanFigures,
   type PlanFiguresInput,
   type Recommendation,
   type SroPost,
-} from "../domain/index.ts";
-import { allRows, firstPage, inOneBatch, settle, valueOf, type Page, type Settled } from "./batch.ts";
-import { actionItems, allSroPostsQuery, periodRecords, sroPostRecords } from "./shared-reads.ts";
-import { isThresholdError } from "./conflict.ts";
-import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
-import { eq } from "./odata.ts";
+} from "../../domain/index.ts";
+import { allRows, firstPage, inOneBatch, settle, valueOf, type Page, type Settled } from "../core/batch.ts";
+import { actionItems, allSroPostsQuery, periodRecords, sroPostRecords } from "../schema/shared-reads.ts";
+import { isThresholdError } from "../core/conflict.ts";
+import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
+import { eq } from "../core/odata.ts";
 import {
   coordinatorsQuery,
   entitlementOf,
@@ -20,7 +21,7 @@ import {
   parsePending,
   pendingUpdatesQuery,
   trustedDecisions,
-} from "./pending-updates.ts";
+} from "../updates/pending-updates.ts";
 import {
   itemId,
   toActionRecord,
@@ -31,7 +32,7 @@ import {
   type DateChangeRecord,
   type PeriodRecord,
   type PlanRecord,
-} from "./records.ts";
+} from "../schema/records.ts";
 import {
   actionRow,
   DATE_CHANGE_EXPAND,
@@ -44,9 +45,9 @@ import {
   readRows,
   RECOMMENDATION_SELECT,
   recommendationRow,
-} from "./rows.ts";
+} from "../schema/rows.ts";
 
-import type { SiteRole } from "./roles.ts";
+import type { SiteRole } from "../roles.ts";
 
 import type { SPFI } from "@pnp/sp";
 
@@ -71,10 +72,6 @@ export interface Dashboard {
   /** Updates shown on their actions but not yet copied onto them (an Owner's applyPendingUpdates does). */
   pendingUpdates: number;
 }
-
-import { comparePlanOrder } from "./plan-structure-order.ts";
-import { compareRefs } from "./refs.ts";
-export { compareRefs };
 
 /**
  * The site's plans, by title; a Plans item that does not parse is left out (in ctx.warnings). Archived plans

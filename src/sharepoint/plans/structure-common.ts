@@ -2,13 +2,19 @@
 // and one action change written at the ETag it was read at (a 412 becomes ConflictError("action") with the
 // action as it is now, and nothing of the change is kept).
 import type { SPFI } from "@pnp/sp";
-import type { Recommendation } from "../domain/index.ts";
-import { allRows, firstPage } from "./batch.ts";
-import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
-import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
-import { loadAction } from "./history.ts";
-import { eq } from "./odata.ts";
-import { itemId, toActionRecord, toRecommendation, type ActionRecord, type Versioned } from "./records.ts";
+import type { Recommendation } from "../../domain/index.ts";
+import { allRows, firstPage } from "../core/batch.ts";
+import { ConflictError, isStaleETag, orNullIfGone } from "../core/conflict.ts";
+import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
+import { loadAction } from "../actions/history.ts";
+import { eq } from "../core/odata.ts";
+import {
+  itemId,
+  toActionRecord,
+  toRecommendation,
+  type ActionRecord,
+  type Versioned,
+} from "../schema/records.ts";
 import {
   actionRow,
   readRow,
@@ -16,9 +22,9 @@ import {
   RECOMMENDATION_SELECT,
   recommendationRow,
   type RecommendationRow,
-} from "./rows.ts";
-import { actionItems } from "./shared-reads.ts";
-import { causeOf, updateItem, writeTogether, WriteFailed, type ItemWrite } from "./writes.ts";
+} from "../schema/rows.ts";
+import { actionItems } from "../schema/shared-reads.ts";
+import { causeOf, updateItem, writeTogether, WriteFailed, type ItemWrite } from "../core/writes.ts";
 
 export type RecommendationRecord = Recommendation & Versioned;
 

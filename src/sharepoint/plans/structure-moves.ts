@@ -1,14 +1,14 @@
 // Changes to where an action stands in its plan: move it (with its milestones) to another recommendation,
 // make it a milestone of another action and back, withdraw it with a reason (never deleted: it stays in
 // history and reports as withdrawn) and reinstate it. Each writes at the ETags read, all parts together.
-import { z } from "../lib/zod.ts";
-import type { IsoDate } from "../domain/index.ts";
-import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
-import { orNullIfGone } from "./conflict.ts";
-import { type DataContext } from "./context.ts";
-import { sharePointDate } from "./dates.ts";
-import { loadAction } from "./history.ts";
-import { boundedDate, boundedText, inputRefused } from "./input-bounds.ts";
+import { z } from "../../lib/zod.ts";
+import type { IsoDate } from "../../domain/index.ts";
+import { allRows, firstPage, inOneBatch, settle, valueOf } from "../core/batch.ts";
+import { orNullIfGone } from "../core/conflict.ts";
+import { type DataContext } from "../core/context.ts";
+import { sharePointDate } from "../core/dates.ts";
+import { loadAction } from "../actions/history.ts";
+import { boundedDate, boundedText, inputRefused } from "../core/input-bounds.ts";
 import { loadMilestones } from "./milestones.ts";
 import {
   actionRecords,
@@ -18,9 +18,9 @@ import {
   recommendationById,
   toRecommendationRecord,
   writeActions,
-} from "./plan-structure-common.ts";
-import { itemId, type ActionRecord } from "./records.ts";
-import { readRow, recommendationRow } from "./rows.ts";
+} from "./structure-common.ts";
+import { itemId, type ActionRecord } from "../schema/records.ts";
+import { readRow, recommendationRow } from "../schema/rows.ts";
 
 const sortColumn = (order: number | null, was: number | undefined) => ({
   values: { SortOrder: order },

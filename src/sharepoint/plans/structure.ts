@@ -4,14 +4,14 @@
 // Every change to an existing item carries the ETag it was read at: a 412 becomes ConflictError with the
 // item as it is now, and nothing is lost. Only a site's Owners may write these lists; SharePoint refuses
 // anyone else with 403, which reaches the caller as the RemoteError it is.
-import { z } from "../lib/zod.ts";
-import { parseTargetDate, REF_LIMIT, SHORT_TEXT_LIMIT } from "../domain/index.ts";
-import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
-import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
-import { listOf, type DataContext } from "./context.ts";
-import { sharePointDateOrNull } from "./dates.ts";
-import { loadAction } from "./history.ts";
-import { boundedText, checkDateRange, inputRefused } from "./input-bounds.ts";
+import { z } from "../../lib/zod.ts";
+import { parseTargetDate, REF_LIMIT, SHORT_TEXT_LIMIT } from "../../domain/index.ts";
+import { allRows, firstPage, inOneBatch, settle, valueOf } from "../core/batch.ts";
+import { ConflictError, isStaleETag, orNullIfGone } from "../core/conflict.ts";
+import { listOf, type DataContext } from "../core/context.ts";
+import { sharePointDateOrNull } from "../core/dates.ts";
+import { loadAction } from "../actions/history.ts";
+import { boundedText, checkDateRange, inputRefused } from "../core/input-bounds.ts";
 import { loadPlan } from "./plan-admin.ts";
 import {
   actionRecords,
@@ -23,22 +23,15 @@ import {
   toRecommendationRecord,
   writeActions,
   type RecommendationRecord,
-} from "./plan-structure-common.ts";
-import { itemId, type ActionRecord } from "./records.ts";
-import { readRow, readRows, recommendationRow } from "./rows.ts";
-import { addItem, causeOf, updateItem, writeTogether, WriteFailed } from "./writes.ts";
+} from "./structure-common.ts";
+import { itemId, type ActionRecord } from "../schema/records.ts";
+import { readRow, readRows, recommendationRow } from "../schema/rows.ts";
+import { addItem, causeOf, updateItem, writeTogether, WriteFailed } from "../core/writes.ts";
 
-export { loadRecommendation, loadRecommendations } from "./plan-structure-common.ts";
-export type { RecommendationRecord } from "./plan-structure-common.ts";
-export { comparePlanOrder, sortActions, sortRecommendations } from "./plan-structure-order.ts";
-export {
-  makeAction,
-  makeMilestone,
-  moveAction,
-  reinstateAction,
-  retireAction,
-} from "./plan-structure-moves.ts";
-export { reviseTargetDate } from "./date-changes.ts";
+export { loadRecommendation, loadRecommendations } from "./structure-common.ts";
+export type { RecommendationRecord } from "./structure-common.ts";
+export { makeAction, makeMilestone, moveAction, reinstateAction, retireAction } from "./structure-moves.ts";
+export { reviseTargetDate } from "../date-changes/date-changes.ts";
 
 const ref = (what: string) =>
   boundedText(`The ${what}'s number`, `Give the ${what} a number, e.g. '3' or '2.1'.`, REF_LIMIT);
@@ -328,4 +321,4 @@ export async function reorder(
   }
 }
 
-export { loadAction } from "./history.ts";
+export { loadAction } from "../actions/history.ts";

@@ -3,21 +3,21 @@
 // holder has left the directory. People are added to the site with ensureUser (person columns hold site
 // user ids). Every change carries the ETag it was read at: a 412 becomes ConflictError with the post as it
 // is now, and nothing of the refused change is kept.
-import { z } from "../lib/zod.ts";
-import { SHORT_TEXT_LIMIT, type IsoDate } from "../domain/index.ts";
-import { RemoteError } from "../lib/remote-error.ts";
-import { allRows, firstPage } from "./batch.ts";
-import { ConflictError, isStaleETag, orNullIfGone } from "./conflict.ts";
-import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
-import { sharePointDateOrNull } from "./dates.ts";
-import { boundedDate, boundedText, inputRefused } from "./input-bounds.ts";
-import { anyOf } from "./odata.ts";
-import type { SroPostRecord } from "./plans.ts";
-import { itemId, toActionRecord, type ActionRecord } from "./records.ts";
-import { actionRow, readRows } from "./rows.ts";
-import { actionItems, allSroPostsQuery, sroPostRecords } from "./shared-reads.ts";
+import { z } from "../../lib/zod.ts";
+import { SHORT_TEXT_LIMIT, type IsoDate } from "../../domain/index.ts";
+import { RemoteError } from "../../lib/remote-error.ts";
+import { allRows, firstPage } from "../core/batch.ts";
+import { ConflictError, isStaleETag, orNullIfGone } from "../core/conflict.ts";
+import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
+import { sharePointDateOrNull } from "../core/dates.ts";
+import { boundedDate, boundedText, inputRefused } from "../core/input-bounds.ts";
+import { anyOf } from "../core/odata.ts";
+import type { SroPostRecord } from "../plans/plans.ts";
+import { itemId, toActionRecord, type ActionRecord } from "../schema/records.ts";
+import { actionRow, readRows } from "../schema/rows.ts";
+import { actionItems, allSroPostsQuery, sroPostRecords } from "../schema/shared-reads.ts";
 import { loadSroPost } from "./sro-posts.ts";
-import { addItem, causeOf, updateItem, WriteFailed, writeTogether, type ItemWrite } from "./writes.ts";
+import { addItem, causeOf, updateItem, WriteFailed, writeTogether, type ItemWrite } from "../core/writes.ts";
 
 const titleSchema = boundedText(
   "The post's title",

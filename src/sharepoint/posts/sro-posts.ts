@@ -1,8 +1,8 @@
 // One SRO post with its holder and delegate, for the action page ("SRO: Director of Finance, held by …").
-import { listOf, type DataContext } from "./context.ts";
-import type { SroPostRecord } from "./plans.ts";
-import { itemId, toSroPost } from "./records.ts";
-import { readRow, SRO_POST_EXPAND, SRO_POST_SELECT, sroPostRow } from "./rows.ts";
+import { listOf, type DataContext } from "../core/context.ts";
+import type { SroPostRecord } from "../plans/plans.ts";
+import { itemId, toSroPost } from "../schema/records.ts";
+import { readRow, SRO_POST_EXPAND, SRO_POST_SELECT, sroPostRow } from "../schema/rows.ts";
 
 /** An SRO post by id, holder and delegate expanded. One request. */
 export async function loadSroPost(ctx: DataContext, postId: string): Promise<SroPostRecord> {

@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { describeStep, planProvisioning, type SiteField, type SiteList } from "./provision-plan.ts";
-import { REF_LIMIT } from "../domain/index.ts";
-import { FIELD_TYPES, listDescription, SCHEMA, type ListSpec } from "./schema.ts";
+import { REF_LIMIT } from "../../domain/index.ts";
+import { FIELD_TYPES, listDescription, SCHEMA, type ListSpec } from "../schema/schema.ts";
 
 /** A site exactly at the schema, lookups pointing at list ids "id-<key>". */
 function currentSite(): SiteList[] {

@@ -10,7 +10,7 @@ import {
   type ColumnSpec,
   type ListSpec,
   type SchemaSpec,
-} from "./schema.ts";
+} from "../schema/schema.ts";
 
 /** A column as the site reports it (the properties provisioning compares). */
 export interface SiteField {

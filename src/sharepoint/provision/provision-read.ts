@@ -5,9 +5,9 @@ import type { SPFI } from "@pnp/sp";
 import "@pnp/sp/fields/index.js";
 import "@pnp/sp/security/index.js";
 import "@pnp/sp/site-users/web.js";
-import { z } from "../lib/zod.ts";
-import { RemoteError } from "../lib/remote-error.ts";
-import { inOneBatch, settle, valueOf, type Settled } from "./batch.ts";
+import { z } from "../../lib/zod.ts";
+import { RemoteError } from "../../lib/remote-error.ts";
+import { inOneBatch, settle, valueOf, type Settled } from "../core/batch.ts";
 import { describeStep, planProvisioning, type SiteList } from "./provision-plan.ts";
 import {
   describeSecurityStep,
@@ -17,7 +17,7 @@ import {
   ROLE_KIND,
   type ListSecurity,
 } from "./provision-security.ts";
-import { SCHEMA, type ListKey, type SchemaSpec } from "./schema.ts";
+import { SCHEMA, type ListKey, type SchemaSpec } from "../schema/schema.ts";
 
 /** A site group as the report names it. */
 export interface GroupInfo {

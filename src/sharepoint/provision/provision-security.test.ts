@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { SCHEMA, type ListKey } from "./schema.ts";
+import { SCHEMA, type ListKey } from "../schema/schema.ts";
 import {
   describeSecurityStep,
   parseListSecurity,

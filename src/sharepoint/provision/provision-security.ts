@@ -2,8 +2,8 @@
 // assignments. A pure comparison (planSecurity) of what the site has with what the schema wants, so the
 // decision is unit-tested; provision.ts reads the site and carries the steps out in one more $batch.
 // SharePoint's permission levels are found by kind (RoleTypeKind), not by name: names are translated.
-import { z } from "../lib/zod.ts";
-import type { ListAccess, ListKey, ListSpec } from "./schema.ts";
+import { z } from "../../lib/zod.ts";
+import type { ListAccess, ListKey, ListSpec } from "../schema/schema.ts";
 
 /** SP.RoleType: the built-in permission levels provisioning grants. */
 export const ROLE_KIND = { read: 2, contribute: 3, fullControl: 5, limitedAccess: 1 } as const;

@@ -8,8 +8,8 @@ import { body, headers } from "@pnp/queryable";
 import "@pnp/sp/fields/index.js";
 import "@pnp/sp/security/index.js";
 import "@pnp/sp/site-users/web.js";
-import { z } from "../lib/zod.ts";
-import { inOneBatch, settle } from "./batch.ts";
+import { z } from "../../lib/zod.ts";
+import { inOneBatch, settle } from "../core/batch.ts";
 import { describeStep, planProvisioning, type ProvisionStep } from "./provision-plan.ts";
 import {
   describeSecurityStep,
@@ -25,7 +25,7 @@ import {
   type ColumnSpec,
   type ListSpec,
   type SchemaSpec,
-} from "./schema.ts";
+} from "../schema/schema.ts";
 
 export type { GroupInfo };
 

@@ -14,8 +14,8 @@ import {
   type TargetDate,
   type TargetDateChange,
   type TargetDateChangeStatus,
-} from "../domain/index.ts";
-import { dateFromSharePoint } from "./dates.ts";
+} from "../../domain/index.ts";
+import { dateFromSharePoint } from "../core/dates.ts";
 import type {
   ActionRow,
   DateChangeRow,

@@ -1,9 +1,9 @@
 // What each list's items look like on the wire, as zod schemas next to the $select/$expand that produce
 // them: an item that does not match (a column left empty or written by hand) fails here, naming the column,
 // instead of turning into undefined somewhere in the tab; lists leave it out (see skipped-items.ts).
-import { z } from "../lib/zod.ts";
-import { STATUSES } from "../domain/index.ts";
-import { dateFromSharePoint } from "./dates.ts";
+import { z } from "../../lib/zod.ts";
+import { STATUSES } from "../../domain/index.ts";
+import { dateFromSharePoint } from "../core/dates.ts";
 import { CHANGE_STATUSES, NATION_CHOICES, PERIOD_STATES, type ListKey } from "./list-titles.ts";
 import {
   ColumnProblem,
@@ -11,7 +11,7 @@ import {
   skippedItem,
   UnreadableItemError,
   type ReadWarnings,
-} from "./skipped-items.ts";
+} from "../core/skipped-items.ts";
 
 /** A column SharePoint may leave out or send as null, read as null when it does. */
 function orNull<T extends z.ZodMiniType>(schema: T) {

@@ -3,7 +3,7 @@
 // REST URL and filter); display titles are what people see in SharePoint. Every column a query filters or
 // sorts on is indexed, so lists far past the 5,000-item threshold keep answering; values that queries would
 // otherwise have to join across big lists are kept on the row that is queried (see the notes below).
-import { REF_LIMIT, SHORT_TEXT_LIMIT, STATUSES } from "../domain/index.ts";
+import { REF_LIMIT, SHORT_TEXT_LIMIT, STATUSES } from "../../domain/index.ts";
 import {
   CHANGE_STATUSES,
   DELIVERY_STATUSES,

@@ -3,7 +3,7 @@
 // records, oldest first.
 import type { SPFI } from "@pnp/sp";
 import type { IItems } from "@pnp/sp/items/index.js";
-import { listOf } from "./context.ts";
+import { listOf } from "../core/context.ts";
 import { toPeriod, toSroPost, type PeriodRecord } from "./records.ts";
 import {
   ACTION_EXPAND,
@@ -14,8 +14,8 @@ import {
   SRO_POST_SELECT,
   sroPostRow,
 } from "./rows.ts";
-import { ColumnProblem, type ReadWarnings } from "./skipped-items.ts";
-import { parseSnapshot } from "./snapshot.ts";
+import { ColumnProblem, type ReadWarnings } from "../core/skipped-items.ts";
+import { parseSnapshot } from "../periods/snapshot.ts";
 
 /** Actions items with what `actionRow` reads, to filter and page (on a batched root or not). */
 export function actionItems(sp: SPFI): IItems {

@@ -1,12 +1,12 @@
 // Copying the SROs' pending updates onto their actions (see pending-updates.ts for why they wait): what an
 // Owner or the app does when a coordinator opens a plan and in the daily run.
 import type { SPFI } from "@pnp/sp";
-import { RemoteError } from "../lib/remote-error.ts";
-import { allRows, firstPage, inOneBatch, settle, valueOf } from "./batch.ts";
-import { listOf, MAX_PAGE, type DataContext } from "./context.ts";
-import { sharePointDateOrNull } from "./dates.ts";
-import { latestColumns } from "./import-columns.ts";
-import { anyOf } from "./odata.ts";
+import { RemoteError } from "../../lib/remote-error.ts";
+import { allRows, firstPage, inOneBatch, settle, valueOf } from "../core/batch.ts";
+import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
+import { sharePointDateOrNull } from "../core/dates.ts";
+import { latestColumns } from "../import/columns.ts";
+import { anyOf } from "../core/odata.ts";
 import {
   coordinatorsQuery,
   entitlementOf,
@@ -15,7 +15,7 @@ import {
   pendingUpdatesQuery,
   withPending,
 } from "./pending-updates.ts";
-import { toActionRecord, toSroPost, type ActionRecord } from "./records.ts";
+import { toActionRecord, toSroPost, type ActionRecord } from "../schema/records.ts";
 import {
   ACTION_EXPAND,
   ACTION_SELECT,
@@ -24,8 +24,8 @@ import {
   SRO_POST_EXPAND,
   SRO_POST_SELECT,
   sroPostRow,
-} from "./rows.ts";
-import { updateItem } from "./writes.ts";
+} from "../schema/rows.ts";
+import { updateItem } from "../core/writes.ts";
 
 export interface AppliedReport {
   /** Actions whose latest update or completion changed. */

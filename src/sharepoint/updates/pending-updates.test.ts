@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { parseTargetDate, toIsoDate, type IsoDate } from "../domain/index.ts";
+import { parseTargetDate, toIsoDate, type IsoDate } from "../../domain/index.ts";
 import { entitlementOf, overlayPending, trustedDecisions, type PendingUpdate } from "./pending-updates.ts";
-import type { ActionRecord } from "./records.ts";
+import type { ActionRecord } from "../schema/records.ts";
 
 function day(text: string): IsoDate {
   const date = toIsoDate(text);

@@ -10,14 +10,14 @@
 //   the action has), newest item first. In this mode the updates come in the order they were posted.
 import type { SPFI } from "@pnp/sp";
 import type { IItems } from "@pnp/sp/items/index.js";
-import type { ProgressUpdate } from "../domain/index.ts";
-import { z } from "../lib/zod.ts";
-import { firstPage, inOneBatch, nextPage, settle, valueOf, type Page, type Settled } from "./batch.ts";
-import { isThresholdError } from "./conflict.ts";
-import { listOf, type DataContext } from "./context.ts";
-import { and, eq, greaterThan, lessThan } from "./odata.ts";
-import { toProgressUpdate } from "./records.ts";
-import { readRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "./rows.ts";
+import type { ProgressUpdate } from "../../domain/index.ts";
+import { z } from "../../lib/zod.ts";
+import { firstPage, inOneBatch, nextPage, settle, valueOf, type Page, type Settled } from "../core/batch.ts";
+import { isThresholdError } from "../core/conflict.ts";
+import { listOf, type DataContext } from "../core/context.ts";
+import { and, eq, greaterThan, lessThan } from "../core/odata.ts";
+import { toProgressUpdate } from "../schema/records.ts";
+import { readRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "../schema/rows.ts";
 
 /** How many updates the action page shows at first, and adds with each "Show more updates". */
 export const UPDATES_PAGE_SIZE = 50;

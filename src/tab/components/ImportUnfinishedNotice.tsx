@@ -1,6 +1,6 @@
 // On the pages of a plan whose import has not finished (only coordinators reach them): what it means and
 // what to do. SROs, viewers, the reminders and My actions do not see the plan until the import is run again.
-import type { PlanRecord } from "../../sharepoint/records.ts";
+import type { PlanRecord } from "../../sharepoint/schema/index.ts";
 import { Notice } from "./Notice.tsx";
 
 /** The notice for `plan`, or nothing when its import has finished. */

@@ -1,6 +1,5 @@
 // The list inside SkippedItemsNotice, loaded with the schema only when there is something to list.
-import type { SkippedItem } from "../../sharepoint/skipped-items.ts";
-import { describeSkipped } from "../../sharepoint/skipped-text.ts";
+import { describeSkipped, type SkippedItem } from "../../sharepoint/core/index.ts";
 
 // Inline (Fluent's spacing tokens as CSS variables): importing Fluent here would split its shared code out
 // of the first screen's chunk.

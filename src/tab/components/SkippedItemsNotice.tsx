@@ -6,7 +6,7 @@
 // here: bundled lazily it still cost 1.2 KB, as a Notice nothing measurable); Notice is titled and a polite
 // live region, so the warning is announced and never told by colour alone.
 import { lazy, Suspense } from "react";
-import type { SkippedItem } from "../../sharepoint/skipped-items.ts";
+import type { SkippedItem } from "../../sharepoint/core/index.ts";
 import { canCoordinate } from "../lib/abilities.ts";
 import { useSiteRole } from "../lib/use-site-role.ts";
 import { Notice } from "./Notice.tsx";

@@ -3,8 +3,7 @@
 // src/sharepoint; nothing below builds OData.
 import { createContext, use, useMemo, type ReactNode } from "react";
 import type { IsoDate } from "../../domain/iso-date.ts";
-import { createSharePoint } from "../../sharepoint/client.ts";
-import { dataContext, type DataContext } from "../../sharepoint/context.ts";
+import { createSharePoint, dataContext, type DataContext } from "../../sharepoint/core/index.ts";
 import type { TabConfig } from "./config.ts";
 import type { TokenSources } from "./token-source.ts";
 

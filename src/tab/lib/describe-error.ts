@@ -2,8 +2,7 @@
 // anything from a token. Remote failures go through the one translation in src/lib/remote-error.ts.
 import { describeForPeople, RemoteError } from "../../lib/remote-error.ts";
 import { z } from "../../lib/zod.ts";
-import { ConflictError } from "../../sharepoint/conflict.ts";
-import { UnreadableItemError } from "../../sharepoint/skipped-items.ts";
+import { ConflictError, UnreadableItemError } from "../../sharepoint/core/index.ts";
 import { ConfigError } from "./config.ts";
 import { SignInError } from "./token-cache.ts";
 

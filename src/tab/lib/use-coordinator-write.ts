@@ -5,9 +5,8 @@
 // who reached the form by its address) says who may do it, in one wording for every coordinator's form.
 import { useState } from "react";
 import { RemoteError } from "../../lib/remote-error.ts";
-import type { DataContext } from "../../sharepoint/context.ts";
-import { ConflictError } from "../../sharepoint/conflict.ts";
-import { RequestsWaitingError } from "../../sharepoint/periods.ts";
+import { ConflictError, type DataContext } from "../../sharepoint/core/index.ts";
+import { RequestsWaitingError } from "../../sharepoint/periods/index.ts";
 import { useDataContext } from "./data.tsx";
 import { describeError } from "./describe-error.ts";
 

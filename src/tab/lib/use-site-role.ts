@@ -1,5 +1,5 @@
 // The signed-in person's site role, read once per data context and shared by every view that asks.
-import type { DataContext } from "../../sharepoint/context.ts";
+import type { DataContext } from "../../sharepoint/core/index.ts";
 import { loadSiteRole, type SiteRole } from "../../sharepoint/roles.ts";
 import { useDataContext } from "./data.tsx";
 import { useRemote } from "./use-remote.ts";

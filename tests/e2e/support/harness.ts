@@ -4,8 +4,7 @@
 import type { Browser, Frame, Page } from "playwright-core";
 import { DEMO_TODAY, demoCoordinator, seedDemo } from "../../../src/sandbox/seed/demo.ts";
 import type { RunningSandbox } from "../../../src/sandbox/server.ts";
-import { createSharePoint } from "../../../src/sharepoint/client.ts";
-import { dataContext, type DataContext } from "../../../src/sharepoint/context.ts";
+import { createSharePoint, dataContext, type DataContext } from "../../../src/sharepoint/core/index.ts";
 import { sandboxToken } from "../../support/sandbox-token.ts";
 import { openSandbox } from "../../support/targets.ts";
 import { launchChromium } from "./browser.ts";

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
-import type { ActionRecord } from "../../../sharepoint/records.ts";
+import type { ActionRecord } from "../../../sharepoint/schema/index.ts";
 import { deriveStatus } from "../../../domain/status.ts";
 import { useToday } from "../../lib/data.tsx";
 import { CompleteForm } from "./CompleteForm.tsx";

@@ -4,8 +4,8 @@
 // the rest of the page never waits for it, and a failure here says so without hiding the rest.
 import { Body1, Button, Caption1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { DataContext } from "../../../sharepoint/context.ts";
-import { loadChangeHistory, type ChangeEntry } from "../../../sharepoint/change-history.ts";
+import type { DataContext } from "../../../sharepoint/core/index.ts";
+import { loadChangeHistory, type ChangeEntry } from "../../../sharepoint/actions/index.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { useDataContext } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";

@@ -17,8 +17,8 @@ import {
   loadCoordinatorUpns,
   requestDateChange,
   withdrawDateChange,
-} from "../../../sharepoint/date-changes.ts";
-import type { ActionRecord, DateChangeRecord } from "../../../sharepoint/records.ts";
+} from "../../../sharepoint/date-changes/index.ts";
+import type { ActionRecord, DateChangeRecord } from "../../../sharepoint/schema/index.ts";
 import { targetDateText } from "../../components/target-date.ts";
 import { useDataContext, useGraphAccess, useToday } from "../../lib/data.tsx";
 import { tellOfDateChange } from "../../lib/date-change-notify.ts";

@@ -2,7 +2,7 @@
 // only when it has any.
 import { Caption1, makeStyles, Subtitle1, Text, tokens } from "@fluentui/react-components";
 import { deriveStatus } from "../../../domain/status.ts";
-import type { ActionRecord } from "../../../sharepoint/records.ts";
+import type { ActionRecord } from "../../../sharepoint/schema/index.ts";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { WithdrawnBadge } from "../../components/WithdrawnBadge.tsx";
 import { targetDateText } from "../../components/target-date.ts";

@@ -3,7 +3,7 @@
 import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { formatUkDate } from "../../../domain/iso-date.ts";
 import type { TargetDate } from "../../../domain/types.ts";
-import type { DateChangeRecord } from "../../../sharepoint/records.ts";
+import type { DateChangeRecord } from "../../../sharepoint/schema/index.ts";
 import { targetDateText } from "../../components/target-date.ts";
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { isoDate } from "../../../domain/iso-date.ts";
-import { newUpdateSchema } from "../../../sharepoint/updates.ts";
+import { newUpdateSchema } from "../../../sharepoint/updates/index.ts";
 import { checkUpdateForm, EMPTY_FORM, toNewUpdate } from "./update-form.ts";
 
 const filled = { text: "Done the review.", status: "On target", percent: "40", evidenceUrl: "" } as const;

@@ -4,7 +4,7 @@ import { STATUSES, type Status } from "../../../domain/types.ts";
 import type { IsoDate } from "../../../domain/iso-date.ts";
 import { LONG_TEXT_LIMIT, tooLongMessage } from "../../../domain/limits.ts";
 import { isSafeLink, LOCAL_HTTP } from "../../../lib/safe-link.ts";
-import type { NewUpdate } from "../../../sharepoint/updates.ts";
+import type { NewUpdate } from "../../../sharepoint/updates/index.ts";
 
 export interface UpdateFormValues {
   text: string;

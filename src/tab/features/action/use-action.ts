@@ -3,15 +3,13 @@
 // loaded side by side; older updates a page at a time on request ("Show more updates").
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
-import type { DataContext } from "../../../sharepoint/context.ts";
-import { loadActionHistory, type ActionHistory } from "../../../sharepoint/history.ts";
-import { loadMilestones } from "../../../sharepoint/milestones.ts";
-import { loadPeriods } from "../../../sharepoint/periods.ts";
-import { loadPlan } from "../../../sharepoint/plan-admin.ts";
-import type { SroPostRecord } from "../../../sharepoint/plans.ts";
-import type { ActionRecord, PeriodRecord } from "../../../sharepoint/records.ts";
-import { loadSroPost } from "../../../sharepoint/sro-posts.ts";
-import { loadMoreUpdates, type UpdatesPage } from "../../../sharepoint/update-pages.ts";
+import type { DataContext } from "../../../sharepoint/core/index.ts";
+import { loadActionHistory, type ActionHistory } from "../../../sharepoint/actions/index.ts";
+import { loadMilestones, loadPlan, type SroPostRecord } from "../../../sharepoint/plans/index.ts";
+import { loadPeriods } from "../../../sharepoint/periods/index.ts";
+import type { ActionRecord, PeriodRecord } from "../../../sharepoint/schema/index.ts";
+import { loadSroPost } from "../../../sharepoint/posts/index.ts";
+import { loadMoreUpdates, type UpdatesPage } from "../../../sharepoint/updates/index.ts";
 import { useDataContext } from "../../lib/data.tsx";
 import { useRemote } from "../../lib/use-remote.ts";
 

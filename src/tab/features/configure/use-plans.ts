@@ -1,6 +1,6 @@
 // The site's plans, for choosing which one a channel tab shows. One request (two when a plan's import has
 // not finished: such a plan is offered to coordinators only, after the finished ones).
-import { listPlans, plansSeenBy } from "../../../sharepoint/plans.ts";
+import { listPlans, plansSeenBy } from "../../../sharepoint/plans/index.ts";
 import { useDataContext } from "../../lib/data.tsx";
 import { useRemote } from "../../lib/use-remote.ts";
 import { useRoleForPlans } from "../../lib/use-site-role.ts";

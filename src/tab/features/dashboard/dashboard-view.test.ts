@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "vitest";
 import { isoDate } from "../../../domain/iso-date.ts";
 import type { PlanFigures } from "../../../domain/types.ts";
-import type { PeriodRecord } from "../../../sharepoint/records.ts";
+import type { PeriodRecord } from "../../../sharepoint/schema/index.ts";
 import { changesSince, changeText, lastClosedPeriod, progressSeries } from "./dashboard-view.ts";
 
 function figures(asOf: string, percentComplete: number, overdue = 0): PlanFigures {

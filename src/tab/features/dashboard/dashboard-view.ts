@@ -3,9 +3,9 @@
 // what changed since the last closed period, and the actions withdrawn. No I/O, so it is unit-tested in Node.
 import { dateParts, formatUkDate, monthName, type IsoDate } from "../../../domain/iso-date.ts";
 import type { PlanFigures } from "../../../domain/types.ts";
-import { dashboardFigures, type Dashboard } from "../../../sharepoint/plans.ts";
-import type { PeriodRecord } from "../../../sharepoint/records.ts";
-import { compareRefs } from "../../../sharepoint/refs.ts";
+import { dashboardFigures, type Dashboard } from "../../../sharepoint/plans/index.ts";
+import type { PeriodRecord } from "../../../sharepoint/schema/index.ts";
+import { compareRefs } from "../../../domain/index.ts";
 
 /** One point of the % complete chart: forecast (month ends ahead) or actual (a closed period, or today). */
 export interface ProgressPoint {

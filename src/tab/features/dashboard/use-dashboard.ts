@@ -2,10 +2,9 @@
 // A channel tab saved by the configuration page names its plan; one without a plan shows the site's first.
 // A plan whose import has not finished is shown to its coordinators only (with a notice).
 import type { IsoDate } from "../../../domain/iso-date.ts";
-import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
-import { listPlans, loadDashboard, plansSeenBy } from "../../../sharepoint/plans.ts";
+import { type DataContext, type SkippedItem, withOwnWarnings } from "../../../sharepoint/core/index.ts";
+import { listPlans, loadDashboard, plansSeenBy } from "../../../sharepoint/plans/index.ts";
 import type { SiteRole } from "../../../sharepoint/roles.ts";
-import type { SkippedItem } from "../../../sharepoint/skipped-items.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { useRemote } from "../../lib/use-remote.ts";
 import { useRoleForPlans } from "../../lib/use-site-role.ts";

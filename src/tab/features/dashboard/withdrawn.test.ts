@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "vitest";
 import { isoDate, parseTargetDate } from "../../../domain/index.ts";
 import type { Action } from "../../../domain/types.ts";
-import type { Dashboard } from "../../../sharepoint/plans.ts";
-import type { ActionRecord } from "../../../sharepoint/records.ts";
+import type { Dashboard } from "../../../sharepoint/plans/index.ts";
+import type { ActionRecord } from "../../../sharepoint/schema/index.ts";
 import { withdrawnActions } from "./dashboard-view.ts";
 
 function record(id: string, ref: string, extra: Partial<Action> = {}): ActionRecord {

@@ -1,7 +1,7 @@
 // What the import will do to the site (from previewImport) or did (from applyImport): counts created,
 // every field changed (old → new), what is left alone, and what is on the site but no longer in the file.
 import { Body1, makeStyles, tokens } from "@fluentui/react-components";
-import type { ImportChanges } from "../../../sharepoint/import-changes.ts";
+import type { ImportChanges } from "../../../sharepoint/import/index.ts";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },

@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { PlanFile, SroChoice } from "../../../import/index.ts";
-import type { ApplyOutcome } from "../../../sharepoint/import-sync.ts";
+import type { ApplyOutcome } from "../../../sharepoint/import/index.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
@@ -175,7 +175,7 @@ export function ImportPage(props: Props) {
   const check = async () => {
     setWrite({ step: "checking" });
     try {
-      const { previewImport } = await import("../../../sharepoint/import-sync.ts");
+      const { previewImport } = await import("../../../sharepoint/import/sync.ts");
       const checked = [];
       for (const p of included)
         checked.push({
@@ -191,7 +191,7 @@ export function ImportPage(props: Props) {
   const confirm = async () => {
     if (loaded === null) return;
     try {
-      const { applyImport } = await import("../../../sharepoint/import-sync.ts");
+      const { applyImport } = await import("../../../sharepoint/import/sync.ts");
       const outcomes: ApplyOutcome[] = [];
       for (const [index, p] of included.entries()) {
         const step = { step: "writing", plan: p.title, index, of: included.length } as const;

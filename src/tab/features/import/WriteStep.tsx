@@ -10,7 +10,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import type { ApplyOutcome, ImportPreview } from "../../../sharepoint/import-sync.ts";
+import type { ApplyOutcome, ImportPreview } from "../../../sharepoint/import/index.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { ImportChangesView } from "./ImportChangesView.tsx";
 

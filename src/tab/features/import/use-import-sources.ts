@@ -2,10 +2,10 @@
 // (Graph's /users, for SROs who hold no post yet), and, when updating a plan, the plan and the mapping its
 // last import saved. The import core itself loads only once a file is chosen.
 import { loadDirectoryWith, type DirectoryPerson } from "../../../notify/directory.ts";
-import type { DataContext } from "../../../sharepoint/context.ts";
-import { loadImportMapping, readSitePosts } from "../../../sharepoint/import-existing.ts";
-import { listPlans, type SroPostRecord } from "../../../sharepoint/plans.ts";
-import type { PlanRecord } from "../../../sharepoint/records.ts";
+import type { DataContext } from "../../../sharepoint/core/index.ts";
+import { loadImportMapping, readSitePosts } from "../../../sharepoint/import/index.ts";
+import { listPlans, type SroPostRecord } from "../../../sharepoint/plans/index.ts";
+import type { PlanRecord } from "../../../sharepoint/schema/index.ts";
 import { useDataContext, useGraphAccess } from "../../lib/data.tsx";
 import { useRemote } from "../../lib/use-remote.ts";
 

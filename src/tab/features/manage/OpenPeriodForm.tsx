@@ -3,8 +3,8 @@
 import { Field, Input } from "@fluentui/react-components";
 import { useState } from "react";
 import type { IsoDate } from "../../../domain/index.ts";
-import { createPeriod } from "../../../sharepoint/periods.ts";
-import type { PeriodRecord } from "../../../sharepoint/records.ts";
+import { createPeriod } from "../../../sharepoint/periods/index.ts";
+import type { PeriodRecord } from "../../../sharepoint/schema/index.ts";
 import { DayField } from "./DayField.tsx";
 import { focusField, ManageForm } from "./ManageForm.tsx";
 import { checkPeriod, quarterTitle, type PeriodProblems, type PeriodText } from "./period-form.ts";

@@ -1,7 +1,7 @@
 // Which plan a coordinator's page is about, when the site has more than one; archived ones say so, and so do
 // those whose import has not finished.
 import { Field, Select } from "@fluentui/react-components";
-import type { PlanRecord } from "../../../sharepoint/records.ts";
+import type { PlanRecord } from "../../../sharepoint/schema/index.ts";
 import { planChoiceLabel } from "../../components/ImportUnfinishedNotice.tsx";
 
 export function PlanChooser(props: {

@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { formatUkDate } from "../../../domain/index.ts";
-import type { SroPostRecord } from "../../../sharepoint/plans.ts";
+import type { SroPostRecord } from "../../../sharepoint/plans/index.ts";
 import { DelegateForm, EndCoverForm, HolderForm, RenamePostForm, type PostFormProps } from "./PostForms.tsx";
 import { SplitPostForm } from "./SplitPostForm.tsx";
 

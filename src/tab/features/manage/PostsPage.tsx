@@ -13,8 +13,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import type { SroPostRecord } from "../../../sharepoint/plans.ts";
-import { createSroPost } from "../../../sharepoint/post-admin.ts";
+import type { SroPostRecord } from "../../../sharepoint/plans/index.ts";
+import { createSroPost } from "../../../sharepoint/posts/index.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";

@@ -3,10 +3,10 @@
 // All or nothing: if any part is refused (another coordinator changed the post or an action), none is kept.
 import { Button, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
-import { listPlans, loadDashboard } from "../../../sharepoint/plans.ts";
-import { splitSroPost } from "../../../sharepoint/post-admin.ts";
-import type { ActionRecord, PlanRecord } from "../../../sharepoint/records.ts";
+import { withOwnWarnings, type DataContext } from "../../../sharepoint/core/index.ts";
+import { listPlans, loadDashboard } from "../../../sharepoint/plans/index.ts";
+import { splitSroPost } from "../../../sharepoint/posts/index.ts";
+import type { ActionRecord, PlanRecord } from "../../../sharepoint/schema/index.ts";
 import { useDataContext } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { useRemote } from "../../lib/use-remote.ts";

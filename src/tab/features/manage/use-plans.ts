@@ -1,9 +1,9 @@
 // The site's plans, archived ones too (a coordinator brings them back from here) and those whose import has
 // not finished (these pages are the coordinators'), and the one a page is about: the plan asked for by id,
 // or the first live one when none was. One request for the list.
-import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
-import { listPlans } from "../../../sharepoint/plans.ts";
-import type { PlanRecord } from "../../../sharepoint/records.ts";
+import { withOwnWarnings, type DataContext } from "../../../sharepoint/core/index.ts";
+import { listPlans } from "../../../sharepoint/plans/index.ts";
+import type { PlanRecord } from "../../../sharepoint/schema/index.ts";
 import { useDataContext } from "../../lib/data.tsx";
 import { useRemote } from "../../lib/use-remote.ts";
 

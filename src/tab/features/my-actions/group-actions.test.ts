@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { isoDate, type IsoDate } from "../../../domain/iso-date.ts";
-import type { MyAction } from "../../../sharepoint/my-actions.ts";
-import type { PeriodRecord } from "../../../sharepoint/records.ts";
+import type { MyAction } from "../../../sharepoint/actions/index.ts";
+import type { PeriodRecord } from "../../../sharepoint/schema/index.ts";
 import { groupMyActions, lateWords } from "./group-actions.ts";
 
 const TODAY = isoDate("2024-04-10");

@@ -3,8 +3,8 @@
 // reporting period; due within 30 days; everything else (completed ones included).
 import { addDays, type IsoDate } from "../../../domain/iso-date.ts";
 import { deriveStatus, type StatusResult } from "../../../domain/status.ts";
-import type { MyAction } from "../../../sharepoint/my-actions.ts";
-import type { PeriodRecord } from "../../../sharepoint/records.ts";
+import type { MyAction } from "../../../sharepoint/actions/index.ts";
+import type { PeriodRecord } from "../../../sharepoint/schema/index.ts";
 import { lateWords, updateDaysLate } from "../../lib/late-update.ts";
 
 export type GroupKey = "overdue" | "delayed" | "update-due" | "due-soon" | "rest";

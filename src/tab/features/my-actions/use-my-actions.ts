@@ -1,9 +1,8 @@
 // The data behind My actions: the person's actions across plans, and each plan's open reporting period,
 // in two requests.
 import type { IsoDate } from "../../../domain/iso-date.ts";
-import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
-import { loadMyWork } from "../../../sharepoint/my-actions.ts";
-import type { SkippedItem } from "../../../sharepoint/skipped-items.ts";
+import { type DataContext, type SkippedItem, withOwnWarnings } from "../../../sharepoint/core/index.ts";
+import { loadMyWork } from "../../../sharepoint/actions/index.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { useRemote } from "../../lib/use-remote.ts";
 import { groupMyActions, type ActionGroup } from "./group-actions.ts";

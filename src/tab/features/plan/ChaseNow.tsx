@@ -4,7 +4,7 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
 import { formatUkDate } from "../../../domain/iso-date.ts";
-import type { PeriodRecord, PlanRecord } from "../../../sharepoint/records.ts";
+import type { PeriodRecord, PlanRecord } from "../../../sharepoint/schema/index.ts";
 import { useDataContext, useGraphAccess, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import type { RunSummary } from "./chase-run.ts";

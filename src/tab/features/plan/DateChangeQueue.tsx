@@ -16,10 +16,10 @@ import {
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { formatUkDate } from "../../../domain/iso-date.ts";
-import { ConflictError } from "../../../sharepoint/conflict.ts";
-import { approveDateChange, declineDateChange } from "../../../sharepoint/date-changes.ts";
-import type { Dashboard } from "../../../sharepoint/plans.ts";
-import type { DateChangeRecord } from "../../../sharepoint/records.ts";
+import { ConflictError } from "../../../sharepoint/core/index.ts";
+import { approveDateChange, declineDateChange } from "../../../sharepoint/date-changes/index.ts";
+import type { Dashboard } from "../../../sharepoint/plans/index.ts";
+import type { DateChangeRecord } from "../../../sharepoint/schema/index.ts";
 import { targetDateText } from "../../components/target-date.ts";
 import { useDataContext, useGraphAccess, useToday } from "../../lib/data.tsx";
 import { tellOfDateChange } from "../../lib/date-change-notify.ts";

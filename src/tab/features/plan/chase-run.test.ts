@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
 import { isoDate } from "../../../domain/iso-date.ts";
-import type { DataContext } from "../../../sharepoint/context.ts";
-import type { PlanRecord } from "../../../sharepoint/records.ts";
+import type { DataContext } from "../../../sharepoint/core/index.ts";
+import type { PlanRecord } from "../../../sharepoint/schema/index.ts";
 import { ConfigError, parseTabConfig } from "../../lib/config.ts";
 import { RunInProgress } from "../../../notify/reminders/browser.ts";
 import { chasePlan, chaseStoppedMessage, notifySettingsOf } from "./chase-run.ts";

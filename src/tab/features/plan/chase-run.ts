@@ -14,8 +14,8 @@ import {
   type HeldLease,
   type RunSummary,
 } from "../../../notify/reminders/browser.ts";
-import type { DataContext } from "../../../sharepoint/context.ts";
-import type { PlanRecord } from "../../../sharepoint/records.ts";
+import type { DataContext } from "../../../sharepoint/core/index.ts";
+import type { PlanRecord } from "../../../sharepoint/schema/index.ts";
 import { ConfigError, type TabConfig } from "../../lib/config.ts";
 import { notifySettingsOf } from "../../lib/notify-settings.ts";
 import type { TokenSource } from "../../lib/token-source.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "vitest";
 import { parseTargetDate } from "../../../domain/index.ts";
 import type { Action, Recommendation } from "../../../domain/types.ts";
-import type { ActionRecord } from "../../../sharepoint/records.ts";
+import type { ActionRecord } from "../../../sharepoint/schema/index.ts";
 import { byPlanOrder, inPlanOrder, structureTree } from "./plan-order.ts";
 
 function record(id: string, ref: string, rec: string, extra: Partial<Action> = {}): ActionRecord {

@@ -2,8 +2,8 @@
 // milestones. A level with sort orders set lists those first (ascending), then the rest by number, so a plan
 // nobody has reordered reads as it is numbered.
 import type { Recommendation } from "../../../domain/types.ts";
-import type { ActionRecord } from "../../../sharepoint/records.ts";
-import { comparePlanOrder, type Ordered } from "../../../sharepoint/plan-structure-order.ts";
+import type { ActionRecord } from "../../../sharepoint/schema/index.ts";
+import { comparePlanOrder, type Ordered } from "../../../domain/index.ts";
 
 /** A top-level action with its milestones, in order. */
 export interface ActionNode {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { isoDate } from "../../../domain/iso-date.ts";
-import type { Dashboard } from "../../../sharepoint/plans.ts";
+import type { Dashboard } from "../../../sharepoint/plans/index.ts";
 import { action, dashboard, today } from "./testdata/plan.ts";
 import {
   byRecommendation,

@@ -8,8 +8,8 @@ import { addDays, type IsoDate } from "../../../domain/iso-date.ts";
 import { isWithdrawn } from "../../../domain/figures.ts";
 import { deriveStatus } from "../../../domain/status.ts";
 import type { Recommendation, Status } from "../../../domain/types.ts";
-import type { Dashboard } from "../../../sharepoint/plans.ts";
-import type { ActionRecord } from "../../../sharepoint/records.ts";
+import type { Dashboard } from "../../../sharepoint/plans/index.ts";
+import type { ActionRecord } from "../../../sharepoint/schema/index.ts";
 import { lateWords, updateDaysLate } from "../../lib/late-update.ts";
 import { byPlanOrder, inPlanOrder, structureTree } from "./plan-order.ts";
 

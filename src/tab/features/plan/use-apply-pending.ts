@@ -2,8 +2,8 @@
 // actions; readers already show the updates, so nothing on screen changes). Once per plan shown; a failure
 // is left for the next time and the daily run, and said in the console for whoever is looking.
 import { useEffect, useRef } from "react";
-import { applyPendingUpdates } from "../../../sharepoint/apply-pending.ts";
-import type { Dashboard } from "../../../sharepoint/plans.ts";
+import { applyPendingUpdates } from "../../../sharepoint/updates/index.ts";
+import type { Dashboard } from "../../../sharepoint/plans/index.ts";
 import { useDataContext } from "../../lib/data.tsx";
 
 export function useApplyPending(dashboard: Dashboard | null, coordinator: boolean): void {

@@ -2,11 +2,15 @@
 // which holds its recommendations, actions, SRO posts, periods and date-change requests. Two requests.
 // Items that cannot be read are left out and listed (for coordinators); a plan asked for by id that cannot
 // be read fails the load with UnreadableItemError, rather than quietly showing another plan.
-import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
-import { listPlans, loadDashboard, plansSeenBy, type Dashboard } from "../../../sharepoint/plans.ts";
-import type { PlanRecord } from "../../../sharepoint/records.ts";
+import {
+  type DataContext,
+  refuseIfSkipped,
+  type SkippedItem,
+  withOwnWarnings,
+} from "../../../sharepoint/core/index.ts";
+import { listPlans, loadDashboard, plansSeenBy, type Dashboard } from "../../../sharepoint/plans/index.ts";
+import type { PlanRecord } from "../../../sharepoint/schema/index.ts";
 import type { SiteRole } from "../../../sharepoint/roles.ts";
-import { refuseIfSkipped, type SkippedItem } from "../../../sharepoint/skipped-items.ts";
 import { useDataContext } from "../../lib/data.tsx";
 import { useRemote } from "../../lib/use-remote.ts";
 import { useRoleForPlans } from "../../lib/use-site-role.ts";

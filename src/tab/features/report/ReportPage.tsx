@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { useState, type SyntheticEvent } from "react";
 import { formatUkDate } from "../../../domain/iso-date.ts";
-import type { PeriodRecord } from "../../../sharepoint/records.ts";
+import type { PeriodRecord } from "../../../sharepoint/schema/index.ts";
 import type { ReportFormat } from "../../../report/types.ts";
 import { ImportUnfinishedNotice } from "../../components/ImportUnfinishedNotice.tsx";
 import { Notice } from "../../components/Notice.tsx";

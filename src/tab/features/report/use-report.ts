@@ -6,11 +6,11 @@
 // carries no sandbox attribute that would block it.
 import { useCallback, useRef, useState } from "react";
 import type { IsoDate } from "../../../domain/iso-date.ts";
-import { withOwnWarnings, type DataContext } from "../../../sharepoint/context.ts";
-import { loadPeriods } from "../../../sharepoint/periods.ts";
-import { listPlans } from "../../../sharepoint/plans.ts";
-import type { PeriodRecord, PlanRecord } from "../../../sharepoint/records.ts";
-import { loadReportInput } from "../../../sharepoint/report-data.ts";
+import { withOwnWarnings, type DataContext } from "../../../sharepoint/core/index.ts";
+import { loadPeriods } from "../../../sharepoint/periods/index.ts";
+import { listPlans } from "../../../sharepoint/plans/index.ts";
+import type { PeriodRecord, PlanRecord } from "../../../sharepoint/schema/index.ts";
+import { loadReportInput } from "../../../sharepoint/reports/index.ts";
 import { choosePeriods, ReportPeriodError } from "../../../report/periods.ts";
 import type { ReportFormat } from "../../../report/types.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";

@@ -4,9 +4,8 @@
 import { Field, Input, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { IsoDate } from "../../../../domain/iso-date.ts";
-import type { SroPostRecord } from "../../../../sharepoint/plans.ts";
-import { addAction, updateAction } from "../../../../sharepoint/plan-structure.ts";
-import type { ActionRecord } from "../../../../sharepoint/records.ts";
+import { addAction, type SroPostRecord, updateAction } from "../../../../sharepoint/plans/index.ts";
+import type { ActionRecord } from "../../../../sharepoint/schema/index.ts";
 import { EditForm } from "./EditForm.tsx";
 import { SroPostField, TargetDateField } from "./fields.tsx";
 import { refProblem, targetDateReading, textProblem } from "./structure-edit.ts";

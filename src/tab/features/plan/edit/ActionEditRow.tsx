@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { formatUkDate } from "../../../../domain/iso-date.ts";
-import type { ActionRecord } from "../../../../sharepoint/records.ts";
+import type { ActionRecord } from "../../../../sharepoint/schema/index.ts";
 import { targetWithMoveText } from "../../../components/target-date.ts";
 import { ActionEditForm } from "./ActionEditForm.tsx";
 import { MakeActionForm, MilestoneForm, MoveForm, ReviseDateForm, WithdrawForm } from "./change-forms.tsx";

@@ -4,9 +4,8 @@
 // is checked against the version now in SharePoint; what happened is said in a status message.
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ConflictError } from "../../../../sharepoint/conflict.ts";
-import type { Dashboard } from "../../../../sharepoint/plans.ts";
-import { loadRecommendations, reorder } from "../../../../sharepoint/plan-structure.ts";
+import { ConflictError } from "../../../../sharepoint/core/index.ts";
+import { type Dashboard, loadRecommendations, reorder } from "../../../../sharepoint/plans/index.ts";
 import { Notice } from "../../../components/Notice.tsx";
 import { describeError } from "../../../lib/describe-error.ts";
 import { useRemote } from "../../../lib/use-remote.ts";

@@ -13,8 +13,8 @@ import {
   reinstateAction,
   retireAction,
   reviseTargetDate,
-} from "../../../../sharepoint/plan-structure.ts";
-import type { ActionRecord } from "../../../../sharepoint/records.ts";
+} from "../../../../sharepoint/plans/index.ts";
+import type { ActionRecord } from "../../../../sharepoint/schema/index.ts";
 import { targetDateText } from "../../../components/target-date.ts";
 import { EditForm } from "./EditForm.tsx";
 import { TargetDateField } from "./fields.tsx";

@@ -2,8 +2,8 @@
 // (a message, where the keyboard goes next, and a fresh read of the plan) or a conflict.
 import type { IsoDate } from "../../../../domain/iso-date.ts";
 import type { Recommendation } from "../../../../domain/types.ts";
-import type { Dashboard } from "../../../../sharepoint/plans.ts";
-import type { ActionRecord, Versioned } from "../../../../sharepoint/records.ts";
+import type { Dashboard } from "../../../../sharepoint/plans/index.ts";
+import type { ActionRecord, Versioned } from "../../../../sharepoint/schema/index.ts";
 
 export type EditableRecommendation = Recommendation & Versioned;
 

@@ -3,7 +3,7 @@
 import { Field, Input, Select } from "@fluentui/react-components";
 import type { Ref } from "react";
 import type { IsoDate } from "../../../../domain/iso-date.ts";
-import type { SroPostRecord } from "../../../../sharepoint/plans.ts";
+import type { SroPostRecord } from "../../../../sharepoint/plans/index.ts";
 import { targetDateReading } from "./structure-edit.ts";
 
 /** The posts as options, A to Z; "" means no SRO named. */

@@ -1,7 +1,7 @@
 // One write of the plan's structure from a form: the coordinators' write (tab/lib/use-coordinator-write.ts),
 // saying whether it saved. A conflict (someone else changed the item since it was read) keeps what was typed
 // and reads the plan again, so the next save is checked against their version.
-import type { DataContext } from "../../../../sharepoint/context.ts";
+import type { DataContext } from "../../../../sharepoint/core/index.ts";
 import { useCoordinatorWrite } from "../../../lib/use-coordinator-write.ts";
 
 export interface Write {

@@ -3,7 +3,7 @@
 import type { IsoDate } from "../../../../domain/iso-date.ts";
 import type { Recommendation } from "../../../../domain/types.ts";
 import type { ReportColumn } from "../../../../report/columns.ts";
-import { compareRefs } from "../../../../sharepoint/refs.ts";
+import { compareRefs } from "../../../../domain/index.ts";
 import { targetWithMoveText } from "../../../components/target-date.ts";
 import { byPlanOrder } from "../plan-order.ts";
 import {

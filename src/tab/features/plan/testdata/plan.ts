@@ -2,8 +2,8 @@
 // period, one not started, one "TBC"), one SRO post held by Ann, and an open period due by 5 June 2024.
 import { isoDate } from "../../../../domain/iso-date.ts";
 import { parseTargetDate } from "../../../../domain/index.ts";
-import type { Dashboard } from "../../../../sharepoint/plans.ts";
-import type { ActionRecord, PeriodRecord } from "../../../../sharepoint/records.ts";
+import type { Dashboard } from "../../../../sharepoint/plans/index.ts";
+import type { ActionRecord, PeriodRecord } from "../../../../sharepoint/schema/index.ts";
 
 export const today = isoDate("2024-04-10");
 const period: PeriodRecord = {

@@ -1,0 +1,2 @@
+export * from "./post-admin.ts";
+export * from "./sro-posts.ts";

@@ -1,0 +1,4 @@
+export * from "./apply-pending.ts";
+export * from "./pending-updates.ts";
+export * from "./update-pages.ts";
+export * from "./updates.ts";
