@@ -14,6 +14,7 @@ import { createGraphSites } from "./graph/sites.ts";
 import { handleGraphUsers } from "./graph/users.ts";
 import { jsonBody, jsonResponse, STATUS_TEXT, type SandboxRequest, type SandboxResponse } from "./http.ts";
 import { handleInbox } from "./inbox.ts";
+import { corsHeaders, faultResponse, lowerHeaders, preflight, readBody } from "./server-http.ts";
 import { spError } from "./sharepoint/format.ts";
 import { handleSharePoint, type SharePointOptions } from "./sharepoint/router.ts";
 import { createSite } from "./sharepoint/site.ts";
@@ -58,9 +59,6 @@ export interface SandboxStats {
 /** The site every sandbox starts with; the app's plans live here. */
 export const DEFAULT_SITE = "improvement";
 
-/** A request body larger than this is refused, as SharePoint refuses oversized REST requests. */
-const MAX_BODY_BYTES = 50 * 1024 * 1024;
-
 const siteRequestSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]{1,64}$/i),
   title: z.string().min(1).max(255).optional(),
@@ -70,90 +68,6 @@ const tokenRequestSchema = z.union([
   z.object({ user: z.string().min(3), scope: z.string().optional() }).strict(),
   z.object({ app: z.string().min(1), scope: z.string().optional() }).strict(),
 ]);
-
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => {
-      resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks));
-    });
-    req.on("error", reject);
-  });
-}
-
-function lowerHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return headers;
-}
-
-/** CORS as SharePoint Online and Graph answer a single-page app that calls them with a bearer token. */
-function corsHeaders(origin: string | undefined): Record<string, string> {
-  if (origin === undefined) return {};
-  return {
-    "access-control-allow-origin": origin,
-    "access-control-allow-credentials": "true",
-    "access-control-expose-headers":
-      "ETag, Retry-After, request-id, client-request-id, SPRequestGuid, Location, Content-Type",
-    vary: "Origin",
-  };
-}
-
-function preflight(headers: Record<string, string>): SandboxResponse {
-  return {
-    status: 200,
-    headers: {
-      ...corsHeaders(headers.origin),
-      "access-control-allow-methods": "GET, POST, PUT, PATCH, MERGE, DELETE, OPTIONS",
-      "access-control-allow-headers":
-        headers["access-control-request-headers"] ?? "Authorization, Content-Type, Accept",
-      "access-control-max-age": "86400",
-    },
-    body: "",
-  };
-}
-
-function faultResponse(
-  kind: "sharepoint" | "graph",
-  req: SandboxRequest,
-  status: 429 | 503,
-  retryAfter: number,
-): SandboxResponse {
-  const headers = { "retry-after": String(retryAfter) };
-  if (kind === "graph") {
-    return status === 429
-      ? graphError(429, "TooManyRequests", "Too many requests.", req, headers)
-      : graphError(
-          503,
-          "serviceNotAvailable",
-          "The service is temporarily unavailable. Please retry after the time in the Retry-After header.",
-          req,
-          headers,
-        );
-  }
-  const response =
-    status === 429
-      ? spError(
-          req,
-          429,
-          "-2147024860, Microsoft.SharePoint.SPRequestThrottledException",
-          "The request has been throttled. Please retry after the time in the Retry-After header.",
-        )
-      : spError(
-          req,
-          503,
-          "-2147024860, Microsoft.SharePoint.SPServerTooBusyException",
-          "The server is currently too busy. Please try again later.",
-        );
-  return { ...response, headers: { ...response.headers, ...headers } };
-}
 
 function indexPage(url: string): SandboxResponse {
   const lines = [

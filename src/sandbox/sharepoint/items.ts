@@ -4,15 +4,8 @@ import type { SandboxResponse } from "../http.ts";
 import type { SpContext } from "./context.ts";
 import { collectionResponse, SpErrors } from "./format.ts";
 import type { SpList } from "./model.ts";
-import {
-  compareValues,
-  evaluateFilter,
-  filterFields,
-  parseFilter,
-  parseOrderBy,
-  type FilterNode,
-  type OrderBy,
-} from "./odata.ts";
+import { compareValues, evaluateFilter } from "./odata-evaluate.ts";
+import { filterFields, parseFilter, parseOrderBy, type FilterNode, type OrderBy } from "./odata.ts";
 import { isIndexed, itemEntity, queryRefusal, readPath, readProjection, resolvePath } from "./item-read.ts";
 import { readableItems, readRefusal } from "./permissions.ts";
 

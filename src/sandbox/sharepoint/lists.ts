@@ -13,7 +13,8 @@ import {
   type Entity,
 } from "./format.ts";
 import { entityTypeNameFor, FIELD_KINDS, itemTypeName, type SpField, type SpList } from "./model.ts";
-import { evaluateFilter, ODataQueryError, parseFilter } from "./odata.ts";
+import { evaluateFilter } from "./odata-evaluate.ts";
+import { ODataQueryError, parseFilter } from "./odata.ts";
 import { listVisible, manageListsRefusal } from "./permissions.ts";
 
 /** SharePoint's own ids for the columns every list has: the same on every list, in every tenant. */

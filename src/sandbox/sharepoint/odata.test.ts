@@ -2,8 +2,6 @@ import { test } from "vitest";
 import assert from "node:assert/strict";
 import {
   ODataQueryError,
-  compareValues,
-  evaluateFilter,
   filterFields,
   parseExpand,
   parseFilter,
@@ -12,6 +10,7 @@ import {
   parseSelect,
 } from "./odata.ts";
 import type { FilterNode, Literal } from "./odata.ts";
+import { compareValues, evaluateFilter } from "./odata-evaluate.ts";
 
 const str = (value: string): Literal => ({ kind: "string", value });
 const num = (value: number): Literal => ({ kind: "number", value });
