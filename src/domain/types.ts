@@ -104,6 +104,15 @@ export interface SroPost {
   delegateTo: IsoDate | null;
 }
 
+/** The latest progress update of an action, as kept on the action itself. */
+export interface LatestUpdate {
+  date: IsoDate;
+  text: string;
+  reportedStatus: Status | null;
+  percentComplete: number | null;
+  periodId: string | null;
+}
+
 /** Dated text from an SRO about one action in one reporting period, with the status and % they report. */
 export interface ProgressUpdate {
   id: string;

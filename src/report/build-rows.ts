@@ -4,7 +4,13 @@ import { deriveStatus, latestReportedStatus } from "../domain/status.ts";
 import { isTopLevel, isWithdrawn } from "../domain/figures.ts";
 import { groupBy } from "../domain/group-by.ts";
 import type { Action, IsoDate, ProgressUpdate, Status } from "../domain/types.ts";
-import type { ActionMention, ActionRow, AppendixGroup, ReportInput, UpdateRow } from "./types.ts";
+import type {
+  ActionMention,
+  ReportActionLine,
+  AppendixGroup,
+  ReportInput,
+  ReportUpdateLine,
+} from "./types.ts";
 
 /** What the rows and "since the last report" ask of the plan on any day. */
 export interface PlanReader {
@@ -95,9 +101,9 @@ export function planReader(input: ReportInput): PlanReader {
 }
 
 /** One row per action and milestone, as it stood on `asOf`. */
-export function actionRows(input: ReportInput, reader: PlanReader, asOf: IsoDate): ActionRow[] {
+export function actionRows(input: ReportInput, reader: PlanReader, asOf: IsoDate): ReportActionLine[] {
   const recommendations = new Map(input.recommendations.map((r) => [r.id, r]));
-  return reader.ordered.map((action): ActionRow => {
+  return reader.ordered.map((action): ReportActionLine => {
     const recommendation = recommendations.get(action.recommendationId);
     const parent = action.parentId === undefined ? undefined : reader.byId.get(action.parentId);
     const latest = reader.latestOn(action, asOf);
@@ -125,13 +131,13 @@ export function actionRows(input: ReportInput, reader: PlanReader, asOf: IsoDate
 }
 
 /** Appendix A: every recommendation in plan order with its rows. */
-export function appendixGroups(input: ReportInput, rows: readonly ActionRow[]): AppendixGroup[] {
+export function appendixGroups(input: ReportInput, rows: readonly ReportActionLine[]): AppendixGroup[] {
   const byRef = groupBy(rows, (r) => r.recommendationRef);
   return input.recommendations.map((r) => ({ ref: r.ref, title: r.title, rows: byRef.get(r.ref) ?? [] }));
 }
 
 /** The updates given for the reported period (up to its day), by action in plan order, then by date. */
-export function updateRows(input: ReportInput, reader: PlanReader, asOf: IsoDate): UpdateRow[] {
+export function updateRows(input: ReportInput, reader: PlanReader, asOf: IsoDate): ReportUpdateLine[] {
   const position = new Map(reader.ordered.map((a, i) => [a.id, i]));
   return input.updates
     .filter((u) => u.periodId === input.period.id && u.date <= asOf && reader.byId.has(u.actionId))
@@ -141,7 +147,7 @@ export function updateRows(input: ReportInput, reader: PlanReader, asOf: IsoDate
         (position.get(a.u.actionId) ?? 0) - (position.get(b.u.actionId) ?? 0) ||
         (a.u.date < b.u.date ? -1 : a.u.date > b.u.date ? 1 : a.i - b.i),
     )
-    .map(({ u }): UpdateRow => {
+    .map(({ u }): ReportUpdateLine => {
       const action = reader.byId.get(u.actionId);
       return {
         actionRef: action?.ref ?? "",

@@ -1,6 +1,6 @@
 // The flat Actions table's columns, shared by the Excel sheet and the CSV so the two always agree.
 import type { IsoDate } from "../domain/types.ts";
-import type { ActionRow, UpdateRow } from "./types.ts";
+import type { ReportActionLine, ReportUpdateLine } from "./types.ts";
 
 export type CellKind = "text" | "date" | "number";
 
@@ -37,7 +37,7 @@ const number = <Row>(
 });
 
 /** One row per action and milestone: Appendix A's columns, flat, with what a filter needs beside them. */
-export const ACTION_COLUMNS: readonly ReportColumn<ActionRow>[] = [
+export const ACTION_COLUMNS: readonly ReportColumn<ReportActionLine>[] = [
   text("Recommendation no.", 10, (r) => r.recommendationRef),
   text("Recommendation", 40, (r) => r.recommendationTitle),
   text("No.", 8, (r) => r.ref),
@@ -57,7 +57,7 @@ export const ACTION_COLUMNS: readonly ReportColumn<ActionRow>[] = [
 ];
 
 /** The Updates sheet: each update given for the period. */
-export const UPDATE_COLUMNS: readonly ReportColumn<UpdateRow>[] = [
+export const UPDATE_COLUMNS: readonly ReportColumn<ReportUpdateLine>[] = [
   text("No.", 8, (u) => u.actionRef),
   text("Action", 50, (u) => u.actionText),
   date("Date", (u) => u.date),

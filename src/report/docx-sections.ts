@@ -18,7 +18,7 @@ import {
 } from "./docx-parts.ts";
 import type {
   ActionMention,
-  ActionRow,
+  ReportActionLine,
   DateMove,
   HeadlineFigure,
   MissingUpdates,
@@ -202,7 +202,7 @@ export function appendixSection(model: ReportModel): Block[] {
   return blocks;
 }
 
-function appendixColumns(): Column<ActionRow>[] {
+function appendixColumns(): Column<ReportActionLine>[] {
   const w = widths(LANDSCAPE_WIDTH, [0.8, 3.4, 1.9, 1.2, 5.2, 1.5]);
   return [
     { label: "No.", width: w[0] ?? 0, cell: (row) => row.ref },
@@ -237,7 +237,7 @@ function appendixColumns(): Column<ActionRow>[] {
   ];
 }
 
-function completedCell(row: ActionRow): CellLine[] {
+function completedCell(row: ReportActionLine): CellLine[] {
   if (row.withdrawnOn !== null) {
     return [
       { text: `Withdrawn on ${formatUkDate(row.withdrawnOn)}` },

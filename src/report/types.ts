@@ -1,8 +1,9 @@
 // The committee report's words: what the report core reads (ReportInput, mapped from SharePoint by
-// src/sharepoint/report-data.ts) and what every format is written from (ReportModel). Pure data.
+// src/sharepoint/reports/report-data.ts) and what every format is written from (ReportModel). Pure data.
 import type {
   Action,
   IsoDate,
+  LatestUpdate,
   Plan,
   PlanFigures,
   ProgressUpdate,
@@ -16,15 +17,6 @@ import type {
 export const REPORT_FORMATS = ["docx", "xlsx", "csv"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** The latest progress update of an action, as kept on the action itself. */
-export interface ReportLatestUpdate {
-  date: IsoDate;
-  text: string;
-  reportedStatus: Status | null;
-  percentComplete: number | null;
-  periodId: string | null;
-}
-
 /** Everything a report is built from, as read in one batch. */
 export interface ReportInput {
   plan: Plan;
@@ -33,7 +25,7 @@ export interface ReportInput {
   /** Actions and milestones together (milestones have a `parentId`), in plan order. */
   actions: readonly Action[];
   /** Each action's latest update as kept on the action (by action id); absent when it has none. */
-  latest: Readonly<Record<string, ReportLatestUpdate>>;
+  latest: Readonly<Record<string, LatestUpdate>>;
   /** Every update given for the reported period and for the period before it (both complete). */
   updates: readonly ProgressUpdate[];
   sroPosts: readonly (SroPost & { holderName: string | null })[];
@@ -82,7 +74,7 @@ export interface MissingUpdates {
 }
 
 /** One row of the flat Actions sheet (and the CSV): an action or a milestone. */
-export interface ActionRow {
+export interface ReportActionLine {
   recommendationRef: string;
   recommendationTitle: string;
   ref: string;
@@ -111,11 +103,11 @@ export interface ActionRow {
 export interface AppendixGroup {
   ref: string;
   title: string;
-  rows: ActionRow[];
+  rows: ReportActionLine[];
 }
 
 /** One row of the Updates sheet: an update given for the reported period. */
-export interface UpdateRow {
+export interface ReportUpdateLine {
   actionRef: string;
   actionText: string;
   date: IsoDate;
@@ -153,9 +145,9 @@ export interface ReportModel {
   };
   appendix: AppendixGroup[];
   /** Actions and milestones in plan order: the Actions sheet and the CSV. */
-  rows: ActionRow[];
+  rows: ReportActionLine[];
   /** The period's updates, by action then date. */
-  updates: UpdateRow[];
+  updates: ReportUpdateLine[];
 }
 
 /** A step of building a file, for a progress line ("Writing the Appendix A table"). */

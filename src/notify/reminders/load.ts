@@ -20,7 +20,7 @@ import {
   toProgressUpdate,
   UPDATE_EXPAND,
   UPDATE_SELECT,
-  updateRow,
+  progressUpdateItemSchema,
   upnOf,
 } from "../../sharepoint/schema/index.ts";
 
@@ -68,7 +68,7 @@ async function periodUpdates(ctx: DataContext, periodId: string): Promise<Progre
     .filter(eq("PeriodId", Number(periodId)))
     .top(MAX_PAGE);
   const rows = await allRows(ctx.sp, await firstPage(query));
-  return readRows(updateRow, rows, "progressUpdates", ctx.warnings, toProgressUpdate);
+  return readRows(progressUpdateItemSchema, rows, "progressUpdates", ctx.warnings, toProgressUpdate);
 }
 
 const person = z.nullish(z.object({ Name: z.nullish(z.string()), EMail: z.nullish(z.string()) }));

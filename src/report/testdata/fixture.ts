@@ -8,13 +8,14 @@ import { parseTargetDate } from "../../domain/target-date.ts";
 import type {
   Action,
   IsoDate,
+  LatestUpdate,
   ProgressUpdate,
   ReportingPeriod,
   SroPost,
   TargetDateChange,
 } from "../../domain/types.ts";
 import { SEED_AS_OF, loadSeedPlan, seedPlan } from "../../domain/testdata/lga-cpc-2023.ts";
-import type { ReportInput, ReportLatestUpdate } from "../types.ts";
+import type { ReportInput } from "../types.ts";
 import { HOSTILE_TEXTS } from "./hand-model.ts";
 
 export const PLAN_ID = "lga-cpc-2023";
@@ -187,7 +188,7 @@ export function reportFixture(options: FixtureOptions = {}): ReportInput {
     return moved === undefined ? a : { ...a, targetDate: moved.to };
   });
   const updates = [...aprilUpdates, ...q1Updates()].filter((u) => u.date <= today);
-  const latest: Record<string, ReportLatestUpdate> = {};
+  const latest: Record<string, LatestUpdate> = {};
   for (const u of updates) {
     const kept = latest[u.actionId];
     if (kept !== undefined && kept.date > u.date) continue;

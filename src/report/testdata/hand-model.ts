@@ -6,7 +6,7 @@ import type { PlanFigures, Status } from "../../domain/types.ts";
 import { STATUSES } from "../../domain/types.ts";
 // The seed file through the domain's test loader: eslint keeps all of src/report, tests too, off the sandbox.
 import { SEED_AS_OF, seedPlan } from "../../domain/testdata/lga-cpc-2023.ts";
-import type { ActionRow, ReportModel } from "../types.ts";
+import type { ReportActionLine, ReportModel } from "../types.ts";
 
 /** Update text that must come out as text, never as a formula, markup or a link. */
 export const HOSTILE_TEXTS = [
@@ -47,7 +47,7 @@ export function handModel(options: { previous?: boolean } = {}): ReportModel {
   const appendix = seedPlan.recommendations.map((rec) => ({
     ref: String(rec.number),
     title: rec.title,
-    rows: rec.actions.map((action): ActionRow => {
+    rows: rec.actions.map((action): ReportActionLine => {
       const sroPost = action.sro !== null && action.sro.trim() !== "" ? action.sro : null;
       const update = action.progressUpdate.trim() !== "" ? action.progressUpdate : null;
       return {

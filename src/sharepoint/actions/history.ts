@@ -25,10 +25,10 @@ import {
 import {
   ACTION_EXPAND,
   ACTION_SELECT,
-  actionRow,
+  actionItemSchema,
   DATE_CHANGE_EXPAND,
   DATE_CHANGE_SELECT,
-  dateChangeRow,
+  dateChangeItemSchema,
   readRow,
   readRows,
 } from "../schema/rows.ts";
@@ -44,7 +44,7 @@ export interface ActionHistory {
   dateChanges: DateChangeRecord[];
 }
 
-// One Actions item with what `actionRow` reads (on a batched root or not).
+// One Actions item with what `actionItemSchema` reads (on a batched root or not).
 function actionById(sp: SPFI, id: number): Promise<unknown> {
   return listOf(sp, "actions")
     .items.getById(id)
@@ -55,7 +55,7 @@ function actionById(sp: SPFI, id: number): Promise<unknown> {
 /** One action as it is now, with its ETag (UnreadableItemError if it does not parse). One request. */
 export async function loadAction(ctx: DataContext, actionId: string): Promise<ActionRecord> {
   const row = await actionById(ctx.sp, itemId(actionId, "action"));
-  return readRow(actionRow, row, "actions", toActionRecord);
+  return readRow(actionItemSchema, row, "actions", toActionRecord);
 }
 
 /** An action with the newest page of its updates and its target-date changes. One request. */
@@ -85,12 +85,12 @@ export async function loadActionHistory(ctx: DataContext, actionId: string): Pro
     owners.ok ? owners.value : [],
   );
   const record = withPending(
-    readRow(actionRow, valueOf(await parts.action), "actions", toActionRecord),
+    readRow(actionItemSchema, valueOf(await parts.action), "actions", toActionRecord),
     parsePending(ctx, await allRows(ctx.sp, valueOf(await parts.pending))),
     who,
   );
   const changes = readRows(
-    dateChangeRow,
+    dateChangeItemSchema,
     await allRows(ctx.sp, valueOf(await parts.changes)),
     "targetDateChanges",
     ctx.warnings,

@@ -18,7 +18,7 @@ import {
 import type { SroPostRecord } from "../plans/plans.ts";
 import { compareRefs } from "../../domain/index.ts";
 import { itemId, toActionRecord, type ActionRecord, type PeriodRecord } from "../schema/records.ts";
-import { actionRow, parseRows, PERIOD_SELECT, readRows } from "../schema/rows.ts";
+import { actionItemSchema, parseRows, PERIOD_SELECT, readRows } from "../schema/rows.ts";
 
 const planRuleRow = z.object({
   Id: z.int(),
@@ -123,7 +123,7 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
   const pending = parsePending(ctx, await allRows(ctx.sp, valueOf(await first.pending)));
   const owners = await first.owners;
   const mine = overlayPending(
-    readRows(actionRow, rows, "actions", ctx.warnings, toActionRecord),
+    readRows(actionItemSchema, rows, "actions", ctx.warnings, toActionRecord),
     pending,
     entitlementOf(allPosts, owners.ok ? owners.value : []),
   );

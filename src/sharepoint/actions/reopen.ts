@@ -5,13 +5,13 @@
 // still waiting to be copied onto the action (an SRO's completion among them) are settled in the same batch:
 // the reopening supersedes them, so no reader puts the old completion back on top of it.
 import { z } from "../../lib/zod.ts";
-import type { ProgressUpdate } from "../../domain/index.ts";
+import type { LatestUpdate, ProgressUpdate } from "../../domain/index.ts";
 import type { DataContext } from "../core/context.ts";
 import { sharePointDate } from "../core/dates.ts";
 import { latestColumns } from "../import/columns.ts";
 import { boundedDate, boundedText } from "../core/input-bounds.ts";
 import { parsePending, pendingUpdatesQuery } from "../updates/pending-updates.ts";
-import { itemId, type ActionRecord, type LatestUpdate } from "../schema/records.ts";
+import { itemId, type ActionRecord } from "../schema/records.ts";
 import { actionConflict } from "../updates/updates.ts";
 import { addItem, causeOf, updateItem, writeTogether } from "../core/writes.ts";
 

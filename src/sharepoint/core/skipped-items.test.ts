@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
 import { toActionRecord, toPlan } from "../schema/records.ts";
-import { actionRow, parseRow, planRow, readRow, readRows } from "../schema/rows.ts";
+import { actionItemSchema, parseRow, planItemSchema, readRow, readRows } from "../schema/rows.ts";
 import { periodRecords } from "../schema/shared-reads.ts";
 import { ColumnProblem, findSkipped, ReadWarnings, UnreadableItemError } from "./skipped-items.ts";
 import { describeSkipped, describeUnreadable } from "./skipped-text.ts";
@@ -34,7 +34,7 @@ const goodAction = {
 describe("readRows", () => {
   test("leaves out a plan with only a title, names list, id, title and column, keeps the rest", () => {
     const warnings = new ReadWarnings();
-    const plans = readRows(planRow, [goodPlan, titleOnlyPlan], "plans", warnings, toPlan);
+    const plans = readRows(planItemSchema, [goodPlan, titleOnlyPlan], "plans", warnings, toPlan);
     assert.deepEqual(
       plans.map((p) => p.title),
       ["Corporate plan"],
@@ -51,7 +51,7 @@ describe("readRows", () => {
   test("a choice column written over REST with a value outside its choices says which value", () => {
     const warnings = new ReadWarnings();
     const bad = { ...goodAction, Id: 21, Title: "1.2", Ref: "1.2", ReportedStatus: "Nearly" };
-    const actions = readRows(actionRow, [goodAction, bad], "actions", warnings, toActionRecord);
+    const actions = readRows(actionItemSchema, [goodAction, bad], "actions", warnings, toActionRecord);
     assert.deepEqual(
       actions.map((a) => a.action.id),
       ["20"],
@@ -69,14 +69,14 @@ describe("readRows", () => {
   test("a column of the wrong kind, a date that is not one, and an item with no id are each named", () => {
     const warnings = new ReadWarnings();
     readRows(
-      actionRow,
+      actionItemSchema,
       [{ ...goodAction, Id: 22, LatestUpdatePercent: "half" }],
       "actions",
       warnings,
       toActionRecord,
     );
     readRows(
-      planRow,
+      planItemSchema,
       [{ ...goodPlan, Id: 8, ReferenceDate: "soon" }, { Title: "?" }],
       "plans",
       warnings,
@@ -95,7 +95,7 @@ describe("readRows", () => {
 
   test("a conversion's ColumnProblem skips the item; any other error is a bug and is not swallowed", () => {
     const warnings = new ReadWarnings();
-    const kept = readRows(planRow, [goodPlan, { ...goodPlan, Id: 2 }], "plans", warnings, (row) => {
+    const kept = readRows(planItemSchema, [goodPlan, { ...goodPlan, Id: 2 }], "plans", warnings, (row) => {
       if (row.Id === 2) throw new ColumnProblem("OverdueAfterMonths", "holds 1, which means nothing here");
       return row.Id;
     });
@@ -103,7 +103,7 @@ describe("readRows", () => {
     assert.equal(warnings.items[0]?.field, "OverdueAfterMonths");
     assert.throws(
       () =>
-        readRows(planRow, [goodPlan], "plans", warnings, () => {
+        readRows(planItemSchema, [goodPlan], "plans", warnings, () => {
           throw new TypeError("a bug");
         }),
       TypeError,
@@ -138,8 +138,8 @@ describe("readRows", () => {
 
   test("the same item read twice (a plan list read again) is reported once", () => {
     const warnings = new ReadWarnings();
-    readRows(planRow, [titleOnlyPlan], "plans", warnings, toPlan);
-    readRows(planRow, [titleOnlyPlan], "plans", warnings, toPlan);
+    readRows(planItemSchema, [titleOnlyPlan], "plans", warnings, toPlan);
+    readRows(planItemSchema, [titleOnlyPlan], "plans", warnings, toPlan);
     assert.equal(warnings.items.length, 1);
     assert.equal(findSkipped(warnings, "plans", "7")?.title, "Draft plan");
     assert.equal(findSkipped(warnings, "plans", "Draft plan")?.itemId, 7);
@@ -150,7 +150,7 @@ describe("readRows", () => {
 describe("readRow", () => {
   test("an item asked for directly that cannot be read fails with the item, column and what to do", () => {
     assert.throws(
-      () => readRow(planRow, titleOnlyPlan, "plans", toPlan),
+      () => readRow(planItemSchema, titleOnlyPlan, "plans", toPlan),
       (error: unknown) =>
         error instanceof UnreadableItemError &&
         error.item.itemId === 7 &&
@@ -159,6 +159,6 @@ describe("readRow", () => {
         describeUnreadable(error.item) ===
           'Plans item 7 ("Draft plan") cannot be read: its column "Reference date" (ReferenceDate) is empty. Fix or delete the item in SharePoint.',
     );
-    assert.equal(parseRow(planRow, goodPlan, "plans").Title, "Corporate plan");
+    assert.equal(parseRow(planItemSchema, goodPlan, "plans").Title, "Corporate plan");
   });
 });

@@ -21,7 +21,13 @@ import { loadAction } from "../actions/history.ts";
 import { coordinatorsQuery, entitlementOf } from "../updates/pending-updates.ts";
 import { boundedDate, boundedText, checkDateRange, inputRefused } from "../core/input-bounds.ts";
 import { itemId, toDateChange, type ActionRecord, type DateChangeRecord } from "../schema/records.ts";
-import { DATE_CHANGE_EXPAND, DATE_CHANGE_SELECT, dateChangeRow, readRow, readRows } from "../schema/rows.ts";
+import {
+  DATE_CHANGE_EXPAND,
+  DATE_CHANGE_SELECT,
+  dateChangeItemSchema,
+  readRow,
+  readRows,
+} from "../schema/rows.ts";
 import { addItem, causeOf, updateItem, writeTogether, WriteFailed } from "../core/writes.ts";
 
 // Checked before anything is sent (input-bounds.ts): the new date's text fits its single-line column, the
@@ -64,8 +70,12 @@ export async function waitingDateChanges(
     .expand(...DATE_CHANGE_EXPAND)
     .filter(and(eq("ActionId", itemId(record.action.id, "action")), eq("ChangeStatus", "Requested")))
     .top(20)();
-  return readRows(dateChangeRow, Array.isArray(rows) ? rows : [], "targetDateChanges", ctx.warnings, (r) =>
-    toDateChange(r, record.planReferenceDate),
+  return readRows(
+    dateChangeItemSchema,
+    Array.isArray(rows) ? rows : [],
+    "targetDateChanges",
+    ctx.warnings,
+    (r) => toDateChange(r, record.planReferenceDate),
   ).sort((a, b) => Number(b.id) - Number(a.id));
 }
 
@@ -88,7 +98,7 @@ async function loadDateChange(
   );
   return row === null
     ? null
-    : readRow(dateChangeRow, row, "targetDateChanges", (r) => toDateChange(r, referenceDate));
+    : readRow(dateChangeItemSchema, row, "targetDateChanges", (r) => toDateChange(r, referenceDate));
 }
 
 /**

@@ -9,7 +9,14 @@ import { listOf, MAX_PAGE, withOwnWarnings, type DataContext } from "../core/con
 import { anyOf, eq } from "../core/odata.ts";
 import { loadDashboard, type Dashboard, type SroPostRecord } from "../plans/plans.ts";
 import { itemId, toPlan, toProgressUpdate } from "../schema/records.ts";
-import { PLAN_SELECT, planRow, readRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "../schema/rows.ts";
+import {
+  PLAN_SELECT,
+  planItemSchema,
+  readRows,
+  UPDATE_EXPAND,
+  UPDATE_SELECT,
+  progressUpdateItemSchema,
+} from "../schema/rows.ts";
 import { allSroPostsQuery, sroPostRecords } from "../schema/shared-reads.ts";
 import { describeUnreadable } from "../core/skipped-text.ts";
 
@@ -117,7 +124,7 @@ async function loadExistingPlan(ctx: DataContext, planId: string): Promise<Exist
           dashboard.actions.map((r) => Number(r.action.id)),
         )
       : await allRows(ctx.sp, valueOf(updatesPart));
-  const updates = readRows(updateRow, rows, "progressUpdates", ctx.warnings, toProgressUpdate);
+  const updates = readRows(progressUpdateItemSchema, rows, "progressUpdates", ctx.warnings, toProgressUpdate);
   return { ...dashboard, updates, mappingJson };
 }
 
@@ -171,7 +178,7 @@ async function readState(ctx: DataContext, title: string, target: { planId?: str
     const column = await parts.column;
     if (!column.ok) throw missingMappingColumn(column.error) ? needsProvisioning() : column.error;
     const found = readRows(
-      planRow,
+      planItemSchema,
       await allRows(ctx.sp, valueOf(await parts.plans)),
       "plans",
       ctx.warnings,

@@ -17,7 +17,7 @@ import { eq } from "../core/odata.ts";
 import { boundedDate, boundedText, inputRefused } from "../core/input-bounds.ts";
 import { figuresInput, loadDashboard } from "../plans/plans.ts";
 import { itemId, toPeriod, type PeriodRecord } from "../schema/records.ts";
-import { PERIOD_SELECT, periodRow, readRow } from "../schema/rows.ts";
+import { PERIOD_SELECT, periodItemSchema, readRow } from "../schema/rows.ts";
 import { snapshotJson } from "./snapshot.ts";
 import { causeOf, updateItem, writeTogether } from "../core/writes.ts";
 
@@ -69,7 +69,7 @@ export async function createPeriod(
     ReportDate: sharePointDate(period.reportDate),
     PeriodState: "Open",
   });
-  return readRow(periodRow, row, "reportingPeriods", (r) => toPeriod(r, readableSnapshot));
+  return readRow(periodItemSchema, row, "reportingPeriods", (r) => toPeriod(r, readableSnapshot));
 }
 
 /** Closing was refused: target-date change requests of the plan still wait for a decision. */
@@ -139,7 +139,7 @@ export async function loadPeriod(ctx: DataContext, periodId: string): Promise<Pe
   );
   return row === null
     ? null
-    : readRow(periodRow, row, "reportingPeriods", (r) => toPeriod(r, readableSnapshot));
+    : readRow(periodItemSchema, row, "reportingPeriods", (r) => toPeriod(r, readableSnapshot));
 }
 
 /**

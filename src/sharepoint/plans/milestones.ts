@@ -6,7 +6,7 @@ import { MAX_PAGE, type DataContext } from "../core/context.ts";
 import { and, eq } from "../core/odata.ts";
 import { compareRefs } from "../../domain/index.ts";
 import { itemId, toActionRecord, type ActionRecord } from "../schema/records.ts";
-import { actionRow, readRows } from "../schema/rows.ts";
+import { actionItemSchema, readRows } from "../schema/rows.ts";
 import { actionItems } from "../schema/shared-reads.ts";
 
 /** The milestones of an action (as read), in plan order; none for an action under no recommendation. */
@@ -23,7 +23,11 @@ export async function loadMilestones(ctx: DataContext, record: ActionRecord): Pr
       )
       .top(MAX_PAGE),
   );
-  return readRows(actionRow, await allRows(ctx.sp, page), "actions", ctx.warnings, toActionRecord).sort(
-    (a, b) => compareRefs(a.action.ref, b.action.ref),
-  );
+  return readRows(
+    actionItemSchema,
+    await allRows(ctx.sp, page),
+    "actions",
+    ctx.warnings,
+    toActionRecord,
+  ).sort((a, b) => compareRefs(a.action.ref, b.action.ref));
 }

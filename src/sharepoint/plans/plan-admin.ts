@@ -10,7 +10,7 @@ import { sharePointDate } from "../core/dates.ts";
 import { boundedDate, boundedText, inputRefused } from "../core/input-bounds.ts";
 import { findPlansByTitle } from "./plans.ts";
 import { itemId, toPlan, type PlanRecord } from "../schema/records.ts";
-import { PLAN_SELECT, planRow, readRow } from "../schema/rows.ts";
+import { PLAN_SELECT, planItemSchema, readRow } from "../schema/rows.ts";
 import { addItem, causeOf, updateItem, writeTogether } from "../core/writes.ts";
 
 const title = boundedText(
@@ -58,7 +58,7 @@ export async function loadPlan(ctx: DataContext, planId: string): Promise<PlanRe
       .items.getById(itemId(planId, "plan"))
       .select(...PLAN_SELECT)(),
   );
-  return row === null ? null : readRow(planRow, row, "plans", toPlan);
+  return row === null ? null : readRow(planItemSchema, row, "plans", toPlan);
 }
 
 // Plans are found by title (`--plan <title>`, imports), so two plans may not share one.

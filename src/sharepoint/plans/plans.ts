@@ -34,17 +34,17 @@ import {
   type PlanRecord,
 } from "../schema/records.ts";
 import {
-  actionRow,
+  actionItemSchema,
   DATE_CHANGE_EXPAND,
   DATE_CHANGE_SELECT,
-  dateChangeRow,
+  dateChangeItemSchema,
   PERIOD_SELECT,
   PLAN_SELECT,
-  planRow,
+  planItemSchema,
   readRow,
   readRows,
   RECOMMENDATION_SELECT,
-  recommendationRow,
+  recommendationItemSchema,
 } from "../schema/rows.ts";
 
 import type { SiteRole } from "../roles.ts";
@@ -89,7 +89,7 @@ export async function listPlans(
   );
   // Filtered here, not in the query: the list is small, and an item that never had Archived set holds null,
   // which `Archived eq 0` would leave out.
-  const plans = readRows(planRow, await allRows(ctx.sp, page), "plans", ctx.warnings, toPlan).filter(
+  const plans = readRows(planItemSchema, await allRows(ctx.sp, page), "plans", ctx.warnings, toPlan).filter(
     (plan) =>
       (options.includeArchived === true || !plan.archived) &&
       (options.includeUnfinished === true || !plan.importUnfinished),
@@ -118,7 +118,7 @@ export async function findPlansByTitle(ctx: DataContext, title: string): Promise
       .filter(eq("Title", title))
       .top(MAX_PAGE),
   );
-  return readRows(planRow, await allRows(ctx.sp, page), "plans", ctx.warnings, toPlan);
+  return readRows(planItemSchema, await allRows(ctx.sp, page), "plans", ctx.warnings, toPlan);
 }
 
 // The queries of one plan, each filtered first on an indexed lookup so they work on lists of any size.
@@ -220,9 +220,9 @@ export async function loadDashboardWith<E>(
 }
 
 async function dashboardOf(ctx: DataContext, parts: ReturnType<typeof planQueries>): Promise<Dashboard> {
-  const plan = readRow(planRow, valueOf(await parts.plan), "plans", toPlan);
+  const plan = readRow(planItemSchema, valueOf(await parts.plan), "plans", toPlan);
   const recommendations = readRows(
-    recommendationRow,
+    recommendationItemSchema,
     await rowsOf(ctx, parts.recommendations),
     "recommendations",
     ctx.warnings,
@@ -238,14 +238,18 @@ async function dashboardOf(ctx: DataContext, parts: ReturnType<typeof planQuerie
   const pending = parsePending(ctx, await rowsOf(ctx, parts.pending));
   const who = entitlementOf(sroPosts, owners.ok ? owners.value : []);
   const actions = overlayPending(
-    readRows(actionRow, actionRows, "actions", ctx.warnings, toActionRecord),
+    readRows(actionItemSchema, actionRows, "actions", ctx.warnings, toActionRecord),
     pending,
     who,
   ).sort((a, b) => comparePlanOrder(a.action, b.action));
   const periods = periodRecords(await rowsOf(ctx, parts.periods), ctx.warnings);
   const dateChanges = trustedDecisions(
-    readRows(dateChangeRow, await rowsOf(ctx, parts.dateChanges), "targetDateChanges", ctx.warnings, (row) =>
-      toDateChange(row, plan.referenceDate),
+    readRows(
+      dateChangeItemSchema,
+      await rowsOf(ctx, parts.dateChanges),
+      "targetDateChanges",
+      ctx.warnings,
+      (row) => toDateChange(row, plan.referenceDate),
     ),
     who,
   );

@@ -16,12 +16,12 @@ import {
   type Versioned,
 } from "../schema/records.ts";
 import {
-  actionRow,
+  actionItemSchema,
   readRow,
   readRows,
   RECOMMENDATION_SELECT,
-  recommendationRow,
-  type RecommendationRow,
+  recommendationItemSchema,
+  type RecommendationItem,
 } from "../schema/rows.ts";
 import { actionItems } from "../schema/shared-reads.ts";
 import { causeOf, updateItem, writeTogether, WriteFailed, type ItemWrite } from "../core/writes.ts";
@@ -29,7 +29,7 @@ import { causeOf, updateItem, writeTogether, WriteFailed, type ItemWrite } from 
 export type RecommendationRecord = Recommendation & Versioned;
 
 /** A Recommendations item with the ETag it was read at. */
-export function toRecommendationRecord(row: RecommendationRow): RecommendationRecord {
+export function toRecommendationRecord(row: RecommendationItem): RecommendationRecord {
   return { ...toRecommendation(row), etag: row["odata.etag"] };
 }
 
@@ -43,7 +43,9 @@ export function recommendationById(sp: SPFI, id: string): Promise<unknown> {
 /** A recommendation as it is now; null when it has been deleted. One request. */
 export async function loadRecommendation(ctx: DataContext, id: string): Promise<RecommendationRecord | null> {
   const row: unknown = await orNullIfGone(recommendationById(ctx.sp, id));
-  return row === null ? null : readRow(recommendationRow, row, "recommendations", toRecommendationRecord);
+  return row === null
+    ? null
+    : readRow(recommendationItemSchema, row, "recommendations", toRecommendationRecord);
 }
 
 /** The query for a plan's recommendations, by the indexed Plan lookup (on a batched root or not). */
@@ -58,7 +60,7 @@ export function planRecommendationsQuery(sp: SPFI, planId: string) {
 export async function loadRecommendations(ctx: DataContext, planId: string): Promise<RecommendationRecord[]> {
   const page = await firstPage(planRecommendationsQuery(ctx.sp, planId));
   return readRows(
-    recommendationRow,
+    recommendationItemSchema,
     await allRows(ctx.sp, page),
     "recommendations",
     ctx.warnings,
@@ -75,7 +77,7 @@ export function recommendationActionsQuery(sp: SPFI, recommendationId: string) {
 
 /** Action records from rows; those that do not parse are left out and reported to the warnings. */
 export function actionRecords(ctx: DataContext, rows: unknown[]): ActionRecord[] {
-  return readRows(actionRow, rows, "actions", ctx.warnings, toActionRecord);
+  return readRows(actionItemSchema, rows, "actions", ctx.warnings, toActionRecord);
 }
 
 /** The next SortOrder at the end of siblings: after the highest set one; none when none is set. */

@@ -20,7 +20,7 @@ import {
   writeActions,
 } from "./structure-common.ts";
 import { itemId, type ActionRecord } from "../schema/records.ts";
-import { readRow, recommendationRow } from "../schema/rows.ts";
+import { readRow, recommendationItemSchema } from "../schema/rows.ts";
 
 const sortColumn = (order: number | null, was: number | undefined) => ({
   values: { SortOrder: order },
@@ -48,7 +48,7 @@ export async function moveAction(
   }));
   const row: unknown = valueOf(await reads.rec);
   const rec =
-    row === null ? null : readRow(recommendationRow, row, "recommendations", toRecommendationRecord);
+    row === null ? null : readRow(recommendationItemSchema, row, "recommendations", toRecommendationRecord);
   if (rec === null || rec.planId !== record.action.planId)
     throw inputRefused(`The plan of ${named(record)} has no recommendation ${recommendationId}.`);
   const there = actionRecords(ctx, await allRows(ctx.sp, valueOf(await reads.there)));

@@ -25,7 +25,7 @@ import {
   type RecommendationRecord,
 } from "./structure-common.ts";
 import { itemId, type ActionRecord } from "../schema/records.ts";
-import { readRow, readRows, recommendationRow } from "../schema/rows.ts";
+import { readRow, readRows, recommendationItemSchema } from "../schema/rows.ts";
 import { addItem, causeOf, updateItem, writeTogether, WriteFailed } from "../core/writes.ts";
 
 export { loadRecommendation, loadRecommendations } from "./structure-common.ts";
@@ -81,7 +81,7 @@ export async function addRecommendation(
   const rec = newRecommendation.parse(input);
   const planId = itemId(rec.planId, "plan");
   const existing = readRows(
-    recommendationRow,
+    recommendationItemSchema,
     await allRows(ctx.sp, await firstPage(planRecommendationsQuery(ctx.sp, rec.planId))),
     "recommendations",
     ctx.warnings,
@@ -115,7 +115,7 @@ export async function updateRecommendation(
   if (wanted.ref !== undefined && !sameRef(wanted.ref, rec.ref)) {
     const page = await firstPage(planRecommendationsQuery(ctx.sp, rec.planId));
     const rows = readRows(
-      recommendationRow,
+      recommendationItemSchema,
       await allRows(ctx.sp, page),
       "recommendations",
       ctx.warnings,
@@ -177,7 +177,9 @@ export async function addAction(
   if (plan === null) throw inputRefused(`There is no plan ${action.planId}.`);
   const recRow = valueOf(await reads.rec);
   const rec =
-    recRow === null ? null : readRow(recommendationRow, recRow, "recommendations", toRecommendationRecord);
+    recRow === null
+      ? null
+      : readRow(recommendationItemSchema, recRow, "recommendations", toRecommendationRecord);
   if (rec === null || rec.planId !== plan.id)
     throw inputRefused(`Plan '${plan.title}' has no recommendation ${action.recommendationId}.`);
   if (reads.post !== null && valueOf(await reads.post) === null)

@@ -14,7 +14,7 @@ import { boundedDate, boundedText, inputRefused } from "../core/input-bounds.ts"
 import { anyOf } from "../core/odata.ts";
 import type { SroPostRecord } from "../plans/plans.ts";
 import { itemId, toActionRecord, type ActionRecord } from "../schema/records.ts";
-import { actionRow, readRows } from "../schema/rows.ts";
+import { actionItemSchema, readRows } from "../schema/rows.ts";
 import { actionItems, allSroPostsQuery, sroPostRecords } from "../schema/shared-reads.ts";
 import { loadSroPost } from "./sro-posts.ts";
 import { addItem, causeOf, updateItem, WriteFailed, writeTogether, type ItemWrite } from "../core/writes.ts";
@@ -194,7 +194,7 @@ async function loadActionsById(ctx: DataContext, ids: readonly string[]): Promis
     const group = ids.slice(i, i + 40).map((id) => itemId(id, "action"));
     const page = await firstPage(actionItems(ctx.sp).filter(anyOf("Id", group)).top(MAX_PAGE));
     records.push(
-      ...readRows(actionRow, await allRows(ctx.sp, page), "actions", ctx.warnings, toActionRecord),
+      ...readRows(actionItemSchema, await allRows(ctx.sp, page), "actions", ctx.warnings, toActionRecord),
     );
   }
   return records;

@@ -2,7 +2,7 @@
 import { listOf, type DataContext } from "../core/context.ts";
 import type { SroPostRecord } from "../plans/plans.ts";
 import { itemId, toSroPost } from "../schema/records.ts";
-import { readRow, SRO_POST_EXPAND, SRO_POST_SELECT, sroPostRow } from "../schema/rows.ts";
+import { readRow, SRO_POST_EXPAND, SRO_POST_SELECT, sroPostItemSchema } from "../schema/rows.ts";
 
 /** An SRO post by id, holder and delegate expanded. One request. */
 export async function loadSroPost(ctx: DataContext, postId: string): Promise<SroPostRecord> {
@@ -10,5 +10,5 @@ export async function loadSroPost(ctx: DataContext, postId: string): Promise<Sro
     .items.getById(itemId(postId, "SRO post"))
     .select(...SRO_POST_SELECT)
     .expand(...SRO_POST_EXPAND)();
-  return readRow(sroPostRow, row, "sroPosts", toSroPost);
+  return readRow(sroPostItemSchema, row, "sroPosts", toSroPost);
 }

@@ -3,15 +3,15 @@
 // coordinators' names, carried in the same request. A period's updates are one indexed query (Period is
 // an indexed lookup), paged with SharePoint's next-page link past 5,000.
 import type { SPFI } from "@pnp/sp";
-import type { IsoDate, ProgressUpdate, ReportingPeriod } from "../../domain/index.ts";
+import type { IsoDate, LatestUpdate, ProgressUpdate, ReportingPeriod } from "../../domain/index.ts";
 import { z } from "../../lib/zod.ts";
-import type { ReportInput, ReportLatestUpdate } from "../../report/types.ts";
+import type { ReportInput } from "../../report/types.ts";
 import { allRows, firstPage, settle, valueOf, type Page, type Settled } from "../core/batch.ts";
 import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
 import { eq } from "../core/odata.ts";
 import { loadDashboardWith } from "../plans/plans.ts";
 import { itemId, toProgressUpdate, upnOf } from "../schema/records.ts";
-import { readRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "../schema/rows.ts";
+import { readRows, UPDATE_EXPAND, UPDATE_SELECT, progressUpdateItemSchema } from "../schema/rows.ts";
 
 /** A period's updates (on a batched root or not), with the author's display name for the report. */
 function periodUpdatesQuery(sp: SPFI, periodId: string): Promise<Settled<Page>> {
@@ -78,7 +78,7 @@ export async function loadReportInput(
     if (part === null) continue;
     const rows = await allRows(ctx.sp, valueOf(await part));
     updates.push(
-      ...readRows(updateRow, rows, "progressUpdates", ctx.warnings, (row) => {
+      ...readRows(progressUpdateItemSchema, rows, "progressUpdates", ctx.warnings, (row) => {
         const update = toProgressUpdate(row);
         addName(names, update.authorUpn ?? null, row.Author?.Title);
         return update;
@@ -86,7 +86,7 @@ export async function loadReportInput(
     );
   }
 
-  const latest: Record<string, ReportLatestUpdate> = {};
+  const latest: Record<string, LatestUpdate> = {};
   for (const record of dashboard.actions)
     if (record.latest !== null) latest[record.action.id] = record.latest;
   const byId = (wanted: ReportingPeriod) => dashboard.periods.find((p) => p.id === wanted.id) ?? wanted;

@@ -4,41 +4,32 @@ import {
   parseTargetDate,
   type Action,
   type IsoDate,
+  type LatestUpdate,
   type Plan,
   type PlanFigures,
   type ProgressUpdate,
   type Recommendation,
   type ReportingPeriod,
   type SroPost,
-  type Status,
   type TargetDate,
   type TargetDateChange,
   type TargetDateChangeStatus,
 } from "../../domain/index.ts";
 import { dateFromSharePoint } from "../core/dates.ts";
 import type {
-  ActionRow,
-  DateChangeRow,
-  PeriodRow,
+  ActionItem,
+  DateChangeItem,
+  PeriodItem,
   PersonValue,
-  PlanRow,
-  RecommendationRow,
-  SroPostRow,
-  UpdateRow,
+  PlanItem,
+  RecommendationItem,
+  SroPostItem,
+  ProgressUpdateItem,
 } from "./rows.ts";
 
 /** Something read from SharePoint with the version (ETag) it was read at. */
 export interface Versioned {
   etag: string;
-}
-
-/** The latest progress update of an action, as kept on the action itself. */
-export interface LatestUpdate {
-  date: IsoDate;
-  text: string;
-  reportedStatus: Status | null;
-  percentComplete: number | null;
-  periodId: string | null;
 }
 
 /** An action as the app shows it: the domain action, its baseline, its latest update and its SRO post id. */
@@ -103,7 +94,7 @@ export function storedTargetDate(
 }
 
 /** A Plans item as a domain Plan. */
-export function toPlan(row: PlanRow): PlanRecord {
+export function toPlan(row: PlanItem): PlanRecord {
   return {
     id: String(row.Id),
     title: row.Title,
@@ -117,7 +108,7 @@ export function toPlan(row: PlanRow): PlanRecord {
 }
 
 /** A Recommendations item as a domain Recommendation. */
-export function toRecommendation(row: RecommendationRow): Recommendation {
+export function toRecommendation(row: RecommendationItem): Recommendation {
   const recommendation: Recommendation = {
     id: String(row.Id),
     planId: key(row.PlanId) ?? "",
@@ -130,7 +121,7 @@ export function toRecommendation(row: RecommendationRow): Recommendation {
 }
 
 /** An Actions item as an ActionRecord. */
-export function toActionRecord(row: ActionRow): ActionRecord {
+export function toActionRecord(row: ActionItem): ActionRecord {
   const reference = row.Plan?.ReferenceDate ?? null;
   const latestDate = dateFromSharePoint(row.LatestUpdateDate);
   const action: Action = {
@@ -168,7 +159,7 @@ export function toActionRecord(row: ActionRow): ActionRecord {
 }
 
 /** An SRO Posts item as a domain SroPost, with its holder's name and the version (ETag) read. */
-export function toSroPost(row: SroPostRow): SroPost & { holderName: string | null; etag: string } {
+export function toSroPost(row: SroPostItem): SroPost & { holderName: string | null; etag: string } {
   return {
     id: String(row.Id),
     etag: row["odata.etag"],
@@ -182,7 +173,7 @@ export function toSroPost(row: SroPostRow): SroPost & { holderName: string | nul
 }
 
 /** A Progress Updates item as a domain ProgressUpdate. */
-export function toProgressUpdate(row: UpdateRow): ProgressUpdate {
+export function toProgressUpdate(row: ProgressUpdateItem): ProgressUpdate {
   const update: ProgressUpdate = {
     id: String(row.Id),
     actionId: key(row.ActionId) ?? "",
@@ -201,7 +192,7 @@ export function toProgressUpdate(row: UpdateRow): ProgressUpdate {
   return update;
 }
 
-const CHANGE_STATUS: Record<DateChangeRow["ChangeStatus"], TargetDateChangeStatus> = {
+const CHANGE_STATUS: Record<DateChangeItem["ChangeStatus"], TargetDateChangeStatus> = {
   Requested: "requested",
   Approved: "approved",
   Declined: "declined",
@@ -209,7 +200,7 @@ const CHANGE_STATUS: Record<DateChangeRow["ChangeStatus"], TargetDateChangeStatu
 };
 
 /** A Target Date Changes item as a domain TargetDateChange. */
-export function toDateChange(row: DateChangeRow, referenceDate: string | null = null): DateChangeRecord {
+export function toDateChange(row: DateChangeItem, referenceDate: string | null = null): DateChangeRecord {
   const change: DateChangeRecord = {
     id: String(row.Id),
     actionId: key(row.ActionId) ?? "",
@@ -236,7 +227,7 @@ export function toDateChange(row: DateChangeRow, referenceDate: string | null = 
 }
 
 /** A Reporting Periods item as a domain ReportingPeriod (the snapshot parsed from its JSON). */
-export function toPeriod(row: PeriodRow, parseSnapshot: (json: string) => PlanFigures): PeriodRecord {
+export function toPeriod(row: PeriodItem, parseSnapshot: (json: string) => PlanFigures): PeriodRecord {
   const what = `Reporting period ${String(row.Id)}`;
   return {
     id: String(row.Id),

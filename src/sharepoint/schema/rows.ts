@@ -48,7 +48,7 @@ export const PLAN_SELECT = [
   "Archived",
   "ImportUnfinished",
 ];
-export const planRow = z.object({
+export const planItemSchema = z.object({
   ...item,
   Title: z.string(),
   ReferenceDate: requiredDate,
@@ -57,10 +57,10 @@ export const planRow = z.object({
   Archived: orNull(z.boolean()),
   ImportUnfinished: orNull(z.boolean()),
 });
-export type PlanRow = z.infer<typeof planRow>;
+export type PlanItem = z.infer<typeof planItemSchema>;
 
 export const RECOMMENDATION_SELECT = ["Id", "Title", "Ref", "Details", "PlanId", "SortOrder"];
-export const recommendationRow = z.object({
+export const recommendationItemSchema = z.object({
   ...item,
   Title: optionalText,
   Ref: optionalText,
@@ -68,7 +68,7 @@ export const recommendationRow = z.object({
   PlanId: optionalId,
   SortOrder: optionalNumber,
 });
-export type RecommendationRow = z.infer<typeof recommendationRow>;
+export type RecommendationItem = z.infer<typeof recommendationItemSchema>;
 
 // Five lookup columns (Plan, Recommendation, ParentAction, SroPost, LatestUpdatePeriod): well inside
 // SharePoint's limit of 12 lookup and person columns in one query.
@@ -99,7 +99,7 @@ export const ACTION_SELECT = [
   "WithdrawnReason",
 ];
 export const ACTION_EXPAND = ["Plan", "SroPost"];
-export const actionRow = z.object({
+export const actionItemSchema = z.object({
   ...item,
   Title: optionalText,
   Ref: optionalText,
@@ -124,7 +124,7 @@ export const actionRow = z.object({
   WithdrawnOn: optionalText,
   WithdrawnReason: optionalText,
 });
-export type ActionRow = z.infer<typeof actionRow>;
+export type ActionItem = z.infer<typeof actionItemSchema>;
 
 export const SRO_POST_SELECT = [
   "Id",
@@ -141,7 +141,7 @@ export const SRO_POST_SELECT = [
   "DelegateTo",
 ];
 export const SRO_POST_EXPAND = ["Holder", "Delegate"];
-export const sroPostRow = z.object({
+export const sroPostItemSchema = z.object({
   ...item,
   Title: z.string(),
   HolderId: optionalId,
@@ -151,7 +151,7 @@ export const sroPostRow = z.object({
   DelegateFrom: optionalText,
   DelegateTo: optionalText,
 });
-export type SroPostRow = z.infer<typeof sroPostRow>;
+export type SroPostItem = z.infer<typeof sroPostItemSchema>;
 
 export const UPDATE_SELECT = [
   "Id",
@@ -169,7 +169,7 @@ export const UPDATE_SELECT = [
   "Author/Title",
 ];
 export const UPDATE_EXPAND = ["Author"];
-export const updateRow = z.object({
+export const progressUpdateItemSchema = z.object({
   ...item,
   ActionId: optionalId,
   PlanId: optionalId,
@@ -182,7 +182,7 @@ export const updateRow = z.object({
   Created: z.optional(optionalText),
   Author: person,
 });
-export type UpdateRow = z.infer<typeof updateRow>;
+export type ProgressUpdateItem = z.infer<typeof progressUpdateItemSchema>;
 
 export const DATE_CHANGE_SELECT = [
   "Id",
@@ -208,7 +208,7 @@ export const DATE_CHANGE_SELECT = [
   "Editor/EMail",
 ];
 export const DATE_CHANGE_EXPAND = ["Author", "DecidedBy", "Editor"];
-export const dateChangeRow = z.object({
+export const dateChangeItemSchema = z.object({
   ...item,
   ActionId: optionalId,
   PlanId: optionalId,
@@ -225,7 +225,7 @@ export const dateChangeRow = z.object({
   DecidedBy: person,
   Editor: z.optional(person),
 });
-export type DateChangeRow = z.infer<typeof dateChangeRow>;
+export type DateChangeItem = z.infer<typeof dateChangeItemSchema>;
 
 export const PERIOD_SELECT = [
   "Id",
@@ -238,7 +238,7 @@ export const PERIOD_SELECT = [
   "ClosedOn",
   "Snapshot",
 ];
-export const periodRow = z.object({
+export const periodItemSchema = z.object({
   ...item,
   Title: z.string(),
   PlanId: optionalId,
@@ -249,7 +249,7 @@ export const periodRow = z.object({
   ClosedOn: optionalText,
   Snapshot: optionalText,
 });
-export type PeriodRow = z.infer<typeof periodRow>;
+export type PeriodItem = z.infer<typeof periodItemSchema>;
 
 /**
  * The rows of `list` that parse, each turned into a record by `convert`. An item that does not parse (or

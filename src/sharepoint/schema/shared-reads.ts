@@ -1,4 +1,4 @@
-// Reads several data-access functions make the same way: Actions items with the columns `actionRow` reads,
+// Reads several data-access functions make the same way: Actions items with the columns `actionItemSchema` reads,
 // the whole SRO Posts list (small; holder and delegate expanded), and a plan's reporting periods turned into
 // records, oldest first.
 import type { SPFI } from "@pnp/sp";
@@ -8,16 +8,16 @@ import { toPeriod, toSroPost, type PeriodRecord } from "./records.ts";
 import {
   ACTION_EXPAND,
   ACTION_SELECT,
-  periodRow,
+  periodItemSchema,
   readRows,
   SRO_POST_EXPAND,
   SRO_POST_SELECT,
-  sroPostRow,
+  sroPostItemSchema,
 } from "./rows.ts";
 import { ColumnProblem, type ReadWarnings } from "../core/skipped-items.ts";
 import { parseSnapshot } from "../periods/snapshot.ts";
 
-/** Actions items with what `actionRow` reads, to filter and page (on a batched root or not). */
+/** Actions items with what `actionItemSchema` reads, to filter and page (on a batched root or not). */
 export function actionItems(sp: SPFI): IItems {
   return listOf(sp, "actions")
     .items.select(...ACTION_SELECT)
@@ -34,7 +34,7 @@ export function allSroPostsQuery(sp: SPFI, pageSize: number): IItems {
 
 /** SRO Posts rows as records; an item that does not parse is left out and reported to `warnings`. */
 export function sroPostRecords(rows: unknown[], warnings: ReadWarnings): ReturnType<typeof toSroPost>[] {
-  return readRows(sroPostRow, rows, "sroPosts", warnings, toSroPost);
+  return readRows(sroPostItemSchema, rows, "sroPosts", warnings, toSroPost);
 }
 
 /** A closed period's stored figures; figures that cannot be read make the period unreadable, not the plan. */
@@ -51,7 +51,7 @@ export function readableSnapshot(json: string): ReturnType<typeof parseSnapshot>
 
 /** Reporting Periods rows as records, oldest first; an item that does not parse is left out, reported. */
 export function periodRecords(rows: unknown[], warnings: ReadWarnings): PeriodRecord[] {
-  return readRows(periodRow, rows, "reportingPeriods", warnings, (row) =>
+  return readRows(periodItemSchema, rows, "reportingPeriods", warnings, (row) =>
     toPeriod(row, readableSnapshot),
   ).sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
 }

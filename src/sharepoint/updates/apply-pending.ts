@@ -19,11 +19,11 @@ import { toActionRecord, toSroPost, type ActionRecord } from "../schema/records.
 import {
   ACTION_EXPAND,
   ACTION_SELECT,
-  actionRow,
+  actionItemSchema,
   parseRows,
   SRO_POST_EXPAND,
   SRO_POST_SELECT,
-  sroPostRow,
+  sroPostItemSchema,
 } from "../schema/rows.ts";
 import { updateItem } from "../core/writes.ts";
 
@@ -60,7 +60,7 @@ export async function applyPendingUpdates(ctx: DataContext): Promise<AppliedRepo
   const pending = parsePending(ctx, await allRows(ctx.sp, valueOf(await first.pending)));
   if (pending.length === 0) return { actions: 0, updates: 0, ignored: 0 };
   const posts = parseRows(
-    sroPostRow,
+    sroPostItemSchema,
     await allRows(ctx.sp, valueOf(await first.posts)),
     "sroPosts",
     ctx.warnings,
@@ -88,7 +88,7 @@ export async function applyPendingUpdates(ctx: DataContext): Promise<AppliedRepo
   );
   const rows: unknown[] = [];
   for (const page of await Promise.all(pages)) rows.push(...(await allRows(ctx.sp, valueOf(page))));
-  const records = parseRows(actionRow, rows, "actions", ctx.warnings).map(toActionRecord);
+  const records = parseRows(actionItemSchema, rows, "actions", ctx.warnings).map(toActionRecord);
 
   // The actions first, each only if still as read; then the updates of the actions that took them.
   const changes: { record: ActionRecord; next: ActionRecord; ids: string[] }[] = [];

@@ -11,19 +11,13 @@
 // becomes another SRO's status.
 import type { SPFI } from "@pnp/sp";
 import type { IItems } from "@pnp/sp/items/index.js";
-import type { IsoDate } from "../../domain/index.ts";
+import type { IsoDate, LatestUpdate } from "../../domain/index.ts";
 import { z } from "../../lib/zod.ts";
 import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
 import { dateFromSharePoint } from "../core/dates.ts";
 import { and, eq } from "../core/odata.ts";
-import {
-  toProgressUpdate,
-  upnOf,
-  type ActionRecord,
-  type DateChangeRecord,
-  type LatestUpdate,
-} from "../schema/records.ts";
-import { parseRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "../schema/rows.ts";
+import { toProgressUpdate, upnOf, type ActionRecord, type DateChangeRecord } from "../schema/records.ts";
+import { parseRows, UPDATE_EXPAND, UPDATE_SELECT, progressUpdateItemSchema } from "../schema/rows.ts";
 
 /** An update not yet applied to its action. */
 export interface PendingUpdate {
@@ -42,7 +36,7 @@ export interface Entitlement {
 }
 
 const pendingRow = z.object({
-  ...updateRow.shape,
+  ...progressUpdateItemSchema.shape,
   CompletedOn: z.nullish(z.string()),
 });
 

@@ -17,7 +17,7 @@ import { isThresholdError } from "../core/conflict.ts";
 import { listOf, type DataContext } from "../core/context.ts";
 import { and, eq, greaterThan, lessThan } from "../core/odata.ts";
 import { toProgressUpdate } from "../schema/records.ts";
-import { readRows, UPDATE_EXPAND, UPDATE_SELECT, updateRow } from "../schema/rows.ts";
+import { readRows, UPDATE_EXPAND, UPDATE_SELECT, progressUpdateItemSchema } from "../schema/rows.ts";
 
 /** How many updates the action page shows at first, and adds with each "Show more updates". */
 export const UPDATES_PAGE_SIZE = 50;
@@ -54,7 +54,7 @@ export function firstUpdatesQuery(sp: SPFI, actionId: number, size = UPDATES_PAG
 }
 
 function toUpdates(ctx: DataContext, rows: readonly unknown[]): ProgressUpdate[] {
-  return readRows(updateRow, rows, "progressUpdates", ctx.warnings, toProgressUpdate);
+  return readRows(progressUpdateItemSchema, rows, "progressUpdates", ctx.warnings, toProgressUpdate);
 }
 
 function fromPage(ctx: DataContext, page: Page): UpdatesPage {

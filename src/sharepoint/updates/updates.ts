@@ -2,13 +2,13 @@
 // that: provision-security.ts), so an update is added on its own, not yet applied; readers show it as the
 // action's latest at once and an Owner or the app copies it onto the action later (pending-updates.ts).
 import { z } from "../../lib/zod.ts";
-import { STATUSES, type IsoDate, type ProgressUpdate } from "../../domain/index.ts";
+import { STATUSES, type IsoDate, type LatestUpdate, type ProgressUpdate } from "../../domain/index.ts";
 import { ConflictError, isStaleETag, orNullIfGone } from "../core/conflict.ts";
 import type { DataContext } from "../core/context.ts";
 import { sharePointDate, sharePointDateOrNull } from "../core/dates.ts";
 import { loadAction } from "../actions/history.ts";
 import { boundedDate, boundedText, safeLink } from "../core/input-bounds.ts";
-import { itemId, type ActionRecord, type LatestUpdate } from "../schema/records.ts";
+import { itemId, type ActionRecord } from "../schema/records.ts";
 import { addItem, causeOf, updateItem, writeTogether } from "../core/writes.ts";
 
 /**
