@@ -14,6 +14,7 @@ import type {
 import { allRows, type DataContext, eq, firstPage, listOf, MAX_PAGE } from "../../sharepoint/core/index.ts";
 import { figuresInput, loadDashboard } from "../../sharepoint/plans/index.ts";
 import {
+  UPDATE_COLUMNS,
   parseRows,
   type PlanRecord,
   readRows,
@@ -65,7 +66,7 @@ async function periodUpdates(ctx: DataContext, periodId: string): Promise<Progre
   const query = listOf(ctx.sp, "progressUpdates")
     .items.select(...UPDATE_SELECT)
     .expand(...UPDATE_EXPAND)
-    .filter(eq("PeriodId", Number(periodId)))
+    .filter(eq(UPDATE_COLUMNS.PeriodId, Number(periodId)))
     .top(MAX_PAGE);
   const rows = await allRows(ctx.sp, await firstPage(query));
   return readRows(progressUpdateItemSchema, rows, "progressUpdates", ctx.warnings, toProgressUpdate);

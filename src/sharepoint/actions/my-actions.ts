@@ -18,7 +18,7 @@ import {
 import type { SroPostRecord } from "../plans/plans.ts";
 import { compareRefs } from "../../domain/index.ts";
 import { itemId, toActionRecord, type ActionRecord, type PeriodRecord } from "../schema/records.ts";
-import { actionItemSchema, parseRows, PERIOD_SELECT, readRows } from "../schema/rows.ts";
+import { ACTION_COLUMNS, actionItemSchema, parseRows, PERIOD_SELECT, readRows } from "../schema/rows.ts";
 
 const planRuleRow = z.object({
   Id: z.int(),
@@ -114,7 +114,7 @@ export async function loadMyWork(ctx: DataContext, upn: string, today: IsoDate):
   const rows: unknown[] = [];
   for (const group of chunks(posts, POSTS_PER_QUERY)) {
     const filter = anyOf(
-      "SroPostId",
+      ACTION_COLUMNS.SroPostId,
       group.map((p) => itemId(p.id, "SRO post")),
     );
     const page = await firstPage(actionItems(ctx.sp).filter(filter).top(MAX_PAGE));

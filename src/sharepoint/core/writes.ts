@@ -7,6 +7,14 @@ import { z } from "../../lib/zod.ts";
 import { inOneBatch, settle, type Settled } from "./batch.ts";
 import { listOf } from "./context.ts";
 import type { ListKey } from "../schema/list-titles.ts";
+import type { ActionWrite, UpdateWrite } from "../schema/rows.ts";
+
+/** What a write to `list` may set: the columns its schema declares, for the lists declared so far. */
+export type WriteTo<L extends ListKey> = L extends "actions"
+  ? ActionWrite
+  : L extends "progressUpdates"
+    ? UpdateWrite
+    : Record<string, unknown>;
 
 // Methods (not function-typed properties) so that writes with different results fit one list.
 export interface ItemWrite<R> {
@@ -35,7 +43,7 @@ const added = z.looseObject({ Id: z.int() });
 const updated = z.looseObject({ etag: z.nullish(z.string()) });
 
 /** Add an item; undone by deleting it. Resolves to the new item's id. */
-export function addItem(list: ListKey, values: Record<string, unknown>): ItemWrite<number> {
+export function addItem<L extends ListKey>(list: L, values: WriteTo<L>): ItemWrite<number> {
   return {
     apply: async (sp) => added.parse(await listOf(sp, list).items.add(values)).Id,
     undo: (sp, id) => listOf(sp, list).items.getById(id).delete(),
@@ -46,12 +54,12 @@ export function addItem(list: ListKey, values: Record<string, unknown>): ItemWri
  * Change an item only if it is still at `etag`; undone by writing `previous` back over the version this
  * write produced (so an undo never overwrites a third person's change either). Resolves to the new ETag.
  */
-export function updateItem(
-  list: ListKey,
+export function updateItem<L extends ListKey>(
+  list: L,
   id: number,
   etag: string,
-  values: Record<string, unknown>,
-  previous: Record<string, unknown>,
+  values: WriteTo<L>,
+  previous: WriteTo<L>,
 ): ItemWrite<string> {
   return {
     apply: async (sp) => {

@@ -9,6 +9,7 @@ import type {
   PlanImport,
 } from "../../import/plan-shape.ts";
 import { sharePointDate, sharePointDateOrNull } from "../core/dates.ts";
+import type { ActionWrite, UpdateWrite } from "../schema/rows.ts";
 
 /** SharePoint's single-line text columns (Title among them) hold at most 255 characters. */
 const TITLE_LENGTH = 255;
@@ -76,12 +77,12 @@ export interface ActionLinks {
 }
 
 /** An action's text (its Title is the text cut to fit, for SharePoint's own views). */
-export function actionTextColumns(text: string): Record<string, unknown> {
+export function actionTextColumns(text: string): ActionWrite {
   return { Title: text.slice(0, TITLE_LENGTH), ActionText: text };
 }
 
 /** The target date as written and the day it means. */
-export function targetColumns(text: string, referenceDate: IsoDate): Record<string, unknown> {
+export function targetColumns(text: string, referenceDate: IsoDate): ActionWrite {
   return {
     TargetDateText: text,
     DueDate: sharePointDateOrNull(parseTargetDate(text, { referenceDate }).due),
@@ -89,10 +90,7 @@ export function targetColumns(text: string, referenceDate: IsoDate): Record<stri
 }
 
 /** An action's copy of its latest update (see schema.ts: the dashboard never reads the updates list). */
-export function latestColumns(
-  update: ImportUpdate | null | undefined,
-  period: number | null,
-): Record<string, unknown> {
+export function latestColumns(update: ImportUpdate | null | undefined, period: number | null): ActionWrite {
   const latest = update ?? null;
   return {
     ReportedStatus: latest?.reportedStatus ?? null,
@@ -104,11 +102,7 @@ export function latestColumns(
 }
 
 /** A new Actions item: its baseline is the target as first written, and its latest update is filled in. */
-export function actionColumns(
-  action: ImportAction,
-  ids: ActionLinks,
-  referenceDate: IsoDate,
-): Record<string, unknown> {
+export function actionColumns(action: ImportAction, ids: ActionLinks, referenceDate: IsoDate): ActionWrite {
   const target = targetColumns(action.targetDateText, referenceDate);
   return {
     ...actionTextColumns(action.text),
@@ -130,7 +124,7 @@ export function updateColumns(
   ref: string,
   update: ImportUpdate,
   ids: { action: number; plan: number; period: number | null },
-): Record<string, unknown> {
+): UpdateWrite {
   return {
     Title: `${ref} ${update.date}`.slice(0, TITLE_LENGTH),
     ActionId: ids.action,

@@ -10,6 +10,7 @@ import { anyOf, eq } from "../core/odata.ts";
 import { loadDashboard, type Dashboard, type SroPostRecord } from "../plans/plans.ts";
 import { itemId, toPlan, toProgressUpdate } from "../schema/records.ts";
 import {
+  UPDATE_COLUMNS,
   PLAN_SELECT,
   planItemSchema,
   readRows,
@@ -88,7 +89,7 @@ async function updatesByAction(ctx: DataContext, actionIds: readonly number[]): 
           listOf(sp, "progressUpdates")
             .items.select(...UPDATE_SELECT)
             .expand(...UPDATE_EXPAND)
-            .filter(anyOf("ActionId", ids))
+            .filter(anyOf(UPDATE_COLUMNS.ActionId, ids))
             .top(MAX_PAGE),
         ),
       ),
@@ -108,7 +109,7 @@ async function loadExistingPlan(ctx: DataContext, planId: string): Promise<Exist
         listOf(sp, "progressUpdates")
           .items.select(...UPDATE_SELECT)
           .expand(...UPDATE_EXPAND)
-          .filter(eq("PlanId", id))
+          .filter(eq(UPDATE_COLUMNS.PlanId, id))
           .top(MAX_PAGE),
       ),
     ),

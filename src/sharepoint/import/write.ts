@@ -27,6 +27,7 @@ import {
 } from "./columns.ts";
 import { ImportInputError, type ActionEdit, type SyncPlan } from "./changes.ts";
 import { addItem, updateItem } from "../core/writes.ts";
+import type { ActionWrite } from "../schema/rows.ts";
 
 export interface WriteOptions {
   /** Told after every batch: writes done so far, writes in all, and the stage being written. */
@@ -238,7 +239,7 @@ export async function writeSync(
 
   // 4. Changes to actions already there, each target-date move recorded as an approved revision.
   const decidedBy = plan.actionEdits.some((e) => e.target?.record === true) ? await ctx.currentUserId() : 0;
-  const editColumns = (edit: ActionEdit): Record<string, unknown> => ({
+  const editColumns = (edit: ActionEdit): ActionWrite => ({
     ...(edit.text === undefined ? {} : actionTextColumns(edit.text)),
     ...(edit.sroPost === undefined ? {} : { SroPostId: postId(edit.sroPost) }),
     ...(edit.target === undefined ? {} : targetColumns(edit.target.toText, plan.referenceDate)),

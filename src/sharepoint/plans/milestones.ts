@@ -6,7 +6,7 @@ import { MAX_PAGE, type DataContext } from "../core/context.ts";
 import { and, eq } from "../core/odata.ts";
 import { compareRefs } from "../../domain/index.ts";
 import { itemId, toActionRecord, type ActionRecord } from "../schema/records.ts";
-import { actionItemSchema, readRows } from "../schema/rows.ts";
+import { ACTION_COLUMNS, actionItemSchema, readRows } from "../schema/rows.ts";
 import { actionItems } from "../schema/shared-reads.ts";
 
 /** The milestones of an action (as read), in plan order; none for an action under no recommendation. */
@@ -17,8 +17,8 @@ export async function loadMilestones(ctx: DataContext, record: ActionRecord): Pr
     actionItems(ctx.sp)
       .filter(
         and(
-          eq("RecommendationId", itemId(recommendationId, "recommendation")),
-          eq("ParentActionId", itemId(id, "action")),
+          eq(ACTION_COLUMNS.RecommendationId, itemId(recommendationId, "recommendation")),
+          eq(ACTION_COLUMNS.ParentActionId, itemId(id, "action")),
         ),
       )
       .top(MAX_PAGE),

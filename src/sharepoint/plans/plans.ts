@@ -34,6 +34,7 @@ import {
   type PlanRecord,
 } from "../schema/records.ts";
 import {
+  ACTION_COLUMNS,
   actionItemSchema,
   DATE_CHANGE_EXPAND,
   DATE_CHANGE_SELECT,
@@ -176,7 +177,7 @@ async function actionsByRecommendation(
       settle(
         firstPage(
           actionItems(sp)
-            .filter(eq("RecommendationId", Number(r.id)))
+            .filter(eq(ACTION_COLUMNS.RecommendationId, Number(r.id)))
             .top(MAX_PAGE),
         ),
       ),

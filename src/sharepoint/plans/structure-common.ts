@@ -16,6 +16,7 @@ import {
   type Versioned,
 } from "../schema/records.ts";
 import {
+  ACTION_COLUMNS,
   actionItemSchema,
   readRow,
   readRows,
@@ -71,7 +72,7 @@ export async function loadRecommendations(ctx: DataContext, planId: string): Pro
 /** The query for the actions and milestones of one recommendation (indexed lookup; on a batched root). */
 export function recommendationActionsQuery(sp: SPFI, recommendationId: string) {
   return actionItems(sp)
-    .filter(eq("RecommendationId", itemId(recommendationId, "recommendation")))
+    .filter(eq(ACTION_COLUMNS.RecommendationId, itemId(recommendationId, "recommendation")))
     .top(MAX_PAGE);
 }
 

@@ -25,7 +25,7 @@ import {
   type RecommendationRecord,
 } from "./structure-common.ts";
 import { itemId, type ActionRecord } from "../schema/records.ts";
-import { readRow, readRows, recommendationItemSchema } from "../schema/rows.ts";
+import { ACTION_COLUMNS, readRow, readRows, recommendationItemSchema } from "../schema/rows.ts";
 import { addItem, causeOf, updateItem, writeTogether, WriteFailed } from "../core/writes.ts";
 
 export { loadRecommendation, loadRecommendations } from "./structure-common.ts";
@@ -270,7 +270,7 @@ export async function reorder(
   const columns =
     list === "recommendations"
       ? ["Id", "SortOrder", "PlanId"]
-      : ["Id", "SortOrder", "RecommendationId", "ParentActionId"];
+      : ["Id", ACTION_COLUMNS.SortOrder, ACTION_COLUMNS.RecommendationId, ACTION_COLUMNS.ParentActionId];
   const reads = await inOneBatch(ctx.sp, (sp) =>
     orderedIds.map((id) =>
       settle(

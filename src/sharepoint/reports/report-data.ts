@@ -11,7 +11,13 @@ import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
 import { eq } from "../core/odata.ts";
 import { loadDashboardWith } from "../plans/plans.ts";
 import { itemId, toProgressUpdate, upnOf } from "../schema/records.ts";
-import { readRows, UPDATE_EXPAND, UPDATE_SELECT, progressUpdateItemSchema } from "../schema/rows.ts";
+import {
+  UPDATE_COLUMNS,
+  readRows,
+  UPDATE_EXPAND,
+  UPDATE_SELECT,
+  progressUpdateItemSchema,
+} from "../schema/rows.ts";
 
 /** A period's updates (on a batched root or not), with the author's display name for the report. */
 function periodUpdatesQuery(sp: SPFI, periodId: string): Promise<Settled<Page>> {
@@ -20,7 +26,7 @@ function periodUpdatesQuery(sp: SPFI, periodId: string): Promise<Settled<Page>> 
       listOf(sp, "progressUpdates")
         .items.select(...UPDATE_SELECT, "Author/Title")
         .expand(...UPDATE_EXPAND)
-        .filter(eq("PeriodId", itemId(periodId, "reporting period")))
+        .filter(eq(UPDATE_COLUMNS.PeriodId, itemId(periodId, "reporting period")))
         .top(MAX_PAGE),
     ),
   );

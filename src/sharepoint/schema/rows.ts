@@ -1,5 +1,6 @@
-// What each list's items look like on the wire, as zod schemas next to the $select/$expand that produce
-// them: an item that does not match (a column left empty or written by hand) fails here, naming the column,
+// What each list's items look like on the wire, as zod schemas that are each list's one declaration of its
+// columns: the $select/$expand that produce them and the column names filters and writes use (ACTION_COLUMNS,
+// UPDATE_COLUMNS) are derived from them. an item that does not match (a column left empty or written by hand) fails here, naming the column,
 // instead of turning into undefined somewhere in the tab; lists leave it out (see skipped-items.ts).
 import { z } from "../../lib/zod.ts";
 import { STATUSES } from "../../domain/index.ts";
@@ -30,24 +31,63 @@ const etag = z.string().check(z.minLength(1));
 /** A DateTime column the app cannot do without (a plan's reference date): empty or not a date fails the row. */
 const requiredDate = z.string().check(z.refine((v) => dateFromSharePoint(v) !== null, "not a date"));
 
-/** An expanded person column (SP.Data.UserInfoItem projection). */
-const person = orNull(
-  z.object({ Id: z.optional(id), Title: optionalText, EMail: optionalText, Name: optionalText }),
-);
-export type PersonValue = z.infer<typeof person>;
+/** Expanded lookup and person columns: the projected fields each one selects (`Plan/Title`, `Author/EMail`). */
+const projections = new WeakMap<object, readonly string[]>();
+
+/** An expanded lookup or person column, read as an object (or null); `selected` are the fields it selects. */
+function expanded<S extends Record<string, z.ZodMiniType>>(
+  shape: S,
+  selected: readonly (keyof S & string)[] = Object.keys(shape),
+) {
+  const schema = orNull(z.object(shape));
+  projections.set(schema, selected);
+  return schema;
+}
+
+const personFields = { Id: z.optional(id), Title: optionalText, EMail: optionalText, Name: optionalText };
+/** An expanded person column (SP.Data.UserInfoItem projection), selecting `selected`. */
+function person(...selected: ("Title" | "EMail" | "Name")[]) {
+  return expanded(personFields, selected.length > 0 ? selected : ["Title", "EMail", "Name"]);
+}
+export type PersonValue = z.infer<ReturnType<typeof person>>;
+
+type Shape = Record<string, z.ZodMiniType>;
+
+function projectionOf(column: z.ZodMiniType): readonly string[] | undefined {
+  const def = column._zod.def;
+  return projections.get(def.type === "optional" ? (def as z.core.$ZodOptionalDef).innerType : column);
+}
+
+/** The $select that reads `schema`'s columns: its keys, an expanded column's projected fields (`Plan/Title`). */
+export function selectOf(schema: { shape: Shape }): string[] {
+  return Object.entries(schema.shape).flatMap(([name, column]) => {
+    if (name === "odata.etag") return [];
+    const fields = projectionOf(column);
+    return fields === undefined ? [name] : fields.map((field) => `${name}/${field}`);
+  });
+}
+
+/** The $expand `schema` needs: its expanded lookup and person columns. */
+export function expandOf(schema: { shape: Shape }): string[] {
+  return Object.entries(schema.shape)
+    .filter(([, column]) => projectionOf(column) !== undefined)
+    .map(([name]) => name);
+}
+
+/** Each column's internal name by itself (`ACTION_COLUMNS.CompletedOn` is "CompletedOn"), for filters and writes. */
+function columnsOf<S extends Shape, W extends string = never>(
+  shape: S,
+  writeOnly: readonly W[] = [],
+): { readonly [K in Exclude<keyof S, "odata.etag"> | W]: K } {
+  const names = [...Object.keys(shape).filter((name) => name !== "odata.etag"), ...writeOnly];
+  return Object.fromEntries(names.map((name) => [name, name])) as {
+    [K in Exclude<keyof S, "odata.etag"> | W]: K;
+  };
+}
 
 /** Columns every item query selects for the ETag and id. */
 const item = { Id: id, "odata.etag": etag };
 
-export const PLAN_SELECT = [
-  "Id",
-  "Title",
-  "ReferenceDate",
-  "OverdueAfterMonths",
-  "Nation",
-  "Archived",
-  "ImportUnfinished",
-];
 export const planItemSchema = z.object({
   ...item,
   Title: z.string(),
@@ -58,8 +98,8 @@ export const planItemSchema = z.object({
   ImportUnfinished: orNull(z.boolean()),
 });
 export type PlanItem = z.infer<typeof planItemSchema>;
+export const PLAN_SELECT = selectOf(planItemSchema);
 
-export const RECOMMENDATION_SELECT = ["Id", "Title", "Ref", "Details", "PlanId", "SortOrder"];
 export const recommendationItemSchema = z.object({
   ...item,
   Title: optionalText,
@@ -69,47 +109,21 @@ export const recommendationItemSchema = z.object({
   SortOrder: optionalNumber,
 });
 export type RecommendationItem = z.infer<typeof recommendationItemSchema>;
+export const RECOMMENDATION_SELECT = selectOf(recommendationItemSchema);
 
 // Five lookup columns (Plan, Recommendation, ParentAction, SroPost, LatestUpdatePeriod): well inside
 // SharePoint's limit of 12 lookup and person columns in one query.
-export const ACTION_SELECT = [
-  "Id",
-  "Title",
-  "Ref",
-  "ActionText",
-  "PlanId",
-  "Plan/Title",
-  "Plan/ReferenceDate",
-  "RecommendationId",
-  "ParentActionId",
-  "SroPostId",
-  "SroPost/Title",
-  "TargetDateText",
-  "DueDate",
-  "BaselineTargetText",
-  "BaselineDueDate",
-  "CompletedOn",
-  "ReportedStatus",
-  "LatestUpdateDate",
-  "LatestUpdateText",
-  "LatestUpdatePercent",
-  "LatestUpdatePeriodId",
-  "SortOrder",
-  "WithdrawnOn",
-  "WithdrawnReason",
-];
-export const ACTION_EXPAND = ["Plan", "SroPost"];
 export const actionItemSchema = z.object({
   ...item,
   Title: optionalText,
   Ref: optionalText,
   ActionText: optionalText,
   PlanId: optionalId,
-  Plan: orNull(z.object({ Title: optionalText, ReferenceDate: optionalText })),
+  Plan: expanded({ Title: optionalText, ReferenceDate: optionalText }),
   RecommendationId: optionalId,
   ParentActionId: optionalId,
   SroPostId: optionalId,
-  SroPost: orNull(z.object({ Title: optionalText })),
+  SroPost: expanded({ Title: optionalText }),
   TargetDateText: optionalText,
   DueDate: optionalText,
   BaselineTargetText: optionalText,
@@ -125,50 +139,26 @@ export const actionItemSchema = z.object({
   WithdrawnReason: optionalText,
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
+export const ACTION_SELECT = selectOf(actionItemSchema);
+export const ACTION_EXPAND = expandOf(actionItemSchema);
+export const ACTION_COLUMNS = columnsOf(actionItemSchema.shape);
+/** A write to the Actions list: only its declared columns. */
+export type ActionWrite = { [K in keyof typeof ACTION_COLUMNS]?: unknown };
 
-export const SRO_POST_SELECT = [
-  "Id",
-  "Title",
-  "HolderId",
-  "Holder/Title",
-  "Holder/EMail",
-  "Holder/Name",
-  "DelegateId",
-  "Delegate/Title",
-  "Delegate/EMail",
-  "Delegate/Name",
-  "DelegateFrom",
-  "DelegateTo",
-];
-export const SRO_POST_EXPAND = ["Holder", "Delegate"];
 export const sroPostItemSchema = z.object({
   ...item,
   Title: z.string(),
   HolderId: optionalId,
-  Holder: person,
+  Holder: person(),
   DelegateId: optionalId,
-  Delegate: person,
+  Delegate: person(),
   DelegateFrom: optionalText,
   DelegateTo: optionalText,
 });
 export type SroPostItem = z.infer<typeof sroPostItemSchema>;
+export const SRO_POST_SELECT = selectOf(sroPostItemSchema);
+export const SRO_POST_EXPAND = expandOf(sroPostItemSchema);
 
-export const UPDATE_SELECT = [
-  "Id",
-  "ActionId",
-  "PlanId",
-  "PeriodId",
-  "UpdateDate",
-  "UpdateText",
-  "ReportedStatus",
-  "PercentComplete",
-  "EvidenceUrl",
-  "Created",
-  "Author/Name",
-  "Author/EMail",
-  "Author/Title",
-];
-export const UPDATE_EXPAND = ["Author"];
 export const progressUpdateItemSchema = z.object({
   ...item,
   ActionId: optionalId,
@@ -180,34 +170,22 @@ export const progressUpdateItemSchema = z.object({
   PercentComplete: optionalNumber,
   EvidenceUrl: orNull(z.object({ Url: z.string() })),
   Created: z.optional(optionalText),
-  Author: person,
+  Author: person("Name", "EMail", "Title"),
 });
 export type ProgressUpdateItem = z.infer<typeof progressUpdateItemSchema>;
+export const UPDATE_SELECT = selectOf(progressUpdateItemSchema);
+export const UPDATE_EXPAND = expandOf(progressUpdateItemSchema);
+/** An update not yet applied to its action, with the completion date it brings (read by applyPendingUpdates). */
+export const pendingUpdateItemSchema = z.object({
+  ...progressUpdateItemSchema.shape,
+  CompletedOn: z.nullish(z.string()),
+});
+export const PENDING_UPDATE_SELECT = selectOf(pendingUpdateItemSchema);
+/** The Progress Updates columns; Title and Applied are written (and Applied filtered on), never read. */
+export const UPDATE_COLUMNS = columnsOf(pendingUpdateItemSchema.shape, ["Title", "Applied"]);
+/** A write to the Progress Updates list: only its declared columns. */
+export type UpdateWrite = { [K in keyof typeof UPDATE_COLUMNS]?: unknown };
 
-export const DATE_CHANGE_SELECT = [
-  "Id",
-  "ActionId",
-  "PlanId",
-  "FromText",
-  "FromDue",
-  "ToText",
-  "ToDue",
-  "Reason",
-  "RequestedOn",
-  "ChangeStatus",
-  "DecidedOn",
-  "DecisionNote",
-  "Author/Name",
-  "Author/EMail",
-  "Author/Title",
-  "DecidedBy/Name",
-  "DecidedBy/EMail",
-  "DecidedBy/Title",
-  // Who wrote the item last: a decision counts only when that was a coordinator (see trustedDecisions).
-  "Editor/Name",
-  "Editor/EMail",
-];
-export const DATE_CHANGE_EXPAND = ["Author", "DecidedBy", "Editor"];
 export const dateChangeItemSchema = z.object({
   ...item,
   ActionId: optionalId,
@@ -221,23 +199,15 @@ export const dateChangeItemSchema = z.object({
   ChangeStatus: z.enum(CHANGE_STATUSES),
   DecidedOn: optionalText,
   DecisionNote: optionalText,
-  Author: person,
-  DecidedBy: person,
-  Editor: z.optional(person),
+  Author: person("Name", "EMail", "Title"),
+  DecidedBy: person("Name", "EMail", "Title"),
+  // Who wrote the item last: a decision counts only when that was a coordinator (see trustedDecisions).
+  Editor: z.optional(person("Name", "EMail")),
 });
 export type DateChangeItem = z.infer<typeof dateChangeItemSchema>;
+export const DATE_CHANGE_SELECT = selectOf(dateChangeItemSchema);
+export const DATE_CHANGE_EXPAND = expandOf(dateChangeItemSchema);
 
-export const PERIOD_SELECT = [
-  "Id",
-  "Title",
-  "PlanId",
-  "StartsOn",
-  "UpdateDeadline",
-  "ReportDate",
-  "PeriodState",
-  "ClosedOn",
-  "Snapshot",
-];
 export const periodItemSchema = z.object({
   ...item,
   Title: z.string(),
@@ -250,6 +220,7 @@ export const periodItemSchema = z.object({
   Snapshot: optionalText,
 });
 export type PeriodItem = z.infer<typeof periodItemSchema>;
+export const PERIOD_SELECT = selectOf(periodItemSchema);
 
 /**
  * The rows of `list` that parse, each turned into a record by `convert`. An item that does not parse (or

@@ -17,7 +17,13 @@ import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
 import { dateFromSharePoint } from "../core/dates.ts";
 import { and, eq } from "../core/odata.ts";
 import { toProgressUpdate, upnOf, type ActionRecord, type DateChangeRecord } from "../schema/records.ts";
-import { parseRows, UPDATE_EXPAND, UPDATE_SELECT, progressUpdateItemSchema } from "../schema/rows.ts";
+import {
+  parseRows,
+  PENDING_UPDATE_SELECT,
+  pendingUpdateItemSchema,
+  UPDATE_COLUMNS,
+  UPDATE_EXPAND,
+} from "../schema/rows.ts";
 
 /** An update not yet applied to its action. */
 export interface PendingUpdate {
@@ -35,20 +41,15 @@ export interface Entitlement {
   coordinators: ReadonlySet<string>;
 }
 
-const pendingRow = z.object({
-  ...progressUpdateItemSchema.shape,
-  CompletedOn: z.nullish(z.string()),
-});
-
 /** Updates not applied yet (all, one plan's or one action's); on a batched root or not. */
 export function pendingUpdatesQuery(sp: SPFI, scope: { planId?: number; actionId?: number } = {}): IItems {
   // Applied first: SharePoint answers a big list from the first indexed condition, and the updates not yet
   // applied are few (a day's), where a plan's may be past the 5,000-item threshold.
-  const conditions = [eq("Applied", 0)];
-  if (scope.planId !== undefined) conditions.push(eq("PlanId", scope.planId));
-  if (scope.actionId !== undefined) conditions.push(eq("ActionId", scope.actionId));
+  const conditions = [eq(UPDATE_COLUMNS.Applied, 0)];
+  if (scope.planId !== undefined) conditions.push(eq(UPDATE_COLUMNS.PlanId, scope.planId));
+  if (scope.actionId !== undefined) conditions.push(eq(UPDATE_COLUMNS.ActionId, scope.actionId));
   return listOf(sp, "progressUpdates")
-    .items.select(...UPDATE_SELECT, "CompletedOn")
+    .items.select(...PENDING_UPDATE_SELECT)
     .expand(...UPDATE_EXPAND)
     .filter(and(...conditions))
     .top(MAX_PAGE);
@@ -79,7 +80,7 @@ export function entitlementOf(
 
 /** Pending rows (read with `pendingUpdatesQuery`) as PendingUpdates; rows that do not parse are warned of. */
 export function parsePending(ctx: DataContext, rows: readonly unknown[]): PendingUpdate[] {
-  return parseRows(pendingRow, rows, "progressUpdates", ctx.warnings).map((row) => {
+  return parseRows(pendingUpdateItemSchema, rows, "progressUpdates", ctx.warnings).map((row) => {
     const update = toProgressUpdate(row);
     return {
       id: update.id,

@@ -17,7 +17,13 @@ import { isThresholdError } from "../core/conflict.ts";
 import { listOf, type DataContext } from "../core/context.ts";
 import { and, eq, greaterThan, lessThan } from "../core/odata.ts";
 import { toProgressUpdate } from "../schema/records.ts";
-import { readRows, UPDATE_EXPAND, UPDATE_SELECT, progressUpdateItemSchema } from "../schema/rows.ts";
+import {
+  UPDATE_COLUMNS,
+  readRows,
+  UPDATE_EXPAND,
+  UPDATE_SELECT,
+  progressUpdateItemSchema,
+} from "../schema/rows.ts";
 
 /** How many updates the action page shows at first, and adds with each "Show more updates". */
 export const UPDATES_PAGE_SIZE = 50;
@@ -47,8 +53,8 @@ export function firstUpdatesQuery(sp: SPFI, actionId: number, size = UPDATES_PAG
   return listOf(sp, "progressUpdates")
     .items.select(...UPDATE_SELECT)
     .expand(...UPDATE_EXPAND)
-    .filter(eq("ActionId", actionId))
-    .orderBy("UpdateDate", false)
+    .filter(eq(UPDATE_COLUMNS.ActionId, actionId))
+    .orderBy(UPDATE_COLUMNS.UpdateDate, false)
     .orderBy("Id", false)
     .top(size);
 }
@@ -128,7 +134,9 @@ async function pageByIdWindows(
               .items.select(...UPDATE_SELECT)
               .expand(...UPDATE_EXPAND)
               // The id range first: it is the condition SharePoint answers from its index.
-              .filter(and(greaterThan("Id", w.low), lessThan("Id", w.high), eq("ActionId", actionId)))
+              .filter(
+                and(greaterThan("Id", w.low), lessThan("Id", w.high), eq(UPDATE_COLUMNS.ActionId, actionId)),
+              )
               .orderBy("Id", false)
               .top(size + 1),
           ),
