@@ -1,5 +1,5 @@
 // How far the app's inputs may reach, said once so the tab's forms, the data layer's write schemas, the
-// import's cell checks and the lists' column sizes (src/sharepoint/schema.ts) all hold the same bounds.
+// import's cell checks and the lists' column sizes (src/sharepoint/schema/schema.ts) all hold the same bounds.
 import type { IsoDate } from "./iso-date.ts";
 
 /** The first day the app accepts anywhere a date is given. */

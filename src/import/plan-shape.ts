@@ -1,5 +1,5 @@
 // A whole plan as it is written into the lists: what the import core builds from a file, what the demo seed
-// builds from its JSON, and what `src/sharepoint/import-plan.ts` writes. Plain data, no I/O.
+// builds from its JSON, and what `src/sharepoint/import/plan.ts` writes. Plain data, no I/O.
 import type { IsoDate, Status } from "../domain/index.ts";
 
 export interface ImportUpdate {

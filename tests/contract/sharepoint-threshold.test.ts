@@ -124,7 +124,7 @@ for (const choice of contractTargets()) {
     });
 
     test("an id window narrows first, so any condition can follow it however many items it matches", async () => {
-      // How an action with more updates than the threshold is read (src/sharepoint/update-pages.ts): the
+      // How an action with more updates than the threshold is read (src/sharepoint/updates/update-pages.ts): the
       // window reads 5,000 rows; "Colour eq 'Red'" alone would read 12,000 and is refused above.
       const rows = await sp.web.lists
         .getByTitle(title)

@@ -1,6 +1,6 @@
 // `actionplan report`: the committee report pack for a period, as Word, Excel or CSV, from the same report
 // core the tab uses (src/report). Two reads: the plan's periods (to choose the one reported on and the one
-// before it), then everything else in one $batch (src/sharepoint/report-data.ts).
+// before it), then everything else in one $batch (src/sharepoint/reports/report-data.ts).
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { z } from "zod";

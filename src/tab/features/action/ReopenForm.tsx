@@ -1,5 +1,5 @@
 // "Reopen" for coordinators: why, and the status the action goes back to; written as an update
-// ("Reopened: …") and the completion date cleared, together (src/sharepoint/reopen.ts).
+// ("Reopened: …") and the completion date cleared, together (src/sharepoint/actions/reopen.ts).
 import { Field, Select, Textarea } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";

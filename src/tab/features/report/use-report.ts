@@ -1,5 +1,5 @@
 // The committee report page's data and its one action. On opening: the site's plans and the plan's reporting
-// periods (two requests). On "Download": the report's data in one batch (src/sharepoint/report-data.ts), then
+// periods (two requests). On "Download": the report's data in one batch (src/sharepoint/reports/report-data.ts), then
 // the report core, loaded only now (it brings docx or ExcelJS with it), builds the model and writes the file,
 // saying each step. The file is handed to the browser as a Blob through an <a download> click: in Teams on
 // the web and the desktop client (both Chromium-based) that saves it like any download; the tab's iframe
