@@ -18,16 +18,8 @@ import {
   RequestsWaitingError,
 } from "../../src/sharepoint/periods/index.ts";
 import type { DateChangeRecord, PeriodRecord } from "../../src/sharepoint/schema/index.ts";
+import { refusal } from "../support/refusal.ts";
 import { generatedPlan, openProvisioned, type Provisioned } from "./fixtures.ts";
-
-async function refusal(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail("it was not refused");
-}
 
 describe("reporting periods run by a coordinator", () => {
   let env: Provisioned;

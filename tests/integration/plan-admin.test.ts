@@ -20,16 +20,8 @@ import {
   updatePlan,
 } from "../../src/sharepoint/plans/index.ts";
 import type { PlanRecord } from "../../src/sharepoint/schema/index.ts";
+import { refusal } from "../support/refusal.ts";
 import { countRequests, generatedPlan, MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";
-
-async function refusal(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail("the write was not refused");
-}
 
 describe("plans run by a coordinator", () => {
   let env: Provisioned;

@@ -28,16 +28,8 @@ import {
 } from "../../src/sharepoint/plans/index.ts";
 import { createSroPost } from "../../src/sharepoint/posts/index.ts";
 import type { ActionRecord, PlanRecord } from "../../src/sharepoint/schema/index.ts";
+import { refusal } from "../support/refusal.ts";
 import { countRequests, MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";
-
-async function refusal(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail("the write was not refused");
-}
 
 describe("a plan's structure, edited by a coordinator", () => {
   let env: Provisioned;
@@ -126,7 +118,7 @@ describe("a plan's structure, edited by a coordinator", () => {
     const renamed = await updateRecommendation(env.ctx(), rec1, { title: "Finance and audit" });
     assert.equal(renamed.title, "Finance and audit");
     const stale = await refusal(updateRecommendation(env.ctx(), rec1, { details: "Lost?" }));
-    assert.ok(stale instanceof ConflictError);
+    assert.ok(stale instanceof ConflictError, String(stale));
     assert.equal(stale.subject, "recommendation");
     assert.equal((stale.current as RecommendationRecord | null)?.title, "Finance and audit");
     rec1 = renamed;
@@ -135,7 +127,7 @@ describe("a plan's structure, edited by a coordinator", () => {
     assert.equal(edited.action.text, "Balance the budget");
     assert.equal(edited.action.sroPost, null);
     const second = await refusal(updateAction(env.ctx(), a12, { ref: "1.9" }));
-    assert.ok(second instanceof ConflictError);
+    assert.ok(second instanceof ConflictError, String(second));
     assert.equal(second.subject, "action");
     assert.equal((await loadAction(env.ctx(), a12.action.id)).action.text, "Balance the budget");
     a12 = edited;
@@ -181,7 +173,7 @@ describe("a plan's structure, edited by a coordinator", () => {
     const stale = a11;
     a11 = await updateAction(env.ctx(), a11, { text: "Changed by the other coordinator" });
     const error = await refusal(moveAction(env.ctx(), stale, rec1.id));
-    assert.ok(error instanceof ConflictError);
+    assert.ok(error instanceof ConflictError, String(error));
     assert.equal((error.current as ActionRecord | null)?.action.text, "Changed by the other coordinator");
     assert.equal((await loadAction(env.ctx(), a11.action.id)).action.recommendationId, rec2.id);
     assert.equal((await loadAction(env.ctx(), m111.action.id)).action.recommendationId, rec2.id);
@@ -242,7 +234,7 @@ describe("a plan's structure, edited by a coordinator", () => {
     const stale = await refusal(
       reviseTargetDate(env.ctx(), a11, "July 2025", "Again", isoDate("2024-05-03")),
     );
-    assert.ok(stale instanceof ConflictError);
+    assert.ok(stale instanceof ConflictError, String(stale));
     assert.equal((await loadActionHistory(env.ctx(), a11.action.id)).dateChanges.length, 1);
     a11 = result;
   });

@@ -21,16 +21,8 @@ import {
 } from "../../src/sharepoint/posts/index.ts";
 import { LIST_TITLES } from "../../src/sharepoint/schema/index.ts";
 import { SANDBOX_PEOPLE } from "../support/targets.ts";
+import { refusal } from "../support/refusal.ts";
 import { generatedPlan, MEMBERS, openProvisioned, type Provisioned } from "./fixtures.ts";
-
-async function refusal(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail("the change was not refused");
-}
 
 const FORMER = "former.officer@northbridge.gov.uk";
 
