@@ -1,9 +1,9 @@
 // The coordinator's pages that run a plan (a new plan, a plan's settings, its reporting periods, the SRO
 // posts), loaded with the first of them: nobody else ever opens them, so the first screen does not carry them.
-import { NewPlanPage } from "../features/manage/NewPlanPage.tsx";
-import { PeriodsPage } from "../features/manage/PeriodsPage.tsx";
-import { PlanSettingsPage } from "../features/manage/PlanSettingsPage.tsx";
-import { PostsPage } from "../features/manage/PostsPage.tsx";
+import { NewPlanPage } from "../features/manage/plan-settings/NewPlanPage.tsx";
+import { PeriodsPage } from "../features/manage/periods/PeriodsPage.tsx";
+import { PlanSettingsPage } from "../features/manage/plan-settings/PlanSettingsPage.tsx";
+import { PostsPage } from "../features/manage/posts/PostsPage.tsx";
 import type { Route } from "./routes.ts";
 
 export type ManageRoute = Extract<Route, { view: "new-plan" | "plan-settings" | "periods" | "posts" }>;

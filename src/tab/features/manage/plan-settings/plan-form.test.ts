@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { isoDate } from "../../../domain/index.ts";
+import { isoDate } from "../../../../domain/index.ts";
 import { checkPlanFields, emptyPlanFields } from "./plan-form.ts";
 
 test("a new plan's fields start from today, the Best Value rule and England and Wales", () => {

@@ -3,17 +3,17 @@
 // All or nothing: if any part is refused (another coordinator changed the post or an action), none is kept.
 import { Button, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { withOwnWarnings, type DataContext } from "../../../sharepoint/core/index.ts";
-import { listPlans, loadDashboard } from "../../../sharepoint/plans/index.ts";
-import { splitSroPost } from "../../../sharepoint/posts/index.ts";
-import type { ActionRecord, PlanRecord } from "../../../sharepoint/schema/index.ts";
-import { useDataContext } from "../../lib/data.tsx";
-import { describeError } from "../../lib/describe-error.ts";
-import { useRemote } from "../../lib/use-remote.ts";
-import { ManageForm } from "./ManageForm.tsx";
+import { withOwnWarnings, type DataContext } from "../../../../sharepoint/core/index.ts";
+import { listPlans, loadDashboard } from "../../../../sharepoint/plans/index.ts";
+import { splitSroPost } from "../../../../sharepoint/posts/index.ts";
+import type { ActionRecord, PlanRecord } from "../../../../sharepoint/schema/index.ts";
+import { useDataContext } from "../../../lib/data.tsx";
+import { describeError } from "../../../lib/describe-error.ts";
+import { useRemote } from "../../../lib/use-remote.ts";
+import { ManageForm } from "../ManageForm.tsx";
 import { PersonPicker } from "./PersonPicker.tsx";
 import type { PostFormProps } from "./PostForms.tsx";
-import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
+import { useCoordinatorWrite } from "../../../lib/use-coordinator-write.ts";
 
 const useStyles = makeStyles({
   actions: { border: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalXS },

@@ -4,16 +4,16 @@
 // version shows above), and what was typed stays to be saved against it.
 import { Button, Checkbox, Field, Input } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { addDays, formatUkDate, type IsoDate } from "../../../domain/index.ts";
-import type { DirectoryPerson } from "../../../notify/directory.ts";
-import type { SroPostRecord } from "../../../sharepoint/plans/index.ts";
-import { updateSroPost, type SroPostChanges } from "../../../sharepoint/posts/index.ts";
-import { DayField } from "./DayField.tsx";
-import { focusField, ManageForm } from "./ManageForm.tsx";
+import { addDays, formatUkDate, type IsoDate } from "../../../../domain/index.ts";
+import type { DirectoryPerson } from "../../../../notify/directory.ts";
+import type { SroPostRecord } from "../../../../sharepoint/plans/index.ts";
+import { updateSroPost, type SroPostChanges } from "../../../../sharepoint/posts/index.ts";
+import { DayField } from "../DayField.tsx";
+import { focusField, ManageForm } from "../ManageForm.tsx";
 import { PersonPicker } from "./PersonPicker.tsx";
-import { isoToUk } from "./plan-form.ts";
-import { readDay } from "./uk-date.ts";
-import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
+import { isoToUk } from "../plan-settings/plan-form.ts";
+import { readDay } from "../uk-date.ts";
+import { useCoordinatorWrite } from "../../../lib/use-coordinator-write.ts";
 
 export interface PostFormProps {
   post: SroPostRecord;

@@ -1,9 +1,9 @@
 // A plan's four settings as fields: title, reference date, the status rule's "overdue after N months", and
 // the UK nation whose bank holidays its reminders count. Each has a name, so the form can put focus on the first problem.
 import { Field, Input, Select } from "@fluentui/react-components";
-import { NATIONS, type Nation } from "../../../domain/index.ts";
-import { DayField } from "./DayField.tsx";
-import { focusField } from "./ManageForm.tsx";
+import { NATIONS, type Nation } from "../../../../domain/index.ts";
+import { DayField } from "../DayField.tsx";
+import { focusField } from "../ManageForm.tsx";
 import type { PlanFieldProblems, PlanFieldsText } from "./plan-form.ts";
 
 const FIELD_NAMES = {

@@ -2,7 +2,7 @@
 // name (Fluent's Combobox: arrow keys to choose, Enter to take one). The value is their sign-in name (UPN).
 import { Combobox, Field, Option } from "@fluentui/react-components";
 import { useState, type Ref } from "react";
-import type { DirectoryPerson } from "../../../notify/directory.ts";
+import type { DirectoryPerson } from "../../../../notify/directory.ts";
 
 const SHOWN = 30;
 

@@ -2,14 +2,14 @@
 // the nation of its bank holidays. Then its recommendations and actions are added on the Plan page.
 import { Link } from "@fluentui/react-components";
 import { useState } from "react";
-import { Page } from "../../components/Page.tsx";
-import { createPlan } from "../../../sharepoint/plans/index.ts";
-import { useToday } from "../../lib/data.tsx";
-import { CoordinatorsOnly } from "./CoordinatorsOnly.tsx";
-import { ManageForm } from "./ManageForm.tsx";
+import { Page } from "../../../components/Page.tsx";
+import { createPlan } from "../../../../sharepoint/plans/index.ts";
+import { useToday } from "../../../lib/data.tsx";
+import { CoordinatorsOnly } from "../CoordinatorsOnly.tsx";
+import { ManageForm } from "../ManageForm.tsx";
 import { checkPlanFields, emptyPlanFields, type PlanFieldProblems } from "./plan-form.ts";
 import { focusFirstProblem, PlanFields } from "./PlanFields.tsx";
-import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
+import { useCoordinatorWrite } from "../../../lib/use-coordinator-write.ts";
 
 interface Props {
   /** The plan was created: open it, to add its recommendations and actions. */

@@ -2,16 +2,16 @@
 // deadline's extension and its closing; with none open, the form to open the next. The quarterly cycle.
 import { Body1, makeStyles, MessageBar, MessageBarBody, Subtitle1, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { formatUkDate } from "../../../domain/index.ts";
-import { withOwnWarnings } from "../../../sharepoint/core/index.ts";
-import { loadPeriods } from "../../../sharepoint/periods/index.ts";
-import type { PeriodRecord, PlanRecord } from "../../../sharepoint/schema/index.ts";
-import { Notice } from "../../components/Notice.tsx";
-import { useDataContext, useToday } from "../../lib/data.tsx";
-import { describeError } from "../../lib/describe-error.ts";
-import { useRemote } from "../../lib/use-remote.ts";
-import { ChosenPlanPage } from "./ChosenPlanPage.tsx";
-import type { ManageNav } from "./ManageLinks.tsx";
+import { formatUkDate } from "../../../../domain/index.ts";
+import { withOwnWarnings } from "../../../../sharepoint/core/index.ts";
+import { loadPeriods } from "../../../../sharepoint/periods/index.ts";
+import type { PeriodRecord, PlanRecord } from "../../../../sharepoint/schema/index.ts";
+import { Notice } from "../../../components/Notice.tsx";
+import { useDataContext, useToday } from "../../../lib/data.tsx";
+import { describeError } from "../../../lib/describe-error.ts";
+import { useRemote } from "../../../lib/use-remote.ts";
+import { ChosenPlanPage } from "../ChosenPlanPage.tsx";
+import type { ManageNav } from "../ManageLinks.tsx";
 import { OpenPeriodForm } from "./OpenPeriodForm.tsx";
 import { OpenPeriodPanel } from "./OpenPeriodPanel.tsx";
 

@@ -1,8 +1,8 @@
 // The fields of a plan as typed (a new plan's, or a plan's settings), checked before anything is sent:
 // each problem in words against its field.
-import { NATIONS, type IsoDate, type Nation } from "../../../domain/index.ts";
-import type { PlanRecord } from "../../../sharepoint/schema/index.ts";
-import { readDay } from "./uk-date.ts";
+import { NATIONS, type IsoDate, type Nation } from "../../../../domain/index.ts";
+import type { PlanRecord } from "../../../../sharepoint/schema/index.ts";
+import { readDay } from "../uk-date.ts";
 
 export interface PlanFieldsText {
   title: string;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { isoDate } from "../../../domain/index.ts";
+import { isoDate } from "../../../../domain/index.ts";
 import { checkPeriod, quarterTitle } from "./period-form.ts";
 
 test("a period's suggested title is its UK financial quarter", () => {

@@ -1,7 +1,7 @@
 // A reporting period's fields as typed, checked before anything is sent, and the title a period starting on
 // a day usually has: the UK financial year's quarter ("Q2 2024/25": July to September 2024).
-import { dateParts, type IsoDate } from "../../../domain/index.ts";
-import { readDay } from "./uk-date.ts";
+import { dateParts, type IsoDate } from "../../../../domain/index.ts";
+import { readDay } from "../uk-date.ts";
 
 /** The financial quarter a day falls in, as councils title their reporting periods. */
 export function quarterTitle(day: IsoDate): string {

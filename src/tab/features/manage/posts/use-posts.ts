@@ -3,13 +3,13 @@
 // holder who has left the directory: those Graph's /users no longer lists (their /users/{upn} would answer
 // 404), found in the one directory read rather than a request per holder. The directory is read beside the
 // posts; if Graph cannot be read the posts still show, with the reason, and nobody is said to have left.
-import { loadDirectoryWith, type DirectoryPerson } from "../../../notify/directory.ts";
-import { withOwnWarnings, type DataContext } from "../../../sharepoint/core/index.ts";
-import type { SroPostRecord } from "../../../sharepoint/plans/index.ts";
-import { loadSroPosts, postProblems, type PostProblems } from "../../../sharepoint/posts/index.ts";
-import { useDataContext, useGraphAccess } from "../../lib/data.tsx";
-import { describeError } from "../../lib/describe-error.ts";
-import { useRemote } from "../../lib/use-remote.ts";
+import { loadDirectoryWith, type DirectoryPerson } from "../../../../notify/directory.ts";
+import { withOwnWarnings, type DataContext } from "../../../../sharepoint/core/index.ts";
+import type { SroPostRecord } from "../../../../sharepoint/plans/index.ts";
+import { loadSroPosts, postProblems, type PostProblems } from "../../../../sharepoint/posts/index.ts";
+import { useDataContext, useGraphAccess } from "../../../lib/data.tsx";
+import { describeError } from "../../../lib/describe-error.ts";
+import { useRemote } from "../../../lib/use-remote.ts";
 
 export interface PostsData {
   posts: SroPostRecord[];

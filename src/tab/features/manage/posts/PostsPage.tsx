@@ -13,20 +13,20 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import type { SroPostRecord } from "../../../sharepoint/plans/index.ts";
-import { createSroPost } from "../../../sharepoint/posts/index.ts";
-import { Notice } from "../../components/Notice.tsx";
-import { Page } from "../../components/Page.tsx";
-import { PageSkeleton } from "../../components/PageSkeleton.tsx";
-import { useToday } from "../../lib/data.tsx";
-import { describeError } from "../../lib/describe-error.ts";
-import { CoordinatorsOnly } from "./CoordinatorsOnly.tsx";
-import { ManageForm } from "./ManageForm.tsx";
-import { ManageLinks, type ManageNav } from "./ManageLinks.tsx";
+import type { SroPostRecord } from "../../../../sharepoint/plans/index.ts";
+import { createSroPost } from "../../../../sharepoint/posts/index.ts";
+import { Notice } from "../../../components/Notice.tsx";
+import { Page } from "../../../components/Page.tsx";
+import { PageSkeleton } from "../../../components/PageSkeleton.tsx";
+import { useToday } from "../../../lib/data.tsx";
+import { describeError } from "../../../lib/describe-error.ts";
+import { CoordinatorsOnly } from "../CoordinatorsOnly.tsx";
+import { ManageForm } from "../ManageForm.tsx";
+import { ManageLinks, type ManageNav } from "../ManageLinks.tsx";
 import { PersonPicker } from "./PersonPicker.tsx";
 import { PostItem } from "./PostItem.tsx";
 import { usePosts, type PostsData } from "./use-posts.ts";
-import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
+import { useCoordinatorWrite } from "../../../lib/use-coordinator-write.ts";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

@@ -13,8 +13,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { formatUkDate } from "../../../domain/index.ts";
-import type { SroPostRecord } from "../../../sharepoint/plans/index.ts";
+import { formatUkDate } from "../../../../domain/index.ts";
+import type { SroPostRecord } from "../../../../sharepoint/plans/index.ts";
 import { DelegateForm, EndCoverForm, HolderForm, RenamePostForm, type PostFormProps } from "./PostForms.tsx";
 import { SplitPostForm } from "./SplitPostForm.tsx";
 

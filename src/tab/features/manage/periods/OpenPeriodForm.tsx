@@ -2,14 +2,14 @@
 // and report date. One open period per plan: SharePoint's data layer refuses a second, in words.
 import { Field, Input } from "@fluentui/react-components";
 import { useState } from "react";
-import type { IsoDate } from "../../../domain/index.ts";
-import { createPeriod } from "../../../sharepoint/periods/index.ts";
-import type { PeriodRecord } from "../../../sharepoint/schema/index.ts";
-import { DayField } from "./DayField.tsx";
-import { focusField, ManageForm } from "./ManageForm.tsx";
+import type { IsoDate } from "../../../../domain/index.ts";
+import { createPeriod } from "../../../../sharepoint/periods/index.ts";
+import type { PeriodRecord } from "../../../../sharepoint/schema/index.ts";
+import { DayField } from "../DayField.tsx";
+import { focusField, ManageForm } from "../ManageForm.tsx";
 import { checkPeriod, quarterTitle, type PeriodProblems, type PeriodText } from "./period-form.ts";
-import { isoToUk } from "./plan-form.ts";
-import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
+import { isoToUk } from "../plan-settings/plan-form.ts";
+import { useCoordinatorWrite } from "../../../lib/use-coordinator-write.ts";
 
 const FIELDS = {
   title: "periodTitle",

@@ -4,16 +4,16 @@
 // sees their version, keeps what they typed, and saves again against it.
 import { Body1, Button, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { formatUkDate } from "../../../domain/index.ts";
-import { updatePlan, type PlanChanges } from "../../../sharepoint/plans/index.ts";
-import type { PlanRecord } from "../../../sharepoint/schema/index.ts";
-import { Notice } from "../../components/Notice.tsx";
-import { ChosenPlanPage } from "./ChosenPlanPage.tsx";
-import { ManageForm } from "./ManageForm.tsx";
-import type { ManageNav } from "./ManageLinks.tsx";
+import { formatUkDate } from "../../../../domain/index.ts";
+import { updatePlan, type PlanChanges } from "../../../../sharepoint/plans/index.ts";
+import type { PlanRecord } from "../../../../sharepoint/schema/index.ts";
+import { Notice } from "../../../components/Notice.tsx";
+import { ChosenPlanPage } from "../ChosenPlanPage.tsx";
+import { ManageForm } from "../ManageForm.tsx";
+import type { ManageNav } from "../ManageLinks.tsx";
 import { checkPlanFields, planFieldsOf, type PlanFieldProblems, type PlanFieldsValue } from "./plan-form.ts";
 import { focusFirstProblem, PlanFields } from "./PlanFields.tsx";
-import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
+import { useCoordinatorWrite } from "../../../lib/use-coordinator-write.ts";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "640px" },

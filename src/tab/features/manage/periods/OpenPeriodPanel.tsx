@@ -5,13 +5,13 @@
 // told, the period is read again, and what they typed stays.
 import { Body1, Checkbox } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { formatUkDate, type IsoDate } from "../../../domain/index.ts";
-import { closePeriod, extendPeriod, RequestsWaitingError } from "../../../sharepoint/periods/index.ts";
-import type { PeriodRecord } from "../../../sharepoint/schema/index.ts";
-import { DayField } from "./DayField.tsx";
-import { ManageForm } from "./ManageForm.tsx";
-import { readDay } from "./uk-date.ts";
-import { useCoordinatorWrite } from "../../lib/use-coordinator-write.ts";
+import { formatUkDate, type IsoDate } from "../../../../domain/index.ts";
+import { closePeriod, extendPeriod, RequestsWaitingError } from "../../../../sharepoint/periods/index.ts";
+import type { PeriodRecord } from "../../../../sharepoint/schema/index.ts";
+import { DayField } from "../DayField.tsx";
+import { ManageForm } from "../ManageForm.tsx";
+import { readDay } from "../uk-date.ts";
+import { useCoordinatorWrite } from "../../../lib/use-coordinator-write.ts";
 
 interface Props {
   period: PeriodRecord;
