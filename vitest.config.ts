@@ -1,12 +1,18 @@
 // The tests, in four projects: `unit` (beside the code under src/), `contract` and `integration` (each file
 // starts its own sandbox), `e2e` (the tab in Debian's Chromium through the local Teams host). `npm test` runs
 // them all after the static checks; `npx vitest --project unit` runs one; `npm run coverage` measures src/.
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { ClosingLine, CoverageByFolder } from "./tests/support/reporters.ts";
 
 // Node's test runner, which these tests ran on before, has no time limit; sandboxes and browsers need one
 // far above Vitest's 5 s default, yet low enough that a hung test fails the run rather than CI's clock.
 const SLOW = { testTimeout: 120_000, hookTimeout: 180_000 } as const;
+
+// Vitest's default is one worker fewer than the cores, which on CI's two cores is one file at a time. The
+// contract and integration files mostly wait (on sandboxes, child processes, leases running out), so two
+// files at once on two cores about halves their time. The e2e files stay one at a time (see below).
+const WORKERS = Math.max(2, availableParallelism() - 1);
 
 export default defineConfig({
   test: {
@@ -42,16 +48,29 @@ export default defineConfig({
     },
     projects: [
       {
-        test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node", ...SLOW },
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+          environment: "node",
+          maxWorkers: WORKERS,
+          ...SLOW,
+        },
       },
       {
-        test: { name: "contract", include: ["tests/contract/**/*.test.ts"], environment: "node", ...SLOW },
+        test: {
+          name: "contract",
+          include: ["tests/contract/**/*.test.ts"],
+          environment: "node",
+          maxWorkers: WORKERS,
+          ...SLOW,
+        },
       },
       {
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          maxWorkers: WORKERS,
           ...SLOW,
         },
       },
@@ -60,7 +79,10 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
-          // One browser at a time: each file starts a sandbox and a Chromium, and CI has two cores.
+          // One Chromium for the project, started by the global setup and shared by every file (each file
+          // still has its own sandbox and browser contexts). One file at a time: two sandboxes and two tabs
+          // rendering on CI's two cores push the journeys' waits past their limits.
+          globalSetup: ["tests/e2e/support/global-setup.ts"],
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
           ...SLOW,

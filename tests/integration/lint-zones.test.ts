@@ -2,8 +2,8 @@
 // boundary applies (and a right one beside it, so the test can tell a boundary from a broken lint): written
 // into its folder, linted with the repository's own configuration, then removed.
 import assert from "node:assert/strict";
-import { rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ESLint } from "eslint";
 import { afterAll, describe, test } from "vitest";
 
@@ -14,6 +14,9 @@ const written: string[] = [];
 /** The messages eslint gives a probe file `path` (from the repository's root) holding `code`. */
 async function lintProbe(path: string, code: string): Promise<string[]> {
   const file = join(ROOT, path);
+  // The folder's times put back afterwards, so that the e2e tests' check of the tab build (tab-build.ts, by
+  // modification times) does not see a probe come and go as a change to the tab's sources and build it again.
+  const folder = statSync(dirname(file));
   writeFileSync(file, code);
   written.push(file);
   try {
@@ -21,6 +24,7 @@ async function lintProbe(path: string, code: string): Promise<string[]> {
     return (result?.messages ?? []).map((m) => `${m.ruleId ?? "parse"}: ${m.message}`);
   } finally {
     rmSync(file, { force: true });
+    utimesSync(dirname(file), folder.atime, folder.mtime);
   }
 }
 
