@@ -12,6 +12,60 @@ export interface Command {
   handlesHelp?: boolean;
 }
 
+/**
+ * One option of a command, declared once: parseArgs reads its type, the help its placeholder and words, so
+ * the "Options:" block is laid out by optionsHelp rather than aligned by hand.
+ */
+export interface OptionSpec {
+  type: "string" | "boolean";
+  multiple?: boolean;
+  /** The value's placeholder in the help, e.g. "URL"; none for a flag. */
+  value?: string;
+  /** What the option does, a line each (the author breaks long ones). */
+  help: string | readonly string[];
+  /** The name on a line of its own and the words under it: for a name too long to set the column. */
+  alone?: boolean;
+}
+
+export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
+
+/** The options parseArgs (and parseOptions) take, from their specs. */
+export function argsOptions<S extends OptionSpecs>(
+  specs: S,
+): { [K in keyof S]: { type: S[K]["type"]; multiple?: boolean } } {
+  return Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [
+      name,
+      spec.multiple === true ? { type: spec.type, multiple: true } : { type: spec.type },
+    ]),
+  ) as { [K in keyof S]: { type: S[K]["type"]; multiple?: boolean } };
+}
+
+/** Between an option's name and its words. */
+const GAP = "   ";
+
+/**
+ * The help's "Options:" block: each option's name and placeholder, its words in one column three spaces past
+ * the longest name (options marked `alone` aside), then --help.
+ */
+export function optionsHelp(specs: OptionSpecs): string {
+  const rows = [
+    ...Object.entries(specs).map(([name, spec]) => ({
+      label: spec.value === undefined ? `--${name}` : `--${name} ${spec.value}`,
+      lines: typeof spec.help === "string" ? [spec.help] : spec.help,
+      alone: spec.alone === true,
+    })),
+    { label: "--help", lines: ["show this help"], alone: false },
+  ];
+  const width = Math.max(...rows.filter((row) => !row.alone).map((row) => row.label.length));
+  const indent = " ".repeat(2 + width + GAP.length);
+  const lines = rows.flatMap(({ label, lines: [first = "", ...rest], alone }) => [
+    ...(alone ? [`  ${label}`, `${indent}${first}`] : [`  ${label.padEnd(width)}${GAP}${first}`]),
+    ...rest.map((line) => `${indent}${line}`),
+  ]);
+  return ["Options:", ...lines].join("\n");
+}
+
 /** A problem with what the user typed: printed as one clear line, exit code 2. */
 export class UsageError extends Error {}
 

@@ -4,8 +4,36 @@ import { listPlans, plansSeenBy } from "../../sharepoint/plans/index.ts";
 import { loadOwnRole } from "../../sharepoint/roles.ts";
 import { loadPeriods } from "../../sharepoint/periods/index.ts";
 import { formatUkDate } from "../../domain/index.ts";
-import { parseOptions, withUsageErrors, type Command } from "../command.ts";
-import { connect, reportRemoteFailure, reportSkipped, siteOptions, siteSchema } from "../site.ts";
+import {
+  argsOptions,
+  type Command,
+  optionsHelp,
+  type OptionSpecs,
+  parseOptions,
+  withUsageErrors,
+} from "../command.ts";
+import { connect, reportRemoteFailure, reportSkipped, siteSchema } from "../site.ts";
+
+const specs = {
+  all: { type: "boolean", help: `archived plans too (marked "archived")` },
+  site: {
+    type: "string",
+    value: "URL",
+    help: `the site, e.g. http://localhost:4300/sites/improvement (the sandbox)`,
+  },
+  as: {
+    type: "string",
+    value: "UPN",
+    help: `against the sandbox: whom to act as; against SharePoint Online: the account to sign in with`,
+  },
+  json: {
+    type: "boolean",
+    help: [
+      `print JSON: [{ id, title, referenceDate, nation, archived, importUnfinished,`,
+      `period: { id, title, updateDeadline, reportDate } | null }]`,
+    ],
+  },
+} as const satisfies OptionSpecs;
 
 const help = `Usage: actionplan plans --site <url> [--all] [--as <upn>] [--json]
 
@@ -14,13 +42,7 @@ are left out unless --all. A plan whose import has not finished is listed only f
 Owners), marked "import not finished: run the import again to complete it". An item that cannot be read
 (e.g. a plan added by hand without a reference date) is left out and named on stderr.
 
-Options:
-  --all        archived plans too (marked "archived")
-  --site URL   the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
-  --as UPN     against the sandbox: whom to act as; against SharePoint Online: the account to sign in with
-  --json       print JSON: [{ id, title, referenceDate, nation, archived, importUnfinished,
-               period: { id, title, updateDeadline, reportDate } | null }]
-  --help       show this help`;
+${optionsHelp(specs)}`;
 
 const UNFINISHED = "import not finished: run the import again to complete it";
 
@@ -32,7 +54,7 @@ export const plansCommand: Command = {
     withUsageErrors("plans", help, async () => {
       const options = parseOptions(
         argv,
-        { ...siteOptions, all: { type: "boolean" } },
+        argsOptions(specs),
         siteSchema.extend({ all: z.boolean().default(false) }),
       );
       const ctx = connect(options.site, options.as);

@@ -3,9 +3,45 @@ import { RemoteError, describeForPeople } from "../../lib/remote-error.ts";
 import { createSharePoint } from "../../sharepoint/core/index.ts";
 import { provisionSite, type ProvisionReport } from "../../sharepoint/provision/index.ts";
 import { tokenSourceFor } from "../auth.ts";
-import { parseOptions, withUsageErrors, type Command } from "../command.ts";
+import {
+  argsOptions,
+  type Command,
+  optionsHelp,
+  type OptionSpecs,
+  parseOptions,
+  withUsageErrors,
+} from "../command.ts";
 import { z } from "zod";
-import { siteOptions, siteSchema } from "../site.ts";
+import { siteSchema } from "../site.ts";
+
+const specs = {
+  site: {
+    type: "string",
+    value: "URL",
+    help: [
+      `the site, e.g. https://contoso.sharepoint.com/sites/improvement`,
+      `or the sandbox's http://localhost:4300/sites/improvement`,
+    ],
+  },
+  as: {
+    type: "string",
+    value: "UPN",
+    help: [
+      `against the sandbox: whom to act as (a site owner); against SharePoint Online: the account`,
+      `to sign in with (device code), ignored when signing in as the app with a certificate`,
+    ],
+  },
+  "reminder-sender": {
+    type: "string",
+    value: "UPN",
+    help: [
+      `the service account the daily reminder run signs in as (delegated chat messages): it may`,
+      `write the Reminder Log; it must be a Member or Visitor of the site to read the plans`,
+    ],
+    alone: true,
+  },
+  json: { type: "boolean", help: `print the report as JSON` },
+} as const satisfies OptionSpecs;
 
 const help = `Usage: actionplan provision --site <url> [--as <upn>] [--reminder-sender <upn>] [--json]
 
@@ -18,16 +54,7 @@ itself holds who may write what (run provision again to put back permissions cha
   SRO Posts, Reporting Periods
   Reminder Log                            coordinators and the reminder sender only; nobody else reads it
 
-Options:
-  --site URL    the site, e.g. https://contoso.sharepoint.com/sites/improvement
-                or the sandbox's http://localhost:4300/sites/improvement
-  --as UPN      against the sandbox: whom to act as (a site owner); against SharePoint Online: the account
-                to sign in with (device code), ignored when signing in as the app with a certificate
-  --reminder-sender UPN
-                the service account the daily reminder run signs in as (delegated chat messages): it may
-                write the Reminder Log; it must be a Member or Visitor of the site to read the plans
-  --json        print the report as JSON
-  --help        show this help
+${optionsHelp(specs)}
 
 Signing in to SharePoint Online reads ACTIONPLAN_TENANT_ID and ACTIONPLAN_CLIENT_ID, and for an app
 (no person) ACTIONPLAN_CERT_PATH (PEM with certificate and private key); see the README.`;
@@ -61,7 +88,7 @@ export const provisionCommand: Command = {
     withUsageErrors("provision", help, async () => {
       const options = parseOptions(
         argv,
-        { ...siteOptions, "reminder-sender": { type: "string" } },
+        argsOptions(specs),
         siteSchema.extend({ "reminder-sender": z.email().optional() }),
       );
       const sp = createSharePoint({

@@ -4,30 +4,59 @@ import { z } from "zod";
 // eslint-disable-next-line import-x/no-restricted-paths -- the one place production code starts the sandbox: the command that runs it.
 import { DEFAULT_SITE, startSandbox } from "../../sandbox/server.ts";
 import { sandboxTokenSource } from "../auth.ts";
-import { parseOptions, withUsageErrors, type Command } from "../command.ts";
+import {
+  argsOptions,
+  type Command,
+  optionsHelp,
+  type OptionSpecs,
+  parseOptions,
+  withUsageErrors,
+} from "../command.ts";
 import { isoDateOption, todayFor } from "../site.ts";
 import { describeSkipped } from "../../sharepoint/core/index.ts";
 // eslint-disable-next-line import-x/no-restricted-paths -- the demo seed is part of running the sandbox.
 import { DEMO_TODAY, demoCoordinator, seedDemo } from "../../sandbox/seed/demo.ts";
+
+const specs = {
+  port: { type: "string", value: "N", help: `port to listen on (default 4300)` },
+  data: { type: "string", value: "DIR", help: `folder for the sandbox's state (default .sandbox/)` },
+  threshold: { type: "string", value: "N", help: `list view threshold (default 5000, as SharePoint Online)` },
+  latency: { type: "string", value: "MS", help: `delay added to every request (default 0)` },
+  "fault-rate": {
+    type: "string",
+    value: "R",
+    help: `share of SharePoint/Graph requests answered 429 or 503 with Retry-After, 0 to 1 (default 0)`,
+  },
+  "retry-after": {
+    type: "string",
+    value: "S",
+    help: `seconds sent in Retry-After with those faults (default 1)`,
+  },
+  seed: {
+    type: "string",
+    value: "demo",
+    help: [
+      `on first start, provision the site and load the demo plan (the LGA Corporate Peer`,
+      `Challenge 2023 plan as its April 2024 progress report left it)`,
+    ],
+  },
+  today: {
+    type: "string",
+    value: "DATE",
+    help: [
+      `the sandbox's date, YYYY-MM-DD; the figures, the CLI, the tab and the reminders use it`,
+      `against the sandbox (default with --seed demo: 2024-04-10, the day after the report;`,
+      `otherwise the real date)`,
+    ],
+  },
+} as const satisfies OptionSpecs;
 
 const help = `Usage: actionplan sandbox [options]
 
 Runs a local stand-in for SharePoint Online and Microsoft Graph that the real clients talk to,
 keeping its state in a folder so a restart loses nothing. Stops on Ctrl+C.
 
-Options:
-  --port N           port to listen on (default 4300)
-  --data DIR         folder for the sandbox's state (default .sandbox/)
-  --threshold N      list view threshold (default 5000, as SharePoint Online)
-  --latency MS       delay added to every request (default 0)
-  --fault-rate R     share of SharePoint/Graph requests answered 429 or 503 with Retry-After, 0 to 1 (default 0)
-  --retry-after S    seconds sent in Retry-After with those faults (default 1)
-  --seed demo        on first start, provision the site and load the demo plan (the LGA Corporate Peer
-                     Challenge 2023 plan as its April 2024 progress report left it)
-  --today DATE       the sandbox's date, YYYY-MM-DD; the figures, the CLI, the tab and the reminders use it
-                     against the sandbox (default with --seed demo: 2024-04-10, the day after the report;
-                     otherwise the real date)
-  --help             show this help`;
+${optionsHelp(specs)}`;
 
 const schema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(4300),
@@ -46,20 +75,7 @@ export const sandboxCommand: Command = {
   help,
   run: (argv) =>
     withUsageErrors("sandbox", help, async () => {
-      const options = parseOptions(
-        argv,
-        {
-          port: { type: "string" },
-          data: { type: "string" },
-          threshold: { type: "string" },
-          latency: { type: "string" },
-          "fault-rate": { type: "string" },
-          "retry-after": { type: "string" },
-          seed: { type: "string" },
-          today: { type: "string" },
-        },
-        schema,
-      );
+      const options = parseOptions(argv, argsOptions(specs), schema);
       const dataDir = resolve(options.data);
       const sandbox = await startSandbox({
         port: options.port,

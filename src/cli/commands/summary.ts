@@ -11,16 +11,52 @@ import type { PlanRecord } from "../../sharepoint/schema/index.ts";
 import { type DataContext, refuseIfSkipped } from "../../sharepoint/core/index.ts";
 import { loadOwnRole } from "../../sharepoint/roles.ts";
 import { sayIfUnfinished, visiblePlans } from "../admin.ts";
-import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import {
-  connect,
-  isoDateOption,
-  reportRemoteFailure,
-  reportSkipped,
-  siteOptions,
-  siteSchema,
-  todayFor,
-} from "../site.ts";
+  argsOptions,
+  type Command,
+  optionsHelp,
+  type OptionSpecs,
+  parseOptions,
+  UsageError,
+  withUsageErrors,
+} from "../command.ts";
+import { connect, isoDateOption, reportRemoteFailure, reportSkipped, siteSchema, todayFor } from "../site.ts";
+
+const specs = {
+  site: {
+    type: "string",
+    value: "URL",
+    help: `the site, e.g. http://localhost:4300/sites/improvement (the sandbox)`,
+  },
+  plan: {
+    type: "string",
+    value: "TITLE|ID",
+    help: `the plan, by its id (see \`actionplan plans\`) or its exact title`,
+  },
+  "as-of": {
+    type: "string",
+    value: "DATE",
+    help: `the day the figures are for (default: today in Europe/London; the sandbox's date)`,
+  },
+  as: {
+    type: "string",
+    value: "UPN",
+    help: `against the sandbox: whom to act as; against SharePoint Online: who signs in`,
+  },
+  json: {
+    type: "boolean",
+    help: [
+      `print JSON: { plan: { id, title }, asOf, figures } where figures has`,
+      `asOf, actionsTotal, actionsCompleted, percentComplete, byStatus,`,
+      `recommendationsComplete { complete, total, text }, overdue, delayed, dueNext30Days,`,
+      `noTargetDate, milestones { total, completed, overdue, delayed },`,
+      `updates { periodId, periodTitle, received, due } | null,`,
+      `forecast [{ monthEnd, percentComplete }],`,
+      `slippage { actionsMoved, totalDaysMoved, awaitingDecision },`,
+      `withdrawn (actions a coordinator retired, left out of every other figure)`,
+    ],
+  },
+} as const satisfies OptionSpecs;
 
 const help = `Usage: actionplan summary --site <url> --plan <title or id> [--as-of YYYY-MM-DD] [--as <upn>] [--json]
 
@@ -29,20 +65,7 @@ delayed, due in the next 30 days, with no target date, updates received for the 
 dates moved, and the forecast of % complete at each month end if every open action finishes on time.
 An item that cannot be read is left out of the figures and named on stderr.
 
-Options:
-  --site URL          the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
-  --plan TITLE|ID     the plan, by its id (see \`actionplan plans\`) or its exact title
-  --as-of DATE        the day the figures are for (default: today in Europe/London; the sandbox's date)
-  --as UPN            against the sandbox: whom to act as; against SharePoint Online: who signs in
-  --json              print JSON: { plan: { id, title }, asOf, figures } where figures has
-                      asOf, actionsTotal, actionsCompleted, percentComplete, byStatus,
-                      recommendationsComplete { complete, total, text }, overdue, delayed, dueNext30Days,
-                      noTargetDate, milestones { total, completed, overdue, delayed },
-                      updates { periodId, periodTitle, received, due } | null,
-                      forecast [{ monthEnd, percentComplete }],
-                      slippage { actionsMoved, totalDaysMoved, awaitingDecision },
-                      withdrawn (actions a coordinator retired, left out of every other figure)
-  --help              show this help`;
+${optionsHelp(specs)}`;
 
 const schema = siteSchema.extend({
   plan: z.string().trim().min(1, "name the plan"),
@@ -125,11 +148,7 @@ export const summaryCommand: Command = {
   help,
   run: (argv) =>
     withUsageErrors("summary", help, async () => {
-      const options = parseOptions(
-        argv,
-        { ...siteOptions, plan: { type: "string" }, "as-of": { type: "string" } },
-        schema,
-      );
+      const options = parseOptions(argv, argsOptions(specs), schema);
       const ctx = connect(options.site, options.as);
       try {
         const asOf = (options["as-of"] ?? (await todayFor(options.site))) as IsoDate;

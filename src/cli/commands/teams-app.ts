@@ -19,10 +19,56 @@ import {
 import { nextPatch } from "../../teams-catalog/version.ts";
 import { dispatcher } from "../admin.ts";
 import { graphTokenSourceFor, isSandboxSite, readTenantSettings, tenantTokenSource } from "../auth.ts";
-import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
+import {
+  argsOptions,
+  type Command,
+  optionsHelp,
+  type OptionSpecs,
+  parseOptions,
+  UsageError,
+  withUsageErrors,
+} from "../command.ts";
 import type { TokenSource } from "../../sharepoint/core/index.ts";
 
 const NAME = "teams-app publish";
+
+const specs = {
+  package: {
+    type: "string",
+    value: "FILE",
+    help: `the app package, e.g. dist/appPackage/action-plan-tracker.zip`,
+  },
+  as: {
+    type: "string",
+    value: "UPN",
+    help: [
+      `against the sandbox: whom to act as (its Teams Administrator is`,
+      `laura.kowalczyk@northbridge.gov.uk); against a tenant: the account to sign in with`,
+    ],
+  },
+  review: {
+    type: "boolean",
+    help: [
+      `submit it for an administrator's approval (Teams admin centre → Teams apps → Manage`,
+      `apps) instead of publishing it`,
+    ],
+  },
+  "graph-url": {
+    type: "string",
+    value: "URL",
+    help: [
+      `Graph's root (default ACTIONPLAN_GRAPH_URL, else https://graph.microsoft.com); the`,
+      `sandbox's is http://localhost:4300/graph`,
+    ],
+  },
+  json: {
+    type: "boolean",
+    help: [
+      `print { catalogId, manifestId, version, outcome, publishingState, previousVersion }:`,
+      `outcome created, updated or unchanged; publishingState published or submitted`,
+    ],
+  },
+} as const satisfies OptionSpecs;
 
 const publishHelp = `Usage: actionplan teams-app publish --package <zip> [--as <upn>] [--review] [--graph-url <url>] [--json]
 
@@ -38,17 +84,7 @@ the role. It signs in as a person (Graph takes no app-only token for the catalog
 registration's delegated Graph permission AppCatalog.Submit, consented by an administrator (README, the
 permissions table).
 
-Options:
-  --package FILE     the app package, e.g. dist/appPackage/action-plan-tracker.zip
-  --as UPN           against the sandbox: whom to act as (its Teams Administrator is
-                     laura.kowalczyk@northbridge.gov.uk); against a tenant: the account to sign in with
-  --review           submit it for an administrator's approval (Teams admin centre → Teams apps → Manage
-                     apps) instead of publishing it
-  --graph-url URL    Graph's root (default ACTIONPLAN_GRAPH_URL, else https://graph.microsoft.com); the
-                     sandbox's is http://localhost:4300/graph
-  --json             print { catalogId, manifestId, version, outcome, publishingState, previousVersion }:
-                     outcome created, updated or unchanged; publishingState published or submitted
-  --help             show this help
+${optionsHelp(specs)}
 
 Signing in to a tenant reads ACTIONPLAN_TENANT_ID and ACTIONPLAN_CLIENT_ID (a device code, or the browser
 with ACTIONPLAN_SIGN_IN=browser); ACTIONPLAN_CERT_PATH, the app's own sign-in, is refused here.`;
@@ -103,17 +139,7 @@ const publishCommand: Command = {
   help: publishHelp,
   run: (argv) =>
     withUsageErrors(NAME, publishHelp, async () => {
-      const options = parseOptions(
-        argv,
-        {
-          package: { type: "string" },
-          as: { type: "string" },
-          review: { type: "boolean" },
-          "graph-url": { type: "string" },
-          json: { type: "boolean" },
-        },
-        schema,
-      );
+      const options = parseOptions(argv, argsOptions(specs), schema);
       const graphUrl = (options["graph-url"] ?? graphUrlFromSettings()).replace(/\/+$/, "");
       const outcome = await publishPackage(options.package, {
         as: options.as,

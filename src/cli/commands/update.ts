@@ -8,9 +8,57 @@ import { upnOf } from "../../sharepoint/schema/index.ts";
 import { loadSiteRole } from "../../sharepoint/roles.ts";
 import { addProgressUpdate } from "../../sharepoint/updates/index.ts";
 import { planOption, reportAdminFailure } from "../admin.ts";
-import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
-import { connect, isoDateOption, reportSkipped, siteOptions, siteSchema, todayFor } from "../site.ts";
+import {
+  argsOptions,
+  optionsHelp,
+  parseOptions,
+  UsageError,
+  withUsageErrors,
+  type Command,
+  type OptionSpecs,
+} from "../command.ts";
+import { connect, isoDateOption, reportSkipped, siteSchema, todayFor } from "../site.ts";
 import { findAction, loadStructure } from "./plan-structure-find.ts";
+
+const specs = {
+  site: {
+    type: "string",
+    value: "URL",
+    help: "the site, e.g. http://localhost:4300/sites/improvement (the sandbox)",
+  },
+  plan: {
+    type: "string",
+    value: "TITLE|ID",
+    help: "the plan, by its id (see `actionplan plans`) or its exact title",
+  },
+  action: {
+    type: "string",
+    value: "REF|ID",
+    help: 'the action or milestone, by its number ("2.3") or its id',
+  },
+  text: { type: "string", value: "TEXT", help: "the update, as the committee will read it" },
+  status: { type: "string", value: "STATUS", help: `what you report: ${STATUSES.join(", ")}` },
+  percent: { type: "string", value: "N", help: "% complete, 0-100" },
+  evidence: { type: "string", value: "URL", help: "an https link to the evidence" },
+  date: {
+    type: "string",
+    value: "DATE",
+    help: "the update's date (default: today in Europe/London; the sandbox's date)",
+  },
+  complete: {
+    type: "boolean",
+    help: "also mark the action complete on that date (as --status Completed does)",
+  },
+  as: {
+    type: "string",
+    value: "UPN",
+    help: "against the sandbox: whom to act as; against SharePoint Online: who signs in",
+  },
+  json: {
+    type: "boolean",
+    help: "print JSON: { action: { id, ref }, update: { id, date, periodId }, completedOn }",
+  },
+} as const satisfies OptionSpecs;
 
 const help = `Usage: actionplan update --site <url> --plan <title or id> --action <number or id> --text TEXT
                          [--status STATUS] [--percent N] [--evidence URL] [--date YYYY-MM-DD] [--complete]
@@ -19,31 +67,9 @@ const help = `Usage: actionplan update --site <url> --plan <title or id> --actio
 Posts a progress update on an action for the reporting period open for updates, as its SRO (the post's
 holder, or its delegate while they cover it) or a coordinator. The update is the action's latest at once.
 
-Options:
-  --site URL        the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
-  --plan TITLE|ID   the plan, by its id (see \`actionplan plans\`) or its exact title
-  --action REF|ID   the action or milestone, by its number ("2.3") or its id
-  --text TEXT       the update, as the committee will read it
-  --status STATUS   what you report: ${STATUSES.join(", ")}
-  --percent N       % complete, 0-100
-  --evidence URL    an https link to the evidence
-  --date DATE       the update's date (default: today in Europe/London; the sandbox's date)
-  --complete        also mark the action complete on that date (as --status Completed does)
-  --as UPN          against the sandbox: whom to act as; against SharePoint Online: who signs in
-  --json            print JSON: { action: { id, ref }, update: { id, date, periodId }, completedOn }
-  --help            show this help`;
+${optionsHelp(specs)}`;
 
-const options = {
-  ...siteOptions,
-  plan: { type: "string" },
-  action: { type: "string" },
-  text: { type: "string" },
-  status: { type: "string" },
-  percent: { type: "string" },
-  evidence: { type: "string" },
-  date: { type: "string" },
-  complete: { type: "boolean" },
-} as const;
+const options = argsOptions(specs);
 
 const schema = siteSchema.extend({
   plan: planOption,
