@@ -14,7 +14,15 @@ import { describeForPeople, RemoteError } from "../../lib/remote-error.ts";
 import { createSharePoint } from "../../sharepoint/core/index.ts";
 import { provisionSite } from "../../sharepoint/provision/index.ts";
 import { isSandboxSite, tokenSourceFor } from "../auth.ts";
-import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
+import {
+  argsOptions,
+  type Command,
+  optionsHelp,
+  type OptionSpecs,
+  parseOptions,
+  UsageError,
+  withUsageErrors,
+} from "../command.ts";
 import { azCli, AzError, type Az } from "../deploy/az.ts";
 import { azureResources, certificate, upload } from "../deploy/azure-steps.ts";
 import {
@@ -27,6 +35,32 @@ import { deployContext, type DeployContext } from "../deploy/context.ts";
 import { publishToCatalog } from "../deploy/teams-step.ts";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
+
+const specs = {
+  env: { type: "string", value: "FILE", help: `the settings file, e.g. env/.env.dev` },
+  as: {
+    type: "string",
+    value: "UPN",
+    help: [
+      `who signs in to Microsoft 365 for steps 7 and 9 (device code): an Owner of the site, and a`,
+      `Teams Administrator unless --teams-as names one (against the sandbox: whom to act as)`,
+    ],
+  },
+  "teams-as": {
+    type: "string",
+    value: "UPN",
+    help: `a different person to publish the app to the catalog (a Teams Administrator)`,
+    alone: true,
+  },
+  review: {
+    type: "boolean",
+    help: [
+      `submit the Teams app for an administrator's approval instead of publishing it (for a`,
+      `deployer who is not a Teams Administrator)`,
+    ],
+  },
+  check: { type: "boolean", help: `check the settings file and az's sign-in only; change nothing` },
+} as const satisfies OptionSpecs;
 
 const help = `Usage: actionplan deploy --env <file> [--as <upn>] [--teams-as <upn>] [--review] [--check]
 
@@ -45,16 +79,7 @@ to the file, so a run stopped by a missing role resumes where it stopped. In ord
   9 the site's lists and permissions (provision), signed in as --as
 Then it prints what is left for others (the site grant, the sender's sign-in, Teams admin centre).
 
-Options:
-  --env FILE   the settings file, e.g. env/.env.dev
-  --as UPN     who signs in to Microsoft 365 for steps 7 and 9 (device code): an Owner of the site, and a
-               Teams Administrator unless --teams-as names one (against the sandbox: whom to act as)
-  --teams-as UPN
-               a different person to publish the app to the catalog (a Teams Administrator)
-  --review     submit the Teams app for an administrator's approval instead of publishing it (for a
-               deployer who is not a Teams Administrator)
-  --check      check the settings file and az's sign-in only; change nothing
-  --help       show this help
+${optionsHelp(specs)}
 
 It needs the Azure CLI (az, signed in with az login) and Node ${process.versions.node.split(".")[0] ?? "20"} or later.`;
 
@@ -80,17 +105,7 @@ export const deployCommand: Command = {
   help,
   run: (argv) =>
     withUsageErrors("deploy", help, async () => {
-      const options = parseOptions(
-        argv,
-        {
-          env: { type: "string" },
-          as: { type: "string" },
-          "teams-as": { type: "string" },
-          review: { type: "boolean" },
-          check: { type: "boolean" },
-        },
-        schema,
-      );
+      const options = parseOptions(argv, argsOptions(specs), schema);
       if (!existsSync(options.env))
         throw new UsageError(
           `there is no settings file at ${options.env}; copy env/.env.dev and fill in its first block.`,

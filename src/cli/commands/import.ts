@@ -28,16 +28,16 @@ import {
 } from "../../sharepoint/import/index.ts";
 import { findPlansByTitle, listPlans } from "../../sharepoint/plans/index.ts";
 import type { PlanRecord } from "../../sharepoint/schema/index.ts";
-import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
 import {
-  connect,
-  isoDateOption,
-  reportRemoteFailure,
-  reportSkipped,
-  siteOptions,
-  siteSchema,
-  todayFor,
-} from "../site.ts";
+  argsOptions,
+  type Command,
+  optionsHelp,
+  type OptionSpecs,
+  parseOptions,
+  UsageError,
+  withUsageErrors,
+} from "../command.ts";
+import { connect, isoDateOption, reportRemoteFailure, reportSkipped, siteSchema, todayFor } from "../site.ts";
 import { directoryClient, loadDirectory, type DirectoryPerson } from "./import-directory.ts";
 import { parseHeadings, plansToImport, skipRowsOf, type ReadingOptions } from "./import-plans.ts";
 import {
@@ -48,6 +48,106 @@ import {
   type ImportReport,
   type ImportReportBase,
 } from "./import-report.ts";
+
+const specs = {
+  site: {
+    type: "string",
+    value: "URL",
+    help: `the site, e.g. http://localhost:4300/sites/improvement (the sandbox)`,
+  },
+  plan: {
+    type: "string",
+    multiple: true,
+    value: "TITLE|ID",
+    help: [
+      `the plan to import into, by id or exact title; a title no plan has names a new plan`,
+      `(default: the title in the sheet's first rows, else the file name). In a file holding`,
+      `several plans: one of the plans it names, to import only that one (repeat for more)`,
+    ],
+  },
+  sheet: { type: "string", value: "NAME", help: `read this sheet only` },
+  sheets: {
+    type: "string",
+    value: "all|LIST",
+    help: [
+      `read these sheets (comma-separated) as the plan's areas, or all that share the layout`,
+      `(default: the sheets the saved mapping read, else all that share the layout)`,
+    ],
+  },
+  "plan-column": {
+    type: "string",
+    value: "NAME",
+    help: [
+      `the column naming each row's plan (default: one headed Plan, Programme or Project);`,
+      `none: the file is one plan`,
+    ],
+  },
+  workstreams: {
+    type: "string",
+    value: "HOW",
+    help: [
+      `a named workstream as an action holding its activities (action, the default) or as a`,
+      `label in front of each activity's text (label)`,
+    ],
+  },
+  headings: {
+    type: "string",
+    value: "LIST",
+    help: [
+      `how heading rows are read, e.g. "Elections!4=activity,Elections!5=milestones,12=ignore":`,
+      `area, activity, milestones or ignore (a row with no sheet is on the first sheet read)`,
+    ],
+  },
+  mapping: {
+    type: "string",
+    value: "FILE",
+    help: [
+      `a JSON mapping of columns to fields (default: the mapping saved with the plan by its`,
+      `last import, else the columns recognised from their headers); saved with the plan`,
+    ],
+  },
+  today: {
+    type: "string",
+    value: "DATE",
+    help: [
+      `the day that places target dates written without a year, and dates the changes`,
+      `(default: today in Europe/London; the sandbox's date)`,
+    ],
+  },
+  "skip-rows": {
+    type: "string",
+    value: "LIST",
+    help: [
+      `spreadsheet rows to leave out, e.g. 12,14 or Elections!12,Grants!5 (the rows the problems`,
+      `name)`,
+    ],
+  },
+  confirm: {
+    type: "boolean",
+    help: `import a plan none of whose actions has a target date, or an SRO (asked otherwise)`,
+  },
+  "dry-run": { type: "boolean", help: `print what would be written; write nothing` },
+  as: {
+    type: "string",
+    value: "UPN",
+    help: `against the sandbox: whom to act as; against SharePoint Online: who signs in`,
+  },
+  json: {
+    type: "boolean",
+    help: [
+      `print one JSON object: { file, sheet, sheets, plan: { id (null for a new plan), title },`,
+      `dryRun, counts { recommendations, actions, milestones, updates, postsToCreate,`,
+      `rowsSkipped }, problems [{ severity, sheet, row, rows?, column, field, message }],`,
+      `unmatchedSros [{ text, rows, suggestions }], headings [{ sheet, row, text, reading,`,
+      `chosen }], confirmations [sentence], notes [sentence], changes { total, created { posts,`,
+      `periods, recommendations, actions, milestones, updates } (refs), changed [{ kind, ref,`,
+      `field, from, to }], unchanged { posts, recommendations, actions, milestones, updates }`,
+      `(counts), disappeared { recommendations, actions, milestones } (refs) }, written }; for a`,
+      `file holding several plans, { file, plans: [that object for each plan] }`,
+      `(progress lines go to stderr)`,
+    ],
+  },
+} as const satisfies OptionSpecs;
 
 const help = `Usage: actionplan import FILE --site <url> [--plan <title or id>]... [--sheet <name> | --sheets all|<name>,<name>]
                        [--plan-column <header>|none] [--workstreams action|label] [--headings <Sheet!row=reading>,...]
@@ -69,40 +169,7 @@ plan of that title, numbered on its own. Heading rows (one value across the row)
 activity (an action whose milestones are the rows under it, as "1. Planning for the elections"), a
 milestone heading ("Key Milestones": what follows are milestones of the activity above) or ignored.
 
-Options:
-  --site URL          the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
-  --plan TITLE|ID     the plan to import into, by id or exact title; a title no plan has names a new plan
-                      (default: the title in the sheet's first rows, else the file name). In a file holding
-                      several plans: one of the plans it names, to import only that one (repeat for more)
-  --sheet NAME        read this sheet only
-  --sheets all|LIST   read these sheets (comma-separated) as the plan's areas, or all that share the layout
-                      (default: the sheets the saved mapping read, else all that share the layout)
-  --plan-column NAME  the column naming each row's plan (default: one headed Plan, Programme or Project);
-                      none: the file is one plan
-  --workstreams HOW   a named workstream as an action holding its activities (action, the default) or as a
-                      label in front of each activity's text (label)
-  --headings LIST     how heading rows are read, e.g. "Elections!4=activity,Elections!5=milestones,12=ignore":
-                      area, activity, milestones or ignore (a row with no sheet is on the first sheet read)
-  --mapping FILE      a JSON mapping of columns to fields (default: the mapping saved with the plan by its
-                      last import, else the columns recognised from their headers); saved with the plan
-  --today DATE        the day that places target dates written without a year, and dates the changes
-                      (default: today in Europe/London; the sandbox's date)
-  --skip-rows LIST    spreadsheet rows to leave out, e.g. 12,14 or Elections!12,Grants!5 (the rows the problems
-                      name)
-  --confirm           import a plan none of whose actions has a target date, or an SRO (asked otherwise)
-  --dry-run           print what would be written; write nothing
-  --as UPN            against the sandbox: whom to act as; against SharePoint Online: who signs in
-  --json              print one JSON object: { file, sheet, sheets, plan: { id (null for a new plan), title },
-                      dryRun, counts { recommendations, actions, milestones, updates, postsToCreate,
-                      rowsSkipped }, problems [{ severity, sheet, row, rows?, column, field, message }],
-                      unmatchedSros [{ text, rows, suggestions }], headings [{ sheet, row, text, reading,
-                      chosen }], confirmations [sentence], notes [sentence], changes { total, created { posts,
-                      periods, recommendations, actions, milestones, updates } (refs), changed [{ kind, ref,
-                      field, from, to }], unchanged { posts, recommendations, actions, milestones, updates }
-                      (counts), disappeared { recommendations, actions, milestones } (refs) }, written }; for a
-                      file holding several plans, { file, plans: [that object for each plan] }
-                      (progress lines go to stderr)
-  --help              show this help`;
+${optionsHelp(specs)}`;
 
 const schema = siteSchema.extend({
   plan: z.array(z.string().trim().min(1, "name the plan")).default([]),
@@ -124,20 +191,7 @@ const schema = siteSchema.extend({
   "dry-run": z.boolean().default(false),
 });
 
-const OPTIONS = {
-  ...siteOptions,
-  plan: { type: "string", multiple: true },
-  sheet: { type: "string" },
-  sheets: { type: "string" },
-  "plan-column": { type: "string" },
-  workstreams: { type: "string" },
-  headings: { type: "string" },
-  mapping: { type: "string" },
-  today: { type: "string" },
-  "skip-rows": { type: "string" },
-  confirm: { type: "boolean" },
-  "dry-run": { type: "boolean" },
-} as const;
+const OPTIONS = argsOptions(specs);
 
 /** A problem with the file or the site's plans, printed as one sentence; exit code 1. */
 class ImportStop extends Error {}
