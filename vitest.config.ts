@@ -9,9 +9,9 @@ import { ClosingLine, CoverageByFolder } from "./tests/support/reporters.ts";
 // far above Vitest's 5 s default, yet low enough that a hung test fails the run rather than CI's clock.
 const SLOW = { testTimeout: 120_000, hookTimeout: 180_000 } as const;
 
-// Vitest's default is one worker fewer than the cores, which on CI's two cores is one file at a time. The
-// contract and integration files mostly wait (on sandboxes, child processes, leases running out), so two
-// files at once on two cores about halves their time. The e2e files stay one at a time (see below).
+// Vitest's default is one worker fewer than the cores, which on CI's two cores is one file at a time. The unit
+// files are pure and short, so two at once. The contract and integration files keep the default: their
+// leases and timings were written for one file at a time, and two at once on two cores is not yet proven.
 const WORKERS = Math.max(2, availableParallelism() - 1);
 
 export default defineConfig({
@@ -61,7 +61,6 @@ export default defineConfig({
           name: "contract",
           include: ["tests/contract/**/*.test.ts"],
           environment: "node",
-          maxWorkers: WORKERS,
           ...SLOW,
         },
       },
@@ -70,7 +69,6 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          maxWorkers: WORKERS,
           ...SLOW,
         },
       },
@@ -79,10 +77,8 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
-          // One Chromium for the project, started by the global setup and shared by every file (each file
-          // still has its own sandbox and browser contexts). One file at a time: two sandboxes and two tabs
-          // rendering on CI's two cores push the journeys' waits past their limits.
-          globalSetup: ["tests/e2e/support/global-setup.ts"],
+          // One browser at a time: each file starts a sandbox and a Chromium, and CI has two cores (two
+          // sandboxes and two tabs rendering push the journeys' waits past their limits).
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
           ...SLOW,

@@ -4,7 +4,6 @@
 // had an uncaught error (unless that page's `allow` names it), so no test file has to check for them itself.
 import assert from "node:assert/strict";
 import type { Browser, Frame, Page } from "playwright-core";
-import { inject } from "vitest";
 import { DEMO_TODAY, demoCoordinator, seedDemo } from "../../../src/sandbox/seed/demo.ts";
 import type { RunningSandbox } from "../../../src/sandbox/server.ts";
 import { createSharePoint, dataContext, type DataContext } from "../../../src/sharepoint/core/index.ts";
@@ -78,8 +77,7 @@ export async function startE2E(): Promise<E2E> {
   const tokenFor = (upn: string) => sandboxToken(sandbox.url, { user: upn });
   const coordinator = demoCoordinator();
   await Promise.all([seedDemo(siteUrl, () => tokenFor(coordinator)), built]);
-  // The e2e project's one Chromium (tests/e2e/support/global-setup.ts); close() below only disconnects.
-  const browser = await launchChromium(inject("chromiumEndpoint"));
+  const browser = await launchChromium();
 
   const opened: { query: HostQuery; host: HostPage; allow: Allowed }[] = [];
   const openHost = async (
