@@ -3,24 +3,11 @@
 // that renews it passes it again. The record is not a run: the last reminder run is still the lease's.
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { z } from "zod";
 import type { IsoDate } from "../../src/domain/index.ts";
 import { runDailyReminders } from "../../src/functions/daily-reminders.ts";
 import { SenderSignInExpired } from "../../src/functions/tokens.ts";
 import { actionplanHere as actionplan } from "../support/actionplan-cli.ts";
-import { demoDailyJob, openDemo, SENDER } from "./reminders-support.ts";
-
-const reportSchema = z.object({
-  ok: z.boolean(),
-  checks: z.array(
-    z.object({
-      check: z.string(),
-      ok: z.boolean(),
-      lines: z.array(z.string()),
-      warnings: z.array(z.string()).optional(),
-    }),
-  ),
-});
+import { demoDailyJob, openDemo, SENDER, doctorReportSchema as reportSchema } from "./reminders-support.ts";
 
 describe("doctor: the reminder sender's sign-in", () => {
   let demo: Awaited<ReturnType<typeof openDemo>>;

@@ -13,19 +13,7 @@ import { ACTION_PLAN_TEAMS_APP } from "../../src/sandbox/graph/catalog.ts";
 import { actionplanHere as actionplan } from "../support/actionplan-cli.ts";
 import { serveFolder } from "../support/static-site.ts";
 import { openSandbox, SANDBOX_PEOPLE } from "../support/targets.ts";
-import { COORDINATOR, openDemo, SENDER } from "./reminders-support.ts";
-
-const reportSchema = z.object({
-  ok: z.boolean(),
-  checks: z.array(
-    z.object({
-      check: z.string(),
-      ok: z.boolean(),
-      lines: z.array(z.string()),
-      warnings: z.array(z.string()).optional(),
-    }),
-  ),
-});
+import { COORDINATOR, openDemo, SENDER, doctorReportSchema as reportSchema } from "./reminders-support.ts";
 
 describe("actionplan doctor", () => {
   let demo: Awaited<ReturnType<typeof openDemo>>;

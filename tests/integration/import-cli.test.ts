@@ -2,7 +2,6 @@
 // dry run shows what would happen and writes nothing, the import writes it, running it again changes
 // nothing, an edited file changes what was edited, and a bad file gets one sentence and exit code 1.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +10,7 @@ import { z } from "zod";
 import { loadImportMapping } from "../../src/sharepoint/import/index.ts";
 import { listPlans, loadDashboard } from "../../src/sharepoint/plans/index.ts";
 import { SANDBOX_PEOPLE } from "../support/targets.ts";
+import { actionplanArgs as actionplan, type Run } from "../support/actionplan-cli.ts";
 import { openProvisioned, type Provisioned } from "./fixtures.ts";
 
 const DEMO_CSV = "data/lga-cpc-2023-progress-april-2024.csv";
@@ -38,30 +38,6 @@ const reportSchema = z.object({
   }),
   written: z.boolean(),
 });
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-// Asynchronous, so that the sandbox in this process keeps answering while the CLI runs.
-function actionplan(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["bin/actionplan.mjs", ...args],
-      { encoding: "utf8" },
-      (error, stdout, stderr) => {
-        resolve({
-          status: error === null ? 0 : typeof error.code === "number" ? error.code : null,
-          stdout,
-          stderr,
-        });
-      },
-    );
-  });
-}
 
 function assertOneSentence(run: Run, pattern: RegExp): void {
   assert.equal(run.status, 1, run.stderr);

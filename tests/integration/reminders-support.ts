@@ -144,3 +144,16 @@ export function demoDailyJob(
     ...overrides,
   };
 }
+
+/** What `actionplan doctor --json` prints. */
+export const doctorReportSchema = z.object({
+  ok: z.boolean(),
+  checks: z.array(
+    z.object({
+      check: z.string(),
+      ok: z.boolean(),
+      lines: z.array(z.string()),
+      warnings: z.array(z.string()).optional(),
+    }),
+  ),
+});

@@ -19,10 +19,15 @@ export function words(line: string): string[] {
 
 /** Run `actionplan <line>` in a child process. */
 export function actionplan(line: string): Promise<Run> {
+  return actionplanArgs(words(line));
+}
+
+/** Run `actionplan` with these arguments (a path with spaces in one) in a child process. */
+export function actionplanArgs(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["bin/actionplan.mjs", ...words(line)],
+      ["bin/actionplan.mjs", ...args],
       { encoding: "utf8" },
       (error, stdout, stderr) => {
         resolve({
