@@ -6,17 +6,42 @@ import { closePeriod, createPeriod, extendPeriod, loadPeriods } from "../../shar
 import type { PeriodRecord } from "../../sharepoint/schema/index.ts";
 import type { DataContext } from "../../sharepoint/core/index.ts";
 import { dispatcher, findPlan, planOption, reportAdminFailure } from "../admin.ts";
-import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
-import { connect, isoDateOption, reportSkipped, siteOptions, siteSchema, todayFor } from "../site.ts";
+import {
+  argsOptions,
+  optionsHelp,
+  parseOptions,
+  UsageError,
+  withUsageErrors,
+  type Command,
+  type OptionSpecs,
+} from "../command.ts";
+import { connect, isoDateOption, reportSkipped, siteSchema, todayFor } from "../site.ts";
 
-const COMMON_HELP = `  --plan ID|TITLE             the plan, by its id (see \`actionplan plans --all\`) or its exact title
-  --site URL                  the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
-  --as UPN                    against the sandbox: whom to act as; against SharePoint Online: who signs in
-  --json                      print JSON`;
 const PERIOD_JSON = "{ id, title, startsOn, updateDeadline, reportDate, state }";
 
+/** The options every period sub-command takes, after its own; `json` is what --json prints. */
+function planSpecs(json: string) {
+  return {
+    plan: {
+      type: "string",
+      value: "ID|TITLE",
+      help: "the plan, by its id (see `actionplan plans --all`) or its exact title",
+    },
+    site: {
+      type: "string",
+      value: "URL",
+      help: "the site, e.g. http://localhost:4300/sites/improvement (the sandbox)",
+    },
+    as: {
+      type: "string",
+      value: "UPN",
+      help: "against the sandbox: whom to act as; against SharePoint Online: who signs in",
+    },
+    json: { type: "boolean", help: `print JSON: ${json}` },
+  } as const satisfies OptionSpecs;
+}
+
 const planSchema = siteSchema.extend({ plan: planOption });
-const planOptions = { ...siteOptions, plan: { type: "string" } } as const;
 
 function shown(period: PeriodRecord) {
   return {
@@ -50,13 +75,13 @@ async function pickPeriod(ctx: DataContext, planId: string, key: string | undefi
   return found;
 }
 
+const listSpecs = planSpecs(`[${PERIOD_JSON}]`);
+
 const listHelp = `Usage: actionplan period list --site <url> --plan <id or title> [--as <upn>] [--json]
 
 Lists a plan's reporting periods, oldest first, with their dates and whether each is open or closed.
 
-Options:
-${COMMON_HELP}: [${PERIOD_JSON}]
-  --help                      show this help`;
+${optionsHelp(listSpecs)}`;
 
 const listCommand: Command = {
   name: "list",
@@ -64,7 +89,7 @@ const listCommand: Command = {
   help: listHelp,
   run: (argv) =>
     withUsageErrors("period list", listHelp, async () => {
-      const options = parseOptions(argv, planOptions, planSchema);
+      const options = parseOptions(argv, argsOptions(listSpecs), planSchema);
       const ctx = connect(options.site, options.as);
       try {
         const plan = await findPlan(ctx, options.plan);
@@ -80,19 +105,21 @@ const listCommand: Command = {
     }),
 };
 
+const openSpecs = {
+  title: { type: "string", value: "TITLE", help: 'e.g. "Q2 2024/25"' },
+  starts: { type: "string", value: "DATE", help: "the period's first day" },
+  deadline: { type: "string", value: "DATE", help: "the update deadline" },
+  "report-date": { type: "string", value: "DATE", help: "the day the report goes to the board or committee" },
+  ...planSpecs(PERIOD_JSON),
+} as const satisfies OptionSpecs;
+
 const openHelp = `Usage: actionplan period open --site <url> --plan <id or title> --title <title> --starts YYYY-MM-DD
                             --deadline YYYY-MM-DD --report-date YYYY-MM-DD [--as <upn>] [--json]
 
 Opens a reporting period: SROs owe an update for each action still open on its first day, reminders
 follow its deadline. A plan has one open period at a time: close the last one first.
 
-Options:
-  --title TITLE               e.g. "Q2 2024/25"
-  --starts DATE               the period's first day
-  --deadline DATE             the update deadline
-  --report-date DATE          the day the report goes to the board or committee
-${COMMON_HELP}: ${PERIOD_JSON}
-  --help                      show this help`;
+${optionsHelp(openSpecs)}`;
 
 const openCommand: Command = {
   name: "open",
@@ -102,13 +129,7 @@ const openCommand: Command = {
     withUsageErrors("period open", openHelp, async () => {
       const options = parseOptions(
         argv,
-        {
-          ...planOptions,
-          title: { type: "string" },
-          starts: { type: "string" },
-          deadline: { type: "string" },
-          "report-date": { type: "string" },
-        },
+        argsOptions(openSpecs),
         planSchema.extend({
           title: z.string().trim().min(1, 'give the period a title, e.g. "Q2 2024/25"'),
           starts: isoDateOption,
@@ -134,17 +155,23 @@ const openCommand: Command = {
     }),
 };
 
+const extendSpecs = {
+  deadline: { type: "string", value: "DATE", help: "the new update deadline" },
+  "report-date": {
+    type: "string",
+    value: "DATE",
+    help: "a new report date too (needed when the deadline passes the old one)",
+  },
+  period: { type: "string", value: "ID|TITLE", help: "the period (default: the plan's open one)" },
+  ...planSpecs(PERIOD_JSON),
+} as const satisfies OptionSpecs;
+
 const extendHelp = `Usage: actionplan period extend --site <url> --plan <id or title> --deadline YYYY-MM-DD
                               [--report-date YYYY-MM-DD] [--period <id or title>] [--as <upn>] [--json]
 
 Gives the open period (or the one named) a new update deadline; reminders follow it from the next run.
 
-Options:
-  --deadline DATE             the new update deadline
-  --report-date DATE          a new report date too (needed when the deadline passes the old one)
-  --period ID|TITLE           the period (default: the plan's open one)
-${COMMON_HELP}: ${PERIOD_JSON}
-  --help                      show this help`;
+${optionsHelp(extendSpecs)}`;
 
 const extendCommand: Command = {
   name: "extend",
@@ -154,12 +181,7 @@ const extendCommand: Command = {
     withUsageErrors("period extend", extendHelp, async () => {
       const options = parseOptions(
         argv,
-        {
-          ...planOptions,
-          period: { type: "string" },
-          deadline: { type: "string" },
-          "report-date": { type: "string" },
-        },
+        argsOptions(extendSpecs),
         planSchema.extend({
           period: z.string().trim().min(1).optional(),
           deadline: isoDateOption,
@@ -185,6 +207,20 @@ const extendCommand: Command = {
     }),
 };
 
+const closeSpecs = {
+  period: { type: "string", value: "ID|TITLE", help: "the period (default: the plan's open one)" },
+  "as-of": {
+    type: "string",
+    value: "DATE",
+    help: ["the day the figures are frozen for (default: today in Europe/London;", "the sandbox's date)"],
+  },
+  "even-with-requests-waiting": {
+    type: "boolean",
+    help: "close it although target date change requests wait",
+  },
+  ...planSpecs(`{ period: ${PERIOD_JSON}, figures }`),
+} as const satisfies OptionSpecs;
+
 const closeHelp = `Usage: actionplan period close --site <url> --plan <id or title> [--period <id or title>]
                              [--as-of YYYY-MM-DD] [--even-with-requests-waiting] [--as <upn>] [--json]
 
@@ -192,13 +228,7 @@ Closes the open period (or the one named), freezing the plan's figures on that d
 "since the last report" and the next report compare against them. Refused while SROs' requests to move
 target dates wait for a decision, unless --even-with-requests-waiting.
 
-Options:
-  --period ID|TITLE               the period (default: the plan's open one)
-  --as-of DATE                    the day the figures are frozen for (default: today in Europe/London;
-                                  the sandbox's date)
-  --even-with-requests-waiting    close it although target date change requests wait
-${COMMON_HELP}: { period: ${PERIOD_JSON}, figures }
-  --help                          show this help`;
+${optionsHelp(closeSpecs)}`;
 
 const closeCommand: Command = {
   name: "close",
@@ -208,12 +238,7 @@ const closeCommand: Command = {
     withUsageErrors("period close", closeHelp, async () => {
       const options = parseOptions(
         argv,
-        {
-          ...planOptions,
-          period: { type: "string" },
-          "as-of": { type: "string" },
-          "even-with-requests-waiting": { type: "boolean" },
-        },
+        argsOptions(closeSpecs),
         planSchema.extend({
           period: z.string().trim().min(1).optional(),
           "as-of": isoDateOption.optional(),
