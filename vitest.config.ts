@@ -1,18 +1,12 @@
 // The tests, in four projects: `unit` (beside the code under src/), `contract` and `integration` (each file
 // starts its own sandbox), `e2e` (the tab in Debian's Chromium through the local Teams host). `npm test` runs
 // them all after the static checks; `npx vitest --project unit` runs one; `npm run coverage` measures src/.
-import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { ClosingLine, CoverageByFolder } from "./tests/support/reporters.ts";
 
 // Node's test runner, which these tests ran on before, has no time limit; sandboxes and browsers need one
 // far above Vitest's 5 s default, yet low enough that a hung test fails the run rather than CI's clock.
 const SLOW = { testTimeout: 120_000, hookTimeout: 180_000 } as const;
-
-// Vitest's default is one worker fewer than the cores, which on CI's two cores is one file at a time. The unit
-// files are pure and short, so two at once. The contract and integration files keep the default: their
-// leases and timings were written for one file at a time, and two at once on two cores is not yet proven.
-const WORKERS = Math.max(2, availableParallelism() - 1);
 
 export default defineConfig({
   test: {
@@ -52,7 +46,6 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
-          maxWorkers: WORKERS,
           ...SLOW,
         },
       },
