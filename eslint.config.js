@@ -32,6 +32,15 @@ const NODE_TEST = {
   message: 'Tests run on Vitest: import test, describe, beforeAll and afterAll from "vitest".',
 };
 const NODE_MODULES = { group: ["node:*"], message: "The tab runs in the browser: no Node modules." };
+// Feature components (.tsx) reach SharePoint only through their feature's api/ folder (and its data hooks, .ts
+// files); the records they show may still be imported as types. import-x/no-restricted-paths has no
+// allowTypeImports, so this is typescript-eslint's no-restricted-imports (beside, not replacing, the core rule).
+const SHAREPOINT_FROM_COMPONENTS = {
+  regex: "^(\\.\\./)+sharepoint/",
+  allowTypeImports: true,
+  message:
+    "Feature components reach SharePoint only through their feature's api/ folder (src/tab/features/<feature>/api); `import type` of records may come from src/sharepoint.",
+};
 const PURE_CORES = ["src/domain", "src/import", "src/report"].map((dir) => `${dir}/**/*.ts`);
 const NO_NODE_IN_CORES = {
   group: ["node:*"],
@@ -193,6 +202,12 @@ export default defineConfig(
       ...reactHooks.configs.recommended.rules,
       // A later block replaces a rule's options, so the zod paths above are repeated here.
       "no-restricted-imports": ["error", { paths: CLASSIC_ZOD, patterns: [NODE_MODULES] }],
+    },
+  },
+  {
+    files: ["src/tab/features/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [SHAREPOINT_FROM_COMPONENTS] }],
     },
   },
   {

@@ -1,7 +1,9 @@
 // Issue 4's tab figures: the JavaScript the first screen loads (raw and gzip) and what loads lazily; then
 // SharePoint requests and time from the host's `initialize` to the first screen rendered, in headless
 // Chromium through the local Teams host with the sandbox at 50 ms a request: My actions and the Dashboard
-// for the demo plan, and the Dashboard of a 5,000-action plan.
+// for the demo plan, and the Dashboard of a 5,000-action plan. Then issue 28's start-up figure: My actions
+// opened for the first time (nothing cached) with the sandbox at 250 ms a request, from the host page's
+// navigation to the person's actions on screen, which only start-up work done side by side can keep short.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -20,6 +22,8 @@ import { openSandbox } from "../tests/support/targets.ts";
 import { counted, type BenchOptions, type Figure } from "./figures.ts";
 
 const LATENCY = 50;
+/** The sandbox's latency for the start-up figure: every request (page, scripts, config, token, data) waits this. */
+const SLOW_LATENCY = 250;
 const KB = 1024;
 
 /** A chunk and every chunk it imports statically, transitively ("assets/x.js" paths). */
@@ -74,7 +78,7 @@ function bundleFigures(): Figure[] {
       name: "tab first-screen JavaScript (gzip)",
       value: kb(initial.gzip),
       unit: "KB",
-      target: { op: "<=", value: 200 },
+      target: { op: "<=", value: 175 },
       conditions,
     },
     { name: "tab first-screen JavaScript (raw)", value: kb(initial.raw), unit: "KB", conditions },
@@ -110,10 +114,13 @@ function probe(selector: string): string {
   })();`;
 }
 
-const timesSchema = z.object({ initAt: z.number(), shownAt: z.number() });
+const timesSchema = z.object({ navigatedAt: z.number(), initAt: z.number(), shownAt: z.number() });
 
 interface Run {
+  /** From the host's `initialize` to the first screen in the DOM. */
   ms: number;
+  /** From the host page's navigation start to the first screen in the DOM. */
+  fromNavigation: number;
   requests: number;
 }
 
@@ -141,6 +148,7 @@ async function firstRender(
   const frame = page.frame({ url: /\/tab\// });
   if (frame === null) throw new Error("no tab frame");
   const times = timesSchema.parse({
+    navigatedAt: await page.evaluate(() => performance.timeOrigin),
     initAt: await page.evaluate(() => (window as unknown as { __initAt?: number }).__initAt),
     shownAt: await frame.evaluate(() => (window as unknown as { __shownAt?: number }).__shownAt),
   });
@@ -148,15 +156,17 @@ async function firstRender(
   await page.waitForTimeout(300);
   const requests = sandbox.stats.sharePointRequests - before;
   await context.close();
-  return { ms: times.shownAt - times.initAt, requests };
+  return { ms: times.shownAt - times.initAt, fromNavigation: times.shownAt - times.navigatedAt, requests };
 }
 
-/** Median of `n` runs (the first warms the browser's cache of the tab's files, as a returning user has). */
-async function median(n: number, once: () => Promise<Run>): Promise<Run> {
+/** Median of `n` runs by `by` (each run is a new browser context, so nothing is cached between runs). */
+async function median(n: number, once: () => Promise<Run>, by: "ms" | "fromNavigation" = "ms"): Promise<Run> {
   const runs: Run[] = [];
   for (let i = 0; i < n; i++) runs.push(await once());
-  runs.sort((a, b) => a.ms - b.ms);
-  return runs[Math.floor(runs.length / 2)] ?? { ms: Number.NaN, requests: Number.NaN };
+  runs.sort((a, b) => a[by] - b[by]);
+  return (
+    runs[Math.floor(runs.length / 2)] ?? { ms: Number.NaN, fromNavigation: Number.NaN, requests: Number.NaN }
+  );
 }
 
 /** Run the tab figures. */
@@ -190,6 +200,23 @@ export async function run({ quick }: BenchOptions): Promise<Figure[]> {
     const mine = await median(runs, () =>
       firstRender(browser, sandbox, `user=${encodeURIComponent(sro.upn)}&frame=personal`, "main section h2"),
     );
+    // The sandbox bundles its Teams host's script on the first request for it: the sandbox's own start-up,
+    // not the tab's, so it is done before the clock starts.
+    await fetch(`${sandbox.url}/teams/host.js`);
+    options.latencyMs = SLOW_LATENCY;
+    const slowRuns = quick ? 1 : 3;
+    const firstOpen = await median(
+      slowRuns,
+      () =>
+        firstRender(
+          browser,
+          sandbox,
+          `user=${encodeURIComponent(sro.upn)}&frame=personal`,
+          "[data-action-ref]",
+        ),
+      "fromNavigation",
+    );
+    options.latencyMs = LATENCY;
     const dash = await median(runs, () =>
       firstRender(
         browser,
@@ -213,6 +240,19 @@ export async function run({ quick }: BenchOptions): Promise<Figure[]> {
         unit: "requests",
         target: { op: "<=", value: 2 },
         conditions: { ...conditions, note: "the actions and their plans' open periods" },
+      },
+      {
+        name: `My actions, first open at ${String(SLOW_LATENCY)} ms latency, navigation → data shown`,
+        value: Math.round(firstOpen.fromNavigation),
+        unit: "ms",
+        target: { op: "<=", value: 2000 },
+        conditions: {
+          ...conditions,
+          latencyMs: SLOW_LATENCY,
+          runs: slowRuns,
+          measured:
+            "median, from the Teams host page's navigation start to the person's first action in the DOM; a new browser context each run, so nothing is cached",
+        },
       },
       {
         name: "Dashboard, demo plan (time to first render)",

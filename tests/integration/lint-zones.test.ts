@@ -65,6 +65,15 @@ describe("the import boundaries hold", () => {
       says: /Features never import each other/,
     },
     {
+      zone: "a feature's component reaches SharePoint only through its api/ folder (types may come directly)",
+      path: "src/tab/features/action/zone-probe.tsx",
+      wrong: `import { addProgressUpdate } from "../../../sharepoint/updates/index.ts";${use("addProgressUpdate")}`,
+      right:
+        `import type { ActionRecord } from "../../../sharepoint/schema/index.ts";\n` +
+        `import { addProgressUpdate } from "./api/index.ts";${use("addProgressUpdate")}export type Probe = ActionRecord;\n`,
+      says: /Feature components reach SharePoint only through their feature's api\/ folder/,
+    },
+    {
       zone: "src/lib imports only itself",
       path: "src/lib/zone-probe.ts",
       wrong: `import { isoDate } from "../domain/index.ts";${use("isoDate")}`,

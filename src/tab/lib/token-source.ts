@@ -61,8 +61,18 @@ export function chooseTokenSources(context: TabContext, config: TabConfig): Toke
   // Started now, so MSAL loads and initialises while the first screen's other work runs.
   const tokens = naaSources(auth.clientId, context);
   tokens.catch(() => undefined); // reported by the first request that needs a token
+  // Callers at the same time share one request (the start-up asks for SharePoint's token before the first
+  // view's request does); once it has settled, the next call asks MSAL, which answers from its cache.
   const scoped = (scopes: string[]): TokenSource => {
-    return async () => (await tokens)(scopes);
+    let pending: Promise<string> | null = null;
+    return () => {
+      pending ??= tokens
+        .then((source) => source(scopes))
+        .finally(() => {
+          pending = null;
+        });
+      return pending;
+    };
   };
   return {
     // ".default": the permissions the council's administrator consented to for the app, nothing more.

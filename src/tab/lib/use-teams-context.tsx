@@ -1,5 +1,5 @@
-// The one place the tab talks to teams-js for its context: initialise, read the context, follow theme
-// changes live, and tell the host the app has loaded. Outside Teams it gives a context of its own, so the
+// The one place the tab talks to teams-js for its context: initialise (once, begun by the start-up before
+// React renders), read the context, follow theme changes live, and tell the host the app has loaded. Outside Teams it gives a context of its own, so the
 // tab can be opened in a browser (the update dialog's URL, say) and explain what it needs.
 import { app } from "@microsoft/teams-js";
 import { createContext, use, useEffect, useState, type ReactNode } from "react";
@@ -39,14 +39,27 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   });
 }
 
-async function start(onTheme: (theme: TabContext["theme"]) => void): Promise<TabContext> {
+// Theme changes since start: the latest, and who to tell (the provider, once mounted).
+let changedTheme: TabContext["theme"] | null = null;
+let onThemeChange: ((theme: TabContext["theme"]) => void) | null = null;
+
+async function start(): Promise<TabContext> {
   if (!framed()) return outsideTeams(window.matchMedia("(prefers-color-scheme: dark)").matches);
   await withTimeout(app.initialize(), INITIALIZE_TIMEOUT_MS, "Teams did not answer.");
   const context = fromTeamsContext(await app.getContext());
   app.registerOnThemeChangeHandler((theme) => {
-    onTheme(toTheme(theme));
+    changedTheme = toTheme(theme);
+    onThemeChange?.(changedTheme);
   });
   return context;
+}
+
+let starting: Promise<TabContext> | null = null;
+
+/** Initialise teams-js and read the context, begun on the first call; later calls get the same promise. */
+export function startTeams(): Promise<TabContext> {
+  starting ??= start();
+  return starting;
 }
 
 /** Provides the tab's context to everything below it; renders `fallback` until Teams has answered. */
@@ -58,14 +71,15 @@ export function TeamsContextProvider(props: {
   const [state, setState] = useState<State>({ status: "starting" });
   useEffect(() => {
     let live = true;
-    const onTheme = (theme: TabContext["theme"]) => {
+    onThemeChange = (theme) => {
       setState((current) =>
         current.status === "ready" ? { status: "ready", context: { ...current.context, theme } } : current,
       );
     };
-    start(onTheme).then(
+    startTeams().then(
       (context) => {
-        if (live) setState({ status: "ready", context });
+        if (live)
+          setState({ status: "ready", context: { ...context, theme: changedTheme ?? context.theme } });
       },
       (error: unknown) => {
         if (live)
@@ -77,6 +91,7 @@ export function TeamsContextProvider(props: {
     );
     return () => {
       live = false;
+      onThemeChange = null;
     };
   }, []);
   if (state.status === "starting") return props.fallback;

@@ -5,7 +5,8 @@
 import { Body1, Button, Caption1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { DataContext } from "../../../sharepoint/core/index.ts";
-import { loadChangeHistory, type ChangeEntry } from "../../../sharepoint/actions/index.ts";
+import type { ChangeEntry } from "../../../sharepoint/actions/index.ts";
+import { loadChangeHistory } from "./api/index.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { useDataContext } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";

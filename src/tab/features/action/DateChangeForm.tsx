@@ -13,11 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
 import { formatUkDate } from "../../../domain/index.ts";
-import {
-  loadCoordinatorUpns,
-  requestDateChange,
-  withdrawDateChange,
-} from "../../../sharepoint/date-changes/index.ts";
+import { loadCoordinatorUpns, requestDateChange, withdrawDateChange } from "./api/index.ts";
 import type { ActionRecord, DateChangeRecord } from "../../../sharepoint/schema/index.ts";
 import { targetDateText } from "../../components/target-date.ts";
 import { useDataContext, useGraphAccess, useToday } from "../../lib/data.tsx";

@@ -3,9 +3,9 @@
 import { Field, Select, Textarea } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
-import { ConflictError } from "../../../sharepoint/core/index.ts";
 import type { ActionRecord, PeriodRecord } from "../../../sharepoint/schema/index.ts";
-import { REOPEN_STATUSES, reopenAction, type ReopenStatus } from "../../../sharepoint/actions/index.ts";
+import type { ReopenStatus } from "../../../sharepoint/actions/index.ts";
+import { ConflictError, REOPEN_STATUSES, reopenAction } from "./api/index.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { ActionForm } from "./ActionForm.tsx";

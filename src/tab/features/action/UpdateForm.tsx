@@ -16,9 +16,8 @@ import {
 import { useState } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
 import { STATUSES } from "../../../domain/types.ts";
-import { ConflictError } from "../../../sharepoint/core/index.ts";
 import type { PeriodRecord, ActionRecord } from "../../../sharepoint/schema/index.ts";
-import { addProgressUpdate } from "../../../sharepoint/updates/index.ts";
+import { addProgressUpdate, ConflictError } from "./api/index.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { ActionForm } from "./ActionForm.tsx";

@@ -16,8 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { formatUkDate } from "../../../domain/iso-date.ts";
-import { ConflictError } from "../../../sharepoint/core/index.ts";
-import { approveDateChange, declineDateChange } from "../../../sharepoint/date-changes/index.ts";
+import { approveDateChange, ConflictError, declineDateChange } from "./api/index.ts";
 import type { Dashboard } from "../../../sharepoint/plans/index.ts";
 import type { DateChangeRecord } from "../../../sharepoint/schema/index.ts";
 import { targetDateText } from "../../components/target-date.ts";

@@ -3,7 +3,7 @@
 import { Field, Input } from "@fluentui/react-components";
 import { useState } from "react";
 import type { IsoDate } from "../../../../domain/index.ts";
-import { createPeriod } from "../../../../sharepoint/periods/index.ts";
+import { createPeriod } from "../api/index.ts";
 import type { PeriodRecord } from "../../../../sharepoint/schema/index.ts";
 import { DayField } from "../DayField.tsx";
 import { focusField, ManageForm } from "../ManageForm.tsx";

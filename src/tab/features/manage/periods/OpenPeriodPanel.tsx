@@ -6,7 +6,7 @@
 import { Body1, Checkbox } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { formatUkDate, type IsoDate } from "../../../../domain/index.ts";
-import { closePeriod, extendPeriod, RequestsWaitingError } from "../../../../sharepoint/periods/index.ts";
+import { closePeriod, extendPeriod, RequestsWaitingError } from "../api/index.ts";
 import type { PeriodRecord } from "../../../../sharepoint/schema/index.ts";
 import { DayField } from "../DayField.tsx";
 import { ManageForm } from "../ManageForm.tsx";

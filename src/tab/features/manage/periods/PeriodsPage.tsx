@@ -3,8 +3,7 @@
 import { Body1, makeStyles, MessageBar, MessageBarBody, Subtitle1, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { formatUkDate } from "../../../../domain/index.ts";
-import { withOwnWarnings } from "../../../../sharepoint/core/index.ts";
-import { loadPeriods } from "../../../../sharepoint/periods/index.ts";
+import { loadPeriods, withOwnWarnings } from "../api/index.ts";
 import type { PeriodRecord, PlanRecord } from "../../../../sharepoint/schema/index.ts";
 import { Notice } from "../../../components/Notice.tsx";
 import { useDataContext, useToday } from "../../../lib/data.tsx";

@@ -3,7 +3,7 @@
 import { Link } from "@fluentui/react-components";
 import { useState } from "react";
 import { Page } from "../../../components/Page.tsx";
-import { createPlan } from "../../../../sharepoint/plans/index.ts";
+import { createPlan } from "../api/index.ts";
 import { useToday } from "../../../lib/data.tsx";
 import { CoordinatorsOnly } from "../CoordinatorsOnly.tsx";
 import { ManageForm } from "../ManageForm.tsx";

@@ -5,7 +5,8 @@
 import { Body1, Button, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { formatUkDate } from "../../../../domain/index.ts";
-import { updatePlan, type PlanChanges } from "../../../../sharepoint/plans/index.ts";
+import type { PlanChanges } from "../../../../sharepoint/plans/index.ts";
+import { updatePlan } from "../api/index.ts";
 import type { PlanRecord } from "../../../../sharepoint/schema/index.ts";
 import { Notice } from "../../../components/Notice.tsx";
 import { ChosenPlanPage } from "../ChosenPlanPage.tsx";

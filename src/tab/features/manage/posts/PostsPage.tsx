@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { SroPostRecord } from "../../../../sharepoint/plans/index.ts";
-import { createSroPost } from "../../../../sharepoint/posts/index.ts";
+import { createSroPost } from "../api/index.ts";
 import { Notice } from "../../../components/Notice.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { PageSkeleton } from "../../../components/PageSkeleton.tsx";

@@ -3,9 +3,8 @@
 // All or nothing: if any part is refused (another coordinator changed the post or an action), none is kept.
 import { Button, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { withOwnWarnings, type DataContext } from "../../../../sharepoint/core/index.ts";
-import { listPlans, loadDashboard } from "../../../../sharepoint/plans/index.ts";
-import { splitSroPost } from "../../../../sharepoint/posts/index.ts";
+import type { DataContext } from "../../../../sharepoint/core/index.ts";
+import { listPlans, loadDashboard, splitSroPost, withOwnWarnings } from "../api/index.ts";
 import type { ActionRecord, PlanRecord } from "../../../../sharepoint/schema/index.ts";
 import { useDataContext } from "../../../lib/data.tsx";
 import { describeError } from "../../../lib/describe-error.ts";

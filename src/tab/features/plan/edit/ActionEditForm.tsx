@@ -4,7 +4,8 @@
 import { Field, Input, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { IsoDate } from "../../../../domain/iso-date.ts";
-import { addAction, type SroPostRecord, updateAction } from "../../../../sharepoint/plans/index.ts";
+import type { SroPostRecord } from "../../../../sharepoint/plans/index.ts";
+import { addAction, updateAction } from "../api/index.ts";
 import type { ActionRecord } from "../../../../sharepoint/schema/index.ts";
 import { EditForm } from "./EditForm.tsx";
 import { SroPostField, TargetDateField } from "./fields.tsx";

@@ -4,8 +4,8 @@
 // is checked against the version now in SharePoint; what happened is said in a status message.
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ConflictError } from "../../../../sharepoint/core/index.ts";
-import { type Dashboard, loadRecommendations, reorder } from "../../../../sharepoint/plans/index.ts";
+import type { Dashboard } from "../../../../sharepoint/plans/index.ts";
+import { ConflictError, loadRecommendations, reorder } from "../api/index.ts";
 import { Notice } from "../../../components/Notice.tsx";
 import { describeError } from "../../../lib/describe-error.ts";
 import { useRemote } from "../../../lib/use-remote.ts";

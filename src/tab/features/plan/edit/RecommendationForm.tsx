@@ -4,7 +4,7 @@ import { Field, Input, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Recommendation } from "../../../../domain/types.ts";
 import type { Versioned } from "../../../../sharepoint/schema/index.ts";
-import { addRecommendation, updateRecommendation } from "../../../../sharepoint/plans/index.ts";
+import { addRecommendation, updateRecommendation } from "../api/index.ts";
 import { EditForm } from "./EditForm.tsx";
 import { refProblem, textProblem, TITLE_LIMIT } from "./structure-edit.ts";
 import { useWrite } from "./use-write.ts";

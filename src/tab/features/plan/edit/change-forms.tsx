@@ -13,7 +13,7 @@ import {
   reinstateAction,
   retireAction,
   reviseTargetDate,
-} from "../../../../sharepoint/plans/index.ts";
+} from "../api/index.ts";
 import type { ActionRecord } from "../../../../sharepoint/schema/index.ts";
 import { targetDateText } from "../../../components/target-date.ts";
 import { EditForm } from "./EditForm.tsx";
