@@ -2,8 +2,9 @@
 // the browser's bubbles would say it in other words), why a save failed as an alert just above the button,
 // and a button that stays focusable while it saves so the keyboard never loses its place. When the checks
 // find a problem, focus moves to the first field with one, whose message its label then reads out.
-import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { useId, type ReactNode } from "react";
+import { FormFailure, NamedForm, SubmitButton } from "../../components/FormParts.tsx";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
@@ -25,14 +26,11 @@ export function ActionForm(props: {
   const styles = useStyles();
   const headingId = useId();
   return (
-    <form
+    <NamedForm
       className={styles.form}
-      data-form={props.name}
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = event.currentTarget;
+      name={props.name}
+      headingId={headingId}
+      onSubmit={(form) => {
         props.onSubmit();
         // After React has shown the messages (Fluent's Field marks each field with one aria-invalid).
         window.setTimeout(() => {
@@ -44,23 +42,16 @@ export function ActionForm(props: {
         {props.title}
       </h2>
       {props.children}
-      {props.failure !== null && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            {props.failurePrefix} {props.failure}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <FormFailure failure={props.failure} prefix={props.failurePrefix} />
       {props.after}
       <div>
-        <Button
+        <SubmitButton
+          saving={props.saving}
+          label={props.button.label}
+          savingLabel={props.button.savingLabel}
           appearance={props.button.primary === true ? "primary" : undefined}
-          type="submit"
-          disabledFocusable={props.saving}
-        >
-          {props.saving ? props.button.savingLabel : props.button.label}
-        </Button>
+        />
       </div>
-    </form>
+    </NamedForm>
   );
 }

@@ -2,13 +2,13 @@
 // the action recorded as complete today, as one change in one request, checked against the version read:
 // someone else's change in between is shown in words rather than overwritten, and nothing is half-saved.
 // The SRO confirms first (ConfirmComplete), as they do when an update's status is Completed.
-import { Field, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
 import type { ActionRecord, PeriodRecord } from "../../../sharepoint/schema/index.ts";
 import { addProgressUpdate, ConflictError } from "./api/index.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
+import { TextAreaField } from "../../components/FormParts.tsx";
 import { ActionForm } from "./ActionForm.tsx";
 import { ConfirmComplete } from "./ConfirmComplete.tsx";
 
@@ -76,17 +76,14 @@ export function CompleteForm(props: {
       saving={saving}
       button={{ label: "Mark complete", savingLabel: "Saving…" }}
     >
-      <Field label="Closing note" required validationMessage={error}>
-        <Textarea
-          ref={noteRef}
-          value={note}
-          rows={3}
-          resize="vertical"
-          onChange={(_, data) => {
-            setNote(data.value);
-          }}
-        />
-      </Field>
+      <TextAreaField
+        label="Closing note"
+        required
+        problem={error}
+        value={note}
+        textareaRef={noteRef}
+        onChange={setNote}
+      />
       {confirming && (
         <ConfirmComplete
           ref_={props.record.action.ref}

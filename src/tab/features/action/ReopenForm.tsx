@@ -1,6 +1,6 @@
 // "Reopen" for coordinators: why, and the status the action goes back to; written as an update
 // ("Reopened: …") and the completion date cleared, together (src/sharepoint/actions/reopen.ts).
-import { Field, Select, Textarea } from "@fluentui/react-components";
+import { Field, Select } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
 import type { ActionRecord, PeriodRecord } from "../../../sharepoint/schema/index.ts";
@@ -8,6 +8,7 @@ import type { ReopenStatus } from "../../../sharepoint/actions/index.ts";
 import { ConflictError, REOPEN_STATUSES, reopenAction } from "./api/index.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
+import { TextAreaField } from "../../components/FormParts.tsx";
 import { ActionForm } from "./ActionForm.tsx";
 
 /** The reopen form for a completed action. */
@@ -59,16 +60,13 @@ export function ReopenForm(props: {
       saving={saving}
       button={{ label: "Reopen", savingLabel: "Reopening…", primary: true }}
     >
-      <Field label="Why it is reopened" required validationMessage={error}>
-        <Textarea
-          value={reason}
-          rows={3}
-          resize="vertical"
-          onChange={(_, data) => {
-            setReason(data.value);
-          }}
-        />
-      </Field>
+      <TextAreaField
+        label="Why it is reopened"
+        required
+        problem={error}
+        value={reason}
+        onChange={setReason}
+      />
       <Field label="Status from now" required>
         <Select
           value={status}

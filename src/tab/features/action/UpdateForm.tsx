@@ -10,7 +10,6 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Textarea,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
@@ -20,6 +19,7 @@ import type { PeriodRecord, ActionRecord } from "../../../sharepoint/schema/inde
 import { addProgressUpdate, ConflictError } from "./api/index.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
+import { TextAreaField } from "../../components/FormParts.tsx";
 import { ActionForm } from "./ActionForm.tsx";
 import { ConfirmComplete } from "./ConfirmComplete.tsx";
 import {
@@ -117,16 +117,14 @@ export function UpdateForm(props: Props) {
         primary: true,
       }}
     >
-      <Field label="What has happened since the last update" required validationMessage={errors.text}>
-        <Textarea
-          value={values.text}
-          resize="vertical"
-          rows={5}
-          onChange={(_, data) => {
-            set("text")(data.value);
-          }}
-        />
-      </Field>
+      <TextAreaField
+        label="What has happened since the last update"
+        required
+        problem={errors.text}
+        value={values.text}
+        rows={5}
+        onChange={set("text")}
+      />
       <div className={styles.row}>
         <Field
           label="Status"

@@ -1,8 +1,9 @@
 // The frame of every coordinator's form here: named by its heading, checked by our own code (noValidate),
 // why a save failed as an alert above the button, what was saved said politely, and a button that stays
 // focusable while it saves so the keyboard never loses its place.
-import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useId, type ReactNode } from "react";
+import { FormFailure, NamedForm, SubmitButton } from "../../components/FormParts.tsx";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
@@ -36,40 +37,26 @@ export function ManageForm(props: {
   const headingId = useId();
   const Heading = props.level ?? "h2";
   return (
-    <form
-      className={styles.form}
-      data-form={props.name}
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onSubmit(event.currentTarget);
-      }}
-    >
+    <NamedForm className={styles.form} name={props.name} headingId={headingId} onSubmit={props.onSubmit}>
       <Heading id={headingId} className={styles.heading}>
         {props.title}
       </Heading>
       {props.children}
-      {props.failure !== null && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{props.failure}</MessageBarBody>
-        </MessageBar>
-      )}
+      <FormFailure failure={props.failure} />
       {props.saved !== undefined && props.saved !== null && (
         <MessageBar intent="success" layout="multiline" role="status">
           <MessageBarBody>{props.saved}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.buttons}>
-        <Button
+        <SubmitButton
+          saving={props.saving}
+          label={props.button.label}
+          savingLabel={props.button.savingLabel}
           appearance={props.button.primary === false ? "secondary" : "primary"}
-          type="submit"
-          disabledFocusable={props.saving}
-        >
-          {props.saving ? props.button.savingLabel : props.button.label}
-        </Button>
+        />
         {props.extra}
       </div>
-    </form>
+    </NamedForm>
   );
 }

@@ -1,19 +1,10 @@
 // One SRO post in the list: its title, holder and delegate (with the cover's dates), flags for "no holder"
 // and "holder has left the directory" in words (never colour alone), and its "Change" menu, whose choice
 // opens that form under the post.
-import {
-  Badge,
-  makeStyles,
-  Menu,
-  MenuButton,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { formatUkDate } from "../../../../domain/index.ts";
+import { ChangeMenu } from "../../../components/ChangeMenu.tsx";
 import type { SroPostRecord } from "../../../../sharepoint/plans/index.ts";
 import { DelegateForm, EndCoverForm, HolderForm, RenamePostForm, type PostFormProps } from "./PostForms.tsx";
 import { SplitPostForm } from "./SplitPostForm.tsx";
@@ -76,54 +67,20 @@ export function PostItem(
             Holder has left the directory
           </Badge>
         )}
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <MenuButton size="small" aria-label={`Change ${post.title}`}>
-              Change
-            </MenuButton>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuItem
-                onClick={() => {
-                  setForm("rename");
-                }}
-              >
-                Rename
-              </MenuItem>
-              <MenuItem
-                onClick={() => {
-                  setForm("holder");
-                }}
-              >
-                Give to someone else
-              </MenuItem>
-              <MenuItem
-                onClick={() => {
-                  setForm("delegate");
-                }}
-              >
-                {post.delegateUpn === null ? "Set a delegate" : "Change the delegate"}
-              </MenuItem>
-              {post.delegateUpn !== null && (
-                <MenuItem
-                  onClick={() => {
-                    setForm("end-cover");
-                  }}
-                >
-                  End the delegate's cover
-                </MenuItem>
-              )}
-              <MenuItem
-                onClick={() => {
-                  setForm("split");
-                }}
-              >
-                Split into two posts
-              </MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        <ChangeMenu
+          label={`Change ${post.title}`}
+          choices={[
+            { value: "rename", label: "Rename" },
+            { value: "holder", label: "Give to someone else" },
+            {
+              value: "delegate",
+              label: post.delegateUpn === null ? "Set a delegate" : "Change the delegate",
+            },
+            { value: "end-cover", label: "End the delegate's cover", shown: post.delegateUpn !== null },
+            { value: "split", label: "Split into two posts" },
+          ]}
+          onChoose={setForm}
+        />
       </div>
       <p className={styles.line}>
         {post.holderUpn === null

@@ -1,22 +1,11 @@
 // One action (with its milestones beneath) or one milestone in the plan editor: what it is, "Move up" and
 // "Move down" among its siblings, "Add a milestone", and a "Change" menu that opens one form in place:
 // its words, its target date, its recommendation, milestone or action, withdraw or reinstate.
-import {
-  Button,
-  Caption1,
-  makeStyles,
-  Menu,
-  MenuButton,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { formatUkDate } from "../../../../domain/iso-date.ts";
 import type { ActionRecord } from "../../../../sharepoint/schema/index.ts";
+import { ChangeMenu } from "../../../components/ChangeMenu.tsx";
 import { targetWithMoveText } from "../../../components/target-date.ts";
 import { ActionEditForm } from "./ActionEditForm.tsx";
 import { MakeActionForm, MilestoneForm, MoveForm, ReviseDateForm, WithdrawForm } from "./change-forms.tsx";
@@ -148,69 +137,23 @@ export function ActionEditRow(props: {
             Add a milestone
           </Button>
         )}
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <MenuButton
-              size="small"
-              aria-label={`Change ${name}`}
-              data-focus-key={focusKey("action-change", action.id)}
-            >
-              Change
-            </MenuButton>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuItem
-                onClick={() => {
-                  setForm("details");
-                }}
-              >
-                Number, text and SRO post
-              </MenuItem>
-              <MenuItem
-                onClick={() => {
-                  setForm("date");
-                }}
-              >
-                Revise the target date
-              </MenuItem>
-              {!milestone && (
-                <MenuItem
-                  onClick={() => {
-                    setForm("move");
-                  }}
-                >
-                  Move to another recommendation
-                </MenuItem>
-              )}
-              {(milestone || props.milestones.length === 0) && (
-                <MenuItem
-                  onClick={() => {
-                    setForm("milestone");
-                  }}
-                >
-                  Make it a milestone of another action
-                </MenuItem>
-              )}
-              {milestone && (
-                <MenuItem
-                  onClick={() => {
-                    setForm("action");
-                  }}
-                >
-                  Make it an action
-                </MenuItem>
-              )}
-              <MenuItem
-                onClick={() => {
-                  setForm("withdraw");
-                }}
-              >
-                {action.withdrawn === undefined ? "Withdraw" : "Reinstate"}
-              </MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        <ChangeMenu
+          label={`Change ${name}`}
+          focusKey={focusKey("action-change", action.id)}
+          choices={[
+            { value: "details", label: "Number, text and SRO post" },
+            { value: "date", label: "Revise the target date" },
+            { value: "move", label: "Move to another recommendation", shown: !milestone },
+            {
+              value: "milestone",
+              label: "Make it a milestone of another action",
+              shown: milestone || props.milestones.length === 0,
+            },
+            { value: "action", label: "Make it an action", shown: milestone },
+            { value: "withdraw", label: action.withdrawn === undefined ? "Withdraw" : "Reinstate" },
+          ]}
+          onChoose={setForm}
+        />
       </div>
       {form === "details" && (
         <ActionEditForm

@@ -2,8 +2,9 @@
 // the browser's bubbles would say it in other words), why a save failed as an alert just above the
 // buttons, and buttons that stay focusable while saving so the keyboard never loses its place. Focus starts
 // in its first field (it was opened from a button or a menu).
-import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { FormFailure, NamedForm, SubmitButton } from "../../../components/FormParts.tsx";
 
 const useStyles = makeStyles({
   form: {
@@ -44,14 +45,12 @@ export function EditForm(props: {
     formRef.current?.querySelector<HTMLElement>("input, textarea, select, button")?.focus();
   }, []);
   return (
-    <form
-      ref={formRef}
+    <NamedForm
+      formRef={formRef}
       className={styles.form}
-      data-form={props.name}
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+      name={props.name}
+      headingId={headingId}
+      onSubmit={() => {
         if (!props.saving) props.onSubmit();
       }}
     >
@@ -59,23 +58,20 @@ export function EditForm(props: {
         {props.title}
       </Heading>
       {props.children}
-      {props.failure !== null && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            {props.failurePrefix} {props.failure}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <FormFailure failure={props.failure} prefix={props.failurePrefix} />
       <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabledFocusable={props.saving}>
-          {props.saving ? props.button.savingLabel : props.button.label}
-        </Button>
+        <SubmitButton
+          saving={props.saving}
+          label={props.button.label}
+          savingLabel={props.button.savingLabel}
+          appearance="primary"
+        />
         {props.onCancel !== undefined && (
           <Button type="button" onClick={props.onCancel}>
             Cancel
           </Button>
         )}
       </div>
-    </form>
+    </NamedForm>
   );
 }

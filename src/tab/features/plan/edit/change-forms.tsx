@@ -2,7 +2,7 @@
 // milestone of another action (or an action again), withdraw it with a reason (or reinstate it), and
 // revise its target date with a reason. Each is one form and one save; what was chosen or typed stays
 // when a save fails.
-import { Body1, Field, Select, Textarea } from "@fluentui/react-components";
+import { Body1, Field, Select } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { formatUkDate, type IsoDate } from "../../../../domain/iso-date.ts";
 import type { Recommendation } from "../../../../domain/types.ts";
@@ -15,6 +15,7 @@ import {
   reviseTargetDate,
 } from "../api/index.ts";
 import type { ActionRecord } from "../../../../sharepoint/schema/index.ts";
+import { TextAreaField } from "../../../components/FormParts.tsx";
 import { targetDateText } from "../../../components/target-date.ts";
 import { EditForm } from "./EditForm.tsx";
 import { TargetDateField } from "./fields.tsx";
@@ -231,18 +232,15 @@ export function WithdrawForm(props: ChangeFormProps & { today: IsoDate }) {
         It stays in the plan, its history and reports as withdrawn, with your reason; it no longer counts as
         due or overdue and gets no reminders. You can reinstate it.
       </Body1>
-      <Field label="Reason for withdrawing it" required validationMessage={problem}>
-        <Textarea
-          ref={reasonRef}
-          name="withdrawReason"
-          value={reason}
-          rows={3}
-          resize="vertical"
-          onChange={(_, data) => {
-            setReason(data.value);
-          }}
-        />
-      </Field>
+      <TextAreaField
+        label="Reason for withdrawing it"
+        name="withdrawReason"
+        required
+        problem={problem}
+        value={reason}
+        textareaRef={reasonRef}
+        onChange={setReason}
+      />
     </EditForm>
   );
 }
@@ -300,18 +298,15 @@ export function ReviseDateForm(props: ChangeFormProps & { today: IsoDate }) {
         inputRef={dateRef}
         onChange={setToText}
       />
-      <Field label="Reason for the change" required validationMessage={problems.reason}>
-        <Textarea
-          ref={reasonRef}
-          name="reviseReason"
-          value={reason}
-          rows={3}
-          resize="vertical"
-          onChange={(_, data) => {
-            setReason(data.value);
-          }}
-        />
-      </Field>
+      <TextAreaField
+        label="Reason for the change"
+        name="reviseReason"
+        required
+        problem={problems.reason}
+        value={reason}
+        textareaRef={reasonRef}
+        onChange={setReason}
+      />
     </EditForm>
   );
 }

@@ -1,9 +1,9 @@
 // Fields the structure forms share: an SRO post chosen from the site's posts, and a target date typed as the
 // plan writes it with, under it, how it will be read (announced politely as it changes).
-import { Field, Input, Select } from "@fluentui/react-components";
-import type { Ref } from "react";
+import { Field, Select } from "@fluentui/react-components";
 import type { IsoDate } from "../../../../domain/iso-date.ts";
 import type { SroPostRecord } from "../../../../sharepoint/plans/index.ts";
+import { ReadingField, type ReadingFieldProps } from "../../../components/ReadingField.tsx";
 import { targetDateReading } from "./structure-edit.ts";
 
 /** The posts as options, A to Z; "" means no SRO named. */
@@ -40,39 +40,14 @@ export function SroPostField(props: {
 export function TargetDateField({
   inputRef,
   ...props
-}: {
-  label: string;
-  name: string;
-  value: string;
-  referenceDate: IsoDate | null;
-  required?: boolean;
-  problem: string | undefined;
-  inputRef?: Ref<HTMLInputElement>;
-  onChange: (text: string) => void;
-}) {
+}: Omit<ReadingFieldProps, "hint" | "reading" | "autoComplete"> & { referenceDate: IsoDate | null }) {
   const reading = targetDateReading(props.value, props.referenceDate);
   return (
-    <Field
-      label={props.label}
-      required={props.required}
-      validationMessage={props.problem}
-      hint={
-        <>
-          As the plan writes it, for example 31 March 2025, Mar-25, Ongoing or TBC.{" "}
-          <span aria-live="polite" data-reading>
-            {reading.words}
-          </span>
-        </>
-      }
-    >
-      <Input
-        ref={inputRef}
-        name={props.name}
-        value={props.value}
-        onChange={(_, data) => {
-          props.onChange(data.value);
-        }}
-      />
-    </Field>
+    <ReadingField
+      {...props}
+      hint="As the plan writes it, for example 31 March 2025, Mar-25, Ongoing or TBC."
+      inputRef={inputRef}
+      reading={reading.words}
+    />
   );
 }
