@@ -15,6 +15,7 @@ const BENCHMARKS: { name: string; load: () => Promise<Benchmark> }[] = [
   { name: "tab", load: () => import("./tab.bench.ts") },
   { name: "import", load: () => import("./import.bench.ts") },
   { name: "report", load: () => import("./report.bench.ts") },
+  { name: "load", load: () => import("./load.bench.ts") },
 ];
 
 const args = process.argv.slice(2);

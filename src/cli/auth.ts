@@ -36,19 +36,33 @@ const GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
  * `<origin>/.default` unless said), fetched once and renewed shortly before they expire.
  */
 export function sandboxTokenSource(origin: string, upn: string, scope = `${origin}/.default`): TokenSource {
+  return sandboxTokens(origin, { user: upn }, upn, scope);
+}
+
+/** App-only tokens from the sandbox for a client id (as `{"app": id}` at /sandbox/token), Graph's unless said. */
+export function sandboxAppTokenSource(origin: string, clientId: string, scope = GRAPH_DEFAULT): TokenSource {
+  return sandboxTokens(origin, { app: clientId }, `the app ${clientId}`, scope);
+}
+
+function sandboxTokens(
+  origin: string,
+  subject: { user: string } | { app: string },
+  who: string,
+  scope: string,
+): TokenSource {
   let cached: { token: string; renewAt: number } | null = null;
   return async () => {
     if (cached !== null && Date.now() < cached.renewAt) return cached.token;
     const response = await fetch(`${origin}/sandbox/token`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ user: upn, scope }),
+      body: JSON.stringify({ ...subject, scope }),
     });
     const json: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const problem = sandboxErrorSchema.safeParse(json);
       throw new UsageError(
-        `the sandbox refused a token for '${upn}': ${problem.success ? problem.data.error_description : `HTTP ${String(response.status)}`}`,
+        `the sandbox refused a token for '${who}': ${problem.success ? problem.data.error_description : `HTTP ${String(response.status)}`}`,
       );
     }
     const body = sandboxTokenSchema.parse(json);
@@ -260,21 +274,4 @@ export function graphTokenSourceFor(
     return sandboxTokenSource(origin, sandboxPerson(as), GRAPH_DEFAULT);
   }
   return tenantTokenSource(options.graphUrl ?? "https://graph.microsoft.com", readTenantSettings(), as);
-}
-
-/** An app-only token from the sandbox for a client id (as `{"app": id}` at /sandbox/token), Graph's unless said. */
-function sandboxAppTokenSource(origin: string, clientId: string, scope = GRAPH_DEFAULT): TokenSource {
-  let cached: string | null = null;
-  return async () => {
-    if (cached !== null) return cached;
-    const response = await fetch(`${origin}/sandbox/token`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ app: clientId, scope }),
-    });
-    if (!response.ok)
-      throw new UsageError(`the sandbox refused an app token (HTTP ${String(response.status)})`);
-    cached = sandboxTokenSchema.parse(await response.json()).access_token;
-    return cached;
-  };
 }

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 // eslint-disable-next-line import-x/no-restricted-paths -- the one place production code starts the sandbox: the command that runs it.
 import { DEFAULT_SITE, startSandbox } from "../../sandbox/server.ts";
-import { sandboxTokenSource } from "../auth.ts";
+import { sandboxAppTokenSource, sandboxTokenSource } from "../auth.ts";
 import {
   argsOptions,
   type Command,
@@ -14,8 +14,12 @@ import {
 } from "../command.ts";
 import { isoDateOption, todayFor } from "../site.ts";
 import { describeSkipped } from "../../sharepoint/core/index.ts";
+import { applyUpdatesEvery } from "../../sharepoint/updates/index.ts";
 // eslint-disable-next-line import-x/no-restricted-paths -- the demo seed is part of running the sandbox.
 import { DEMO_TODAY, demoCoordinator, seedDemo } from "../../sandbox/seed/demo.ts";
+
+/** The client id the sandbox's stand-in for the Function App's timer signs in as (any id gets app tokens). */
+const FUNCTION_APP = "actionplan-function-app";
 
 const specs = {
   port: { type: "string", value: "N", help: `port to listen on (default 4300)` },
@@ -49,6 +53,14 @@ const specs = {
       `otherwise the real date)`,
     ],
   },
+  "apply-every": {
+    type: "string",
+    value: "S",
+    help: [
+      `copy the SROs' progress updates onto their actions every S seconds, as the app, as the`,
+      `Function App's two-minute timer does in a tenant (default 30; 0 to leave them pending)`,
+    ],
+  },
 } as const satisfies OptionSpecs;
 
 const help = `Usage: actionplan sandbox [options]
@@ -67,6 +79,7 @@ const schema = z.object({
   "retry-after": z.coerce.number().int().min(0).default(1),
   seed: z.enum(["demo"]).optional(),
   today: isoDateOption.optional(),
+  "apply-every": z.coerce.number().int().min(0).max(86_400).default(30),
 });
 
 export const sandboxCommand: Command = {
@@ -95,6 +108,18 @@ export const sandboxCommand: Command = {
         seeded = `  Demo plan        "${result.planTitle}", ${String(result.actions)} actions${result.seeded ? ` (loaded now, as ${coordinator})` : " (already loaded)"}`;
         for (const item of result.skipped) console.error(`actionplan sandbox: ${describeSkipped(item)}`);
       }
+      const everyS = options["apply-every"];
+      const applying =
+        everyS === 0
+          ? null
+          : applyUpdatesEvery(
+              everyS * 1000,
+              siteUrl,
+              sandboxAppTokenSource(sandbox.url, FUNCTION_APP, `${sandbox.url}/.default`),
+              (message) => {
+                console.log(`actionplan sandbox: ${message}`);
+              },
+            );
       console.log(
         [
           `Sandbox running at ${sandbox.url} (state in ${dataDir})`,
@@ -106,12 +131,13 @@ export const sandboxCommand: Command = {
           `  Tokens           POST ${sandbox.url}/sandbox/token  {"user":"<upn>","scope":"<resource>/.default"} | {"app":"<client id>"}`,
           `  People           ${sandbox.url}/sandbox/people`,
           `  Threshold ${options.threshold}, latency ${options.latency} ms, fault rate ${options["fault-rate"]}`,
+          `  Updates applied ${everyS === 0 ? "never (--apply-every 0)" : `every ${String(everyS)} s, as the app (the Function App's timer)`}`,
           "Press Ctrl+C to stop.",
         ].join("\n"),
       );
       await new Promise<void>((done) => {
         const stop = () => {
-          void sandbox.close().then(done);
+          void (applying?.stop() ?? Promise.resolve()).then(() => sandbox.close()).then(done);
         };
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);

@@ -24,7 +24,7 @@ export async function applyUpdatesOnce(
 
 /**
  * The same pass every `everyMs`, as the sandbox runs it in place of the Function App (`actionplan sandbox
- * --apply-every`): one pass at a time, a failure said and tried again at the next tick. `stop` waits for a
+ * --apply-every`): one pass at a time, a failure said (once until it changes) and tried again at the next tick. `stop` waits for a
  * pass under way.
  */
 export function applyUpdatesEvery(
@@ -34,14 +34,19 @@ export function applyUpdatesEvery(
   log: (message: string) => void,
 ): { stop: () => Promise<void> } {
   let stopped = false;
+  let lastFailure = "";
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
     running = applyUpdatesOnce(siteUrl, getToken, log)
+      .then(() => {
+        lastFailure = "";
+      })
       .catch((error: unknown) => {
-        log(
-          `Progress updates could not be applied yet: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        // Said once, not every tick: a site not provisioned yet fails the same way until it is.
+        const failure = error instanceof Error ? error.message : String(error);
+        if (failure !== lastFailure) log(`Progress updates could not be applied yet: ${failure}`);
+        lastFailure = failure;
       })
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, everyMs);
