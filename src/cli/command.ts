@@ -29,8 +29,11 @@ export interface OptionSpec {
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
+/** What parseArgs reads of an option: its specs, or options written for parseArgs itself. */
+type OptionTypes = Readonly<Record<string, Pick<OptionSpec, "type" | "multiple">>>;
+
 /** The options parseArgs (and parseOptions) take, from their specs. */
-export function argsOptions<S extends OptionSpecs>(
+export function argsOptions<S extends OptionTypes>(
   specs: S,
 ): { [K in keyof S]: { type: S[K]["type"]; multiple?: boolean } } {
   return Object.fromEntries(
@@ -107,4 +110,33 @@ export async function withUsageErrors(
     }
     throw error;
   }
+}
+
+/**
+ * A command whose options are parsed (by parseOptions, from `options`: their specs or parseArgs's own) and
+ * validated by `schema` before `run` sees them; a UsageError from either is printed with a pointer to
+ * `--help` and exit code 2. `usageName` is how those messages name it when that is more than `name`
+ * (`period list` for the `list` of `actionplan period`).
+ */
+export function defineCommand<T extends z.ZodType>(spec: {
+  name: string;
+  usageName?: string;
+  summary: string;
+  help: string;
+  options: OptionTypes;
+  schema: T;
+  /** The arguments that are options, when some are not (e.g. a file named first); default: all. */
+  optionArgs?: (argv: string[]) => string[];
+  run: (options: z.infer<T>, argv: string[]) => Promise<number>;
+}): Command {
+  const options = argsOptions(spec.options);
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help: spec.help,
+    run: (argv) =>
+      withUsageErrors(spec.usageName ?? spec.name, spec.help, async () =>
+        spec.run(parseOptions(spec.optionArgs?.(argv) ?? argv, options, spec.schema), argv),
+      ),
+  };
 }

@@ -14,15 +14,7 @@ import { describeForPeople, RemoteError } from "../../lib/remote-error.ts";
 import { createSharePoint } from "../../sharepoint/core/index.ts";
 import { provisionSite } from "../../sharepoint/provision/index.ts";
 import { isSandboxSite, tokenSourceFor } from "../auth.ts";
-import {
-  argsOptions,
-  type Command,
-  optionsHelp,
-  type OptionSpecs,
-  parseOptions,
-  UsageError,
-  withUsageErrors,
-} from "../command.ts";
+import { type Command, defineCommand, optionsHelp, type OptionSpecs, UsageError } from "../command.ts";
 import { azCli, AzError, type Az } from "../deploy/az.ts";
 import { azureResources, certificate, upload } from "../deploy/azure-steps.ts";
 import {
@@ -99,20 +91,20 @@ export interface DeployOptions {
   check: boolean;
 }
 
-export const deployCommand: Command = {
+export const deployCommand: Command = defineCommand({
   name: "deploy",
   summary: "deploy the app to a council's tenant from a settings file",
   help,
-  run: (argv) =>
-    withUsageErrors("deploy", help, async () => {
-      const options = parseOptions(argv, argsOptions(specs), schema);
-      if (!existsSync(options.env))
-        throw new UsageError(
-          `there is no settings file at ${options.env}; copy env/.env.dev and fill in its first block.`,
-        );
-      return deploy({ ...options, teamsAs: options["teams-as"] }, azCli());
-    }),
-};
+  options: specs,
+  schema: schema,
+  run: async (options) => {
+    if (!existsSync(options.env))
+      throw new UsageError(
+        `there is no settings file at ${options.env}; copy env/.env.dev and fill in its first block.`,
+      );
+    return deploy({ ...options, teamsAs: options["teams-as"] }, azCli());
+  },
+});
 
 /** Run the deployment; resolves to the exit code. */
 export async function deploy(

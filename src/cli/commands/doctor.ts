@@ -9,7 +9,7 @@ import {
 import { loadSroPosts } from "../../sharepoint/posts/index.ts";
 import type { IsoDate } from "../../domain/index.ts";
 import { graphTokenSourceFor, isSandboxSite, readTenantSettings, tokenSourceFor } from "../auth.ts";
-import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
+import { type Command, defineCommand, UsageError } from "../command.ts";
 import {
   checkLists,
   checkPosts,
@@ -84,100 +84,96 @@ const schema = siteSchema.extend({
   app: z.boolean().default(false),
 });
 
-export const doctorCommand: Command = {
+export const doctorCommand: Command = defineCommand({
   name: "doctor",
   summary: "check a site's set-up and say what is missing",
   help,
-  run: (argv) =>
-    withUsageErrors("doctor", help, async () => {
-      const options = parseOptions(
-        argv,
-        {
-          ...siteOptions,
-          "tab-url": { type: "string" },
-          channel: { type: "string" },
-          "reminder-sender": { type: "string" },
-          app: { type: "boolean" },
-        },
-        schema,
+  options: {
+    ...siteOptions,
+    "tab-url": { type: "string" },
+    channel: { type: "string" },
+    "reminder-sender": { type: "string" },
+    app: { type: "boolean" },
+  },
+  schema: schema,
+  run: async (options) => {
+    const sandbox = isSandboxSite(options.site);
+    const tabUrl =
+      options["tab-url"] ??
+      (process.env.ACTIONPLAN_TAB_URL || undefined) ??
+      (sandbox ? `${new URL(options.site).origin}/tab/` : undefined);
+    if (tabUrl === undefined)
+      throw new UsageError(
+        "say where the tab is hosted, with --tab-url https://<host>/tab/ or ACTIONPLAN_TAB_URL, so its config.json can be checked.",
       );
-      const sandbox = isSandboxSite(options.site);
-      const tabUrl =
-        options["tab-url"] ??
-        (process.env.ACTIONPLAN_TAB_URL || undefined) ??
-        (sandbox ? `${new URL(options.site).origin}/tab/` : undefined);
-      if (tabUrl === undefined)
-        throw new UsageError(
-          "say where the tab is hosted, with --tab-url https://<host>/tab/ or ACTIONPLAN_TAB_URL, so its config.json can be checked.",
-        );
-      const appOnly = options.app || options.channel === "activity";
-      const tenant = sandbox ? null : readTenantSettings();
-      // Only the app signs in with a certificate (against a tenant, ACTIONPLAN_CERT_PATH); a person has none.
-      const certPath = tenant?.ACTIONPLAN_CERT_PATH;
-      if (appOnly && tenant !== null && certPath === undefined)
-        throw new UsageError(
-          "checking as the app (--app, --channel activity) signs in with its certificate: set ACTIONPLAN_CERT_PATH to the PEM file holding it and its private key.",
-        );
-      // As the app, doctor finds the catalog id itself, so it is not yet needed: it says what to set.
-      const settings = appOnly ? catalogCheckSettingsFor(options.site) : notifySettingsFor(options.site);
-      const sharePointToken = tokenSourceFor(options.site, options.as, {
-        appOnly,
-        sandboxClientId: SANDBOX_CLIENT_ID,
-      });
-      const graphToken = graphTokenSourceFor(options.site, options.as, {
-        appOnly,
-        sandboxClientId: SANDBOX_CLIENT_ID,
-        graphUrl: settings.ACTIONPLAN_GRAPH_URL,
-      });
-      const ctx = dataContext(createSharePoint({ siteUrl: options.site, getToken: sharePointToken }));
-      const asApp = sandbox ? appOnly : certPath !== undefined;
-      const results: CheckResult[] = [];
-      if (certPath !== undefined) results.push(checkCertificate(certPath, new Date()));
-      const consent =
-        tenant === null
-          ? undefined
-          : { tenantId: tenant.ACTIONPLAN_TENANT_ID, clientId: tenant.ACTIONPLAN_CLIENT_ID };
-      results.push(await checkToken("SharePoint", sharePointToken, consent));
-      results.push(await checkToken("Graph", graphToken, consent));
-      if (asApp)
-        results.push(
-          await checkSiteGrant(ctx.sp, {
-            siteUrl: options.site,
-            graphUrl: settings.ACTIONPLAN_GRAPH_URL,
-            clientId: tenant?.ACTIONPLAN_CLIENT_ID ?? SANDBOX_CLIENT_ID,
-          }),
-        );
-      const sender = options["reminder-sender"] ?? (process.env.ACTIONPLAN_SENDER_UPN || undefined);
-      results.push(await checkLists(ctx, sender, asApp));
-      // Read once: the posts' check and the Teams app's (their holders) both use them.
-      const posts = loadSroPosts(ctx);
-      results.push(await checkPosts(posts));
+    const appOnly = options.app || options.channel === "activity";
+    const tenant = sandbox ? null : readTenantSettings();
+    // Only the app signs in with a certificate (against a tenant, ACTIONPLAN_CERT_PATH); a person has none.
+    const certPath = tenant?.ACTIONPLAN_CERT_PATH;
+    if (appOnly && tenant !== null && certPath === undefined)
+      throw new UsageError(
+        "checking as the app (--app, --channel activity) signs in with its certificate: set ACTIONPLAN_CERT_PATH to the PEM file holding it and its private key.",
+      );
+    // As the app, doctor finds the catalog id itself, so it is not yet needed: it says what to set.
+    const settings = appOnly ? catalogCheckSettingsFor(options.site) : notifySettingsFor(options.site);
+    const sharePointToken = tokenSourceFor(options.site, options.as, {
+      appOnly,
+      sandboxClientId: SANDBOX_CLIENT_ID,
+    });
+    const graphToken = graphTokenSourceFor(options.site, options.as, {
+      appOnly,
+      sandboxClientId: SANDBOX_CLIENT_ID,
+      graphUrl: settings.ACTIONPLAN_GRAPH_URL,
+    });
+    const ctx = dataContext(createSharePoint({ siteUrl: options.site, getToken: sharePointToken }));
+    const asApp = sandbox ? appOnly : certPath !== undefined;
+    const results: CheckResult[] = [];
+    if (certPath !== undefined) results.push(checkCertificate(certPath, new Date()));
+    const consent =
+      tenant === null
+        ? undefined
+        : { tenantId: tenant.ACTIONPLAN_TENANT_ID, clientId: tenant.ACTIONPLAN_CLIENT_ID };
+    results.push(await checkToken("SharePoint", sharePointToken, consent));
+    results.push(await checkToken("Graph", graphToken, consent));
+    if (asApp)
       results.push(
-        await checkTabConfig(tabUrl, options.site, sandbox ? undefined : process.env.ACTIONPLAN_CLIENT_ID),
+        await checkSiteGrant(ctx.sp, {
+          siteUrl: options.site,
+          graphUrl: settings.ACTIONPLAN_GRAPH_URL,
+          clientId: tenant?.ACTIONPLAN_CLIENT_ID ?? SANDBOX_CLIENT_ID,
+        }),
       );
-      const today = (await todayFor(options.site)) as IsoDate;
-      results.push(await checkLastRun(ctx, today));
-      if (options.channel === "chat")
-        results.push(await checkSenderSignIn(ctx, today, signInStepFor(options.site)));
-      // Every channel's cards open the app by its catalog id; only the activity feed installs it for the SROs.
-      const graph = createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken: graphToken });
-      const holders =
-        options.channel === "activity"
-          ? await posts
-              .then((all) => [...new Set(all.flatMap((p) => (p.holderUpn === null ? [] : [p.holderUpn])))])
-              .catch(() => [])
-          : null;
-      const ids = {
-        manifestId: settings.ACTIONPLAN_TEAMS_APP_ID,
-        catalogIdSetting: settings.ACTIONPLAN_TEAMS_CATALOG_ID,
-      };
-      results.push(await checkTeamsApp(graph, ids, holders));
-      const ok = results.every((r) => r.ok);
-      if (options.json) console.log(JSON.stringify({ ok, checks: results }, null, 2));
-      else console.log(formatResults(options.site, results));
-      return ok ? 0 : 1;
-    }),
-};
+    const sender = options["reminder-sender"] ?? (process.env.ACTIONPLAN_SENDER_UPN || undefined);
+    results.push(await checkLists(ctx, sender, asApp));
+    // Read once: the posts' check and the Teams app's (their holders) both use them.
+    const posts = loadSroPosts(ctx);
+    results.push(await checkPosts(posts));
+    results.push(
+      await checkTabConfig(tabUrl, options.site, sandbox ? undefined : process.env.ACTIONPLAN_CLIENT_ID),
+    );
+    const today = (await todayFor(options.site)) as IsoDate;
+    results.push(await checkLastRun(ctx, today));
+    if (options.channel === "chat")
+      results.push(await checkSenderSignIn(ctx, today, signInStepFor(options.site)));
+    // Every channel's cards open the app by its catalog id; only the activity feed installs it for the SROs.
+    const graph = createGraphClient({ baseUrl: settings.ACTIONPLAN_GRAPH_URL, getToken: graphToken });
+    const holders =
+      options.channel === "activity"
+        ? await posts
+            .then((all) => [...new Set(all.flatMap((p) => (p.holderUpn === null ? [] : [p.holderUpn])))])
+            .catch(() => [])
+        : null;
+    const ids = {
+      manifestId: settings.ACTIONPLAN_TEAMS_APP_ID,
+      catalogIdSetting: settings.ACTIONPLAN_TEAMS_CATALOG_ID,
+    };
+    results.push(await checkTeamsApp(graph, ids, holders));
+    const ok = results.every((r) => r.ok);
+    if (options.json) console.log(JSON.stringify({ ok, checks: results }, null, 2));
+    else console.log(formatResults(options.site, results));
+    return ok ? 0 : 1;
+  },
+});
 
 /** The settings with the catalog id optional, a missing or malformed one refused as notifySettingsFor does. */
 function catalogCheckSettingsFor(site: string): CatalogCheckSettings {

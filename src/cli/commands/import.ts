@@ -31,12 +31,12 @@ import type { PlanRecord } from "../../sharepoint/schema/index.ts";
 import {
   argsOptions,
   type Command,
+  defineCommand,
   optionsHelp,
   type OptionSpecs,
-  parseOptions,
   UsageError,
-  withUsageErrors,
 } from "../command.ts";
+import { asSpec, siteSpec } from "../common-options.ts";
 import { connect, isoDateOption, reportRemoteFailure, reportSkipped, siteSchema, todayFor } from "../site.ts";
 import { directoryClient, loadDirectory, type DirectoryPerson } from "./import-directory.ts";
 import { parseHeadings, plansToImport, skipRowsOf, type ReadingOptions } from "./import-plans.ts";
@@ -50,11 +50,7 @@ import {
 } from "./import-report.ts";
 
 const specs = {
-  site: {
-    type: "string",
-    value: "URL",
-    help: `the site, e.g. http://localhost:4300/sites/improvement (the sandbox)`,
-  },
+  site: siteSpec,
   plan: {
     type: "string",
     multiple: true,
@@ -127,11 +123,7 @@ const specs = {
     help: `import a plan none of whose actions has a target date, or an SRO (asked otherwise)`,
   },
   "dry-run": { type: "boolean", help: `print what would be written; write nothing` },
-  as: {
-    type: "string",
-    value: "UPN",
-    help: `against the sandbox: whom to act as; against SharePoint Online: who signs in`,
-  },
+  as: asSpec,
   json: {
     type: "boolean",
     help: [
@@ -423,30 +415,32 @@ async function run(file: string, options: z.infer<typeof schema>): Promise<numbe
   return canWrite ? 0 : 1;
 }
 
-export const importCommand: Command = {
+export const importCommand: Command = defineCommand({
   name: "import",
   summary: "import a plan from an Excel or CSV file (again: update it)",
   help,
-  run: (argv) =>
-    withUsageErrors("import", help, async () => {
-      const { file, rest } = splitFile(argv);
-      const options = parseOptions(rest, OPTIONS, schema);
-      try {
-        return await run(file, options);
-      } catch (error) {
-        if (error instanceof UsageError) throw error;
-        if (
-          error instanceof ImportStop ||
-          error instanceof ImportFileError ||
-          error instanceof LayoutError ||
-          error instanceof ImportTargetError ||
-          error instanceof ImportInputError ||
-          error instanceof ImportWriteError
-        ) {
-          console.error(`actionplan import: ${error.message}`);
-          return 1;
-        }
-        return reportRemoteFailure("import", error);
+  options: specs,
+  schema,
+  // The file named first is no option: parsed (and checked) apart.
+  optionArgs: (argv) => splitFile(argv).rest,
+  run: async (options, argv) => {
+    const { file } = splitFile(argv);
+    try {
+      return await run(file, options);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      if (
+        error instanceof ImportStop ||
+        error instanceof ImportFileError ||
+        error instanceof LayoutError ||
+        error instanceof ImportTargetError ||
+        error instanceof ImportInputError ||
+        error instanceof ImportWriteError
+      ) {
+        console.error(`actionplan import: ${error.message}`);
+        return 1;
       }
-    }),
-};
+      return reportRemoteFailure("import", error);
+    }
+  },
+});

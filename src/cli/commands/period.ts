@@ -6,15 +6,8 @@ import { closePeriod, createPeriod, extendPeriod, loadPeriods } from "../../shar
 import type { PeriodRecord } from "../../sharepoint/schema/index.ts";
 import type { DataContext } from "../../sharepoint/core/index.ts";
 import { dispatcher, findPlan, planOption, reportAdminFailure } from "../admin.ts";
-import {
-  argsOptions,
-  optionsHelp,
-  parseOptions,
-  UsageError,
-  withUsageErrors,
-  type Command,
-  type OptionSpecs,
-} from "../command.ts";
+import { type Command, defineCommand, optionsHelp, type OptionSpecs, UsageError } from "../command.ts";
+import { asSpec, siteSpec } from "../common-options.ts";
 import { connect, isoDateOption, reportSkipped, siteSchema, todayFor } from "../site.ts";
 
 const PERIOD_JSON = "{ id, title, startsOn, updateDeadline, reportDate, state }";
@@ -27,16 +20,8 @@ function planSpecs(json: string) {
       value: "ID|TITLE",
       help: "the plan, by its id (see `actionplan plans --all`) or its exact title",
     },
-    site: {
-      type: "string",
-      value: "URL",
-      help: "the site, e.g. http://localhost:4300/sites/improvement (the sandbox)",
-    },
-    as: {
-      type: "string",
-      value: "UPN",
-      help: "against the sandbox: whom to act as; against SharePoint Online: who signs in",
-    },
+    site: siteSpec,
+    as: asSpec,
     json: { type: "boolean", help: `print JSON: ${json}` },
   } as const satisfies OptionSpecs;
 }
@@ -83,27 +68,28 @@ Lists a plan's reporting periods, oldest first, with their dates and whether eac
 
 ${optionsHelp(listSpecs)}`;
 
-const listCommand: Command = {
+const listCommand: Command = defineCommand({
   name: "list",
+  usageName: "period list",
   summary: "list a plan's reporting periods",
   help: listHelp,
-  run: (argv) =>
-    withUsageErrors("period list", listHelp, async () => {
-      const options = parseOptions(argv, argsOptions(listSpecs), planSchema);
-      const ctx = connect(options.site, options.as);
-      try {
-        const plan = await findPlan(ctx, options.plan);
-        const periods = await loadPeriods(ctx, plan.id);
-        if (options.json) console.log(JSON.stringify(periods.map(shown), null, 2));
-        else if (periods.length === 0) console.log(`"${plan.title}" has no reporting periods yet.`);
-        else for (const p of periods) console.log(describePeriod(p));
-        reportSkipped("period list", ctx);
-        return 0;
-      } catch (error) {
-        return reportAdminFailure("period list", "read periods", error);
-      }
-    }),
-};
+  options: listSpecs,
+  schema: planSchema,
+  run: async (options) => {
+    const ctx = connect(options.site, options.as);
+    try {
+      const plan = await findPlan(ctx, options.plan);
+      const periods = await loadPeriods(ctx, plan.id);
+      if (options.json) console.log(JSON.stringify(periods.map(shown), null, 2));
+      else if (periods.length === 0) console.log(`"${plan.title}" has no reporting periods yet.`);
+      else for (const p of periods) console.log(describePeriod(p));
+      reportSkipped("period list", ctx);
+      return 0;
+    } catch (error) {
+      return reportAdminFailure("period list", "read periods", error);
+    }
+  },
+});
 
 const openSpecs = {
   title: { type: "string", value: "TITLE", help: 'e.g. "Q2 2024/25"' },
@@ -121,39 +107,36 @@ follow its deadline. A plan has one open period at a time: close the last one fi
 
 ${optionsHelp(openSpecs)}`;
 
-const openCommand: Command = {
+const openCommand: Command = defineCommand({
   name: "open",
+  usageName: "period open",
   summary: "open a reporting period (one open per plan)",
   help: openHelp,
-  run: (argv) =>
-    withUsageErrors("period open", openHelp, async () => {
-      const options = parseOptions(
-        argv,
-        argsOptions(openSpecs),
-        planSchema.extend({
-          title: z.string().trim().min(1, 'give the period a title, e.g. "Q2 2024/25"'),
-          starts: isoDateOption,
-          deadline: isoDateOption,
-          "report-date": isoDateOption,
-        }),
-      );
-      const ctx = connect(options.site, options.as);
-      try {
-        const plan = await findPlan(ctx, options.plan);
-        const period = await createPeriod(ctx, plan.id, {
-          title: options.title,
-          startsOn: options.starts,
-          updateDeadline: options.deadline,
-          reportDate: options["report-date"],
-        });
-        if (options.json) console.log(JSON.stringify(shown(period), null, 2));
-        else console.log(`Opened ${describePeriod(period)}.`);
-        return 0;
-      } catch (error) {
-        return reportAdminFailure("period open", "open reporting periods", error);
-      }
-    }),
-};
+  options: openSpecs,
+  schema: planSchema.extend({
+    title: z.string().trim().min(1, 'give the period a title, e.g. "Q2 2024/25"'),
+    starts: isoDateOption,
+    deadline: isoDateOption,
+    "report-date": isoDateOption,
+  }),
+  run: async (options) => {
+    const ctx = connect(options.site, options.as);
+    try {
+      const plan = await findPlan(ctx, options.plan);
+      const period = await createPeriod(ctx, plan.id, {
+        title: options.title,
+        startsOn: options.starts,
+        updateDeadline: options.deadline,
+        reportDate: options["report-date"],
+      });
+      if (options.json) console.log(JSON.stringify(shown(period), null, 2));
+      else console.log(`Opened ${describePeriod(period)}.`);
+      return 0;
+    } catch (error) {
+      return reportAdminFailure("period open", "open reporting periods", error);
+    }
+  },
+});
 
 const extendSpecs = {
   deadline: { type: "string", value: "DATE", help: "the new update deadline" },
@@ -173,39 +156,36 @@ Gives the open period (or the one named) a new update deadline; reminders follow
 
 ${optionsHelp(extendSpecs)}`;
 
-const extendCommand: Command = {
+const extendCommand: Command = defineCommand({
   name: "extend",
+  usageName: "period extend",
   summary: "move the open period's update deadline",
   help: extendHelp,
-  run: (argv) =>
-    withUsageErrors("period extend", extendHelp, async () => {
-      const options = parseOptions(
-        argv,
-        argsOptions(extendSpecs),
-        planSchema.extend({
-          period: z.string().trim().min(1).optional(),
-          deadline: isoDateOption,
-          "report-date": isoDateOption.optional(),
-        }),
+  options: extendSpecs,
+  schema: planSchema.extend({
+    period: z.string().trim().min(1).optional(),
+    deadline: isoDateOption,
+    "report-date": isoDateOption.optional(),
+  }),
+  run: async (options) => {
+    const ctx = connect(options.site, options.as);
+    try {
+      const plan = await findPlan(ctx, options.plan);
+      const period = await pickPeriod(ctx, plan.id, options.period);
+      const extended = await extendPeriod(
+        ctx,
+        period,
+        options.deadline as IsoDate,
+        options["report-date"] as IsoDate | undefined,
       );
-      const ctx = connect(options.site, options.as);
-      try {
-        const plan = await findPlan(ctx, options.plan);
-        const period = await pickPeriod(ctx, plan.id, options.period);
-        const extended = await extendPeriod(
-          ctx,
-          period,
-          options.deadline as IsoDate,
-          options["report-date"] as IsoDate | undefined,
-        );
-        if (options.json) console.log(JSON.stringify(shown(extended), null, 2));
-        else console.log(`Extended ${describePeriod(extended)}.`);
-        return 0;
-      } catch (error) {
-        return reportAdminFailure("period extend", "change reporting periods", error);
-      }
-    }),
-};
+      if (options.json) console.log(JSON.stringify(shown(extended), null, 2));
+      else console.log(`Extended ${describePeriod(extended)}.`);
+      return 0;
+    } catch (error) {
+      return reportAdminFailure("period extend", "change reporting periods", error);
+    }
+  },
+});
 
 const closeSpecs = {
   period: { type: "string", value: "ID|TITLE", help: "the period (default: the plan's open one)" },
@@ -230,42 +210,39 @@ target dates wait for a decision, unless --even-with-requests-waiting.
 
 ${optionsHelp(closeSpecs)}`;
 
-const closeCommand: Command = {
+const closeCommand: Command = defineCommand({
   name: "close",
+  usageName: "period close",
   summary: "close a period, freezing its figures",
   help: closeHelp,
-  run: (argv) =>
-    withUsageErrors("period close", closeHelp, async () => {
-      const options = parseOptions(
-        argv,
-        argsOptions(closeSpecs),
-        planSchema.extend({
-          period: z.string().trim().min(1).optional(),
-          "as-of": isoDateOption.optional(),
-          "even-with-requests-waiting": z.boolean().default(false),
-        }),
-      );
-      const ctx = connect(options.site, options.as);
-      try {
-        const plan = await findPlan(ctx, options.plan);
-        const period = await pickPeriod(ctx, plan.id, options.period);
-        const asOf = (options["as-of"] ?? (await todayFor(options.site))) as IsoDate;
-        const closed = await closePeriod(ctx, period, asOf, {
-          evenWithRequestsWaiting: options["even-with-requests-waiting"],
-        });
-        const f = closed.figures;
-        if (options.json) console.log(JSON.stringify({ period: shown(closed.period), figures: f }, null, 2));
-        else
-          console.log(
-            `Closed "${period.title}" on ${formatUkDate(asOf)}: ${String(f.actionsCompleted)} of ${String(f.actionsTotal)} actions complete (${String(f.percentComplete)}%), ${String(f.overdue)} overdue, ${String(f.delayed)} delayed${f.updates === null ? "" : `; updates received ${String(f.updates.received)} of ${String(f.updates.due)}`}.`,
-          );
-        reportSkipped("period close", ctx);
-        return 0;
-      } catch (error) {
-        return reportAdminFailure("period close", "close reporting periods", error);
-      }
-    }),
-};
+  options: closeSpecs,
+  schema: planSchema.extend({
+    period: z.string().trim().min(1).optional(),
+    "as-of": isoDateOption.optional(),
+    "even-with-requests-waiting": z.boolean().default(false),
+  }),
+  run: async (options) => {
+    const ctx = connect(options.site, options.as);
+    try {
+      const plan = await findPlan(ctx, options.plan);
+      const period = await pickPeriod(ctx, plan.id, options.period);
+      const asOf = (options["as-of"] ?? (await todayFor(options.site))) as IsoDate;
+      const closed = await closePeriod(ctx, period, asOf, {
+        evenWithRequestsWaiting: options["even-with-requests-waiting"],
+      });
+      const f = closed.figures;
+      if (options.json) console.log(JSON.stringify({ period: shown(closed.period), figures: f }, null, 2));
+      else
+        console.log(
+          `Closed "${period.title}" on ${formatUkDate(asOf)}: ${String(f.actionsCompleted)} of ${String(f.actionsTotal)} actions complete (${String(f.percentComplete)}%), ${String(f.overdue)} overdue, ${String(f.delayed)} delayed${f.updates === null ? "" : `; updates received ${String(f.updates.received)} of ${String(f.updates.due)}`}.`,
+        );
+      reportSkipped("period close", ctx);
+      return 0;
+    } catch (error) {
+      return reportAdminFailure("period close", "close reporting periods", error);
+    }
+  },
+});
 
 export const periodCommand: Command = dispatcher({
   name: "period",

@@ -13,7 +13,7 @@ import {
 } from "../../sharepoint/plans/index.ts";
 import type { ActionRecord, PlanRecord } from "../../sharepoint/schema/index.ts";
 import { findPlan, planOption, reportAdminFailure } from "../admin.ts";
-import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
+import { type Command, defineCommand, UsageError } from "../command.ts";
 import { connect, reportSkipped, siteOptions, siteSchema } from "../site.ts";
 
 export interface Structure {
@@ -151,26 +151,24 @@ Only the site's coordinators (its Owners) can; SharePoint refuses anyone else.
 Options:
   --plan ID|TITLE             the plan, by its id (see \`actionplan plans --all\`) or its exact title
 ${spec.optionsHelp}${SITE_HELP}`;
-  return {
+  return defineCommand({
     name: spec.name,
+    usageName: name,
     summary: spec.summary,
     help,
-    run: (argv) =>
-      withUsageErrors(name, help, async () => {
-        const options = parseOptions(
-          argv,
-          { ...siteOptions, plan: { type: "string" }, ...spec.options },
-          siteSchema.extend({ plan: planOption }).extend(spec.schema.shape),
-        ) as z.infer<S> & z.infer<typeof siteSchema> & { plan: string };
-        const ctx = connect(options.site, options.as);
-        try {
-          const s = await loadStructure(ctx, options.plan);
-          await spec.run(ctx, s, options);
-          reportSkipped(name, ctx);
-          return 0;
-        } catch (error) {
-          return reportAdminFailure(name, spec.doing, error);
-        }
-      }),
-  };
+    options: { ...siteOptions, plan: { type: "string" }, ...spec.options },
+    schema: siteSchema.extend({ plan: planOption }).extend(spec.schema.shape),
+    run: async (parsed) => {
+      const options = parsed as z.infer<S> & z.infer<typeof siteSchema> & { plan: string };
+      const ctx = connect(options.site, options.as);
+      try {
+        const s = await loadStructure(ctx, options.plan);
+        await spec.run(ctx, s, options);
+        reportSkipped(name, ctx);
+        return 0;
+      } catch (error) {
+        return reportAdminFailure(name, spec.doing, error);
+      }
+    },
+  });
 }

@@ -5,7 +5,7 @@ import { formatUkDate, NATIONS, type IsoDate, type Nation } from "../../domain/i
 import { createPlan, updatePlan, type PlanChanges } from "../../sharepoint/plans/index.ts";
 import type { PlanRecord } from "../../sharepoint/schema/index.ts";
 import { dispatcher, findPlan, planOption, reportAdminFailure } from "../admin.ts";
-import { parseOptions, withUsageErrors, type Command } from "../command.ts";
+import { type Command, defineCommand } from "../command.ts";
 import { connect, isoDateOption, reportSkipped, siteOptions, siteSchema } from "../site.ts";
 import { structureSubcommands } from "./plan-structure.ts";
 
@@ -70,43 +70,40 @@ Options:
                               "Scotland" or "Northern Ireland"
 ${SITE_HELP}`;
 
-const createCommand: Command = {
+const createCommand: Command = defineCommand({
   name: "create",
+  usageName: "plan create",
   summary: "create an empty plan",
   help: createHelp,
-  run: (argv) =>
-    withUsageErrors("plan create", createHelp, async () => {
-      const options = parseOptions(
-        argv,
-        {
-          ...siteOptions,
-          title: { type: "string" },
-          "reference-date": { type: "string" },
-          "overdue-after-months": { type: "string" },
-          nation: { type: "string" },
-        },
-        siteSchema.extend({
-          title: z.string().trim().min(1, "give the plan a title"),
-          "reference-date": isoDateOption,
-          "overdue-after-months": monthsOption.default(1),
-          nation: nationOption.default("England and Wales"),
-        }),
-      );
-      const ctx = connect(options.site, options.as);
-      try {
-        const plan = await createPlan(ctx, {
-          title: options.title,
-          referenceDate: options["reference-date"],
-          overdueAfterMonths: options["overdue-after-months"],
-          nation: options.nation,
-        });
-        printPlan(plan, options.json, "Created plan");
-        return 0;
-      } catch (error) {
-        return reportAdminFailure("plan create", "create plans", error);
-      }
-    }),
-};
+  options: {
+    ...siteOptions,
+    title: { type: "string" },
+    "reference-date": { type: "string" },
+    "overdue-after-months": { type: "string" },
+    nation: { type: "string" },
+  },
+  schema: siteSchema.extend({
+    title: z.string().trim().min(1, "give the plan a title"),
+    "reference-date": isoDateOption,
+    "overdue-after-months": monthsOption.default(1),
+    nation: nationOption.default("England and Wales"),
+  }),
+  run: async (options) => {
+    const ctx = connect(options.site, options.as);
+    try {
+      const plan = await createPlan(ctx, {
+        title: options.title,
+        referenceDate: options["reference-date"],
+        overdueAfterMonths: options["overdue-after-months"],
+        nation: options.nation,
+      });
+      printPlan(plan, options.json, "Created plan");
+      return 0;
+    } catch (error) {
+      return reportAdminFailure("plan create", "create plans", error);
+    }
+  },
+});
 
 /** A sub-command that changes one plan named by --plan. */
 function changeCommand(spec: {
@@ -129,30 +126,28 @@ Options:
   --plan ID|TITLE             the plan, by its id (see \`actionplan plans --all\`) or its exact title
 ${spec.optionsHelp}${SITE_HELP}`;
   const name = `plan ${spec.name}`;
-  return {
+  return defineCommand({
     name: spec.name,
+    usageName: name,
     summary: spec.summary,
     help,
-    run: (argv) =>
-      withUsageErrors(name, help, async () => {
-        const options = parseOptions(
-          argv,
-          { ...siteOptions, plan: { type: "string" }, ...spec.options },
-          siteSchema.extend({ plan: planOption }).extend(spec.schema.shape),
-        ) as z.infer<typeof siteSchema> & { plan: string } & Record<string, unknown>;
-        const ctx = connect(options.site, options.as);
-        try {
-          const plan = await findPlan(ctx, options.plan);
-          const changes = spec.changes(options, plan);
-          const changed = await updatePlan(ctx, plan, changes);
-          printPlan(changed, options.json, Object.keys(changes).length === 0 ? "Plan" : spec.said);
-          reportSkipped(name, ctx);
-          return 0;
-        } catch (error) {
-          return reportAdminFailure(name, spec.doing, error);
-        }
-      }),
-  };
+    options: { ...siteOptions, plan: { type: "string" }, ...spec.options },
+    schema: siteSchema.extend({ plan: planOption }).extend(spec.schema.shape),
+    run: async (parsed) => {
+      const options = parsed as z.infer<typeof siteSchema> & { plan: string } & Record<string, unknown>;
+      const ctx = connect(options.site, options.as);
+      try {
+        const plan = await findPlan(ctx, options.plan);
+        const changes = spec.changes(options, plan);
+        const changed = await updatePlan(ctx, plan, changes);
+        printPlan(changed, options.json, Object.keys(changes).length === 0 ? "Plan" : spec.said);
+        reportSkipped(name, ctx);
+        return 0;
+      } catch (error) {
+        return reportAdminFailure(name, spec.doing, error);
+      }
+    },
+  });
 }
 
 const renameCommand = changeCommand({

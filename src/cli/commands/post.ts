@@ -15,7 +15,7 @@ import {
   type SroPostChanges,
 } from "../../sharepoint/posts/index.ts";
 import { dispatcher, findPlan, reportAdminFailure } from "../admin.ts";
-import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
+import { type Command, defineCommand, UsageError } from "../command.ts";
 import { connect, isoDateOption, reportSkipped, siteOptions, siteSchema } from "../site.ts";
 import { directoryClient } from "./import-directory.ts";
 
@@ -79,43 +79,44 @@ Options:
                            holderLeft: [id] }
   --help                   show this help`;
 
-const listCommand: Command = {
+const listCommand: Command = defineCommand({
   name: "list",
+  usageName: "post list",
   summary: "list the SRO posts, the vacant ones and holders who have left",
   help: listHelp,
-  run: (argv) =>
-    withUsageErrors("post list", listHelp, async () => {
-      const options = parseOptions(argv, siteOptions, siteSchema);
-      const ctx = connect(options.site, options.as);
-      try {
-        const posts = await loadSroPosts(ctx);
-        const { graph } = directoryClient(options.site, options.as);
-        const problems = await postProblems(posts, (upn) => stillInDirectory(graph, upn));
-        if (options.json) {
-          const ids = (list: SroPostRecord[]) => list.map((p) => p.id);
-          const report = {
-            posts: posts.map(shown),
-            vacant: ids(problems.vacant),
-            holderLeft: ids(problems.holderLeft),
-          };
-          console.log(JSON.stringify(report, null, 2));
-        } else if (posts.length === 0) console.log("No SRO posts on this site yet.");
-        else {
-          for (const post of posts) console.log(describePost(post));
-          const titles = (list: SroPostRecord[]) => list.map((p) => `"${p.title}"`).join(", ");
-          if (problems.vacant.length > 0) console.log(`\nNobody holds: ${titles(problems.vacant)}.`);
-          for (const post of problems.holderLeft)
-            console.log(
-              `${problems.vacant.length > 0 ? "" : "\n"}${post.holderUpn ?? ""}, who holds "${post.title}", has left the directory: give the post to someone else (\`actionplan post hold\`).`,
-            );
-        }
-        reportSkipped("post list", ctx);
-        return 0;
-      } catch (error) {
-        return reportAdminFailure("post list", "read SRO posts", error);
+  options: siteOptions,
+  schema: siteSchema,
+  run: async (options) => {
+    const ctx = connect(options.site, options.as);
+    try {
+      const posts = await loadSroPosts(ctx);
+      const { graph } = directoryClient(options.site, options.as);
+      const problems = await postProblems(posts, (upn) => stillInDirectory(graph, upn));
+      if (options.json) {
+        const ids = (list: SroPostRecord[]) => list.map((p) => p.id);
+        const report = {
+          posts: posts.map(shown),
+          vacant: ids(problems.vacant),
+          holderLeft: ids(problems.holderLeft),
+        };
+        console.log(JSON.stringify(report, null, 2));
+      } else if (posts.length === 0) console.log("No SRO posts on this site yet.");
+      else {
+        for (const post of posts) console.log(describePost(post));
+        const titles = (list: SroPostRecord[]) => list.map((p) => `"${p.title}"`).join(", ");
+        if (problems.vacant.length > 0) console.log(`\nNobody holds: ${titles(problems.vacant)}.`);
+        for (const post of problems.holderLeft)
+          console.log(
+            `${problems.vacant.length > 0 ? "" : "\n"}${post.holderUpn ?? ""}, who holds "${post.title}", has left the directory: give the post to someone else (\`actionplan post hold\`).`,
+          );
       }
-    }),
-};
+      reportSkipped("post list", ctx);
+      return 0;
+    } catch (error) {
+      return reportAdminFailure("post list", "read SRO posts", error);
+    }
+  },
+});
 
 const createHelp = `Usage: actionplan post create --site <url> --title <title> [--holder <upn>] [--as <upn>] [--json]
 
@@ -127,30 +128,27 @@ Options:
   --holder UPN             who holds it (default: vacant)
 ${SITE_HELP}`;
 
-const createCommand: Command = {
+const createCommand: Command = defineCommand({
   name: "create",
+  usageName: "post create",
   summary: "create an SRO post, held or vacant",
   help: createHelp,
-  run: (argv) =>
-    withUsageErrors("post create", createHelp, async () => {
-      const options = parseOptions(
-        argv,
-        { ...siteOptions, title: { type: "string" }, holder: { type: "string" } },
-        siteSchema.extend({
-          title: z.string().trim().min(1, "give the post a title"),
-          holder: upnOption.optional(),
-        }),
-      );
-      const ctx = connect(options.site, options.as);
-      try {
-        const post = await createSroPost(ctx, { title: options.title, holderUpn: options.holder ?? null });
-        printPost(post, options.json, "Created post");
-        return 0;
-      } catch (error) {
-        return reportAdminFailure("post create", "create SRO posts", error);
-      }
-    }),
-};
+  options: { ...siteOptions, title: { type: "string" }, holder: { type: "string" } },
+  schema: siteSchema.extend({
+    title: z.string().trim().min(1, "give the post a title"),
+    holder: upnOption.optional(),
+  }),
+  run: async (options) => {
+    const ctx = connect(options.site, options.as);
+    try {
+      const post = await createSroPost(ctx, { title: options.title, holderUpn: options.holder ?? null });
+      printPost(post, options.json, "Created post");
+      return 0;
+    } catch (error) {
+      return reportAdminFailure("post create", "create SRO posts", error);
+    }
+  },
+});
 
 /** A sub-command that changes one post named by --post. */
 function changeCommand<S extends z.ZodRawShape>(spec: {
@@ -171,31 +169,26 @@ ${spec.about}
 
 Options:
 ${POST_HELP}${spec.optionsHelp}${SITE_HELP}`;
-  return {
+  return defineCommand({
     name: spec.name,
+    usageName: name,
     summary: spec.summary,
     help,
-    run: (argv) =>
-      withUsageErrors(name, help, async () => {
-        const schema = siteSchema
-          .extend({ post: z.string().trim().min(1, "name the post") })
-          .extend(spec.shape);
-        const options = parseOptions(
-          argv,
-          { ...siteOptions, post: { type: "string" }, ...spec.options },
-          schema,
-        ) as z.infer<typeof siteSchema> & { post: string } & z.infer<z.ZodObject<S>>;
-        const ctx = connect(options.site, options.as);
-        try {
-          const post = await findPost(ctx, options.post);
-          const changed = await updateSroPost(ctx, post, spec.changes(options));
-          printPost(changed, options.json, spec.said);
-          return 0;
-        } catch (error) {
-          return reportAdminFailure(name, "change SRO posts", error);
-        }
-      }),
-  };
+    options: { ...siteOptions, post: { type: "string" }, ...spec.options },
+    schema: siteSchema.extend({ post: z.string().trim().min(1, "name the post") }).extend(spec.shape),
+    run: async (parsed) => {
+      const options = parsed as z.infer<typeof siteSchema> & { post: string } & z.infer<z.ZodObject<S>>;
+      const ctx = connect(options.site, options.as);
+      try {
+        const post = await findPost(ctx, options.post);
+        const changed = await updateSroPost(ctx, post, spec.changes(options));
+        printPost(changed, options.json, spec.said);
+        return 0;
+      } catch (error) {
+        return reportAdminFailure(name, "change SRO posts", error);
+      }
+    },
+  });
 }
 
 const renameCommand = changeCommand({
@@ -273,66 +266,62 @@ ${POST_HELP}  --keep-title TITLE       the title the post keeps, e.g. "CEO"
   --json                   print JSON: { kept: post, created: post }
   --help                   show this help`;
 
-const splitCommand: Command = {
+const splitCommand: Command = defineCommand({
   name: "split",
+  usageName: "post split",
   summary: "split a post written as two into two posts",
   help: splitHelp,
-  run: (argv) =>
-    withUsageErrors("post split", splitHelp, async () => {
-      const options = parseOptions(
-        argv,
-        {
-          ...siteOptions,
-          post: { type: "string" },
-          "keep-title": { type: "string" },
-          "new-title": { type: "string" },
-          "new-holder": { type: "string" },
-          move: { type: "string" },
-          plan: { type: "string" },
-        },
-        siteSchema.extend({
-          post: z.string().trim().min(1, "name the post"),
-          "keep-title": z.string().trim().min(1, "give the title the post keeps"),
-          "new-title": z.string().trim().min(1, "give the new post's title"),
-          "new-holder": upnOption.optional(),
-          move: z
-            .string()
-            .transform((s) =>
-              s
-                .split(",")
-                .map((m) => m.trim())
-                .filter((m) => m !== ""),
-            )
-            .refine((list) => list.length > 0, "name at least one action to move"),
-          plan: z.string().trim().min(1).optional(),
-        }),
-      );
-      const ctx = connect(options.site, options.as);
-      try {
-        const post = await findPost(ctx, options.post);
-        const ids =
-          options.plan === undefined ? options.move : await idsOfRefs(ctx, options.plan, post, options.move);
-        const { kept, created } = await splitSroPost(ctx, post, {
-          keepTitle: options["keep-title"],
-          newTitle: options["new-title"],
-          newHolderUpn: options["new-holder"] ?? null,
-          moveActionIds: ids,
-        });
-        if (options.json)
-          console.log(JSON.stringify({ kept: shown(kept), created: shown(created) }, null, 2));
-        else {
-          console.log(`Kept ${describePost(kept).trim()}.`);
-          console.log(
-            `Created ${describePost(created).trim()}, with ${String(ids.length)} action(s) moved to it.`,
-          );
-        }
-        reportSkipped("post split", ctx);
-        return 0;
-      } catch (error) {
-        return reportAdminFailure("post split", "change SRO posts", error);
+  options: {
+    ...siteOptions,
+    post: { type: "string" },
+    "keep-title": { type: "string" },
+    "new-title": { type: "string" },
+    "new-holder": { type: "string" },
+    move: { type: "string" },
+    plan: { type: "string" },
+  },
+  schema: siteSchema.extend({
+    post: z.string().trim().min(1, "name the post"),
+    "keep-title": z.string().trim().min(1, "give the title the post keeps"),
+    "new-title": z.string().trim().min(1, "give the new post's title"),
+    "new-holder": upnOption.optional(),
+    move: z
+      .string()
+      .transform((s) =>
+        s
+          .split(",")
+          .map((m) => m.trim())
+          .filter((m) => m !== ""),
+      )
+      .refine((list) => list.length > 0, "name at least one action to move"),
+    plan: z.string().trim().min(1).optional(),
+  }),
+  run: async (options) => {
+    const ctx = connect(options.site, options.as);
+    try {
+      const post = await findPost(ctx, options.post);
+      const ids =
+        options.plan === undefined ? options.move : await idsOfRefs(ctx, options.plan, post, options.move);
+      const { kept, created } = await splitSroPost(ctx, post, {
+        keepTitle: options["keep-title"],
+        newTitle: options["new-title"],
+        newHolderUpn: options["new-holder"] ?? null,
+        moveActionIds: ids,
+      });
+      if (options.json) console.log(JSON.stringify({ kept: shown(kept), created: shown(created) }, null, 2));
+      else {
+        console.log(`Kept ${describePost(kept).trim()}.`);
+        console.log(
+          `Created ${describePost(created).trim()}, with ${String(ids.length)} action(s) moved to it.`,
+        );
       }
-    }),
-};
+      reportSkipped("post split", ctx);
+      return 0;
+    } catch (error) {
+      return reportAdminFailure("post split", "change SRO posts", error);
+    }
+  },
+});
 
 async function idsOfRefs(
   ctx: DataContext,

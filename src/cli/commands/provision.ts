@@ -3,14 +3,7 @@ import { RemoteError, describeForPeople } from "../../lib/remote-error.ts";
 import { createSharePoint } from "../../sharepoint/core/index.ts";
 import { provisionSite, type ProvisionReport } from "../../sharepoint/provision/index.ts";
 import { tokenSourceFor } from "../auth.ts";
-import {
-  argsOptions,
-  type Command,
-  optionsHelp,
-  type OptionSpecs,
-  parseOptions,
-  withUsageErrors,
-} from "../command.ts";
+import { type Command, defineCommand, optionsHelp, type OptionSpecs } from "../command.ts";
 import { z } from "zod";
 import { siteSchema } from "../site.ts";
 
@@ -80,42 +73,38 @@ function printReport(siteUrl: string, report: ProvisionReport, elapsedMs: number
   console.log(lines.join("\n"));
 }
 
-export const provisionCommand: Command = {
+export const provisionCommand: Command = defineCommand({
   name: "provision",
   summary: "create or upgrade the app's lists on a SharePoint site",
   help,
-  run: (argv) =>
-    withUsageErrors("provision", help, async () => {
-      const options = parseOptions(
-        argv,
-        argsOptions(specs),
-        siteSchema.extend({ "reminder-sender": z.email().optional() }),
+  options: specs,
+  schema: siteSchema.extend({ "reminder-sender": z.email().optional() }),
+  run: async (options) => {
+    const sp = createSharePoint({
+      siteUrl: options.site,
+      getToken: tokenSourceFor(options.site, options.as),
+    });
+    const started = Date.now();
+    try {
+      const sender = options["reminder-sender"];
+      const report = await provisionSite(
+        sp,
+        undefined,
+        sender === undefined ? {} : { reminderSender: sender },
       );
-      const sp = createSharePoint({
-        siteUrl: options.site,
-        getToken: tokenSourceFor(options.site, options.as),
-      });
-      const started = Date.now();
-      try {
-        const sender = options["reminder-sender"];
-        const report = await provisionSite(
-          sp,
-          undefined,
-          sender === undefined ? {} : { reminderSender: sender },
-        );
-        if (options.json) console.log(JSON.stringify({ site: options.site, ...report }, null, 2));
-        else printReport(options.site, report, Date.now() - started);
-        return report.problems.length > 0 ? 1 : 0;
-      } catch (error) {
-        if (error instanceof RemoteError) {
-          // Setting who may write each list is Full Control's: say which permission the sign-in lacks.
-          const needs = error.isAppPermissionRefusal
-            ? "\n  provision needs the SharePoint permission AllSites.FullControl (delegated), or, signed in as the app, Sites.Selected with `fullcontrol` on this site (README, Deploy to your tenant, step 2)."
-            : "";
-          console.error(`actionplan provision: ${describeForPeople(error)}${needs}\n  (${error.message})`);
-          return 1;
-        }
-        throw error;
+      if (options.json) console.log(JSON.stringify({ site: options.site, ...report }, null, 2));
+      else printReport(options.site, report, Date.now() - started);
+      return report.problems.length > 0 ? 1 : 0;
+    } catch (error) {
+      if (error instanceof RemoteError) {
+        // Setting who may write each list is Full Control's: say which permission the sign-in lacks.
+        const needs = error.isAppPermissionRefusal
+          ? "\n  provision needs the SharePoint permission AllSites.FullControl (delegated), or, signed in as the app, Sites.Selected with `fullcontrol` on this site (README, Deploy to your tenant, step 2)."
+          : "";
+        console.error(`actionplan provision: ${describeForPeople(error)}${needs}\n  (${error.message})`);
+        return 1;
       }
-    }),
-};
+      throw error;
+    }
+  },
+});

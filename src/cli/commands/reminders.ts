@@ -21,7 +21,7 @@ import { leaseProgress, releaseOnSignals } from "./reminders-lease.ts";
 import { createGraphClient } from "../../notify/graph-client.ts";
 import { findPlansByTitle, listPlans } from "../../sharepoint/plans/index.ts";
 import { graphTokenSourceFor } from "../auth.ts";
-import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
+import { type Command, defineCommand, UsageError } from "../command.ts";
 import { formatRunSummary } from "./reminders-report.ts";
 import {
   connect,
@@ -96,103 +96,99 @@ const schema = siteSchema.extend({
   lease: z.coerce.number().int().min(2).max(3600).optional(),
 });
 
-export const remindersCommand: Command = {
+export const remindersCommand: Command = defineCommand({
   name: "reminders",
   summary: "send the day's reminders and escalations in Teams",
   help,
-  run: (argv) =>
-    withUsageErrors("reminders", help, async () => {
-      const options = parseOptions(
-        argv,
-        {
-          ...siteOptions,
-          plan: { type: "string" },
-          "as-of": { type: "string" },
-          "dry-run": { type: "boolean" },
-          channel: { type: "string" },
-          coordinator: { type: "string" },
-          wait: { type: "string" },
-          lease: { type: "string" },
-        },
-        schema,
-      );
-      const settings = notifySettingsFor(options.site);
-      const ctx = connect(options.site, options.as);
-      try {
-        const today = (options["as-of"] ?? (await todayFor(options.site))) as IsoDate;
-        // Archived plans and plans still being imported are not chased: a run for every plan leaves them
-        // out, and one named is refused.
-        const all = await listPlans(ctx);
-        const plans = options.plan === undefined ? all : await pickPlan(ctx, options.plan);
-        const baseUrl = settings.ACTIONPLAN_GRAPH_URL;
-        const delegated = createGraphClient({
-          baseUrl,
-          getToken: graphTokenSourceFor(options.site, options.as, { graphUrl: baseUrl }),
-        });
-        // The activity feed is app-only: the app's client sends and reads managers too (one token for both).
-        const graph =
-          options.channel === "activity" && !options["dry-run"]
-            ? createGraphClient({
-                baseUrl,
-                getToken: graphTokenSourceFor(options.site, options.as, {
-                  appOnly: true,
-                  sandboxClientId: SANDBOX_CLIENT_ID,
-                  graphUrl: baseUrl,
-                }),
-              })
-            : delegated;
-        const links = cardLinksOf(settings);
-        const channel = options["dry-run"]
-          ? null
-          : options.channel === "activity"
-            ? activityChannel(graph, links, TEAMS_LIMITS_PER_SECOND.activityNotificationPerApp)
-            : chatChannel(delegated, { baseUrl }, await signedInUser(delegated));
-        const signals = releaseOnSignals();
-        const summary = await runReminders({
-          ctx,
-          graph,
-          channel,
-          plans,
-          allPlans: options.plan === undefined,
-          today,
-          links,
-          coordinator: options.coordinator ?? settings.ACTIONPLAN_COORDINATOR,
-          lease: {
-            holder: {
-              host: hostname(),
-              pid: process.pid,
-              run: `actionplan reminders (${options.plan === undefined ? "every plan" : `plan ${plans.map((p) => `"${p.title}"`).join(", ")}`})`,
-            },
-            seconds: options.lease ?? settings.ACTIONPLAN_LEASE_SECONDS ?? DEFAULT_LEASE_SECONDS,
-            waitSeconds: options.wait,
-            onWait: leaseProgress(options.wait),
-            onAcquired: signals.hold,
-            onReleaseFailure: (error) => {
-              console.error(
-                `actionplan reminders: could not give up the site's reminder run (${error instanceof Error ? error.message : String(error)}); the next run waits until this one's lease runs out.`,
-              );
-            },
+  options: {
+    ...siteOptions,
+    plan: { type: "string" },
+    "as-of": { type: "string" },
+    "dry-run": { type: "boolean" },
+    channel: { type: "string" },
+    coordinator: { type: "string" },
+    wait: { type: "string" },
+    lease: { type: "string" },
+  },
+  schema: schema,
+  run: async (options) => {
+    const settings = notifySettingsFor(options.site);
+    const ctx = connect(options.site, options.as);
+    try {
+      const today = (options["as-of"] ?? (await todayFor(options.site))) as IsoDate;
+      // Archived plans and plans still being imported are not chased: a run for every plan leaves them
+      // out, and one named is refused.
+      const all = await listPlans(ctx);
+      const plans = options.plan === undefined ? all : await pickPlan(ctx, options.plan);
+      const baseUrl = settings.ACTIONPLAN_GRAPH_URL;
+      const delegated = createGraphClient({
+        baseUrl,
+        getToken: graphTokenSourceFor(options.site, options.as, { graphUrl: baseUrl }),
+      });
+      // The activity feed is app-only: the app's client sends and reads managers too (one token for both).
+      const graph =
+        options.channel === "activity" && !options["dry-run"]
+          ? createGraphClient({
+              baseUrl,
+              getToken: graphTokenSourceFor(options.site, options.as, {
+                appOnly: true,
+                sandboxClientId: SANDBOX_CLIENT_ID,
+                graphUrl: baseUrl,
+              }),
+            })
+          : delegated;
+      const links = cardLinksOf(settings);
+      const channel = options["dry-run"]
+        ? null
+        : options.channel === "activity"
+          ? activityChannel(graph, links, TEAMS_LIMITS_PER_SECOND.activityNotificationPerApp)
+          : chatChannel(delegated, { baseUrl }, await signedInUser(delegated));
+      const signals = releaseOnSignals();
+      const summary = await runReminders({
+        ctx,
+        graph,
+        channel,
+        plans,
+        allPlans: options.plan === undefined,
+        today,
+        links,
+        coordinator: options.coordinator ?? settings.ACTIONPLAN_COORDINATOR,
+        lease: {
+          holder: {
+            host: hostname(),
+            pid: process.pid,
+            run: `actionplan reminders (${options.plan === undefined ? "every plan" : `plan ${plans.map((p) => `"${p.title}"`).join(", ")}`})`,
           },
-        }).finally(signals.done);
-        if (options.json) console.log(JSON.stringify(summary, null, 2));
-        else console.log(formatRunSummary(summary));
-        if (!options["dry-run"]) await copyPendingUpdates(ctx);
-        reportSkipped("reminders", ctx);
-        return summary.failed.length > 0 ? 1 : 0;
-      } catch (error) {
-        if (error instanceof UsageError) throw error;
-        if (error instanceof RunInProgress) {
-          console.error(`actionplan reminders: ${error.message}`);
-          return EXIT_RUN_IN_PROGRESS;
-        }
-        if (error instanceof LeaseLost) {
-          console.error(`actionplan reminders: ${error.message}`);
-          return 1;
-        }
-        return reportRemoteFailure("reminders", error);
+          seconds: options.lease ?? settings.ACTIONPLAN_LEASE_SECONDS ?? DEFAULT_LEASE_SECONDS,
+          waitSeconds: options.wait,
+          onWait: leaseProgress(options.wait),
+          onAcquired: signals.hold,
+          onReleaseFailure: (error) => {
+            console.error(
+              `actionplan reminders: could not give up the site's reminder run (${error instanceof Error ? error.message : String(error)}); the next run waits until this one's lease runs out.`,
+            );
+          },
+        },
+      }).finally(signals.done);
+      if (options.json) console.log(JSON.stringify(summary, null, 2));
+      else console.log(formatRunSummary(summary));
+      if (!options["dry-run"]) await copyPendingUpdates(ctx);
+      reportSkipped("reminders", ctx);
+      return summary.failed.length > 0 ? 1 : 0;
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      if (error instanceof RunInProgress) {
+        console.error(`actionplan reminders: ${error.message}`);
+        return EXIT_RUN_IN_PROGRESS;
       }
-    }),
-};
+      if (error instanceof LeaseLost) {
+        console.error(`actionplan reminders: ${error.message}`);
+        return 1;
+      }
+      return reportRemoteFailure("reminders", error);
+    }
+  },
+});
 
 /**
  * The daily run also copies the SROs' updates onto their actions (pending-updates.ts) when it may: as an

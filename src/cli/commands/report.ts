@@ -16,7 +16,7 @@ import {
 import { loadPeriods } from "../../sharepoint/periods/index.ts";
 import { loadReportInput } from "../../sharepoint/reports/index.ts";
 import { findPlan, planOption, sayIfUnfinished } from "../admin.ts";
-import { parseOptions, UsageError, withUsageErrors, type Command } from "../command.ts";
+import { type Command, defineCommand, UsageError } from "../command.ts";
 import { connect, reportRemoteFailure, reportSkipped, siteOptions, siteSchema, todayFor } from "../site.ts";
 
 const help = `Usage: actionplan report --site <url> --plan <title or id> [--period <title>]
@@ -64,44 +64,40 @@ function periodsFor(
   }
 }
 
-export const reportCommand: Command = {
+export const reportCommand: Command = defineCommand({
   name: "report",
   summary: "write a period's committee report as Word, Excel or CSV",
   help,
-  run: (argv) =>
-    withUsageErrors("report", help, async () => {
-      const options = parseOptions(
-        argv,
-        {
-          ...siteOptions,
-          plan: { type: "string" },
-          period: { type: "string" },
-          format: { type: "string" },
-          out: { type: "string" },
-        },
-        schema,
-      );
-      const ctx = connect(options.site, options.as);
-      const progress = (step: string) => {
-        console.error(`  ${step}`);
-      };
-      try {
-        const today = (await todayFor(options.site)) as IsoDate;
-        const plan = await findPlan(ctx, options.plan);
-        sayIfUnfinished("report", plan);
-        progress(`Reading "${plan.title}"`);
-        const chosen = periodsFor(await loadPeriods(ctx, plan.id), options.period);
-        const input = await loadReportInput(ctx, plan.id, chosen.period, chosen.previous, today);
-        const model = buildReport(input);
-        const bytes = await renderReport(model, options.format, progress);
-        const file = resolve(options.out ?? reportFileName(model, options.format));
-        await writeFile(file, bytes);
-        reportSkipped("report", ctx);
-        console.log(`Wrote ${file} (${kilobytes(bytes.byteLength)} KB)`);
-        return 0;
-      } catch (error) {
-        if (error instanceof UsageError) throw error;
-        return reportRemoteFailure("report", error);
-      }
-    }),
-};
+  options: {
+    ...siteOptions,
+    plan: { type: "string" },
+    period: { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+  },
+  schema: schema,
+  run: async (options) => {
+    const ctx = connect(options.site, options.as);
+    const progress = (step: string) => {
+      console.error(`  ${step}`);
+    };
+    try {
+      const today = (await todayFor(options.site)) as IsoDate;
+      const plan = await findPlan(ctx, options.plan);
+      sayIfUnfinished("report", plan);
+      progress(`Reading "${plan.title}"`);
+      const chosen = periodsFor(await loadPeriods(ctx, plan.id), options.period);
+      const input = await loadReportInput(ctx, plan.id, chosen.period, chosen.previous, today);
+      const model = buildReport(input);
+      const bytes = await renderReport(model, options.format, progress);
+      const file = resolve(options.out ?? reportFileName(model, options.format));
+      await writeFile(file, bytes);
+      reportSkipped("report", ctx);
+      console.log(`Wrote ${file} (${kilobytes(bytes.byteLength)} KB)`);
+      return 0;
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      return reportRemoteFailure("report", error);
+    }
+  },
+});

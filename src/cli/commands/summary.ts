@@ -11,38 +11,19 @@ import type { PlanRecord } from "../../sharepoint/schema/index.ts";
 import { type DataContext, refuseIfSkipped } from "../../sharepoint/core/index.ts";
 import { loadOwnRole } from "../../sharepoint/roles.ts";
 import { sayIfUnfinished, visiblePlans } from "../admin.ts";
-import {
-  argsOptions,
-  type Command,
-  optionsHelp,
-  type OptionSpecs,
-  parseOptions,
-  UsageError,
-  withUsageErrors,
-} from "../command.ts";
+import { type Command, defineCommand, optionsHelp, type OptionSpecs, UsageError } from "../command.ts";
+import { asSpec, planSpec, siteSpec } from "../common-options.ts";
 import { connect, isoDateOption, reportRemoteFailure, reportSkipped, siteSchema, todayFor } from "../site.ts";
 
 const specs = {
-  site: {
-    type: "string",
-    value: "URL",
-    help: `the site, e.g. http://localhost:4300/sites/improvement (the sandbox)`,
-  },
-  plan: {
-    type: "string",
-    value: "TITLE|ID",
-    help: `the plan, by its id (see \`actionplan plans\`) or its exact title`,
-  },
+  site: siteSpec,
+  plan: planSpec,
   "as-of": {
     type: "string",
     value: "DATE",
     help: `the day the figures are for (default: today in Europe/London; the sandbox's date)`,
   },
-  as: {
-    type: "string",
-    value: "UPN",
-    help: `against the sandbox: whom to act as; against SharePoint Online: who signs in`,
-  },
+  as: asSpec,
   json: {
     type: "boolean",
     help: [
@@ -142,27 +123,27 @@ function printFigures(title: string, f: PlanFigures): void {
   console.log(lines.join("\n"));
 }
 
-export const summaryCommand: Command = {
+export const summaryCommand: Command = defineCommand({
   name: "summary",
   summary: "print a plan's figures on a day",
   help,
-  run: (argv) =>
-    withUsageErrors("summary", help, async () => {
-      const options = parseOptions(argv, argsOptions(specs), schema);
-      const ctx = connect(options.site, options.as);
-      try {
-        const asOf = (options["as-of"] ?? (await todayFor(options.site))) as IsoDate;
-        const plan = await findPlan(ctx, options.plan, options.site);
-        sayIfUnfinished("summary", plan);
-        const figures = dashboardFigures(await loadDashboard(ctx, plan.id), asOf);
-        if (options.json)
-          console.log(JSON.stringify({ plan: { id: plan.id, title: plan.title }, asOf, figures }, null, 2));
-        else printFigures(plan.title, figures);
-        reportSkipped("summary", ctx);
-        return 0;
-      } catch (error) {
-        if (error instanceof UsageError) throw error;
-        return reportRemoteFailure("summary", error);
-      }
-    }),
-};
+  options: specs,
+  schema: schema,
+  run: async (options) => {
+    const ctx = connect(options.site, options.as);
+    try {
+      const asOf = (options["as-of"] ?? (await todayFor(options.site))) as IsoDate;
+      const plan = await findPlan(ctx, options.plan, options.site);
+      sayIfUnfinished("summary", plan);
+      const figures = dashboardFigures(await loadDashboard(ctx, plan.id), asOf);
+      if (options.json)
+        console.log(JSON.stringify({ plan: { id: plan.id, title: plan.title }, asOf, figures }, null, 2));
+      else printFigures(plan.title, figures);
+      reportSkipped("summary", ctx);
+      return 0;
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      return reportRemoteFailure("summary", error);
+    }
+  },
+});

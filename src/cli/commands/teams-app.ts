@@ -19,15 +19,7 @@ import {
 import { nextPatch } from "../../teams-catalog/version.ts";
 import { dispatcher } from "../admin.ts";
 import { graphTokenSourceFor, isSandboxSite, readTenantSettings, tenantTokenSource } from "../auth.ts";
-import {
-  argsOptions,
-  type Command,
-  optionsHelp,
-  type OptionSpecs,
-  parseOptions,
-  UsageError,
-  withUsageErrors,
-} from "../command.ts";
+import { type Command, defineCommand, optionsHelp, type OptionSpecs, UsageError } from "../command.ts";
 import type { TokenSource } from "../../sharepoint/core/index.ts";
 
 const NAME = "teams-app publish";
@@ -133,27 +125,28 @@ export interface Published {
   previousVersion: string | null;
 }
 
-const publishCommand: Command = {
+const publishCommand: Command = defineCommand({
   name: "publish",
+  usageName: NAME,
   summary: "publish the app package to the organisation's Teams app catalog, or update it",
   help: publishHelp,
-  run: (argv) =>
-    withUsageErrors(NAME, publishHelp, async () => {
-      const options = parseOptions(argv, argsOptions(specs), schema);
-      const graphUrl = (options["graph-url"] ?? graphUrlFromSettings()).replace(/\/+$/, "");
-      const outcome = await publishPackage(options.package, {
-        as: options.as,
-        review: options.review,
-        graphUrl,
-      });
-      if (!outcome.ok) {
-        console.error(`actionplan ${NAME}: ${outcome.message}`);
-        return 1;
-      }
-      console.log(options.json ? JSON.stringify(outcome.result, null, 2) : outcome.said);
-      return 0;
-    }),
-};
+  options: specs,
+  schema: schema,
+  run: async (options) => {
+    const graphUrl = (options["graph-url"] ?? graphUrlFromSettings()).replace(/\/+$/, "");
+    const outcome = await publishPackage(options.package, {
+      as: options.as,
+      review: options.review,
+      graphUrl,
+    });
+    if (!outcome.ok) {
+      console.error(`actionplan ${NAME}: ${outcome.message}`);
+      return 1;
+    }
+    console.log(options.json ? JSON.stringify(outcome.result, null, 2) : outcome.said);
+    return 0;
+  },
+});
 
 /** What publishing did (`said` in words, with the catalog id on its own line), or why it could not. */
 export type PublishOutcome = { ok: true; result: Published; said: string } | { ok: false; message: string };

@@ -8,29 +8,14 @@ import { upnOf } from "../../sharepoint/schema/index.ts";
 import { loadSiteRole } from "../../sharepoint/roles.ts";
 import { addProgressUpdate } from "../../sharepoint/updates/index.ts";
 import { planOption, reportAdminFailure } from "../admin.ts";
-import {
-  argsOptions,
-  optionsHelp,
-  parseOptions,
-  UsageError,
-  withUsageErrors,
-  type Command,
-  type OptionSpecs,
-} from "../command.ts";
+import { type Command, defineCommand, optionsHelp, type OptionSpecs, UsageError } from "../command.ts";
+import { asSpec, planSpec, siteSpec } from "../common-options.ts";
 import { connect, isoDateOption, reportSkipped, siteSchema, todayFor } from "../site.ts";
 import { findAction, loadStructure } from "./plan-structure-find.ts";
 
 const specs = {
-  site: {
-    type: "string",
-    value: "URL",
-    help: "the site, e.g. http://localhost:4300/sites/improvement (the sandbox)",
-  },
-  plan: {
-    type: "string",
-    value: "TITLE|ID",
-    help: "the plan, by its id (see `actionplan plans`) or its exact title",
-  },
+  site: siteSpec,
+  plan: planSpec,
   action: {
     type: "string",
     value: "REF|ID",
@@ -49,11 +34,7 @@ const specs = {
     type: "boolean",
     help: "also mark the action complete on that date (as --status Completed does)",
   },
-  as: {
-    type: "string",
-    value: "UPN",
-    help: "against the sandbox: whom to act as; against SharePoint Online: who signs in",
-  },
+  as: asSpec,
   json: {
     type: "boolean",
     help: "print JSON: { action: { id, ref }, update: { id, date, periodId }, completedOn }",
@@ -68,8 +49,6 @@ Posts a progress update on an action for the reporting period open for updates, 
 holder, or its delegate while they cover it) or a coordinator. The update is the action's latest at once.
 
 ${optionsHelp(specs)}`;
-
-const options = argsOptions(specs);
 
 const schema = siteSchema.extend({
   plan: planOption,
@@ -87,78 +66,78 @@ const schema = siteSchema.extend({
   complete: z.boolean().default(false),
 });
 
-export const updateCommand: Command = {
+export const updateCommand: Command = defineCommand({
   name: "update",
   summary: "post an SRO's progress update on an action",
   help,
-  run: (argv) =>
-    withUsageErrors("update", help, async () => {
-      const o = parseOptions(argv, options, schema);
-      const ctx = connect(o.site, o.as);
-      try {
-        const date = (o.date ?? (await todayFor(o.site))) as IsoDate;
-        const structure = await loadStructure(ctx, o.plan);
-        const record = await findAction(ctx, structure, o.action);
-        const me = await ctx.sp.web.currentUser.select("LoginName", "Email")<{
-          LoginName?: string;
-          Email?: string;
-        }>();
-        const upn = upnOf({ Name: me.LoginName ?? null, EMail: me.Email ?? null, Title: null }) ?? "";
-        const post = structure.posts.find((p) => p.id === record.sroPostId) ?? null;
-        const theirs =
-          post !== null &&
-          (post.holderUpn === upn || (post.delegateUpn === upn && isDelegateCovering(post, date)));
-        if (!theirs && (await loadSiteRole(ctx, upn)) !== "coordinator")
-          throw new UsageError(
-            `${upn} neither holds nor covers the SRO post of action ${record.action.ref} (${post?.title ?? "no post"}) on ${formatUkDate(date)}; only its SRO or a coordinator can post its update.`,
-          );
-        const open = (await loadPeriods(ctx, structure.plan.id)).filter((p) => p.state === "open").at(-1);
-        // One path to completion: --status Completed completes the action as --complete does (an action
-        // already complete keeps its date: addProgressUpdate does not overwrite it).
-        const completes = o.complete || o.status === "Completed";
-        const result = await addProgressUpdate(
-          ctx,
-          record,
-          {
-            date,
-            text: o.text,
-            reportedStatus: completes ? "Completed" : (o.status ?? null),
-            percentComplete: completes ? 100 : (o.percent ?? null),
-            periodId: open?.id ?? null,
-            evidenceUrl: o.evidence ?? null,
-          },
-          completes ? { completeOn: date } : {},
+  options: specs,
+  schema: schema,
+  run: async (o) => {
+    const ctx = connect(o.site, o.as);
+    try {
+      const date = (o.date ?? (await todayFor(o.site))) as IsoDate;
+      const structure = await loadStructure(ctx, o.plan);
+      const record = await findAction(ctx, structure, o.action);
+      const me = await ctx.sp.web.currentUser.select("LoginName", "Email")<{
+        LoginName?: string;
+        Email?: string;
+      }>();
+      const upn = upnOf({ Name: me.LoginName ?? null, EMail: me.Email ?? null, Title: null }) ?? "";
+      const post = structure.posts.find((p) => p.id === record.sroPostId) ?? null;
+      const theirs =
+        post !== null &&
+        (post.holderUpn === upn || (post.delegateUpn === upn && isDelegateCovering(post, date)));
+      if (!theirs && (await loadSiteRole(ctx, upn)) !== "coordinator")
+        throw new UsageError(
+          `${upn} neither holds nor covers the SRO post of action ${record.action.ref} (${post?.title ?? "no post"}) on ${formatUkDate(date)}; only its SRO or a coordinator can post its update.`,
         );
-        if (o.json) {
-          console.log(
-            JSON.stringify(
-              {
-                action: { id: record.action.id, ref: record.action.ref },
-                update: { id: result.update.id, date, periodId: result.update.periodId },
-                completedOn: result.record.action.completedOn,
-              },
-              null,
-              2,
-            ),
-          );
-        } else {
-          const forPeriod = open === undefined ? "outside any reporting period" : `for ${open.title}`;
-          const done = completes ? `; action ${record.action.ref} is complete` : "";
-          console.log(
-            `Posted update ${result.update.id} on action ${record.action.ref} (${formatUkDate(date)}, ${forPeriod})${done}.`,
-          );
-        }
-        reportSkipped("update", ctx);
-        return 0;
-      } catch (error) {
-        // Any Member may add updates; SharePoint refusing one means the person is not a Member of the site.
-        if (error instanceof RemoteError && error.status === 403) {
-          console.error(
-            "actionplan update: SharePoint refused: only the site's Members (SROs) and Owners can post updates; ask a coordinator to add you to the site's Members.",
-          );
-          return 1;
-        }
-        return reportAdminFailure("update", "post updates", error);
+      const open = (await loadPeriods(ctx, structure.plan.id)).filter((p) => p.state === "open").at(-1);
+      // One path to completion: --status Completed completes the action as --complete does (an action
+      // already complete keeps its date: addProgressUpdate does not overwrite it).
+      const completes = o.complete || o.status === "Completed";
+      const result = await addProgressUpdate(
+        ctx,
+        record,
+        {
+          date,
+          text: o.text,
+          reportedStatus: completes ? "Completed" : (o.status ?? null),
+          percentComplete: completes ? 100 : (o.percent ?? null),
+          periodId: open?.id ?? null,
+          evidenceUrl: o.evidence ?? null,
+        },
+        completes ? { completeOn: date } : {},
+      );
+      if (o.json) {
+        console.log(
+          JSON.stringify(
+            {
+              action: { id: record.action.id, ref: record.action.ref },
+              update: { id: result.update.id, date, periodId: result.update.periodId },
+              completedOn: result.record.action.completedOn,
+            },
+            null,
+            2,
+          ),
+        );
+      } else {
+        const forPeriod = open === undefined ? "outside any reporting period" : `for ${open.title}`;
+        const done = completes ? `; action ${record.action.ref} is complete` : "";
+        console.log(
+          `Posted update ${result.update.id} on action ${record.action.ref} (${formatUkDate(date)}, ${forPeriod})${done}.`,
+        );
       }
-    }),
-};
+      reportSkipped("update", ctx);
+      return 0;
+    } catch (error) {
+      // Any Member may add updates; SharePoint refusing one means the person is not a Member of the site.
+      if (error instanceof RemoteError && error.status === 403) {
+        console.error(
+          "actionplan update: SharePoint refused: only the site's Members (SROs) and Owners can post updates; ask a coordinator to add you to the site's Members.",
+        );
+        return 1;
+      }
+      return reportAdminFailure("update", "post updates", error);
+    }
+  },
+});
