@@ -5,7 +5,8 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Status } from "../../domain/types.ts";
 
-const useStyles = makeStyles({
+/** The badge's frame and its tones (WithdrawnBadge's too). */
+export const useBadgeStyles = makeStyles({
   badge: {
     display: "inline-flex",
     alignItems: "center",
@@ -43,6 +44,11 @@ const useStyles = makeStyles({
     color: tokens.colorStatusSuccessForeground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusSuccessBorder1}`,
   },
+  withdrawn: {
+    backgroundColor: tokens.colorNeutralBackground5,
+    color: tokens.colorNeutralForeground1,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+  },
 });
 
 const TONES: Record<Status, "subtle" | "informative" | "warning" | "danger" | "success"> = {
@@ -55,7 +61,7 @@ const TONES: Record<Status, "subtle" | "informative" | "warning" | "danger" | "s
 
 /** A status badge; `label` prefixes the status for screen readers and sighted readers alike. */
 export function StatusBadge(props: { status: Status; label?: string }) {
-  const styles = useStyles();
+  const styles = useBadgeStyles();
   return (
     <span className={mergeClasses(styles.badge, styles[TONES[props.status]])}>
       {props.label === undefined ? props.status : `${props.label}: ${props.status}`}

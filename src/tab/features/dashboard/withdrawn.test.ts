@@ -1,32 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { isoDate, parseTargetDate } from "../../../domain/index.ts";
+import { isoDate } from "../../../domain/index.ts";
 import type { Action } from "../../../domain/types.ts";
 import type { Dashboard } from "../../../sharepoint/plans/index.ts";
 import type { ActionRecord } from "../../../sharepoint/schema/index.ts";
+import { actionRecord } from "../../lib/testdata/action-record.ts";
 import { withdrawnActions } from "./dashboard-view.ts";
 
 function record(id: string, ref: string, extra: Partial<Action> = {}): ActionRecord {
-  const target = parseTargetDate("31 January 2024");
-  return {
-    action: {
-      id,
-      planId: "1",
-      recommendationId: "1",
-      ref,
-      text: `Action ${ref}`,
-      sroPost: null,
-      targetDate: target,
-      completedOn: null,
-      ...extra,
-    },
-    etag: "1",
-    planTitle: "Plan",
-    planReferenceDate: null,
-    baseline: target,
-    sroPostId: null,
-    latest: null,
-  };
+  return actionRecord(id, ref, extra, "31 January 2024");
 }
 
 test("the dashboard lists withdrawn actions and milestones by number, with when and why", () => {

@@ -1,31 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { parseTargetDate } from "../../../domain/index.ts";
 import type { Action, Recommendation } from "../../../domain/types.ts";
 import type { ActionRecord } from "../../../sharepoint/schema/index.ts";
+import { actionRecord } from "../../lib/testdata/action-record.ts";
 import { byPlanOrder, inPlanOrder, structureTree } from "./plan-order.ts";
 
 function record(id: string, ref: string, rec: string, extra: Partial<Action> = {}): ActionRecord {
-  const target = parseTargetDate("TBC");
-  return {
-    action: {
-      id,
-      planId: "1",
-      recommendationId: rec,
-      ref,
-      text: `Action ${ref}`,
-      sroPost: null,
-      targetDate: target,
-      completedOn: null,
-      ...extra,
-    },
-    etag: "1",
-    planTitle: "Plan",
-    planReferenceDate: null,
-    baseline: target,
-    sroPostId: null,
-    latest: null,
-  };
+  return actionRecord(id, ref, { recommendationId: rec, ...extra });
 }
 
 const rec = (id: string, ref: string, sortOrder?: number): Recommendation => ({
