@@ -4,14 +4,7 @@ import { z } from "zod";
 // eslint-disable-next-line import-x/no-restricted-paths -- the one place production code starts the sandbox: the command that runs it.
 import { DEFAULT_SITE, startSandbox } from "../../sandbox/server.ts";
 import { sandboxAppTokenSource, sandboxTokenSource } from "../auth.ts";
-import {
-  argsOptions,
-  type Command,
-  optionsHelp,
-  type OptionSpecs,
-  parseOptions,
-  withUsageErrors,
-} from "../command.ts";
+import { type Command, defineCommand, optionsHelp, type OptionSpecs } from "../command.ts";
 import { isoDateOption, todayFor } from "../site.ts";
 import { describeSkipped } from "../../sharepoint/core/index.ts";
 import { applyUpdatesEvery } from "../../sharepoint/updates/index.ts";
@@ -82,67 +75,67 @@ const schema = z.object({
   "apply-every": z.coerce.number().int().min(0).max(86_400).default(30),
 });
 
-export const sandboxCommand: Command = {
+export const sandboxCommand: Command = defineCommand({
   name: "sandbox",
   summary: "run the local SharePoint and Graph sandbox",
   help,
-  run: (argv) =>
-    withUsageErrors("sandbox", help, async () => {
-      const options = parseOptions(argv, argsOptions(specs), schema);
-      const dataDir = resolve(options.data);
-      const sandbox = await startSandbox({
-        port: options.port,
-        dataDir,
-        threshold: options.threshold,
-        latencyMs: options.latency,
-        faultRate: options["fault-rate"],
-        retryAfterSeconds: options["retry-after"],
-        today: options.today ?? (options.seed === "demo" ? DEMO_TODAY : undefined),
-      });
-      const siteUrl = `${sandbox.url}/sites/${DEFAULT_SITE}`;
-      const today = await todayFor(siteUrl);
-      let seeded = "";
-      if (options.seed === "demo") {
-        const coordinator = demoCoordinator();
-        const result = await seedDemo(siteUrl, sandboxTokenSource(sandbox.url, coordinator));
-        seeded = `  Demo plan        "${result.planTitle}", ${String(result.actions)} actions${result.seeded ? ` (loaded now, as ${coordinator})` : " (already loaded)"}`;
-        for (const item of result.skipped) console.error(`actionplan sandbox: ${describeSkipped(item)}`);
-      }
-      const everyS = options["apply-every"];
-      const applying =
-        everyS === 0
-          ? null
-          : applyUpdatesEvery(
-              everyS * 1000,
-              siteUrl,
-              sandboxAppTokenSource(sandbox.url, FUNCTION_APP, `${sandbox.url}/.default`),
-              (message) => {
-                console.log(`actionplan sandbox: ${message}`);
-              },
-            );
-      console.log(
-        [
-          `Sandbox running at ${sandbox.url} (state in ${dataDir})`,
-          `  SharePoint site  ${siteUrl}`,
-          `  Teams host       ${sandbox.url}/teams  (the tab as Teams shows it; npm start builds it first)`,
-          ...(seeded === "" ? [] : [seeded]),
-          `  Today            ${today} (Europe/London, the sandbox's clock)`,
-          `  Graph            ${sandbox.url}/graph/v1.0`,
-          `  Tokens           POST ${sandbox.url}/sandbox/token  {"user":"<upn>","scope":"<resource>/.default"} | {"app":"<client id>"}`,
-          `  People           ${sandbox.url}/sandbox/people`,
-          `  Threshold ${options.threshold}, latency ${options.latency} ms, fault rate ${options["fault-rate"]}`,
-          `  Updates applied ${everyS === 0 ? "never (--apply-every 0)" : `every ${String(everyS)} s, as the app (the Function App's timer)`}`,
-          "Press Ctrl+C to stop.",
-        ].join("\n"),
-      );
-      await new Promise<void>((done) => {
-        const stop = () => {
-          void (applying?.stop() ?? Promise.resolve()).then(() => sandbox.close()).then(done);
-        };
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
-      });
-      console.log("Sandbox stopped; state saved.");
-      return 0;
-    }),
-};
+  options: specs,
+  schema: schema,
+  run: async (options) => {
+    const dataDir = resolve(options.data);
+    const sandbox = await startSandbox({
+      port: options.port,
+      dataDir,
+      threshold: options.threshold,
+      latencyMs: options.latency,
+      faultRate: options["fault-rate"],
+      retryAfterSeconds: options["retry-after"],
+      today: options.today ?? (options.seed === "demo" ? DEMO_TODAY : undefined),
+    });
+    const siteUrl = `${sandbox.url}/sites/${DEFAULT_SITE}`;
+    const today = await todayFor(siteUrl);
+    let seeded = "";
+    if (options.seed === "demo") {
+      const coordinator = demoCoordinator();
+      const result = await seedDemo(siteUrl, sandboxTokenSource(sandbox.url, coordinator));
+      seeded = `  Demo plan        "${result.planTitle}", ${String(result.actions)} actions${result.seeded ? ` (loaded now, as ${coordinator})` : " (already loaded)"}`;
+      for (const item of result.skipped) console.error(`actionplan sandbox: ${describeSkipped(item)}`);
+    }
+    const everyS = options["apply-every"];
+    const applying =
+      everyS === 0
+        ? null
+        : applyUpdatesEvery(
+            everyS * 1000,
+            siteUrl,
+            sandboxAppTokenSource(sandbox.url, FUNCTION_APP, `${sandbox.url}/.default`),
+            (message) => {
+              console.log(`actionplan sandbox: ${message}`);
+            },
+          );
+    console.log(
+      [
+        `Sandbox running at ${sandbox.url} (state in ${dataDir})`,
+        `  SharePoint site  ${siteUrl}`,
+        `  Teams host       ${sandbox.url}/teams  (the tab as Teams shows it; npm start builds it first)`,
+        ...(seeded === "" ? [] : [seeded]),
+        `  Today            ${today} (Europe/London, the sandbox's clock)`,
+        `  Graph            ${sandbox.url}/graph/v1.0`,
+        `  Tokens           POST ${sandbox.url}/sandbox/token  {"user":"<upn>","scope":"<resource>/.default"} | {"app":"<client id>"}`,
+        `  People           ${sandbox.url}/sandbox/people`,
+        `  Threshold ${options.threshold}, latency ${options.latency} ms, fault rate ${options["fault-rate"]}`,
+        `  Updates applied ${everyS === 0 ? "never (--apply-every 0)" : `every ${String(everyS)} s, as the app (the Function App's timer)`}`,
+        "Press Ctrl+C to stop.",
+      ].join("\n"),
+    );
+    await new Promise<void>((done) => {
+      const stop = () => {
+        void (applying?.stop() ?? Promise.resolve()).then(() => sandbox.close()).then(done);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    console.log("Sandbox stopped; state saved.");
+    return 0;
+  },
+});
