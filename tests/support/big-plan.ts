@@ -37,7 +37,10 @@ function insert(list: SpList, values: Record<string, unknown>): number {
   return id;
 }
 
-/** Add a plan of `actions` actions (over `recommendations` recommendations), each with `updatesPerAction` updates. */
+/**
+ * Add a plan of `actions` actions (over `recommendations` recommendations), each with `updatesPerAction`
+ * updates; a fraction spreads them evenly (1.2: every fifth action has two).
+ */
 export async function seedBigPlan(
   ctx: DataContext,
   store: SandboxStore,
@@ -56,6 +59,7 @@ export async function seedBigPlan(
   const postIds = posts.map((p) => Number(seeded.postIds.get(p)));
   const actionIds: number[] = [];
   for (let i = 0; i < actions; i++) {
+    const count = Math.floor((i + 1) * updatesPerAction) - Math.floor(i * updatesPerAction);
     const rec = Math.floor(i / (actions / recommendations)) + 1;
     const id = insert(actionList, {
       Title: `Action ${String(i)}`,
@@ -68,10 +72,10 @@ export async function seedBigPlan(
       DueDate: "2024-09-30T12:00:00Z",
       ReportedStatus: "On target",
       LatestUpdateDate: "2024-12-31T12:00:00Z",
-      LatestUpdateText: `Update ${String(updatesPerAction)}`,
+      LatestUpdateText: `Update ${String(count)}`,
     });
     actionIds.push(id);
-    for (let u = 1; u <= updatesPerAction; u++) {
+    for (let u = 1; u <= count; u++) {
       insert(updateList, {
         Title: `Update ${String(u)}`,
         Action: id,
