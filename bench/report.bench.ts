@@ -26,6 +26,7 @@ async function reportFigures(
   read: () => Promise<{ input: ReportInput; ms: number; requests: number }>,
   conditions: Record<string, string | number>,
   expectedUpdates: number,
+  dataTarget?: number,
 ): Promise<Figure[]> {
   const { input, ms, requests } = await read();
   if (input.updates.length !== expectedUpdates)
@@ -41,7 +42,14 @@ async function reportFigures(
       target: { op: "<=", value: 1 },
       conditions,
     },
-    { name: `report data, ${label} (time)`, value: Math.round(ms), unit: "ms", conditions },
+    // Issue 28: the 5,000-action plan's data in at most 0.8 s.
+    {
+      name: `report data, ${label} (time)`,
+      value: seconds(ms),
+      unit: "s",
+      ...(dataTarget === undefined ? {} : { target: { op: "<=" as const, value: dataTarget } }),
+      conditions,
+    },
   ];
   const started = performance.now();
   const model = buildReport(input);
@@ -158,6 +166,7 @@ export async function run({ quick }: BenchOptions): Promise<Figure[]> {
         reader(ctx, planId, DEMO_TODAY, measure),
         bigConditions,
         bigActions * 2,
+        0.8,
       )),
     );
   } finally {
