@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { AppManifestUtils, type AppManifest } from "@microsoft/app-manifest";
+import type { AppManifest, AppManifestUtils } from "@microsoft/app-manifest";
 import type { Json } from "./manifest.ts";
 
 /** The schema type the package validates with (its own ajv's, which is not the one at our top level). */
@@ -39,5 +39,8 @@ export async function validateManifest(manifest: Json): Promise<string[]> {
   // Not through the package's TeamsManifestConverter: it stops at the first odd value with a message that
   // names a type, not the rule broken, while the schema reports every error. The schema is what decides
   // whether this JSON is a manifest, so the static type is only asserted for the call.
-  return AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, bundledSchema(version));
+  // Loaded here, not at the top: every `actionplan` command imports this module (through deploy), and the
+  // package (with its ajv and generated types) is a good part of the CLI's start-up otherwise.
+  const { AppManifestUtils: utils } = await import("@microsoft/app-manifest");
+  return utils.validateAgainstSchema(manifest as unknown as AppManifest, bundledSchema(version));
 }

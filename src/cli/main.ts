@@ -1,47 +1,36 @@
 // The `actionplan` command: one entry point, one sub-command per job, each with its own --help.
-import { importCommand } from "./commands/import.ts";
-import { periodCommand } from "./commands/period.ts";
-import { planCommand } from "./commands/plan.ts";
-import { plansCommand } from "./commands/plans.ts";
-import { postCommand } from "./commands/post.ts";
-import { provisionCommand } from "./commands/provision.ts";
-import { remindersCommand } from "./commands/reminders.ts";
-import { reportCommand } from "./commands/report.ts";
-import { sandboxCommand } from "./commands/sandbox.ts";
-import { summaryCommand } from "./commands/summary.ts";
-import { updateCommand } from "./commands/update.ts";
 import type { Command } from "./command.ts";
-import { doctorCommand } from "./commands/doctor.ts";
-import { teamsAppCommand } from "./commands/teams-app.ts";
-import { deployCommand } from "./commands/deploy.ts";
 import { describeCliError } from "./errors.ts";
 import { startProgress } from "./progress.ts";
 import { readFileSync } from "node:fs";
 
-const COMMANDS: Command[] = [
-  sandboxCommand,
-  provisionCommand,
-  importCommand,
-  plansCommand,
-  planCommand,
-  postCommand,
-  periodCommand,
-  updateCommand,
-  summaryCommand,
-  reportCommand,
-  remindersCommand,
-  doctorCommand,
-  teamsAppCommand,
-  deployCommand,
-];
+// Each command's module is loaded when it is run, not all at start-up: together they pull in the sandbox,
+// the report writers, Graph and MSAL, which `actionplan import` (say) never needs.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  sandbox: async () => (await import("./commands/sandbox.ts")).sandboxCommand,
+  provision: async () => (await import("./commands/provision.ts")).provisionCommand,
+  import: async () => (await import("./commands/import.ts")).importCommand,
+  plans: async () => (await import("./commands/plans.ts")).plansCommand,
+  plan: async () => (await import("./commands/plan.ts")).planCommand,
+  post: async () => (await import("./commands/post.ts")).postCommand,
+  period: async () => (await import("./commands/period.ts")).periodCommand,
+  update: async () => (await import("./commands/update.ts")).updateCommand,
+  summary: async () => (await import("./commands/summary.ts")).summaryCommand,
+  report: async () => (await import("./commands/report.ts")).reportCommand,
+  reminders: async () => (await import("./commands/reminders.ts")).remindersCommand,
+  doctor: async () => (await import("./commands/doctor.ts")).doctorCommand,
+  "teams-app": async () => (await import("./commands/teams-app.ts")).teamsAppCommand,
+  deploy: async () => (await import("./commands/deploy.ts")).deployCommand,
+};
 
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+async function overview(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
     "Usage: actionplan <command> [options]",
     "",
     "Commands:",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "Run `actionplan <command> --help` for a command's options; `--version` prints the version, and `--debug`",
     "after any command adds the details (a stack trace) to an error.",
@@ -79,14 +68,15 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    console.log(overview());
+    console.log(await overview());
     return name === undefined ? 1 : 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
-    console.error(`actionplan: unknown command '${name}'.\n\n${overview()}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (load === undefined) {
+    console.error(`actionplan: unknown command '${name}'.\n\n${await overview()}`);
     return 2;
   }
+  const command = await load();
   if (command.handlesHelp !== true && (rest.includes("--help") || rest.includes("-h"))) {
     console.log(command.help);
     return 0;

@@ -45,10 +45,10 @@ function writeValue(value: unknown, flavour: Flavour, baseUrl: string): unknown 
   return value;
 }
 
+/** The entity as written: its metadata (in the flavour's words) first, then its properties. One object. */
 function writeEntity(entity: Entity, flavour: Flavour, baseUrl: string): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(entity.props)) props[key] = writeValue(value, flavour, baseUrl);
   const { meta } = entity;
+  const written: Record<string, unknown> = {};
   if (flavour === "verbose") {
     const metadata: Record<string, string> = {
       id: `${baseUrl}/_api/${meta.editLink}`,
@@ -56,16 +56,19 @@ function writeEntity(entity: Entity, flavour: Flavour, baseUrl: string): Record<
       type: meta.type,
     };
     if (meta.etag !== undefined) metadata.etag = meta.etag;
-    return { __metadata: metadata, ...props };
+    written.__metadata = metadata;
+  } else if (flavour === "minimal") {
+    written["odata.type"] = meta.type;
+    written["odata.id"] = `${baseUrl}/_api/${meta.editLink}`;
+    if (meta.etag !== undefined) written["odata.etag"] = meta.etag;
+    written["odata.editLink"] = meta.editLink;
   }
-  if (flavour === "nometadata") return props;
-  const head: Record<string, unknown> = {
-    "odata.type": meta.type,
-    "odata.id": `${baseUrl}/_api/${meta.editLink}`,
-  };
-  if (meta.etag !== undefined) head["odata.etag"] = meta.etag;
-  head["odata.editLink"] = meta.editLink;
-  return { ...head, ...props };
+  const { props } = entity;
+  for (const key of Object.keys(props)) {
+    const value = props[key];
+    written[key] = value !== null && typeof value === "object" ? writeValue(value, flavour, baseUrl) : value;
+  }
+  return written;
 }
 
 function spHeaders(flavour: Flavour, extra: Record<string, string>): Record<string, string> {

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { SandboxResponse } from "../http.ts";
 import type { SpContext } from "./context.ts";
 import { spError, SpErrors, type Entity } from "./format.ts";
-import { itemTypeName, type SpField, type SpItem, type SpList } from "./model.ts";
+import { itemTypeName, type SpField, type SpGroup, type SpItem, type SpList, type SpUser } from "./model.ts";
 import { ODataQueryError, parseExpand, parseSelect } from "./odata.ts";
 
 const SYSTEM_READ = new Set(["Id", "ID", "Created", "Modified", "AuthorId", "EditorId", "GUID"]);
@@ -28,6 +28,62 @@ export function fullETag(item: SpItem): string {
 
 export function fieldByName(list: SpList, name: string): SpField | undefined {
   return list.fields.find((f) => f.InternalName === name);
+}
+
+type Resolved = { field: SpField | null; sub: string | null; name: string } | null;
+
+/**
+ * What one request has looked up, kept for that request alone: a query reads the same few paths of every
+ * item, so each path is resolved (and each list, user and field found) once rather than once an item. A
+ * request never changes a list's columns and then reads its items, so nothing here goes stale; a name not
+ * found is looked up again.
+ */
+interface RequestMemo {
+  paths: Map<SpList, Map<string, Resolved>>;
+  fields: Map<SpList, Map<string, SpField>>;
+  listsByRef: Map<string, SpList>;
+  users: Map<number, SpUser> | null;
+  groups: Map<number, SpGroup> | null;
+}
+
+const memos = new WeakMap<SpContext, RequestMemo>();
+
+function memoOf(ctx: SpContext): RequestMemo {
+  let memo = memos.get(ctx);
+  if (memo === undefined) {
+    memo = { paths: new Map(), fields: new Map(), listsByRef: new Map(), users: null, groups: null };
+    memos.set(ctx, memo);
+  }
+  return memo;
+}
+
+/** fieldByName, from a map of the list's columns made once a request. */
+function fieldIn(ctx: SpContext, list: SpList, name: string): SpField | undefined {
+  const memo = memoOf(ctx);
+  let byName = memo.fields.get(list);
+  if (byName === undefined) {
+    byName = new Map();
+    for (const field of list.fields)
+      if (!byName.has(field.InternalName)) byName.set(field.InternalName, field);
+    memo.fields.set(list, byName);
+  }
+  return byName.get(name) ?? fieldByName(list, name);
+}
+
+/** resolvePath, once a request for each path. */
+function resolvedPath(ctx: SpContext, list: SpList, path: string[]): Resolved {
+  const memo = memoOf(ctx);
+  let paths = memo.paths.get(list);
+  if (paths === undefined) {
+    paths = new Map();
+    memo.paths.set(list, paths);
+  }
+  const key = path.length === 1 ? (path[0] ?? "") : path.join("/");
+  const known = paths.get(key);
+  if (known !== undefined) return known;
+  const resolved = resolvePath(list, path);
+  paths.set(key, resolved);
+  return resolved;
 }
 
 /** The field a filter or order-by path names, honouring <Lookup>Id and <Lookup>/<Sub>. */
@@ -68,9 +124,21 @@ export function isIndexed(list: SpList, path: string[]): boolean {
   return resolved.field.Indexed && (resolved.sub === null || resolved.sub === "Id");
 }
 
+function userOf(ctx: SpContext, id: number): SpUser | undefined {
+  const memo = memoOf(ctx);
+  memo.users ??= new Map(ctx.site.users.map((u) => [u.Id, u]));
+  return memo.users.get(id) ?? ctx.site.users.find((u) => u.Id === id);
+}
+
+function groupOf(ctx: SpContext, id: number): SpGroup | undefined {
+  const memo = memoOf(ctx);
+  memo.groups ??= new Map(ctx.site.groups.map((g) => [g.Id, g]));
+  return memo.groups.get(id) ?? ctx.site.groups.find((g) => g.Id === id);
+}
+
 function userSubValue(ctx: SpContext, id: number, sub: string): unknown {
-  const user = ctx.site.users.find((u) => u.Id === id);
-  const group = user === undefined ? ctx.site.groups.find((g) => g.Id === id) : undefined;
+  const user = userOf(ctx, id);
+  const group = user === undefined ? groupOf(ctx, id) : undefined;
   switch (sub) {
     case "Id":
       return id;
@@ -90,7 +158,12 @@ function userSubValue(ctx: SpContext, id: number, sub: string): unknown {
 function lookupSubValue(ctx: SpContext, field: SpField, id: number, sub: string): unknown {
   if (field.FieldTypeKind === 20) return userSubValue(ctx, id, sub);
   if (sub === "Id" || sub === "ID") return id;
-  const target = ctx.site.lists.find((l) => `{${l.Id}}` === field.LookupList);
+  const memo = memoOf(ctx);
+  let target = field.LookupList === undefined ? undefined : memo.listsByRef.get(field.LookupList);
+  if (target === undefined) {
+    target = ctx.site.lists.find((l) => `{${l.Id}}` === field.LookupList);
+    if (target !== undefined && field.LookupList !== undefined) memo.listsByRef.set(field.LookupList, target);
+  }
   const targetItem = target?.items.get(id);
   if (target === undefined || targetItem === undefined) return null;
   return readPath(ctx, target, targetItem, [sub]);
@@ -98,7 +171,7 @@ function lookupSubValue(ctx: SpContext, field: SpField, id: number, sub: string)
 
 /** The value an item holds for a path, for filtering, ordering and projection. */
 export function readPath(ctx: SpContext, list: SpList, item: SpItem, path: string[]): unknown {
-  const resolved = resolvePath(list, path);
+  const resolved = resolvedPath(ctx, list, path);
   if (resolved === null) throw new MissingColumn(path.join("/"));
   if (resolved.field === null) {
     switch (resolved.name) {
@@ -177,7 +250,7 @@ function projectItem(
     if (sub === undefined) {
       const value = readPath(ctx, list, item, [head]);
       props[head] = value;
-      const resolved = resolvePath(list, [head]);
+      const resolved = resolvedPath(ctx, list, column);
       if (resolved?.field?.AllowMultipleValues === true && resolved.sub === "Id") {
         props[`${head.slice(0, -2)}StringId`] = Array.isArray(value) ? value.map(String) : [];
       } else if (resolved?.sub === "Id" && resolved.field !== null && resolved.field.FieldTypeKind === 20) {
@@ -226,7 +299,8 @@ export function itemEntity(
   const props = projectItem(ctx, list, item, projection);
   // Expanded lookups are entities of their own (SP.Data.UserInfoItem for people).
   for (const [key, value] of Object.entries(props)) {
-    const field = fieldByName(list, key);
+    if (value === null || typeof value !== "object") continue;
+    const field = fieldIn(ctx, list, key);
     if (
       field === undefined ||
       !(
@@ -243,7 +317,7 @@ export function itemEntity(
       props: v,
     });
     if (Array.isArray(value)) props[key] = (value as Record<string, unknown>[]).map(wrap);
-    else if (value !== null && typeof value === "object") props[key] = wrap(value as Record<string, unknown>);
+    else props[key] = wrap(value as Record<string, unknown>);
   }
   return {
     meta: {

@@ -16,12 +16,26 @@ export function sharePointDateOrNull(date: IsoDate | null): string | null {
   return date === null ? null : sharePointDate(date);
 }
 
+/**
+ * The days of the DateTime values read lately: a big read holds the same few values thousands of times
+ * (every update of a period on one day), each checked by the schema and read again by the record. Bounded:
+ * emptied when full.
+ */
+const readDays = new Map<string, IsoDate | null>();
+const READ_DAYS_KEPT = 4096;
+
 /** The calendar date a DateTime column holds; null for an empty column or text that is not a date. */
 export function dateFromSharePoint(value: string | null | undefined): IsoDate | null {
   if (value === null || value === undefined || value === "") return null;
+  const known = readDays.get(value);
+  if (known !== undefined) return known;
   const time = Date.parse(value);
-  if (Number.isNaN(time)) return null;
-  return toIsoDate(new Date(time + READ_SHIFT_MS).toISOString().slice(0, 10));
+  const day = Number.isNaN(time)
+    ? null
+    : toIsoDate(new Date(time + READ_SHIFT_MS).toISOString().slice(0, 10));
+  if (readDays.size >= READ_DAYS_KEPT) readDays.clear();
+  readDays.set(value, day);
+  return day;
 }
 
 /**
