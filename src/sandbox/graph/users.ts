@@ -42,16 +42,6 @@ const DEFAULT_PROPERTIES = ALL_PROPERTIES.slice(0, ALL_PROPERTIES.indexOf("id") 
 const PROPERTY_BY_LOWER = new Map(ALL_PROPERTIES.map((name) => [name.toLowerCase(), name]));
 
 // Which properties $filter accepts, per the user resource's "Supports $filter" notes (default queries only).
-const FILTER_EQ: ReadonlySet<UserProperty> = new Set([
-  "id",
-  "userPrincipalName",
-  "mail",
-  "displayName",
-  "givenName",
-  "surname",
-  "jobTitle",
-  "department",
-]);
 const FILTER_STARTSWITH: ReadonlySet<UserProperty> = new Set([
   "userPrincipalName",
   "mail",
@@ -60,6 +50,7 @@ const FILTER_STARTSWITH: ReadonlySet<UserProperty> = new Set([
   "surname",
   "jobTitle",
 ]);
+const FILTER_EQ: ReadonlySet<UserProperty> = new Set(["id", ...FILTER_STARTSWITH, "department"]);
 
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 999;

@@ -4,6 +4,7 @@
 // keyboard never loses its place.
 import { Button, MessageBar, MessageBarBody, Textarea, Field } from "@fluentui/react-components";
 import type { ReactNode, Ref } from "react";
+import { STATUSES } from "../../domain/types.ts";
 
 /** A form labelled by its heading (`headingId`); `onSubmit` is given the form, its default submit stopped. */
 export function NamedForm({
@@ -60,6 +61,15 @@ export function SubmitButton(props: {
       {props.saving ? props.savingLabel : props.label}
     </Button>
   );
+}
+
+/** The statuses as a Select's options, in their order. */
+export function StatusOptions() {
+  return STATUSES.map((status) => (
+    <option key={status} value={status}>
+      {status}
+    </option>
+  ));
 }
 
 /** A few lines of text typed in answer (a reason, a note), its problem shown under it when the form refused it. */

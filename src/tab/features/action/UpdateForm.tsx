@@ -14,12 +14,11 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ProgressUpdate } from "../../../domain/types.ts";
-import { STATUSES } from "../../../domain/types.ts";
 import type { PeriodRecord, ActionRecord } from "../../../sharepoint/schema/index.ts";
 import { addProgressUpdate, ConflictError } from "./api/index.ts";
 import { useDataContext, useToday } from "../../lib/data.tsx";
 import { describeError } from "../../lib/describe-error.ts";
-import { TextAreaField } from "../../components/FormParts.tsx";
+import { StatusOptions, TextAreaField } from "../../components/FormParts.tsx";
 import { ActionForm } from "./ActionForm.tsx";
 import { ConfirmComplete } from "./ConfirmComplete.tsx";
 import {
@@ -143,11 +142,7 @@ export function UpdateForm(props: Props) {
             }}
           >
             <option value="">Choose…</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
+            <StatusOptions />
           </Select>
         </Field>
         <Field label="% complete" validationMessage={errors.percent} hint="0 to 100">

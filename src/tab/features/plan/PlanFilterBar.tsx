@@ -3,6 +3,7 @@
 import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { STATUSES } from "../../../domain/types.ts";
 import { DUE_WINDOW_LABELS, DUE_WINDOWS, type DueWindow, type PlanFilters } from "./plan-view.ts";
+import { StatusOptions } from "../../components/FormParts.tsx";
 
 const useStyles = makeStyles({
   bar: {
@@ -51,11 +52,7 @@ export function PlanFilterBar(props: {
           }}
         >
           <option value="any">Any status</option>
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
+          <StatusOptions />
         </Select>
       </Field>
       <Field className={styles.field} label="SRO">
