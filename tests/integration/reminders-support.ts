@@ -91,9 +91,17 @@ const inboxSchema = z.object({
   activity: z.array(z.object({ activityType: z.string(), previewText: z.string() })),
 });
 
-/** A person's inbox from /sandbox/inbox.json. */
+/**
+ * A person's inbox from /sandbox/inbox.json. Asked again once when the connection was closed under it: the
+ * tests block this process in spawnSync for longer than the sandbox keeps an idle connection (5 s), and the
+ * first request after it can take a socket the sandbox has already closed, as any HTTP client may.
+ */
 export async function inboxOf(origin: string, upn: string) {
-  const response = await fetch(`${origin}/sandbox/inbox.json?user=${encodeURIComponent(upn)}`);
+  const url = `${origin}/sandbox/inbox.json?user=${encodeURIComponent(upn)}`;
+  const response = await fetch(url).catch((error: unknown) => {
+    if (!(error instanceof TypeError)) throw error;
+    return fetch(url);
+  });
   return inboxSchema.parse(await response.json());
 }
 
