@@ -10,7 +10,7 @@ import {
   type SroPost,
 } from "../../domain/index.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf, type Page, type Settled } from "../core/batch.ts";
-import { actionItems, allSroPostsQuery, periodRecords, sroPostRecords } from "../schema/shared-reads.ts";
+import { allSroPostsQuery, periodRecords, sroPostRecords } from "../schema/shared-reads.ts";
 import { isThresholdError } from "../core/conflict.ts";
 import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
 import { eq } from "../core/odata.ts";
@@ -35,13 +35,15 @@ import {
 } from "../schema/records.ts";
 import {
   ACTION_COLUMNS,
-  actionItemSchema,
   DATE_CHANGE_EXPAND,
   DATE_CHANGE_SELECT,
   dateChangeItemSchema,
   PERIOD_SELECT,
+  PLAN_ACTION_SELECT,
   PLAN_SELECT,
+  planActionItemSchema,
   planItemSchema,
+  type PlanActionItem,
   readRow,
   readRows,
   RECOMMENDATION_SELECT,
@@ -122,6 +124,25 @@ export async function findPlansByTitle(ctx: DataContext, title: string): Promise
   return readRows(planItemSchema, await allRows(ctx.sp, page), "plans", ctx.warnings, toPlan);
 }
 
+/** A plan's actions as its dashboard reads them (planActionItemSchema: no lookups expanded). */
+function planActionItems(sp: SPFI) {
+  return listOf(sp, "actions").items.select(...PLAN_ACTION_SELECT);
+}
+
+/** A plan's Actions row as a record, its plan and SRO post's title filled in from what the dashboard read. */
+function planActionRecord(
+  plan: { title: string; referenceDate: string },
+  postTitles: ReadonlyMap<string, string>,
+): (row: PlanActionItem) => ActionRecord {
+  const planValue = { Title: plan.title, ReferenceDate: plan.referenceDate };
+  return (row) =>
+    toActionRecord({
+      ...row,
+      Plan: planValue,
+      SroPost: row.SroPostId === null ? null : { Title: postTitles.get(String(row.SroPostId)) ?? null },
+    });
+}
+
 // The queries of one plan, each filtered first on an indexed lookup so they work on lists of any size.
 function planQueries(sp: SPFI, ctx: DataContext, planId: number) {
   const byPlan = eq("PlanId", planId);
@@ -139,7 +160,7 @@ function planQueries(sp: SPFI, ctx: DataContext, planId: number) {
           .top(MAX_PAGE),
       ),
     ),
-    actions: settle(firstPage(actionItems(sp).filter(byPlan).top(MAX_PAGE))),
+    actions: settle(firstPage(planActionItems(sp).filter(byPlan).top(MAX_PAGE))),
     posts: settle(firstPage(allSroPostsQuery(sp, ctx.pageSize))),
     // Updates not yet copied onto their actions, and who may move actions (pending-updates.ts).
     pending: settle(firstPage(pendingUpdatesQuery(sp, { planId }))),
@@ -176,7 +197,7 @@ async function actionsByRecommendation(
     recommendations.map((r) =>
       settle(
         firstPage(
-          actionItems(sp)
+          planActionItems(sp)
             .filter(eq(ACTION_COLUMNS.RecommendationId, Number(r.id)))
             .top(MAX_PAGE),
         ),
@@ -221,7 +242,10 @@ export async function loadDashboardWith<E>(
 }
 
 async function dashboardOf(ctx: DataContext, parts: ReturnType<typeof planQueries>): Promise<Dashboard> {
-  const plan = readRow(planItemSchema, valueOf(await parts.plan), "plans", toPlan);
+  const { plan, referenceDate } = readRow(planItemSchema, valueOf(await parts.plan), "plans", (row) => ({
+    plan: toPlan(row),
+    referenceDate: row.ReferenceDate,
+  }));
   const recommendations = readRows(
     recommendationItemSchema,
     await rowsOf(ctx, parts.recommendations),
@@ -239,7 +263,13 @@ async function dashboardOf(ctx: DataContext, parts: ReturnType<typeof planQuerie
   const pending = parsePending(ctx, await rowsOf(ctx, parts.pending));
   const who = entitlementOf(sroPosts, owners.ok ? owners.value : []);
   const actions = overlayPending(
-    readRows(actionItemSchema, actionRows, "actions", ctx.warnings, toActionRecord),
+    readRows(
+      planActionItemSchema,
+      actionRows,
+      "actions",
+      ctx.warnings,
+      planActionRecord({ title: plan.title, referenceDate }, new Map(sroPosts.map((p) => [p.id, p.title]))),
+    ),
     pending,
     who,
   ).sort((a, b) => comparePlanOrder(a.action, b.action));

@@ -142,6 +142,14 @@ export type ActionItem = z.infer<typeof actionItemSchema>;
 export const ACTION_SELECT = selectOf(actionItemSchema);
 export const ACTION_EXPAND = expandOf(actionItemSchema);
 export const ACTION_COLUMNS = columnsOf(actionItemSchema.shape);
+/**
+ * Actions items of one plan as its dashboard reads them: without the Plan and SroPost lookups, which that
+ * read has already (the plan, and every SRO post). Each expanded lookup costs an entity with its metadata
+ * per item: a third of a 5,000-action plan's bytes, and the server's work of reading the other list.
+ */
+export const planActionItemSchema = z.omit(actionItemSchema, { Plan: true, SroPost: true });
+export type PlanActionItem = z.infer<typeof planActionItemSchema>;
+export const PLAN_ACTION_SELECT = selectOf(planActionItemSchema);
 /** A write to the Actions list: only its declared columns. */
 export type ActionWrite = { [K in keyof typeof ACTION_COLUMNS]?: unknown };
 
