@@ -8,6 +8,7 @@ import { ImportUnfinishedNotice } from "../../components/ImportUnfinishedNotice.
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
+import { Refreshing } from "../../components/Refreshing.tsx";
 import { SkippedItemsNotice } from "../../components/SkippedItemsNotice.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { ChangesSince } from "./ChangesSince.tsx";
@@ -37,6 +38,7 @@ export default function DashboardPage(props: { planId: string | null }) {
   const view = dashboard.data;
   return (
     <Page title={view.title} busy={dashboard.status === "loading"}>
+      <Refreshing refreshing={dashboard.status === "loading"} />
       {dashboard.status === "failed" && (
         <Notice inline title="The dashboard could not be refreshed" intent="warning">
           {describeError(dashboard.error)}

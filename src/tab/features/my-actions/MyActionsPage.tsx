@@ -7,6 +7,7 @@ import { lazy, Suspense } from "react";
 import { Notice } from "../../components/Notice.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PageSkeleton } from "../../components/PageSkeleton.tsx";
+import { Refreshing } from "../../components/Refreshing.tsx";
 import { SkippedItemsNotice } from "../../components/SkippedItemsNotice.tsx";
 import { describeError } from "../../lib/describe-error.ts";
 import { useTeamsContext } from "../../lib/use-teams-context.tsx";
@@ -50,6 +51,7 @@ function MyActionsFor(props: Props & { upn: string }) {
   }
   return (
     <Page title="My actions" busy={groups.status === "loading"}>
+      <Refreshing refreshing={groups.status === "loading"} />
       {groups.status === "failed" && (
         <Notice inline title="Your actions could not be refreshed" intent="warning">
           {describeError(groups.error)}
@@ -62,11 +64,15 @@ function MyActionsFor(props: Props & { upn: string }) {
           action is under Plan, and the plan&apos;s figures under Dashboard.
         </Body1>
       )}
-      {groups.data.groups.length === 0 && props.landing === true && props.onLandElsewhere && (
-        <Suspense fallback={null}>
-          <LandByRole onLandElsewhere={props.onLandElsewhere} />
-        </Suspense>
-      )}
+      {/* Sent on by what SharePoint says now, not by what was kept from the last visit. */}
+      {groups.data.groups.length === 0 &&
+        groups.status === "ready" &&
+        props.landing === true &&
+        props.onLandElsewhere && (
+          <Suspense fallback={null}>
+            <LandByRole onLandElsewhere={props.onLandElsewhere} />
+          </Suspense>
+        )}
       {groups.data.groups.map((group) => (
         <section key={group.key} className={styles.group} aria-labelledby={`group-${group.key}`}>
           <Subtitle1 as="h2" id={`group-${group.key}`}>
