@@ -3,7 +3,7 @@
 import type { SandboxResponse } from "../http.ts";
 import type { SpContext } from "./context.ts";
 import { collectionResponse, SpErrors } from "./format.ts";
-import type { SpList } from "./model.ts";
+import type { SpItem, SpList } from "./model.ts";
 import { compareValues, evaluateFilter } from "./odata-evaluate.ts";
 import { filterFields, parseFilter, parseOrderBy, type FilterNode, type OrderBy } from "./odata.ts";
 import { isIndexed, itemEntity, queryRefusal, readPath, readProjection, resolvePath } from "./item-read.ts";
@@ -25,37 +25,41 @@ function usesIndex(list: SpList, node: FilterNode): boolean {
 }
 
 /**
- * SharePoint Online refuses a query on a list above the threshold unless it can be answered from an index:
- * every order-by column must be indexed, and the first indexed condition of the filter must narrow the list
- * to no more than the threshold (a filter with no usable indexed condition scans the whole list).
+ * The items a query reads, as SharePoint Online reads them: from the index of the filter's first indexed
+ * condition when there is one (every comparison on that column bounding the same index seek: "Id gt 100 and
+ * Id lt 5101" reads 5,000 rows however long the list), else the whole list; in list order, the rest of the
+ * filter not yet applied. Null when SharePoint refuses the query on a list above the threshold: an order-by
+ * column not indexed, no filter and a $top past the threshold, a filter with no usable indexed condition
+ * (it scans the whole list), or a seek that reads more rows than the threshold (the threshold counts the
+ * rows a query reads, not what it returns: "Query Throttling and Indexing", Microsoft patterns & practices).
+ * The seek's rows are the only ones the rest of the filter is tried on, so a query on a long list costs
+ * what it reads, not the list's length.
  */
-function exceedsThreshold(
+function rowsRead(
   ctx: SpContext,
   list: SpList,
   filter: FilterNode | null,
   orderBy: OrderBy[],
   top: number,
-): boolean {
-  if (list.items.size <= ctx.threshold) return false;
-  if (orderBy.some((o) => !isIndexed(list, o.field))) return true;
-  if (filter === null) return top > ctx.threshold;
-  const parts = flattenAnd(filter);
+): SpItem[] | null {
+  const overThreshold = list.items.size > ctx.threshold;
+  if (overThreshold && orderBy.some((o) => !isIndexed(list, o.field))) return null;
+  const parts = filter === null ? [] : flattenAnd(filter);
   const indexed = parts.find((part) => usesIndex(list, part));
-  if (indexed === undefined) return true;
-  // Every comparison on the first indexed column bounds the same index seek: "Id gt 100 and Id lt 5101"
-  // reads 5,000 rows however long the list (the threshold counts the rows a query reads, not what it
-  // returns: "Query Throttling and Indexing", Microsoft patterns & practices), which is how large lists are
-  // read in id windows.
+  if (overThreshold && (filter === null ? top > ctx.threshold : indexed === undefined)) return null;
+  if (indexed === undefined) return [...list.items.values()];
   const seek =
     indexed.kind === "compare"
       ? parts.filter((p) => p.kind === "compare" && p.field.join("/") === indexed.field.join("/"))
       : [indexed];
-  let matches = 0;
+  const rows: SpItem[] = [];
   for (const item of list.items.values()) {
-    if (seek.every((part) => evaluateFilter(part, (path) => readPath(ctx, list, item, path)))) matches++;
-    if (matches > ctx.threshold) return true;
+    if (seek.every((part) => evaluateFilter(part, (path) => readPath(ctx, list, item, path)))) {
+      rows.push(item);
+      if (overThreshold && rows.length > ctx.threshold) return null;
+    }
   }
-  return false;
+  return rows;
 }
 
 interface SkipToken {
@@ -102,9 +106,10 @@ export function queryItems(ctx: SpContext, list: SpList, basePath: string): Sand
         ctx.req,
         `Invalid value '${topText ?? ""}' for $top query option found.`,
       );
-    if (exceedsThreshold(ctx, list, filter, orderBy, top)) return SpErrors.throttled(ctx.req);
+    const read = rowsRead(ctx, list, filter, orderBy, top);
+    if (read === null) return SpErrors.throttled(ctx.req);
     // ReadSecurity 2 works as a filter on the caller's own items (permissions.ts).
-    let rows = [...list.items.values()].filter(readableItems(ctx, list));
+    let rows = read.filter(readableItems(ctx, list));
     if (filter !== null)
       rows = rows.filter((item) => evaluateFilter(filter, (path) => readPath(ctx, list, item, path)));
     if (orderBy.length > 0) {
