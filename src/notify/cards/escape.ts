@@ -1,17 +1,30 @@
 // Text typed into SharePoint (action wording, titles, names) goes into cards only through here.
 //
-// A TextBlock (and a Fact's title and value) renders a markdown subset, so "[click](https://evil.example)"
-// would become a live link in a message the app sent. Every markdown character is backslash-escaped, which
-// CommonMark renders as the plain character; `{` and `}` are escaped too, so "${...}" can never be read as a
-// template expression nor "{{DATE(...)}}" as a renderer function. Line breaks are flattened to spaces: a
-// card line is a summary, and a flat line cannot open a list, a heading or a quote after its first word.
+// A TextBlock (and a Fact's title and value) renders a markdown subset in Teams: **bold**, _italic_, "- "
+// and "1. " lists, and [links](https://...). Teams' renderer has no backslash escapes, so escaping every
+// markdown character with "\" (as CommonMark would want) showed "framework \(PMF\) \[draft\] phase\_1" to
+// the reader. Instead only what a renderer would build something from is broken up, with U+2060 WORD JOINER
+// (zero width, never shown, no line break): "](" of a link, "**" and "__" of bold, an "_" at a word's edge,
+// "<" of a tag or autolink, "{{" of a renderer function (DATE, TIME), "${" of a template expression, and a
+// list, heading or quote marker at the start. Ordinary text, "(PMF) [draft] phase_1" included, is left
+// exactly as written. Line breaks are flattened to spaces: a card line is a summary, and a flat line cannot
+// open a list, a heading or a quote after its first word.
 
 import { neutraliseBidi } from "../../lib/bidi.ts";
 
-// Markdown and template punctuation. "&" is left alone: CommonMark never builds structure from an entity.
-const MARKDOWN = /[\\`*_[\]()#<>{}~|]/g;
-// A list marker or heading at the start of the (flattened) text: "- x", "+ x", "1. x", "1) x".
-const LEADING_MARKER = /^([-+]|\d{1,9}[.)])(?=\s|$)/;
+/** Zero width and never shown; between two characters it stops them being read as one token. */
+export const WORD_JOINER = "\u2060";
+const J = WORD_JOINER;
+
+// What Teams' subset (or a fuller CommonMark renderer) would build from: a link or reference "](", "][",
+// "]:"; a run of "*" or "~" (bold, strike; "__" is two edge underscores); "<" opening a tag or an
+// autolink; "{{" and "${".
+const PAIRS = /\](?=[([:])|([*~])(?=\1)|<(?=[A-Za-z/!?])|[{$](?={)/g;
+// An "_" at the edge of a word opens or closes italics; one inside a word ("phase_1") never does.
+const EDGE_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+// A list marker, heading or quote at the start of the (flattened) text: "- x", "+ x", "* x", "1. x", "1) x",
+// "# x", "> x".
+const LEADING_MARKER = /^(?:[-+*]|\d{1,9}[.)]|#{1,6})(?=\s|$)|^>/;
 
 // Control characters go (whitespace ones become spaces), and so do the bidirectional controls that can
 // make text read differently from what it is ("Trojan Source": src/lib/bidi.ts).
@@ -26,14 +39,13 @@ function flatten(text: string): string {
   return neutraliseBidi(out).replace(/ +/g, " ").trim();
 }
 
-/** Plain text made safe for a TextBlock or Fact: one line, no markdown, no template expressions. */
+/**
+ * Plain text made safe for a TextBlock or Fact: one line, shown as written, yet no link, markup, list or
+ * template expression can be built from it.
+ */
 export function escapeCardText(text: string): string {
-  return flatten(text)
-    .replace(MARKDOWN, "\\$&")
-    .replace(LEADING_MARKER, (marker) => {
-      const last = marker.length - 1;
-      return `${marker.slice(0, last)}\\${marker.slice(last)}`;
-    });
+  const flat = flatten(text).replace(PAIRS, `$&${J}`).replace(EDGE_UNDERSCORE, `${J}_${J}`);
+  return LEADING_MARKER.test(flat) ? `${J}${flat}` : flat;
 }
 
 /**
