@@ -68,6 +68,22 @@ export function parseTargetDate(
   context: TargetDateContext = {},
 ): TargetDate {
   const written = typeof text === "string" ? text : "";
+  // A plan writes the same few dates on thousands of actions ("Sept-24"): each is parsed once a context.
+  const key = `${context.referenceDate ?? ""}|${String(context.planYear ?? "")}|${written}`;
+  let parsed = parsedDates.get(key);
+  if (parsed === undefined) {
+    if (parsedDates.size >= PARSED_KEPT) parsedDates.clear();
+    parsed = parseAfresh(written, context);
+    parsedDates.set(key, parsed);
+  }
+  return { ...parsed, flags: [...parsed.flags] };
+}
+
+/** Parsed target dates by context and text, for parseTargetDate (cleared when this many are kept). */
+const parsedDates = new Map<string, TargetDate>();
+const PARSED_KEPT = 10_000;
+
+function parseAfresh(written: string, context: TargetDateContext): TargetDate {
   const tokens = tokenizeTargetDate(written);
   const scan = scanTokens(tokens);
   const flags = new Set<TargetDateFlag>();
