@@ -13,6 +13,7 @@ const BENCHMARKS: { name: string; load: () => Promise<Benchmark> }[] = [
   { name: "data-access", load: () => import("./data-access.bench.ts") },
   { name: "reminders", load: () => import("./reminders.bench.ts") },
   { name: "tab", load: () => import("./tab.bench.ts") },
+  { name: "return-visit", load: () => import("./return-visit.bench.ts") },
   { name: "dashboard", load: () => import("./dashboard.bench.ts") },
   { name: "import", load: () => import("./import.bench.ts") },
   { name: "report", load: () => import("./report.bench.ts") },

@@ -15,7 +15,11 @@ const ActionPage = lazy(() => import("../features/action/ActionPage.tsx"));
 const UpdateDialog = lazy(() => import("../features/action/UpdateDialog.tsx"));
 const PlanPage = lazy(() => import("../features/plan/PlanPage.tsx"));
 const ImportPage = lazy(() => import("../features/import/ImportPage.tsx"));
-const DashboardPage = lazy(() => import("../features/dashboard/DashboardPage.tsx"));
+const loadDashboardPage = () => import("../features/dashboard/DashboardPage.tsx");
+const DashboardPage = lazy(loadDashboardPage);
+// A dashboard tab names its view in its URL: its chunk is fetched while the start-up runs, not after it, so
+// a return visit shows the kept dashboard (lib/kept-data.ts) without waiting for it (issue 28).
+if (new URLSearchParams(window.location.search).get("view") === "dashboard") void loadDashboardPage();
 const ConfigurePage = lazy(() => import("../features/configure/ConfigurePage.tsx"));
 const ManageRoutes = lazy(() => import("./ManageRoutes.tsx"));
 // The committee report, for coordinators; its writers (docx, ExcelJS) load only when a file is made.
