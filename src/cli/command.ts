@@ -16,16 +16,26 @@ export interface Command {
  * One option of a command, declared once: parseArgs reads its type, the help its placeholder and words, so
  * the "Options:" block is laid out by optionsHelp rather than aligned by hand.
  */
-export interface OptionSpec {
+export type OptionSpec = {
   type: "string" | "boolean";
   multiple?: boolean;
-  /** The value's placeholder in the help, e.g. "URL"; none for a flag. */
-  value?: string;
-  /** What the option does, a line each (the author breaks long ones). */
-  help: string | readonly string[];
   /** The name on a line of its own and the words under it: for a name too long to set the column. */
   alone?: boolean;
-}
+} & (
+  | {
+      /** The value's placeholder in the help, e.g. "URL"; none for a flag. */
+      value?: string;
+      /** What the option does, a line each (the author breaks long ones). */
+      help: string | readonly string[];
+      choices?: never;
+    }
+  | {
+      /** For a value each of which does its own thing: a row a value (`--channel chat`), with its words. */
+      choices: Readonly<Record<string, string | readonly string[]>>;
+      value?: never;
+      help?: never;
+    }
+);
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
@@ -52,21 +62,32 @@ const GAP = "   ";
  * the longest name (options marked `alone` aside), then --help.
  */
 export function optionsHelp(specs: OptionSpecs): string {
+  const lines = (help: string | readonly string[]) => (typeof help === "string" ? [help] : help);
   const rows = [
-    ...Object.entries(specs).map(([name, spec]) => ({
-      label: spec.value === undefined ? `--${name}` : `--${name} ${spec.value}`,
-      lines: typeof spec.help === "string" ? [spec.help] : spec.help,
-      alone: spec.alone === true,
-    })),
+    ...Object.entries(specs).flatMap(([name, spec]) =>
+      spec.choices === undefined
+        ? [
+            {
+              label: spec.value === undefined ? `--${name}` : `--${name} ${spec.value}`,
+              lines: lines(spec.help),
+              alone: spec.alone === true,
+            },
+          ]
+        : Object.entries(spec.choices).map(([value, help]) => ({
+            label: `--${name} ${value}`,
+            lines: lines(help),
+            alone: spec.alone === true,
+          })),
+    ),
     { label: "--help", lines: ["show this help"], alone: false },
   ];
   const width = Math.max(...rows.filter((row) => !row.alone).map((row) => row.label.length));
   const indent = " ".repeat(2 + width + GAP.length);
-  const lines = rows.flatMap(({ label, lines: [first = "", ...rest], alone }) => [
+  const text = rows.flatMap(({ label, lines: [first = "", ...rest], alone }) => [
     ...(alone ? [`  ${label}`, `${indent}${first}`] : [`  ${label.padEnd(width)}${GAP}${first}`]),
     ...rest.map((line) => `${indent}${line}`),
   ]);
-  return ["Options:", ...lines].join("\n");
+  return ["Options:", ...text].join("\n");
 }
 
 /** A problem with what the user typed: printed as one clear line, exit code 2. */

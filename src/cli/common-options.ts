@@ -19,3 +19,10 @@ export const planSpec = {
   value: "TITLE|ID",
   help: "the plan, by its id (see `actionplan plans`) or its exact title",
 } as const satisfies OptionSpec;
+
+/** The plan as the coordinators' commands name it: archived plans too (`plans --all` lists them). */
+export const anyPlanSpec = {
+  type: "string",
+  value: "ID|TITLE",
+  help: "the plan, by its id (see `actionplan plans --all`) or its exact title",
+} as const satisfies OptionSpec;

@@ -9,7 +9,7 @@ import {
 import { loadSroPosts } from "../../sharepoint/posts/index.ts";
 import type { IsoDate } from "../../domain/index.ts";
 import { graphTokenSourceFor, isSandboxSite, readTenantSettings, tokenSourceFor } from "../auth.ts";
-import { type Command, defineCommand, UsageError } from "../command.ts";
+import { type Command, defineCommand, optionsHelp, type OptionSpecs, UsageError } from "../command.ts";
 import {
   checkLists,
   checkPosts,
@@ -22,9 +22,52 @@ import { checkCertificate } from "../doctor/certificate.ts";
 import { checkLastRun } from "../doctor/last-run.ts";
 import { checkSenderSignIn, signInStepFor } from "../doctor/sender-sign-in.ts";
 import { checkSiteGrant } from "../doctor/site-grant.ts";
-import { notifySettingsFor, siteOptions, siteSchema, todayFor } from "../site.ts";
+import { notifySettingsFor, siteSchema, todayFor } from "../site.ts";
 import { createSharePoint, dataContext } from "../../sharepoint/core/index.ts";
 import { z } from "zod";
+
+const specs = {
+  site: {
+    type: "string",
+    value: "URL",
+    help: "the site, e.g. https://contoso.sharepoint.com/sites/improvement",
+  },
+  "tab-url": {
+    type: "string",
+    value: "URL",
+    help: "where the tab is hosted (default ACTIONPLAN_TAB_URL; the sandbox's own tab)",
+  },
+  channel: {
+    type: "string",
+    choices: {
+      chat: "(default) check as the reminder sender (a person, delegated) does",
+      activity: "check as the daily job does with the activity feed: the app, with its certificate",
+    },
+  },
+  app: {
+    type: "boolean",
+    help: [
+      "check as the daily job signs in whatever the channel: the app (against a tenant,",
+      "with ACTIONPLAN_CERT_PATH, which on its own already signs in as the app)",
+    ],
+  },
+  "reminder-sender": {
+    type: "string",
+    value: "UPN",
+    alone: true,
+    help: [
+      "the account provision --reminder-sender was given (default ACTIONPLAN_SENDER_UPN):",
+      "it must hold Contribute on the Reminder Log and Reminder Runs; not named, a",
+      "Contribute grant there is taken to be the sender's",
+    ],
+  },
+  as: {
+    type: "string",
+    value: "UPN",
+    help: "against the sandbox: whom to act as; against a tenant: who signs in",
+  },
+  json: { type: "boolean", help: "print { ok, checks: [{ check, ok, lines, warnings }] }" },
+} as const satisfies OptionSpecs;
 
 const help = `Usage: actionplan doctor --site <url> [--tab-url <url>] [--channel chat|activity] [--app]
                         [--reminder-sender <upn>] [--as <upn>] [--json]
@@ -57,20 +100,7 @@ Checks a site's set-up for Action Plan Tracker and says what is missing, each wi
                                  catalog (HTTP 403) is a warning
 Changes nothing. Exits 0 when every check passes, 1 with the list of what failed.
 
-Options:
-  --site URL           the site, e.g. https://contoso.sharepoint.com/sites/improvement
-  --tab-url URL        where the tab is hosted (default ACTIONPLAN_TAB_URL; the sandbox's own tab)
-  --channel chat       (default) check as the reminder sender (a person, delegated) does
-  --channel activity   check as the daily job does with the activity feed: the app, with its certificate
-  --app                check as the daily job signs in whatever the channel: the app (against a tenant,
-                       with ACTIONPLAN_CERT_PATH, which on its own already signs in as the app)
-  --reminder-sender UPN
-                       the account provision --reminder-sender was given (default ACTIONPLAN_SENDER_UPN):
-                       it must hold Contribute on the Reminder Log and Reminder Runs; not named, a
-                       Contribute grant there is taken to be the sender's
-  --as UPN             against the sandbox: whom to act as; against a tenant: who signs in
-  --json               print { ok, checks: [{ check, ok, lines, warnings }] }
-  --help               show this help
+${optionsHelp(specs)}
 
 Settings: ACTIONPLAN_TENANT_ID, ACTIONPLAN_CLIENT_ID (and ACTIONPLAN_CERT_PATH for the app), as for the
 other commands; ACTIONPLAN_TEAMS_APP_ID and ACTIONPLAN_UPDATE_FORM_URL as for the reminders, and
@@ -88,13 +118,7 @@ export const doctorCommand: Command = defineCommand({
   name: "doctor",
   summary: "check a site's set-up and say what is missing",
   help,
-  options: {
-    ...siteOptions,
-    "tab-url": { type: "string" },
-    channel: { type: "string" },
-    "reminder-sender": { type: "string" },
-    app: { type: "boolean" },
-  },
+  options: specs,
   schema: schema,
   run: async (options) => {
     const sandbox = isSandboxSite(options.site);

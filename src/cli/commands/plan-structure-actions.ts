@@ -16,7 +16,7 @@ import {
   updateAction,
 } from "../../sharepoint/plans/index.ts";
 import type { ActionRecord } from "../../sharepoint/schema/index.ts";
-import { UsageError, type Command } from "../command.ts";
+import { type OptionSpec, UsageError, type Command } from "../command.ts";
 import { isoDateOption, todayFor } from "../site.ts";
 import {
   actionJson,
@@ -30,7 +30,11 @@ import {
 } from "./plan-structure-find.ts";
 
 const text = (message: string) => z.string().trim().min(1, message);
-const ACTION_HELP = "  --action NUMBER|ID          the action or milestone, e.g. 2.1\n";
+const actionSpec = {
+  type: "string",
+  value: "NUMBER|ID",
+  help: "the action or milestone, e.g. 2.1",
+} as const satisfies OptionSpec;
 const actionOption = text("name the action by its number, e.g. 2.1");
 
 function print(record: ActionRecord, json: boolean, said: string, s: Structure): void {
@@ -51,20 +55,25 @@ const addCommand = structureCommand({
   about:
     "Adds an action at the end of a recommendation's actions (or, with --milestone-of, a milestone at the end\nof an action's). Its target date is kept as written and as its baseline.",
   options: {
-    rec: { type: "string" },
-    ref: { type: "string" },
-    text: { type: "string" },
-    target: { type: "string" },
-    "sro-post": { type: "string" },
-    "milestone-of": { type: "string" },
+    rec: {
+      type: "string",
+      value: "NUMBER|ID",
+      help: "the recommendation (for a milestone: its action's, which is the default)",
+    },
+    ref: { type: "string", value: "NUMBER", help: "its number, e.g. 2.4 or 2.4.1" },
+    text: { type: "string", value: "TEXT", help: "what the action is" },
+    target: {
+      type: "string",
+      value: "DATE",
+      help: `the target date as the plan writes it: "March 2025", "Sept-24", "TBC"`,
+    },
+    "sro-post": {
+      type: "string",
+      value: "ID|TITLE",
+      help: "the SRO post that owns it (see `actionplan post list`)",
+    },
+    "milestone-of": { type: "string", value: "NUMBER|ID", help: "make it a milestone of this action" },
   },
-  optionsHelp: `  --rec NUMBER|ID             the recommendation (for a milestone: its action's, which is the default)
-  --ref NUMBER                its number, e.g. 2.4 or 2.4.1
-  --text TEXT                 what the action is
-  --target DATE               the target date as the plan writes it: "March 2025", "Sept-24", "TBC"
-  --sro-post ID|TITLE         the SRO post that owns it (see \`actionplan post list\`)
-  --milestone-of NUMBER|ID    make it a milestone of this action
-`,
   schema: z.object({
     rec: text("name the recommendation by its number").optional(),
     ref: text("give its number, e.g. 2.4"),
@@ -99,15 +108,11 @@ const editCommand = structureCommand({
   usage: "--action <number> [--ref <number>] [--text <text>] [--sro-post <id, title or none>] ",
   about: "Changes what is given. To change the target date, use `plan action revise` (it keeps the reason).",
   options: {
-    action: { type: "string" },
-    ref: { type: "string" },
-    text: { type: "string" },
-    "sro-post": { type: "string" },
+    action: actionSpec,
+    ref: { type: "string", value: "NUMBER", help: "its new number" },
+    text: { type: "string", value: "TEXT", help: "its new text" },
+    "sro-post": { type: "string", value: "ID|TITLE|none", help: "the SRO post that owns it now" },
   },
-  optionsHelp: `${ACTION_HELP}  --ref NUMBER                its new number
-  --text TEXT                 its new text
-  --sro-post ID|TITLE|none    the SRO post that owns it now
-`,
   schema: z.object({
     action: actionOption,
     ref: text("give the new number").optional(),
@@ -134,8 +139,10 @@ const moveCommand = structureCommand({
   summary: "move an action, with its milestones, to another recommendation",
   usage: "--action <number> --to-rec <number> ",
   about: "Moves an action and its milestones to the end of another recommendation's actions.",
-  options: { action: { type: "string" }, "to-rec": { type: "string" } },
-  optionsHelp: `${ACTION_HELP}  --to-rec NUMBER|ID          the recommendation it moves to\n`,
+  options: {
+    action: actionSpec,
+    "to-rec": { type: "string", value: "NUMBER|ID", help: "the recommendation it moves to" },
+  },
   schema: z.object({ action: actionOption, "to-rec": text("name the recommendation by its number") }),
   doing: "move actions",
   run: async (ctx, s, o) => {
@@ -152,11 +159,11 @@ const reorderCommand = structureCommand({
   usage: "(--rec <number> | --milestones-of <number>) --order <n,n,…> ",
   about:
     "Puts the actions given first, in that order; the others follow in theirs. Numbers stay as they are.",
-  options: { rec: { type: "string" }, "milestones-of": { type: "string" }, order: { type: "string" } },
-  optionsHelp: `  --rec NUMBER|ID             order this recommendation's actions
-  --milestones-of NUMBER|ID   or order this action's milestones
-  --order N,N,…               their numbers in the new order, e.g. "2.2,2.1"
-`,
+  options: {
+    rec: { type: "string", value: "NUMBER|ID", help: "order this recommendation's actions" },
+    "milestones-of": { type: "string", value: "NUMBER|ID", help: "or order this action's milestones" },
+    order: { type: "string", value: "N,N,…", help: `their numbers in the new order, e.g. "2.2,2.1"` },
+  },
   schema: z.object({
     rec: text("name the recommendation").optional(),
     "milestones-of": text("name the action").optional(),
@@ -201,8 +208,10 @@ const milestoneCommand = structureCommand({
   summary: "make an action a milestone of another action",
   usage: "--action <number> --of <number> ",
   about: "Makes an action (with no milestones of its own) a milestone of another action of the plan.",
-  options: { action: { type: "string" }, of: { type: "string" } },
-  optionsHelp: `${ACTION_HELP}  --of NUMBER|ID              the action it becomes a milestone of\n`,
+  options: {
+    action: actionSpec,
+    of: { type: "string", value: "NUMBER|ID", help: "the action it becomes a milestone of" },
+  },
   schema: z.object({ action: actionOption, of: text("name the action it becomes a milestone of") }),
   doing: "change actions",
   run: async (ctx, s, o) => {
@@ -218,8 +227,7 @@ const unmilestoneCommand = structureCommand({
   summary: "make a milestone an action again",
   usage: "--action <number> ",
   about: "Makes a milestone an action of its action's recommendation again.",
-  options: { action: { type: "string" } },
-  optionsHelp: ACTION_HELP,
+  options: { action: actionSpec },
   schema: z.object({ action: actionOption }),
   doing: "change actions",
   run: async (ctx, s, o) => {
@@ -234,10 +242,11 @@ const retireCommand = structureCommand({
   usage: "--action <number> --reason <text> [--on YYYY-MM-DD] ",
   about:
     "Withdraws an action: nothing is deleted; from that day it is reported as withdrawn, leaves the status\nfigures and is no longer chased. `plan action reinstate` brings it back.",
-  options: { action: { type: "string" }, reason: { type: "string" }, on: { type: "string" } },
-  optionsHelp: `${ACTION_HELP}  --reason TEXT               why it is withdrawn
-  --on DATE                   the day it is withdrawn (default today)
-`,
+  options: {
+    action: actionSpec,
+    reason: { type: "string", value: "TEXT", help: "why it is withdrawn" },
+    on: { type: "string", value: "DATE", help: "the day it is withdrawn (default today)" },
+  },
   schema: z.object({
     action: actionOption,
     reason: text("give a reason"),
@@ -256,8 +265,7 @@ const reinstateCommand = structureCommand({
   summary: "bring a withdrawn action back",
   usage: "--action <number> ",
   about: "Brings a withdrawn action back into the figures and the reminders.",
-  options: { action: { type: "string" } },
-  optionsHelp: ACTION_HELP,
+  options: { action: actionSpec },
   schema: z.object({ action: actionOption }),
   doing: "reinstate actions",
   run: async (ctx, s, o) => {
@@ -273,15 +281,11 @@ const reviseCommand = structureCommand({
   about:
     "Changes the target date as a revision decided by you, with the reason, as an approved request is:\nthe dashboard counts it among target dates moved.",
   options: {
-    action: { type: "string" },
-    target: { type: "string" },
-    reason: { type: "string" },
-    on: { type: "string" },
+    action: actionSpec,
+    target: { type: "string", value: "DATE", help: `the new target date as written: "June 2025", "Sept-25"` },
+    reason: { type: "string", value: "TEXT", help: "why it moves" },
+    on: { type: "string", value: "DATE", help: "the day of the decision (default today)" },
   },
-  optionsHelp: `${ACTION_HELP}  --target DATE               the new target date as written: "June 2025", "Sept-25"
-  --reason TEXT               why it moves
-  --on DATE                   the day of the decision (default today)
-`,
   schema: z.object({
     action: actionOption,
     target: text("give the new target date"),
@@ -302,10 +306,15 @@ const historyCommand = structureCommand({
   summary: "show an action's changes in words, newest first",
   usage: "--action <number> [--limit N] [--older-than <version>] ",
   about: "Shows who changed the action, when, and what changed (from SharePoint's versions of it).",
-  options: { action: { type: "string" }, limit: { type: "string" }, "older-than": { type: "string" } },
-  optionsHelp: `${ACTION_HELP}  --limit N                   at most N changes (default 50)
-  --older-than VERSION        the changes before this version (the last one shown), for the next page
-`,
+  options: {
+    action: actionSpec,
+    limit: { type: "string", value: "N", help: "at most N changes (default 50)" },
+    "older-than": {
+      type: "string",
+      value: "VERSION",
+      help: "the changes before this version (the last one shown), for the next page",
+    },
+  },
   schema: z.object({
     action: actionOption,
     limit: z.coerce.number().int().min(1).max(500).default(50),

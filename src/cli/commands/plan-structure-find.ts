@@ -13,8 +13,9 @@ import {
 } from "../../sharepoint/plans/index.ts";
 import type { ActionRecord, PlanRecord } from "../../sharepoint/schema/index.ts";
 import { findPlan, planOption, reportAdminFailure } from "../admin.ts";
-import { type Command, defineCommand, UsageError } from "../command.ts";
-import { connect, reportSkipped, siteOptions, siteSchema } from "../site.ts";
+import { type Command, defineCommand, optionsHelp, type OptionSpecs, UsageError } from "../command.ts";
+import { anyPlanSpec, asSpec, siteSpec } from "../common-options.ts";
+import { connect, reportSkipped, siteSchema } from "../site.ts";
 
 export interface Structure {
   plan: PlanRecord;
@@ -120,10 +121,12 @@ export function actionJson(record: ActionRecord) {
   return shown;
 }
 
-const SITE_HELP = `  --site URL                  the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
-  --as UPN                    against the sandbox: whom to act as; against SharePoint Online: who signs in
-  --json                      print the result as JSON
-  --help                      show this help`;
+/** The options every `plan rec …` and `plan action …` sub-command ends with. */
+const siteSpecs = {
+  site: siteSpec,
+  as: asSpec,
+  json: { type: "boolean", help: "print the result as JSON" },
+} as const satisfies OptionSpecs;
 
 /** A `plan rec …` or `plan action …` sub-command on one plan's structure. */
 export function structureCommand<S extends z.ZodObject>(spec: {
@@ -132,8 +135,7 @@ export function structureCommand<S extends z.ZodObject>(spec: {
   summary: string;
   usage: string;
   about: string;
-  options: Record<string, { type: "string" | "boolean" }>;
-  optionsHelp: string;
+  options: OptionSpecs;
   schema: S;
   doing: string;
   run: (
@@ -143,20 +145,19 @@ export function structureCommand<S extends z.ZodObject>(spec: {
   ) => Promise<void>;
 }): Command {
   const name = `plan ${spec.group} ${spec.name}`;
+  const specs = { plan: anyPlanSpec, ...spec.options, ...siteSpecs };
   const help = `Usage: actionplan ${name} --site <url> --plan <id or title> ${spec.usage}[--as <upn>] [--json]
 
 ${spec.about}
 Only the site's coordinators (its Owners) can; SharePoint refuses anyone else.
 
-Options:
-  --plan ID|TITLE             the plan, by its id (see \`actionplan plans --all\`) or its exact title
-${spec.optionsHelp}${SITE_HELP}`;
+${optionsHelp(specs)}`;
   return defineCommand({
     name: spec.name,
     usageName: name,
     summary: spec.summary,
     help,
-    options: { ...siteOptions, plan: { type: "string" }, ...spec.options },
+    options: specs,
     schema: siteSchema.extend({ plan: planOption }).extend(spec.schema.shape),
     run: async (parsed) => {
       const options = parsed as z.infer<S> & z.infer<typeof siteSchema> & { plan: string };

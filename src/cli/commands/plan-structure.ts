@@ -39,7 +39,6 @@ const listCommand = structureCommand({
   usage: "",
   about: "Shows the plan's structure in its order: each recommendation, its actions and their milestones.",
   options: {},
-  optionsHelp: "",
   schema: z.object({}),
   doing: "read plans",
   run: (_ctx, s, options) => {
@@ -66,11 +65,15 @@ const addCommand = structureCommand({
   summary: "add a recommendation at the end of the plan",
   usage: "--ref <number> --title <title> [--details <text>] ",
   about: "Adds a recommendation (a numbered heading: theme, priority area) at the end of the plan.",
-  options: { ref: { type: "string" }, title: { type: "string" }, details: { type: "string" } },
-  optionsHelp: `  --ref NUMBER                its number as the plan writes it, e.g. 19 or 3a (unique in the plan)
-  --title TITLE               its heading
-  --details TEXT              what the review said (optional)
-`,
+  options: {
+    ref: {
+      type: "string",
+      value: "NUMBER",
+      help: "its number as the plan writes it, e.g. 19 or 3a (unique in the plan)",
+    },
+    title: { type: "string", value: "TITLE", help: "its heading" },
+    details: { type: "string", value: "TEXT", help: "what the review said (optional)" },
+  },
   schema: z.object({
     ref: text("give its number, e.g. 19"),
     title: text("give its title"),
@@ -96,16 +99,11 @@ const editCommand = structureCommand({
   usage: "--rec <number> [--ref <number>] [--title <title>] [--details <text>] ",
   about: "Changes what is given; the recommendation's actions stay with it.",
   options: {
-    rec: { type: "string" },
-    ref: { type: "string" },
-    title: { type: "string" },
-    details: { type: "string" },
+    rec: { type: "string", value: "NUMBER|ID", help: "the recommendation to change" },
+    ref: { type: "string", value: "NUMBER", help: "its new number" },
+    title: { type: "string", value: "TITLE", help: "its new title" },
+    details: { type: "string", value: "TEXT", help: "its new details" },
   },
-  optionsHelp: `  --rec NUMBER|ID             the recommendation to change
-  --ref NUMBER                its new number
-  --title TITLE               its new title
-  --details TEXT              its new details
-`,
   schema: z.object({
     rec: text("name the recommendation by its number"),
     ref: text("give the new number").optional(),
@@ -135,9 +133,13 @@ const reorderCommand = structureCommand({
   usage: "--order <n,n,…> ",
   about:
     "Puts the recommendations in the order given (those left out follow, in their order). Their numbers\nstay as they are; renumber with `plan rec edit --ref`.",
-  options: { order: { type: "string" } },
-  optionsHelp:
-    '  --order N,N,…               the recommendations\' numbers in their new order, e.g. "2,1,3"\n',
+  options: {
+    order: {
+      type: "string",
+      value: "N,N,…",
+      help: `the recommendations' numbers in their new order, e.g. "2,1,3"`,
+    },
+  },
   schema: z.object({ order: orderOption }),
   doing: "reorder recommendations",
   run: async (ctx, s, options) => {

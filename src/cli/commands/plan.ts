@@ -5,15 +5,20 @@ import { formatUkDate, NATIONS, type IsoDate, type Nation } from "../../domain/i
 import { createPlan, updatePlan, type PlanChanges } from "../../sharepoint/plans/index.ts";
 import type { PlanRecord } from "../../sharepoint/schema/index.ts";
 import { dispatcher, findPlan, planOption, reportAdminFailure } from "../admin.ts";
-import { type Command, defineCommand } from "../command.ts";
-import { connect, isoDateOption, reportSkipped, siteOptions, siteSchema } from "../site.ts";
+import { type Command, defineCommand, optionsHelp, type OptionSpecs } from "../command.ts";
+import { anyPlanSpec, asSpec, siteSpec } from "../common-options.ts";
+import { connect, isoDateOption, reportSkipped, siteSchema } from "../site.ts";
 import { structureSubcommands } from "./plan-structure.ts";
 
-const SITE_HELP = `  --site URL                  the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
-  --as UPN                    against the sandbox: whom to act as; against SharePoint Online: who signs in
-  --json                      print the plan as JSON: { id, title, referenceDate, overdueAfterMonths,
-                              nation, archived }
-  --help                      show this help`;
+/** The options every plan sub-command ends with. */
+const siteSpecs = {
+  site: siteSpec,
+  as: asSpec,
+  json: {
+    type: "boolean",
+    help: ["print the plan as JSON: { id, title, referenceDate, overdueAfterMonths,", "nation, archived }"],
+  },
+} as const satisfies OptionSpecs;
 
 const NATION_WORDS: Record<string, Nation> = {
   "england and wales": "England and Wales",
@@ -55,33 +60,47 @@ function printPlan(plan: PlanRecord, json: boolean, said: string): void {
   } else console.log(`${said} ${describePlan(plan)}.`);
 }
 
+const createSpecs = {
+  title: {
+    type: "string",
+    value: "TITLE",
+    help: `e.g. "LGA Corporate Peer Challenge 2023 action plan"; no two plans share one`,
+  },
+  "reference-date": {
+    type: "string",
+    value: "DATE",
+    help: `the day the plan's wording is read against ("April" means the April after it)`,
+  },
+  "overdue-after-months": {
+    type: "string",
+    value: "N",
+    help: ["the status rule: Delayed up to N months past the target date, then Overdue", "(default 1)"],
+  },
+  nation: {
+    type: "string",
+    value: "NATION",
+    help: [
+      `whose bank holidays reminders skip: "England and Wales" (default),`,
+      `"Scotland" or "Northern Ireland"`,
+    ],
+  },
+  ...siteSpecs,
+} as const satisfies OptionSpecs;
+
 const createHelp = `Usage: actionplan plan create --site <url> --title <title> --reference-date YYYY-MM-DD
                             [--overdue-after-months N] [--nation <nation>] [--as <upn>] [--json]
 
 Creates an empty plan (add recommendations and actions with \`actionplan plan rec\` and \`plan action\`, or
 import them). Only the site's coordinators (its Owners) can; SharePoint refuses anyone else.
 
-Options:
-  --title TITLE               e.g. "LGA Corporate Peer Challenge 2023 action plan"; no two plans share one
-  --reference-date DATE       the day the plan's wording is read against ("April" means the April after it)
-  --overdue-after-months N    the status rule: Delayed up to N months past the target date, then Overdue
-                              (default 1)
-  --nation NATION             whose bank holidays reminders skip: "England and Wales" (default),
-                              "Scotland" or "Northern Ireland"
-${SITE_HELP}`;
+${optionsHelp(createSpecs)}`;
 
 const createCommand: Command = defineCommand({
   name: "create",
   usageName: "plan create",
   summary: "create an empty plan",
   help: createHelp,
-  options: {
-    ...siteOptions,
-    title: { type: "string" },
-    "reference-date": { type: "string" },
-    "overdue-after-months": { type: "string" },
-    nation: { type: "string" },
-  },
+  options: createSpecs,
   schema: siteSchema.extend({
     title: z.string().trim().min(1, "give the plan a title"),
     "reference-date": isoDateOption,
@@ -111,27 +130,25 @@ function changeCommand(spec: {
   summary: string;
   usage: string;
   about: string;
-  options: Record<string, { type: "string" | "boolean" }>;
-  optionsHelp: string;
+  options: OptionSpecs;
   schema: z.ZodObject;
   changes: (options: Record<string, unknown>, plan: PlanRecord) => PlanChanges;
   said: string;
   doing: string;
 }): Command {
+  const specs = { plan: anyPlanSpec, ...spec.options, ...siteSpecs };
   const help = `Usage: actionplan plan ${spec.name} --site <url> --plan <id or title> ${spec.usage}[--as <upn>] [--json]
 
 ${spec.about}
 
-Options:
-  --plan ID|TITLE             the plan, by its id (see \`actionplan plans --all\`) or its exact title
-${spec.optionsHelp}${SITE_HELP}`;
+${optionsHelp(specs)}`;
   const name = `plan ${spec.name}`;
   return defineCommand({
     name: spec.name,
     usageName: name,
     summary: spec.summary,
     help,
-    options: { ...siteOptions, plan: { type: "string" }, ...spec.options },
+    options: specs,
     schema: siteSchema.extend({ plan: planOption }).extend(spec.schema.shape),
     run: async (parsed) => {
       const options = parsed as z.infer<typeof siteSchema> & { plan: string } & Record<string, unknown>;
@@ -155,8 +172,7 @@ const renameCommand = changeCommand({
   summary: "give a plan a new title",
   usage: "--title <title> ",
   about: "Gives a plan a new title; its actions, updates and reports keep pointing at it.",
-  options: { title: { type: "string" } },
-  optionsHelp: "  --title TITLE               the new title (no two plans share one)\n",
+  options: { title: { type: "string", value: "TITLE", help: "the new title (no two plans share one)" } },
   schema: z.object({ title: z.string().trim().min(1, "give the new title") }),
   changes: (options) => ({ title: String(options.title) }),
   said: "Renamed plan",
@@ -171,14 +187,18 @@ const settingsCommand = changeCommand({
   about:
     "Changes the settings given and shows the plan's settings; with none given, only shows them. The status\nrule and the nation change what the dashboard counts as overdue and on which days reminders go.",
   options: {
-    "reference-date": { type: "string" },
-    "overdue-after-months": { type: "string" },
-    nation: { type: "string" },
+    "reference-date": { type: "string", value: "DATE", help: "the day the plan's wording is read against" },
+    "overdue-after-months": {
+      type: "string",
+      value: "N",
+      help: "Delayed up to N months past the target date, then Overdue",
+    },
+    nation: {
+      type: "string",
+      value: "NATION",
+      help: `"England and Wales", "Scotland" or "Northern Ireland"`,
+    },
   },
-  optionsHelp: `  --reference-date DATE       the day the plan's wording is read against
-  --overdue-after-months N    Delayed up to N months past the target date, then Overdue
-  --nation NATION             "England and Wales", "Scotland" or "Northern Ireland"
-`,
   schema: z.object({
     "reference-date": isoDateOption.optional(),
     "overdue-after-months": monthsOption.optional(),
@@ -204,7 +224,6 @@ const archiveCommand = changeCommand({
   about:
     "Archives a plan: it no longer appears in My actions, in `actionplan plans` or in the Teams tab's plan\nlist, and no reminders are sent for it; its figures and reports stay (`actionplan summary`, `plans --all`).",
   options: {},
-  optionsHelp: "",
   schema: z.object({}),
   changes: (_options, plan) => (plan.archived ? {} : { archived: true }),
   said: "Archived plan",
@@ -217,7 +236,6 @@ const unarchiveCommand = changeCommand({
   usage: "",
   about: "Brings an archived plan back into My actions and the reminders.",
   options: {},
-  optionsHelp: "",
   schema: z.object({}),
   changes: (_options, plan) => (plan.archived ? { archived: false } : {}),
   said: "Brought back plan",

@@ -15,17 +15,32 @@ import {
   type SroPostChanges,
 } from "../../sharepoint/posts/index.ts";
 import { dispatcher, findPlan, reportAdminFailure } from "../admin.ts";
-import { type Command, defineCommand, UsageError } from "../command.ts";
-import { connect, isoDateOption, reportSkipped, siteOptions, siteSchema } from "../site.ts";
+import {
+  type Command,
+  defineCommand,
+  optionsHelp,
+  type OptionSpec,
+  type OptionSpecs,
+  UsageError,
+} from "../command.ts";
+import { asSpec, siteSpec } from "../common-options.ts";
+import { connect, isoDateOption, reportSkipped, siteSchema } from "../site.ts";
 import { directoryClient } from "./import-directory.ts";
 
-const SITE_HELP = `  --site URL               the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
-  --as UPN                 against the sandbox: whom to act as; against SharePoint Online: who signs in
-  --json                   print the post as JSON: { id, title, holder: { upn, name } | null,
-                           delegate: { upn, from, to } | null }
-  --help                   show this help`;
-const POST_HELP =
-  "  --post ID|TITLE          the post, by its id (see `actionplan post list`) or its title\n";
+const postSpec = {
+  type: "string",
+  value: "ID|TITLE",
+  help: "the post, by its id (see `actionplan post list`) or its title",
+} as const satisfies OptionSpec;
+
+/** The site's options, with --json printing `json`. */
+function siteSpecs(json: readonly string[]) {
+  return { site: siteSpec, as: asSpec, json: { type: "boolean", help: json } } as const satisfies OptionSpecs;
+}
+const postSiteSpecs = siteSpecs([
+  "print the post as JSON: { id, title, holder: { upn, name } | null,",
+  "delegate: { upn, from, to } | null }",
+]);
 
 const upnOption = z.email("is a person's sign-in name, e.g. sam.jones@council.gov.uk").toLowerCase();
 
@@ -67,24 +82,24 @@ async function findPost(ctx: DataContext, key: string): Promise<SroPostRecord> {
   );
 }
 
+const listSpecs = siteSpecs([
+  "print JSON: { posts: [{ id, title, holder, delegate }], vacant: [id],",
+  "holderLeft: [id] }",
+]);
+
 const listHelp = `Usage: actionplan post list --site <url> [--as <upn>] [--json]
 
 Lists the site's SRO posts with who holds and covers each, then the posts nobody holds and those whose
 holder has left the organisation's directory (asked of Microsoft Graph, which needs User.Read.All).
 
-Options:
-  --site URL               the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
-  --as UPN                 against the sandbox: whom to act as; against SharePoint Online: who signs in
-  --json                   print JSON: { posts: [{ id, title, holder, delegate }], vacant: [id],
-                           holderLeft: [id] }
-  --help                   show this help`;
+${optionsHelp(listSpecs)}`;
 
 const listCommand: Command = defineCommand({
   name: "list",
   usageName: "post list",
   summary: "list the SRO posts, the vacant ones and holders who have left",
   help: listHelp,
-  options: siteOptions,
+  options: listSpecs,
   schema: siteSchema,
   run: async (options) => {
     const ctx = connect(options.site, options.as);
@@ -118,22 +133,29 @@ const listCommand: Command = defineCommand({
   },
 });
 
+const createSpecs = {
+  title: {
+    type: "string",
+    value: "TITLE",
+    help: `e.g. "Corporate Director Resources"; no two posts share one`,
+  },
+  holder: { type: "string", value: "UPN", help: "who holds it (default: vacant)" },
+  ...postSiteSpecs,
+} as const satisfies OptionSpecs;
+
 const createHelp = `Usage: actionplan post create --site <url> --title <title> [--holder <upn>] [--as <upn>] [--json]
 
 Creates an SRO post, held by a person from the directory (added to the site as SharePoint's ensureUser
 does), or vacant.
 
-Options:
-  --title TITLE            e.g. "Corporate Director Resources"; no two posts share one
-  --holder UPN             who holds it (default: vacant)
-${SITE_HELP}`;
+${optionsHelp(createSpecs)}`;
 
 const createCommand: Command = defineCommand({
   name: "create",
   usageName: "post create",
   summary: "create an SRO post, held or vacant",
   help: createHelp,
-  options: { ...siteOptions, title: { type: "string" }, holder: { type: "string" } },
+  options: createSpecs,
   schema: siteSchema.extend({
     title: z.string().trim().min(1, "give the post a title"),
     holder: upnOption.optional(),
@@ -156,25 +178,24 @@ function changeCommand<S extends z.ZodRawShape>(spec: {
   summary: string;
   usage: string;
   about: string;
-  options: Record<string, { type: "string" | "boolean" }>;
-  optionsHelp: string;
+  options: OptionSpecs;
   shape: S;
   changes: (options: z.infer<z.ZodObject<S>>) => SroPostChanges;
   said: string;
 }): Command {
   const name = `post ${spec.name}`;
+  const specs = { post: postSpec, ...spec.options, ...postSiteSpecs };
   const help = `Usage: actionplan post ${spec.name} --site <url> --post <id or title> ${spec.usage}[--as <upn>] [--json]
 
 ${spec.about}
 
-Options:
-${POST_HELP}${spec.optionsHelp}${SITE_HELP}`;
+${optionsHelp(specs)}`;
   return defineCommand({
     name: spec.name,
     usageName: name,
     summary: spec.summary,
     help,
-    options: { ...siteOptions, post: { type: "string" }, ...spec.options },
+    options: specs,
     schema: siteSchema.extend({ post: z.string().trim().min(1, "name the post") }).extend(spec.shape),
     run: async (parsed) => {
       const options = parsed as z.infer<typeof siteSchema> & { post: string } & z.infer<z.ZodObject<S>>;
@@ -196,8 +217,7 @@ const renameCommand = changeCommand({
   summary: "give a post a new title",
   usage: "--title <title> ",
   about: "Gives a post a new title; its actions keep it, and reminders and reports use the new title.",
-  options: { title: { type: "string" } },
-  optionsHelp: "  --title TITLE            the new title\n",
+  options: { title: { type: "string", value: "TITLE", help: "the new title" } },
   shape: { title: z.string().trim().min(1, "give the new title") },
   changes: (o) => ({ title: o.title }),
   said: "Renamed post",
@@ -208,8 +228,10 @@ const holdCommand = changeCommand({
   summary: "give a post to a new holder (or leave it vacant)",
   usage: "(--holder <upn> | --vacant) ",
   about: "Gives a post to a new holder from the directory: reminders for its actions go to them from now.",
-  options: { holder: { type: "string" }, vacant: { type: "boolean" } },
-  optionsHelp: "  --holder UPN             the new holder\n  --vacant                 nobody holds it now\n",
+  options: {
+    holder: { type: "string", value: "UPN", help: "the new holder" },
+    vacant: { type: "boolean", help: "nobody holds it now" },
+  },
   shape: { holder: upnOption.optional(), vacant: z.boolean().default(false) },
   changes: (o) => {
     if ((o.holder === undefined) === !o.vacant) throw new UsageError("give either --holder or --vacant.");
@@ -224,11 +246,11 @@ const delegateCommand = changeCommand({
   usage: "--delegate <upn> --from YYYY-MM-DD [--to YYYY-MM-DD] ",
   about:
     "Sets a delegate to cover a post (leave, vacancy): on the days of cover, reminders go to the delegate.",
-  options: { delegate: { type: "string" }, from: { type: "string" }, to: { type: "string" } },
-  optionsHelp: `  --delegate UPN           who covers the post
-  --from DATE              the first day of cover
-  --to DATE                the last day of cover (default: until further notice)
-`,
+  options: {
+    delegate: { type: "string", value: "UPN", help: "who covers the post" },
+    from: { type: "string", value: "DATE", help: "the first day of cover" },
+    to: { type: "string", value: "DATE", help: "the last day of cover (default: until further notice)" },
+  },
   shape: { delegate: upnOption, from: isoDateOption, to: isoDateOption.optional() },
   changes: (o) => ({
     delegate: { upn: o.delegate, from: o.from as IsoDate, to: (o.to ?? null) as IsoDate | null },
@@ -242,11 +264,24 @@ const undelegateCommand = changeCommand({
   usage: "",
   about: "Ends a delegate's cover of a post: reminders go to its holder again.",
   options: {},
-  optionsHelp: "",
   shape: {},
   changes: () => ({ delegate: null }),
   said: "Ended the cover of post",
 });
+
+const splitSpecs = {
+  post: postSpec,
+  "keep-title": { type: "string", value: "TITLE", help: `the title the post keeps, e.g. "CEO"` },
+  "new-title": { type: "string", value: "TITLE", help: `the new post's title, e.g. "Monitoring Officer"` },
+  "new-holder": { type: "string", value: "UPN", help: "who holds the new post (default: vacant)" },
+  move: {
+    type: "string",
+    value: "LIST",
+    help: "the actions that move, comma-separated: ids, or refs of --plan's actions",
+  },
+  plan: { type: "string", value: "ID|TITLE", help: `read --move as action refs ("2.3") of this plan` },
+  ...siteSpecs(["print JSON: { kept: post, created: post }"]),
+} as const satisfies OptionSpecs;
 
 const splitHelp = `Usage: actionplan post split --site <url> --post <id or title> --keep-title <title>
                             --new-title <title> [--new-holder <upn>] --move <ids or refs> [--plan <plan>]
@@ -255,31 +290,14 @@ const splitHelp = `Usage: actionplan post split --site <url> --post <id or title
 Splits a post written as two ("CEO/Monitoring Officer") into two: the post keeps its holder and the
 actions not moved as --keep-title; a new post --new-title gets the actions moved. All or nothing.
 
-Options:
-${POST_HELP}  --keep-title TITLE       the title the post keeps, e.g. "CEO"
-  --new-title TITLE        the new post's title, e.g. "Monitoring Officer"
-  --new-holder UPN         who holds the new post (default: vacant)
-  --move LIST              the actions that move, comma-separated: ids, or refs of --plan's actions
-  --plan ID|TITLE          read --move as action refs ("2.3") of this plan
-  --site URL               the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
-  --as UPN                 against the sandbox: whom to act as; against SharePoint Online: who signs in
-  --json                   print JSON: { kept: post, created: post }
-  --help                   show this help`;
+${optionsHelp(splitSpecs)}`;
 
 const splitCommand: Command = defineCommand({
   name: "split",
   usageName: "post split",
   summary: "split a post written as two into two posts",
   help: splitHelp,
-  options: {
-    ...siteOptions,
-    post: { type: "string" },
-    "keep-title": { type: "string" },
-    "new-title": { type: "string" },
-    "new-holder": { type: "string" },
-    move: { type: "string" },
-    plan: { type: "string" },
-  },
+  options: splitSpecs,
   schema: siteSchema.extend({
     post: z.string().trim().min(1, "name the post"),
     "keep-title": z.string().trim().min(1, "give the title the post keeps"),

@@ -21,7 +21,8 @@ import { leaseProgress, releaseOnSignals } from "./reminders-lease.ts";
 import { createGraphClient } from "../../notify/graph-client.ts";
 import { findPlansByTitle, listPlans } from "../../sharepoint/plans/index.ts";
 import { graphTokenSourceFor } from "../auth.ts";
-import { type Command, defineCommand, UsageError } from "../command.ts";
+import { type Command, defineCommand, optionsHelp, type OptionSpecs, UsageError } from "../command.ts";
+import { siteSpec } from "../common-options.ts";
 import { formatRunSummary } from "./reminders-report.ts";
 import {
   connect,
@@ -29,10 +30,67 @@ import {
   notifySettingsFor,
   reportRemoteFailure,
   reportSkipped,
-  siteOptions,
   siteSchema,
   todayFor,
 } from "../site.ts";
+
+const specs = {
+  site: siteSpec,
+  plan: { type: "string", value: "TITLE|ID", help: "only this plan (default: every plan on the site)" },
+  "as-of": {
+    type: "string",
+    value: "DATE",
+    help: "the day to run for (default: today in Europe/London; the sandbox's date)",
+  },
+  "dry-run": { type: "boolean", help: "print who would get what; send and record nothing" },
+  channel: {
+    type: "string",
+    choices: {
+      chat: "(default) a card in the one-on-one chat from the signed-in sender (delegated)",
+      activity: "an activity-feed notification from the app (app-only), installing it when missing",
+    },
+  },
+  coordinator: {
+    type: "string",
+    value: "UPN",
+    help: [
+      "who gets escalations for SROs without a manager (default: ACTIONPLAN_COORDINATOR,",
+      "else the plan's creator while a site Owner, else the longest-standing Owner)",
+    ],
+  },
+  as: {
+    type: "string",
+    value: "UPN",
+    help: "against the sandbox: the sender; against a tenant: who signs in",
+  },
+  wait: {
+    type: "string",
+    value: "SECONDS",
+    help: [
+      `how long to wait for another run that holds the site's reminders (default ${String(DEFAULT_WAIT_SECONDS)};`,
+      "0: stop at once)",
+    ],
+  },
+  lease: {
+    type: "string",
+    value: "SECONDS",
+    help: [
+      "how long this run's hold lasts unless renewed (it is, every third of it, while the",
+      "run works); how long a killed run holds up the next (default ACTIONPLAN_LEASE_SECONDS,",
+      `else ${String(DEFAULT_LEASE_SECONDS)})`,
+    ],
+  },
+  json: {
+    type: "boolean",
+    help: [
+      "print one JSON object: { today, dryRun, channel, sent (number), skipped",
+      "[{ recipient, reason, reminders }], failed [{ recipient, reason, reminders }],",
+      "owed [{ recipient, reason, reminders }] (the sender's own, not sent),",
+      "recovered, reminders [{ key, recipient, role, kind, plan, action, dueOn, period }],",
+      "unrouted [{ kind, planId, actionId, actionRef, dueOn, reason }] }",
+    ],
+  },
+} as const satisfies OptionSpecs;
 
 const help = `Usage: actionplan reminders --site <url> [--plan <title or id>] [--as-of YYYY-MM-DD] [--dry-run]
                            [--channel chat|activity] [--coordinator <upn>] [--as <upn>] [--json]
@@ -53,27 +111,7 @@ The signed-in sender's own reminders cannot go by chat (nobody chats with themse
 owed, not recorded as sent, and the next run by someone else (the reminder service account, or another
 coordinator) sends them.
 
-Options:
-  --site URL           the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
-  --plan TITLE|ID      only this plan (default: every plan on the site)
-  --as-of DATE         the day to run for (default: today in Europe/London; the sandbox's date)
-  --dry-run            print who would get what; send and record nothing
-  --channel chat       (default) a card in the one-on-one chat from the signed-in sender (delegated)
-  --channel activity   an activity-feed notification from the app (app-only), installing it when missing
-  --coordinator UPN    who gets escalations for SROs without a manager (default: ACTIONPLAN_COORDINATOR,
-                       else the plan's creator while a site Owner, else the longest-standing Owner)
-  --as UPN             against the sandbox: the sender; against a tenant: who signs in
-  --wait SECONDS       how long to wait for another run that holds the site's reminders (default ${String(DEFAULT_WAIT_SECONDS)};
-                       0: stop at once)
-  --lease SECONDS      how long this run's hold lasts unless renewed (it is, every third of it, while the
-                       run works); how long a killed run holds up the next (default ACTIONPLAN_LEASE_SECONDS,
-                       else ${String(DEFAULT_LEASE_SECONDS)})
-  --json               print one JSON object: { today, dryRun, channel, sent (number), skipped
-                       [{ recipient, reason, reminders }], failed [{ recipient, reason, reminders }],
-                       owed [{ recipient, reason, reminders }] (the sender's own, not sent),
-                       recovered, reminders [{ key, recipient, role, kind, plan, action, dueOn, period }],
-                       unrouted [{ kind, planId, actionId, actionRef, dueOn, reason }] }
-  --help               show this help
+${optionsHelp(specs)}
 
 Settings (environment; the sandbox has defaults for all): ACTIONPLAN_TEAMS_APP_ID (the manifest id),
 ACTIONPLAN_TEAMS_CATALOG_ID (the app's App ID in the Teams admin centre, which card buttons open it by),
@@ -100,16 +138,7 @@ export const remindersCommand: Command = defineCommand({
   name: "reminders",
   summary: "send the day's reminders and escalations in Teams",
   help,
-  options: {
-    ...siteOptions,
-    plan: { type: "string" },
-    "as-of": { type: "string" },
-    "dry-run": { type: "boolean" },
-    channel: { type: "string" },
-    coordinator: { type: "string" },
-    wait: { type: "string" },
-    lease: { type: "string" },
-  },
+  options: specs,
   schema: schema,
   run: async (options) => {
     const settings = notifySettingsFor(options.site);

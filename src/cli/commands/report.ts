@@ -16,8 +16,36 @@ import {
 import { loadPeriods } from "../../sharepoint/periods/index.ts";
 import { loadReportInput } from "../../sharepoint/reports/index.ts";
 import { findPlan, planOption, sayIfUnfinished } from "../admin.ts";
-import { type Command, defineCommand, UsageError } from "../command.ts";
-import { connect, reportRemoteFailure, reportSkipped, siteOptions, siteSchema, todayFor } from "../site.ts";
+import { type Command, defineCommand, optionsHelp, type OptionSpecs, UsageError } from "../command.ts";
+import { anyPlanSpec, asSpec, siteSpec } from "../common-options.ts";
+import { connect, reportRemoteFailure, reportSkipped, siteSchema, todayFor } from "../site.ts";
+
+const specs = {
+  site: siteSpec,
+  plan: { ...anyPlanSpec, value: "TITLE|ID" },
+  period: {
+    type: "string",
+    value: "TITLE",
+    help: [
+      `the reporting period, e.g. "Q1 2024/25" (any case); default: the open period, else`,
+      "the latest closed one",
+    ],
+  },
+  format: {
+    type: "string",
+    value: "FORMAT",
+    help: [
+      "docx (Word: the report pack), xlsx (Excel: Summary, Actions and Updates sheets) or",
+      "csv (the Actions sheet, UTF-8 for Excel)",
+    ],
+  },
+  out: {
+    type: "string",
+    value: "FILE",
+    help: `where to write it (default: "<plan> - <period>.<format>" in this folder)`,
+  },
+  as: asSpec,
+} as const satisfies OptionSpecs;
 
 const help = `Usage: actionplan report --site <url> --plan <title or id> [--period <title>]
                          --format docx|xlsx|csv [--out FILE] [--as <upn>]
@@ -27,16 +55,7 @@ status chart, what changed since the last report (completed, newly overdue, targ
 received, by SRO post) and the Appendix A table grouped by recommendation. A closed period reports its
 frozen figures; an open one, today's. Progress goes to stderr.
 
-Options:
-  --site URL          the site, e.g. http://localhost:4300/sites/improvement (the sandbox)
-  --plan TITLE|ID     the plan, by its id (see \`actionplan plans --all\`) or its exact title
-  --period TITLE      the reporting period, e.g. "Q1 2024/25" (any case); default: the open period, else
-                      the latest closed one
-  --format FORMAT     docx (Word: the report pack), xlsx (Excel: Summary, Actions and Updates sheets) or
-                      csv (the Actions sheet, UTF-8 for Excel)
-  --out FILE          where to write it (default: "<plan> - <period>.<format>" in this folder)
-  --as UPN            against the sandbox: whom to act as; against SharePoint Online: who signs in
-  --help              show this help`;
+${optionsHelp(specs)}`;
 
 const FORMAT_WORDS = "choose docx (Word), xlsx (Excel) or csv";
 
@@ -68,13 +87,7 @@ export const reportCommand: Command = defineCommand({
   name: "report",
   summary: "write a period's committee report as Word, Excel or CSV",
   help,
-  options: {
-    ...siteOptions,
-    plan: { type: "string" },
-    period: { type: "string" },
-    format: { type: "string" },
-    out: { type: "string" },
-  },
+  options: specs,
   schema: schema,
   run: async (options) => {
     const ctx = connect(options.site, options.as);
