@@ -105,6 +105,7 @@ export function ActionWork(props: {
       <UpdateForm
         record={data.record}
         openPeriod={data.openPeriod}
+        overdueAfterMonths={data.overdueAfterMonths}
         onSaved={saved("update")}
         onConflict={props.reload}
       />

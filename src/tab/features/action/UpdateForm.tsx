@@ -25,6 +25,7 @@ import {
   checkUpdateForm,
   EMPTY_FORM,
   isStatus,
+  startingForm,
   toNewUpdate,
   type UpdateFormErrors,
   type UpdateFormValues,
@@ -37,6 +38,8 @@ const useStyles = makeStyles({
 interface Props {
   record: ActionRecord;
   openPeriod: PeriodRecord | null;
+  /** The plan's rule for Delayed becoming Overdue (1 month unless the plan says otherwise). */
+  overdueAfterMonths?: number;
   onSaved: (update: ProgressUpdate, record: ActionRecord) => void;
   /** Someone else changed the action since it was read. */
   onConflict: () => void;
@@ -47,11 +50,10 @@ export function UpdateForm(props: Props) {
   const styles = useStyles();
   const ctx = useDataContext();
   const today = useToday();
-  const [values, setValues] = useState<UpdateFormValues>(() => ({
-    ...EMPTY_FORM,
-    status: props.record.latest?.reportedStatus ?? "",
-    percent: props.record.latest?.percentComplete?.toString() ?? "",
-  }));
+  // The action's status as the plan shows it, not only as last reported (a Delayed action opens as Delayed).
+  const [values, setValues] = useState<UpdateFormValues>(() =>
+    startingForm(props.record, today, props.overdueAfterMonths),
+  );
   const [errors, setErrors] = useState<UpdateFormErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "vitest";
 import { isoDate } from "../../../domain/iso-date.ts";
 import { newUpdateSchema } from "../../../sharepoint/updates/index.ts";
-import { checkUpdateForm, EMPTY_FORM, toNewUpdate } from "./update-form.ts";
+import { checkUpdateForm, EMPTY_FORM, startingForm, toNewUpdate } from "./update-form.ts";
 
 const filled = { text: "Done the review.", status: "On target", percent: "40", evidenceUrl: "" } as const;
 
@@ -57,4 +57,20 @@ test("a checked form becomes an update the data access accepts", () => {
   });
   assert.ok(newUpdateSchema.safeParse(update).success);
   assert.equal(toNewUpdate({ ...filled, percent: "" }, isoDate("2024-04-10"), null).percentComplete, null);
+});
+
+test("the form starts from the status the plan shows, not only the last one reported", () => {
+  const record = (due: string | null, reportedStatus: "On target" | null) => ({
+    action: { completedOn: null, targetDate: { due: due === null ? null : isoDate(due), text: "" } },
+    latest: reportedStatus === null ? null : { reportedStatus, percentComplete: 40 },
+  });
+  const today = isoDate("2024-04-10");
+  const start = (r: ReturnType<typeof record>, months?: number) =>
+    startingForm(r as unknown as Parameters<typeof startingForm>[0], today, months);
+  assert.equal(start(record("2024-03-31", "On target")).status, "Delayed");
+  assert.equal(start(record("2024-03-31", "On target")).percent, "40");
+  assert.equal(start(record("2024-02-29", "On target")).status, "Overdue");
+  assert.equal(start(record("2024-02-29", "On target"), 2).status, "Delayed", "the plan's own rule");
+  assert.equal(start(record("2024-06-30", "On target")).status, "On target");
+  assert.equal(start(record(null, null)).status, "Not started");
 });

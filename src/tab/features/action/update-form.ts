@@ -3,7 +3,9 @@
 import { STATUSES, type Status } from "../../../domain/types.ts";
 import type { IsoDate } from "../../../domain/iso-date.ts";
 import { LONG_TEXT_LIMIT, tooLongMessage } from "../../../domain/limits.ts";
+import { deriveStatus } from "../../../domain/status.ts";
 import { isSafeLink, LOCAL_HTTP } from "../../../lib/safe-link.ts";
+import type { ActionRecord } from "../../../sharepoint/schema/index.ts";
 import type { NewUpdate } from "../../../sharepoint/updates/index.ts";
 
 export interface UpdateFormValues {
@@ -19,6 +21,24 @@ export interface UpdateFormValues {
 export type UpdateFormErrors = Partial<Record<keyof UpdateFormValues, string>>;
 
 export const EMPTY_FORM: UpdateFormValues = { text: "", status: "", percent: "", evidenceUrl: "" };
+
+/**
+ * The form as it opens for an action: its status as the plan shows it (the dates' rule over what was last
+ * reported, so an action past its target date starts from Delayed or Overdue, not the "On target" of its
+ * last update), and its last % complete.
+ */
+export function startingForm(
+  record: Pick<ActionRecord, "action" | "latest">,
+  today: IsoDate,
+  overdueAfterMonths = 1,
+): UpdateFormValues {
+  const reported = record.latest?.reportedStatus ?? null;
+  return {
+    ...EMPTY_FORM,
+    status: deriveStatus(record.action, { today, reported, overdueAfterMonths }).derived,
+    percent: record.latest?.percentComplete?.toString() ?? "",
+  };
+}
 
 /** Whether a string is one of the five statuses. */
 export function isStatus(value: string): value is Status {
