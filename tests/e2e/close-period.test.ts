@@ -127,6 +127,7 @@ describe("the open period of the demo plan", () => {
 
     // Closing waits for the date-change request, unless the coordinator ticks that it may wait.
     await tab.getByRole("button", { name: `Close ${period.title}` }).click();
+    await tab.getByRole("button", { name: `Yes, close ${period.title}` }).click();
     const close = tab.locator("form[data-form='close-period']");
     await close
       .getByRole("alert")

@@ -179,6 +179,7 @@ describe("a coordinator runs a plan from nothing", () => {
     // The coordinator closes the period: its figures are kept.
     const again = await openView(e2e, COORDINATOR, `?view=periods&planId=${planId}`, /^Reporting periods/);
     await again.tab.getByRole("button", { name: "Close Q1 2024/25" }).click();
+    await again.tab.getByRole("button", { name: "Yes, close Q1 2024/25" }).click();
     await said(again.tab, "Q1 2024/25 is closed: its figures as of 10 April 2024 are kept");
     await again.tab.getByRole("heading", { name: "No period is open" }).waitFor();
     const [closed] = await loadPeriods(e2e.as(COORDINATOR), planId);

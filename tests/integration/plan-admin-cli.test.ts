@@ -283,7 +283,7 @@ describe("actionplan plan, post and period: the coordinator's cycle from the CLI
       [
         ["plan", ["create", "rename", "settings", "archive", "unarchive"]],
         ["post", ["list", "create", "rename", "hold", "delegate", "undelegate", "split"]],
-        ["period", ["list", "open", "extend", "close"]],
+        ["period", ["list", "open", "extend", "close", "reopen"]],
       ] as const
     ).flatMap(([command, subs]) => subs.map((sub) => [command, sub] as const));
     // In this process (main() as bin/actionplan.mjs runs it): sixteen processes would take a while.
@@ -301,8 +301,8 @@ describe("actionplan plan, post and period: the coordinator's cycle from the CLI
       assert.equal(helps[i]?.status, 0, `${command} ${sub}`);
       assert.match(helps[i].stdout, new RegExp(`^Usage: actionplan ${command} ${sub} `), `${command} ${sub}`);
     });
-    const unknown = await actionplan(`period reopen`);
+    const unknown = await actionplan(`period rewind`);
     assert.equal(unknown.status, 2);
-    assert.match(unknown.stderr, /^actionplan period: no sub-command 'reopen'\./);
+    assert.match(unknown.stderr, /^actionplan period: no sub-command 'rewind'\./);
   });
 });

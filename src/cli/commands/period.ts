@@ -1,8 +1,15 @@
 // `actionplan period …`: the quarterly cycle. A coordinator opens a reporting period (one open per plan),
-// extends its deadline, and closes it, which freezes the figures the next report compares against.
+// extends its deadline, and closes it, which freezes the figures the next report compares against; a period
+// closed by mistake is reopened, with the reason kept, until the next one is opened.
 import { z } from "zod";
 import { formatUkDate, type IsoDate } from "../../domain/index.ts";
-import { closePeriod, createPeriod, extendPeriod, loadPeriods } from "../../sharepoint/periods/index.ts";
+import {
+  closePeriod,
+  createPeriod,
+  extendPeriod,
+  loadPeriods,
+  reopenPeriod,
+} from "../../sharepoint/periods/index.ts";
 import type { PeriodRecord } from "../../sharepoint/schema/index.ts";
 import type { DataContext } from "../../sharepoint/core/index.ts";
 import { dispatcher, findPlan, planOption, reportAdminFailure } from "../admin.ts";
@@ -244,10 +251,59 @@ const closeCommand: Command = defineCommand({
   },
 });
 
+const reopenSpecs = {
+  reason: { type: "string", value: "TEXT", help: "why it is reopened, kept with the period" },
+  period: { type: "string", value: "ID|TITLE", help: "the period (default: the plan's latest)" },
+  ...planSpecs(PERIOD_JSON),
+} as const satisfies OptionSpecs;
+
+const reopenHelp = `Usage: actionplan period reopen --site <url> --plan <id or title> --reason <text>
+                              [--period <id or title>] [--as <upn>] [--json]
+
+Reopens a period closed by mistake (by default the plan's latest), keeping the reason with it: SROs can
+post updates for it again, and closing it again freezes its figures anew. Refused once the next period
+has been opened.
+
+${optionsHelp(reopenSpecs)}`;
+
+const reopenCommand: Command = defineCommand({
+  name: "reopen",
+  usageName: "period reopen",
+  summary: "reopen a period closed by mistake, giving the reason",
+  help: reopenHelp,
+  options: reopenSpecs,
+  schema: planSchema.extend({
+    period: z.string().trim().min(1).optional(),
+    reason: z
+      .string({ error: "give the reason for reopening it with --reason" })
+      .trim()
+      .min(1, "give the reason for reopening it with --reason"),
+  }),
+  run: async (options) => {
+    const ctx = connect(options.site, options.as);
+    try {
+      const plan = await findPlan(ctx, options.plan);
+      const periods = await loadPeriods(ctx, plan.id);
+      const period =
+        options.period === undefined
+          ? [...periods].sort((a, b) => (a.startsOn < b.startsOn ? -1 : 1)).at(-1)
+          : await pickPeriod(ctx, plan.id, options.period);
+      if (period === undefined) throw new UsageError(`"${plan.title}" has no reporting periods yet.`);
+      const today = (await todayFor(options.site)) as IsoDate;
+      const reopened = await reopenPeriod(ctx, period, options.reason, today);
+      if (options.json) console.log(JSON.stringify(shown(reopened), null, 2));
+      else console.log(`Reopened ${describePeriod(reopened)}. Reason kept: ${options.reason.trim()}`);
+      return 0;
+    } catch (error) {
+      return reportAdminFailure("period reopen", "reopen reporting periods", error);
+    }
+  },
+});
+
 export const periodCommand: Command = dispatcher({
   name: "period",
-  summary: "list, open, extend and close a plan's reporting periods",
+  summary: "list, open, extend, close and reopen a plan's reporting periods",
   intro:
     "The quarterly cycle: open a period, chase the updates (`actionplan reminders`), close it, report.\nOnly the site's coordinators (its Owners) can change periods; SharePoint itself refuses anyone else.",
-  subcommands: () => [listCommand, openCommand, extendCommand, closeCommand],
+  subcommands: () => [listCommand, openCommand, extendCommand, closeCommand, reopenCommand],
 });

@@ -1,2 +1,3 @@
 export * from "./periods.ts";
 export * from "./snapshot.ts";
+export * from "./reopen.ts";

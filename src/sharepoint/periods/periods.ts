@@ -112,22 +112,60 @@ export async function closePeriod(
   }
   const figures = planFigures({ ...figuresInput(dashboard), currentPeriod: period }, asOf);
   const id = itemId(period.id, "reporting period");
+  const closedAt = new Date().toISOString();
   try {
     const [etag] = await writeTogether(ctx.sp, [
       updateItem(
         "reportingPeriods",
         id,
         period.etag,
-        { PeriodState: "Closed", ClosedOn: sharePointDate(asOf), Snapshot: snapshotJson(figures) },
-        { PeriodState: "Open", ClosedOn: null, Snapshot: null },
+        {
+          PeriodState: "Closed",
+          ClosedOn: sharePointDate(asOf),
+          ClosedAt: closedAt,
+          Snapshot: snapshotJson(figures),
+        },
+        { PeriodState: "Open", ClosedOn: null, ClosedAt: null, Snapshot: null },
       ),
     ]);
-    return { period: { ...period, etag, state: "closed", snapshot: figures }, figures };
+    return { period: { ...period, etag, state: "closed", snapshot: figures, closedAt }, figures };
   } catch (error) {
     const reason = causeOf(error);
     if (!isStaleETag(reason)) throw reason;
     throw new ConflictError("reporting period", await loadPeriod(ctx, period.id), reason);
   }
+}
+
+/** What closing a period (as read) on `asOf` would leave behind, for the coordinator to confirm. */
+export interface ClosingCheck {
+  /** Updates owed for the period and those received (null when the plan owes none). */
+  updates: { due: number; received: number } | null;
+  /** Whether the update deadline has passed on `asOf` (updates are due by the end of its day). */
+  deadlinePassed: boolean;
+  /** Refs of the actions whose target-date change requests wait for a decision, in plan order. */
+  waitingRefs: string[];
+}
+
+/** What is still owed before closing a period on `asOf`. One request (the dashboard's data). */
+export async function checkClosing(
+  ctx: DataContext,
+  period: PeriodRecord,
+  asOf: IsoDate,
+): Promise<ClosingCheck> {
+  const dashboard = await loadDashboard(ctx, period.planId);
+  const figures = planFigures({ ...figuresInput(dashboard), currentPeriod: period }, asOf);
+  const refs = new Map(dashboard.actions.map((r, i) => [r.action.id, { ref: r.action.ref, i }]));
+  const waitingRefs = dashboard.dateChanges
+    .filter((c) => c.status === "requested")
+    .map((c) => refs.get(c.actionId) ?? { ref: `(action ${c.actionId})`, i: 0 })
+    .sort((a, b) => a.i - b.i)
+    .map((r) => r.ref);
+  return {
+    updates:
+      figures.updates === null ? null : { due: figures.updates.due, received: figures.updates.received },
+    deadlinePassed: asOf > period.updateDeadline,
+    waitingRefs,
+  };
 }
 
 /** A reporting period by id as it is now; null when it has been deleted. One request. */

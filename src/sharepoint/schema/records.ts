@@ -14,6 +14,7 @@ import {
   type TargetDate,
   type TargetDateChange,
   type TargetDateChangeStatus,
+  toIsoDate,
 } from "../../domain/index.ts";
 import { dateFromSharePoint } from "../core/dates.ts";
 import type {
@@ -44,7 +45,27 @@ export interface ActionRecord extends Versioned {
 }
 
 export type PlanRecord = Plan & Versioned & Required<Pick<Plan, "nation" | "archived" | "importUnfinished">>;
-export type PeriodRecord = ReportingPeriod & Versioned;
+/** A reopening of a period closed by mistake: the day and the coordinator's reason. */
+export interface PeriodReopening {
+  on: IsoDate;
+  reason: string;
+}
+export type PeriodRecord = ReportingPeriod &
+  Versioned & {
+    /** When it last closed (an ISO instant), if it closed since the site had the column. */
+    closedAt?: string | null;
+    /** Each time it was reopened, oldest first. */
+    reopenings?: PeriodReopening[];
+  };
+
+/** Reporting Periods.Reopenings, a line each: "YYYY-MM-DD reason". */
+export function readReopenings(text: string | null): PeriodReopening[] {
+  const lines = (text ?? "").split("\n").map((l) => l.trim());
+  return lines.flatMap((line) => {
+    const on = toIsoDate(line.slice(0, 10));
+    return on === null ? [] : [{ on, reason: line.slice(11).trim() }];
+  });
+}
 export type DateChangeRecord = TargetDateChange &
   Versioned & {
     planId: string | null;
@@ -238,6 +259,8 @@ export function toPeriod(row: PeriodItem, parseSnapshot: (json: string) => PlanF
     reportDate: requiredDate(row.ReportDate, what),
     state: row.PeriodState === "Open" ? "open" : "closed",
     snapshot: row.Snapshot === null || row.Snapshot === "" ? null : parseSnapshot(row.Snapshot),
+    closedAt: row.ClosedAt,
+    reopenings: readReopenings(row.Reopenings),
     etag: row["odata.etag"],
   };
 }

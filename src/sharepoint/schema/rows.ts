@@ -225,6 +225,8 @@ export const periodItemSchema = z.object({
   ReportDate: requiredDate,
   PeriodState: z.enum(PERIOD_STATES),
   ClosedOn: optionalText,
+  ClosedAt: optionalText,
+  Reopenings: optionalText,
   Snapshot: optionalText,
 });
 export type PeriodItem = z.infer<typeof periodItemSchema>;

@@ -25,8 +25,10 @@ import {
  *    Actions.WithdrawnReason (a retired action stays, reported as withdrawn); versioning on every list
  *    whose items people change (`versioning`), so each change keeps who and when.
  * 6: Plans.ImportUnfinished (a plan whose import has not finished is hidden from everyone but coordinators).
+ * 7: Reporting Periods.ClosedAt (the moment a period closed, said when a late update is refused) and
+ *    Reporting Periods.Reopenings (each reopening's day and reason, one a line).
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** Marks lists as ours, so provisioning never takes over an unrelated list that happens to share a title. */
 export const SCHEMA_MARKER = "Action Plan Tracker";
@@ -275,6 +277,9 @@ const reportingPeriods: ListSpec = {
     date("ReportDate", "Report date"),
     { type: "choice", name: "PeriodState", title: "State", choices: PERIOD_STATES, indexed: true },
     date("ClosedOn", "Closed on"),
+    { type: "date", name: "ClosedAt", title: "Closed at", withTime: true },
+    // "YYYY-MM-DD reason", a line per reopening of a period closed by mistake (periods/reopen.ts).
+    note("Reopenings", "Reopened"),
     // planFigures as JSON, frozen when the period closes, so the next report can say what changed.
     note("Snapshot", "Figures snapshot"),
   ],

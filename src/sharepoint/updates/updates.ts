@@ -10,6 +10,7 @@ import { loadAction } from "../actions/history.ts";
 import { boundedDate, boundedText, safeLink } from "../core/input-bounds.ts";
 import { itemId, type ActionRecord } from "../schema/records.ts";
 import { addItem, causeOf, updateItem, writeTogether } from "../core/writes.ts";
+import { refuseIfPeriodClosed } from "./closed-period.ts";
 
 /**
  * What an SRO gives for an update; checked before anything is sent (input-bounds.ts): a date within
@@ -33,7 +34,8 @@ export async function actionConflict(ctx: DataContext, actionId: string, error: 
 }
 
 /**
- * Add a progress update to an action as read (`record`). One request, which only adds the update: the
+ * Add a progress update to an action as read (`record`). Refused in words when its period has closed since
+ * it was read (closed-period.ts: the period is read again first). Then one request, which only adds the update: the
  * action itself is not written (SROs may not), so two people posting at once never refuse each other. The
  * record returned shows the update as the action's latest when it is the newest, and with `completeOn`
  * ("Mark complete"'s closing note) the action as complete on that day, as every reader will show it.
@@ -55,6 +57,7 @@ export async function addProgressUpdate(
   };
   const isLatest = record.latest === null || record.latest.date <= update.date;
   const completeOn = options.completeOn ?? null;
+  if (update.periodId !== null) await refuseIfPeriodClosed(ctx, update.periodId, update.date);
   const newId = await addItem("progressUpdates", {
     Title: `${record.action.ref} ${update.date}`.slice(0, 255),
     ActionId: actionId,

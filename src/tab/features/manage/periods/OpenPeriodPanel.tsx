@@ -1,14 +1,14 @@
 // The open period's two changes: extend its deadline (and the report date with it, when the new deadline
-// would pass it), and close it, which freezes the figures the dashboard's "since the last report" reads.
-// Closing is refused while target-date change requests wait, unless the coordinator ticks that they want
-// to close it anyway. Both are saved with the period's ETag: if another coordinator changed it, this one is
-// told, the period is read again, and what they typed stays.
-import { Body1, Checkbox } from "@fluentui/react-components";
+// would pass it), and close it (ClosePeriodForm.tsx), which freezes the figures the dashboard's "since the
+// last report" reads, once the coordinator has confirmed what is still owed. Both are saved with the
+// period's ETag: if another coordinator changed it, this one is told, the period is read again, and what
+// they typed stays.
 import { useRef, useState } from "react";
 import { formatUkDate, type IsoDate } from "../../../../domain/index.ts";
-import { closePeriod, extendPeriod, RequestsWaitingError } from "../api/index.ts";
+import { extendPeriod } from "../api/index.ts";
 import type { PeriodRecord } from "../../../../sharepoint/schema/index.ts";
 import { DayField } from "../DayField.tsx";
+import { ClosePeriodForm } from "./ClosePeriodForm.tsx";
 import { ManageForm } from "../ManageForm.tsx";
 import { readDay } from "../uk-date.ts";
 import { useCoordinatorWrite } from "../../../lib/use-coordinator-write.ts";
@@ -82,62 +82,12 @@ function ExtendForm(props: Props) {
   );
 }
 
-function CloseForm(props: Props) {
-  const [waiting, setWaiting] = useState<string[] | null>(null);
-  const [anyway, setAnyway] = useState(false);
-  const write = useCoordinatorWrite("close reporting periods", props.onConflict);
-
-  async function close() {
-    write.clear();
-    const closed = await write.run(async (ctx) => {
-      try {
-        return await closePeriod(ctx, props.period, props.today, { evenWithRequestsWaiting: anyway });
-      } catch (error) {
-        if (error instanceof RequestsWaitingError) setWaiting(error.actionRefs);
-        throw error;
-      }
-    });
-    if (closed !== undefined)
-      props.onChanged(
-        closed.period,
-        `${closed.period.title} is closed: its figures as of ${formatUkDate(props.today)} are kept for the next report.`,
-      );
-  }
-
-  return (
-    <ManageForm
-      title="Close the period"
-      name="close-period"
-      level="h3"
-      onSubmit={() => void close()}
-      failure={write.failure === null ? null : `The period was not closed. ${write.failure}`}
-      saving={write.saving}
-      button={{ label: `Close ${props.period.title}`, savingLabel: "Closing…" }}
-    >
-      <Body1>
-        Closing keeps the plan's figures as they stand today ({formatUkDate(props.today)}), so the next report
-        can say what changed since. Updates are no longer collected for it.
-      </Body1>
-      {waiting !== null && (
-        <Checkbox
-          name="closeAnyway"
-          checked={anyway}
-          onChange={(_, data) => {
-            setAnyway(data.checked === true);
-          }}
-          label={`Close it anyway, with ${waiting.length === 1 ? "the request" : `the ${String(waiting.length)} requests`} to move a target date still waiting (${waiting.length === 1 ? "action" : "actions"} ${waiting.join(", ")})`}
-        />
-      )}
-    </ManageForm>
-  );
-}
-
 /** The open period's forms. */
 export function OpenPeriodPanel(props: Props) {
   return (
     <>
       <ExtendForm {...props} />
-      <CloseForm {...props} />
+      <ClosePeriodForm {...props} />
     </>
   );
 }

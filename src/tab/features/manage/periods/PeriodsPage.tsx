@@ -1,9 +1,10 @@
 // A plan's reporting periods (`?view=periods&planId=`): the list, newest first, and for the open one its
-// deadline's extension and its closing; with none open, the form to open the next. The quarterly cycle.
+// deadline's extension and its closing; with none open, the form to open the next, and the latest period's
+// reopening (closed by mistake) until a later one is opened. The quarterly cycle.
 import { Body1, makeStyles, MessageBar, MessageBarBody, Subtitle1, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { formatUkDate } from "../../../../domain/index.ts";
-import { loadPeriods, withOwnWarnings } from "../api/index.ts";
+import { loadPeriods, periodAfter, withOwnWarnings } from "../api/index.ts";
 import type { PeriodRecord, PlanRecord } from "../../../../sharepoint/schema/index.ts";
 import { Notice } from "../../../components/Notice.tsx";
 import { useDataContext, useToday } from "../../../lib/data.tsx";
@@ -13,6 +14,7 @@ import { ChosenPlanPage } from "../ChosenPlanPage.tsx";
 import type { ManageNav } from "../ManageLinks.tsx";
 import { OpenPeriodForm } from "./OpenPeriodForm.tsx";
 import { OpenPeriodPanel } from "./OpenPeriodPanel.tsx";
+import { ReopenPeriodForm } from "./ReopenPeriodForm.tsx";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -21,9 +23,10 @@ const useStyles = makeStyles({
 
 function periodWords(p: PeriodRecord): string {
   const days = `starts ${formatUkDate(p.startsOn)}, updates due by ${formatUkDate(p.updateDeadline)}, report ${formatUkDate(p.reportDate)}`;
+  const reopened = (p.reopenings ?? []).map((r) => ` Reopened on ${formatUkDate(r.on)}: “${r.reason}”.`);
   return p.state === "open"
-    ? `open: ${days}.`
-    : `closed${p.snapshot === null ? "" : ` (figures kept as of ${formatUkDate(p.snapshot.asOf)})`}: ${days}.`;
+    ? `open: ${days}.${reopened.join("")}`
+    : `closed${p.snapshot === null ? "" : ` (figures kept as of ${formatUkDate(p.snapshot.asOf)})`}: ${days}.${reopened.join("")}`;
 }
 
 function Periods(props: { plan: PlanRecord }) {
@@ -44,6 +47,9 @@ function Periods(props: { plan: PlanRecord }) {
     );
   const list = [...periods.data].sort((a, b) => (a.startsOn < b.startsOn ? 1 : -1));
   const open = list.find((p) => p.state === "open") ?? null;
+  const latest = list[0];
+  const reopenable =
+    open === null && latest !== undefined && periodAfter(list, latest) === null ? latest : null;
   const changed = (period: PeriodRecord, message: string) => {
     setSaid(message);
     const others = (periods.data ?? []).filter((p) => p.id !== period.id);
@@ -60,6 +66,15 @@ function Periods(props: { plan: PlanRecord }) {
         <Subtitle1 as="h2" id="open-period-heading">
           {open === null ? "No period is open" : `Open: ${open.title}`}
         </Subtitle1>
+        {reopenable !== null && (
+          <ReopenPeriodForm
+            key={`${reopenable.id}:${reopenable.etag}`}
+            period={reopenable}
+            today={today}
+            onReopened={changed}
+            onConflict={periods.reload}
+          />
+        )}
         {open === null ? (
           <OpenPeriodForm
             planId={props.plan.id}
