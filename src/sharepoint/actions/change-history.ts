@@ -2,8 +2,10 @@
 // versioning on for the Actions list): each pair of successive versions becomes what changed between them,
 // who wrote the newer one and when. Target-date changes carry the reason from the approved Target Date
 // Changes item; moves and milestones name the recommendation's and the parent action's numbers.
-// Two requests: the versions with the action's approved date changes in one $batch, then the numbers of
-// the recommendations and actions the versions point at in another.
+// A completion is posted as an update ("Mark complete"'s closing note) and applied to the action later,
+// under the app's name, so it is listed from the update: the day, and the person who marked it complete.
+// Two requests: the versions with the action's approved date changes and completing updates in one $batch,
+// then the numbers of the recommendations and actions the versions point at in another.
 import { formatUkDate } from "../../domain/index.ts";
 import { z } from "../../lib/zod.ts";
 import { allRows, firstPage, inOneBatch, settle, valueOf } from "../core/batch.ts";
@@ -12,6 +14,7 @@ import { listOf, MAX_PAGE, type DataContext } from "../core/context.ts";
 import { dateFromSharePoint } from "../core/dates.ts";
 import { and, eq } from "../core/odata.ts";
 import { itemId } from "../schema/records.ts";
+import { PENDING_UPDATE_SELECT, UPDATE_EXPAND, pendingUpdateItemSchema } from "../schema/rows.ts";
 
 /** One change to an action, in words. */
 export interface ChangeEntry {
@@ -149,6 +152,15 @@ export async function loadChangeHistory(
   const id = itemId(actionId, "action");
   const reads = await inOneBatch(ctx.sp, (sp) => ({
     versions: settle(listOf(sp, "actions").items.getById(id).versions()),
+    completions: settle(
+      firstPage(
+        listOf(sp, "progressUpdates")
+          .items.select(...PENDING_UPDATE_SELECT)
+          .expand(...UPDATE_EXPAND)
+          .filter(and(eq("ActionId", id), eq("ReportedStatus", "Completed")))
+          .top(MAX_PAGE),
+      ),
+    ),
     changes: settle(
       firstPage(
         listOf(sp, "targetDateChanges")
@@ -178,11 +190,39 @@ export async function loadChangeHistory(
     for (const line of what)
       entries.push({ when: after.Created, who, what: line, version: after.VersionLabel });
   });
+  const completions = completionEntries(await allRows(ctx.sp, valueOf(await reads.completions)), versions);
+  // The version the app wrote when it applied a completion says less than the update it came from.
+  const said = new Set(completions.map((c) => c.what.replace("Marked", "Recorded")));
+  const merged = [...entries.filter((e) => !said.has(e.what)), ...completions].sort((a, b) =>
+    a.when < b.when ? -1 : a.when > b.when ? 1 : 0,
+  );
   const older = options.olderThan;
-  return entries
+  return merged
     .reverse()
     .filter((e) => older === undefined || labelNumber(e.version) < labelNumber(older))
     .slice(0, options.limit ?? 50);
+}
+
+/**
+ * "Marked complete on 10 April 2024" for each update that completed the action, by its author, placed
+ * among the versions by when it was saved (its `version` is the newest saved before it, for paging).
+ */
+function completionEntries(rows: readonly unknown[], versions: readonly Version[]): ChangeEntry[] {
+  const out: ChangeEntry[] = [];
+  for (const row of rows) {
+    const update = pendingUpdateItemSchema.safeParse(row);
+    if (!update.success || update.data.CompletedOn == null) continue;
+    const when = update.data.Created ?? update.data.UpdateDate;
+    const author = update.data.Author;
+    const version = versions.filter((v) => v.Created <= when).at(-1)?.VersionLabel ?? "0.0";
+    out.push({
+      when,
+      who: author?.Title ?? author?.EMail ?? "someone",
+      what: `Marked complete on ${ukDate(update.data.CompletedOn)}`,
+      version,
+    });
+  }
+  return out;
 }
 
 // The numbers of the recommendations and parent actions the versions point at, in one $batch.

@@ -20,7 +20,8 @@ export function ActionForm(props: {
   failurePrefix: string;
   after?: ReactNode;
   saving: boolean;
-  button: { label: string; savingLabel: string; primary?: boolean };
+  /** `hidden` while a question (ConfirmComplete) stands in for it, so one button at a time says what it does. */
+  button: { label: string; savingLabel: string; primary?: boolean; hidden?: boolean };
   children: ReactNode;
 }) {
   const styles = useStyles();
@@ -44,7 +45,8 @@ export function ActionForm(props: {
       {props.children}
       <FormFailure failure={props.failure} prefix={props.failurePrefix} />
       {props.after}
-      <div>
+      {/* Hidden rather than removed, so focus can come back to it when the question is answered "Go back". */}
+      <div hidden={props.button.hidden === true}>
         <SubmitButton
           saving={props.saving}
           label={props.button.label}

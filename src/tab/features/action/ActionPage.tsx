@@ -96,7 +96,8 @@ export function ActionPage(props: {
         <TargetDateHistory baseline={data.record.baseline} changes={data.dateChanges} />
       </section>
       <Milestones milestones={data.milestones} overdueAfterMonths={data.overdueAfterMonths} />
-      <ChangeHistory actionId={action.id} version={data.record.etag} />
+      {/* Read again when the action is saved, or an update is posted (marking complete is posted as one). */}
+      <ChangeHistory actionId={action.id} version={`${data.record.etag}:${data.updates[0]?.id ?? ""}`} />
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 // The "Changes" section of the action page: every change to the action (its words, number, SRO post,
-// recommendation, target date, withdrawn or reinstated), newest first, each saying who made it and when, in
-// words, from SharePoint's own version history, 50 at a time ("Show older changes"). Loaded on its own so
+// recommendation, target date, withdrawn or reinstated, marked complete), newest first, each saying who
+// made it and when, in words, from SharePoint's own version history, 50 at a time ("Show older changes"). Loaded on its own so
 // the rest of the page never waits for it, and a failure here says so without hiding the rest.
 import { Body1, Button, Caption1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { useState } from "react";

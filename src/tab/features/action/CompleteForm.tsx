@@ -74,7 +74,7 @@ export function CompleteForm(props: {
       failure={failure}
       failurePrefix="The action was not marked complete."
       saving={saving}
-      button={{ label: "Mark complete", savingLabel: "Saving…" }}
+      button={{ label: "Mark complete", savingLabel: "Saving…", hidden: confirming }}
     >
       <TextAreaField
         label="Closing note"

@@ -48,7 +48,14 @@ export function ConfirmComplete(props: {
         </Button>
         <Button
           onClick={() => {
-            const back = from.current;
+            // The form's button was hidden while the question stood in for it, so the browser may have
+            // moved focus to the page: then back to the form's button, shown again.
+            const asked = from.current;
+            const form = heading.current?.closest("form");
+            const back =
+              asked instanceof HTMLElement && asked !== document.body
+                ? asked
+                : form?.querySelector("button[type='submit']");
             props.onCancel();
             requestAnimationFrame(() => {
               if (back instanceof HTMLElement) back.focus();

@@ -116,6 +116,7 @@ export function UpdateForm(props: Props) {
         label: completing ? "Save and mark complete" : "Save update",
         savingLabel: "Saving…",
         primary: true,
+        hidden: confirming,
       }}
     >
       <TextAreaField
