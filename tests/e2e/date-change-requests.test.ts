@@ -214,6 +214,7 @@ describe("date-change requests", () => {
     );
     const { page, tab, errors } = await openView(e2e, COORDINATOR, planView(), /Corporate Peer Challenge/);
     await tab.getByRole("button", { name: `Approve the new date for action ${stale.action.ref}` }).click();
+    await tab.getByRole("button", { name: "Yes, approve" }).click();
     const alert = tab.getByRole("alert").filter({ hasText: "This request was made to move the date from" });
     await alert.waitFor({ timeout: 15_000 });
     assert.match(

@@ -91,6 +91,10 @@ describe("the plan view", () => {
     await coordinator.tab.getByRole("heading", { name: "Requests to move a target date" }).waitFor();
     await coordinator.tab.getByRole("button", { name: `Approve the new date for action ${ref}` }).click();
     await coordinator.tab
+      .getByRole("group", { name: `Approve the new date for action ${ref}?` })
+      .getByRole("button", { name: "Yes, approve" })
+      .click();
+    await coordinator.tab
       .getByText(`The request for action ${ref} was approved`)
       .waitFor({ timeout: 15_000 });
 
